@@ -1,0 +1,27 @@
+//! Followup's domain: the things a job seeker captures after an interview and the rules
+//! that decide what is valid. Pure functions only: no I/O, no database, no network.
+
+pub mod contact;
+pub mod model;
+pub mod place;
+pub mod when;
+
+pub use model::*;
+
+/// A value the user gave that the domain cannot accept. The message names the field and
+/// says what would be accepted, so callers can show it as is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct InvalidValue {
+    pub field: String,
+    pub problem: String,
+}
+
+impl InvalidValue {
+    pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+}

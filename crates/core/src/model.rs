@@ -1,0 +1,493 @@
+//! The records a job seeker keeps: their profile and skills, applications, interviewers
+//! (contacts) and interviews. Field names here are the JSON schema of `--json` output and
+//! of backups, so renaming one is a schema change.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Declares a string-valued enum whose unknown values are kept as `Other` rather than
+/// dropped: a backup from a newer version, or a CSV with "ghosted", must round-trip.
+macro_rules! open_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)+
+            /// A value this version does not know, kept verbatim.
+            Other(String),
+        }
+
+        impl $name {
+            /// The values this version knows, in their written form.
+            pub const KNOWN: &'static [&'static str] = &[$($text),+];
+
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $text,)+
+                    Self::Other(text) => text,
+                }
+            }
+
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                let norm = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                match norm.as_str() {
+                    $($text => Self::$variant,)+
+                    _ => Self::Other(text.trim().to_string()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                Ok(Self::from(text.as_str()))
+            }
+        }
+    };
+}
+
+open_enum!(
+    /// Where an application stands. An outcome (offer, rejected, withdrawn) ends the
+    /// follow-up process for it.
+    ApplicationStatus {
+        Applied => "applied",
+        Interviewing => "interviewing",
+        Offer => "offer",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+    }
+);
+
+impl ApplicationStatus {
+    pub fn is_outcome(&self) -> bool {
+        matches!(self, Self::Offer | Self::Rejected | Self::Withdrawn)
+    }
+}
+
+open_enum!(
+    /// How the interview was held.
+    InterviewFormat {
+        InPerson => "in-person",
+        Video => "video",
+        Phone => "phone",
+    }
+);
+
+open_enum!(
+    /// Whether the interview has happened.
+    InterviewStatus {
+        Scheduled => "scheduled",
+        Held => "held",
+        Cancelled => "cancelled",
+    }
+);
+
+open_enum!(
+    /// How an interviewer said they like to be contacted. `email-only` turns the
+    /// follow-up call into an email.
+    PreferredChannel {
+        Any => "any",
+        EmailOnly => "email-only",
+        PhoneOk => "phone-ok",
+    }
+);
+
+open_enum!(
+    /// What a document sent with an application was.
+    DocumentKind {
+        Cv => "cv",
+        CoverLetter => "cover-letter",
+        ApplicationForm => "application-form",
+    }
+);
+
+open_enum!(
+    /// The candidate's language conventions for letters and dates.
+    Locale {
+        EnGb => "en-gb",
+        EnUs => "en-us",
+    }
+);
+
+impl Locale {
+    /// The BCP 47 spelling users type and see ("en-GB").
+    pub fn tag(&self) -> String {
+        match self {
+            Self::EnGb => "en-GB".into(),
+            Self::EnUs => "en-US".into(),
+            Self::Other(text) => text.clone(),
+        }
+    }
+}
+
+/// The candidate. One per database in single-user mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub postal_address: String,
+    #[serde(with = "locale_tag")]
+    pub locale: Locale,
+    /// Holiday region whose working days the candidate keeps (thank-you timing).
+    pub region: String,
+    pub time_zone: String,
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            postal_address: String::new(),
+            locale: Locale::EnGb,
+            region: "gb-eng".into(),
+            time_zone: "Europe/London".into(),
+            skills: Vec::new(),
+        }
+    }
+}
+
+mod locale_tag {
+    use super::Locale;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(locale: &Locale, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&locale.tag())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Locale, D::Error> {
+        Ok(Locale::from(String::deserialize(d)?.as_str()))
+    }
+}
+
+/// A skill the candidate can show, with one sentence of evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skill {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// A document sent with an application: where it lives, or its pasted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentDocument {
+    pub kind: DocumentKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A job applied for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: String,
+    pub company: String,
+    pub role: String,
+    #[serde(default)]
+    pub job_description: String,
+    #[serde(default)]
+    pub source_url: String,
+    #[serde(default)]
+    pub documents: Vec<SentDocument>,
+    pub status: ApplicationStatus,
+    #[serde(default)]
+    pub applied_on: Option<Date>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// A phone number or email address with the labels it came with ("work", "cell").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labelled {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+}
+
+impl Labelled {
+    pub fn plain(value: impl Into<String>) -> Self {
+        Self {
+            value: value.into(),
+            labels: Vec::new(),
+        }
+    }
+}
+
+/// A postal address, in the parts a vCard ADR has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalAddress {
+    #[serde(default)]
+    pub po_box: String,
+    #[serde(default)]
+    pub extended: String,
+    #[serde(default)]
+    pub street: String,
+    #[serde(default)]
+    pub locality: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub country: String,
+}
+
+impl PostalAddress {
+    pub fn is_empty(&self) -> bool {
+        self.lines().is_empty()
+    }
+
+    /// The address as it is written on an envelope, one part a line.
+    pub fn lines(&self) -> Vec<&str> {
+        [
+            &self.po_box,
+            &self.extended,
+            &self.street,
+            &self.locality,
+            &self.region,
+            &self.postcode,
+            &self.country,
+        ]
+        .into_iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+    }
+}
+
+/// An interviewer, or anyone else at the employer the candidate deals with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: String,
+    /// Stable identity across re-imports and exports (the vCard UID).
+    pub uid: String,
+    #[serde(default)]
+    pub honorific: String,
+    #[serde(default)]
+    pub given_name: String,
+    #[serde(default)]
+    pub family_name: String,
+    /// The name as the person writes it ("Priya Patel").
+    pub full_name: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub emails: Vec<Labelled>,
+    #[serde(default)]
+    pub phones: Vec<Labelled>,
+    #[serde(default)]
+    pub address: Option<PostalAddress>,
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    pub preferred_channel: PreferredChannel,
+    #[serde(default)]
+    pub notes: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Contact {
+    /// A contact with only a name, stamped `now`; ids are given by the store.
+    pub fn named(full_name: &str, now: Timestamp) -> Self {
+        let (given_name, family_name) = crate::contact::split_name(full_name);
+        Self {
+            id: String::new(),
+            uid: String::new(),
+            honorific: String::new(),
+            given_name,
+            family_name,
+            full_name: full_name.trim().to_string(),
+            position: String::new(),
+            organisation: String::new(),
+            emails: Vec::new(),
+            phones: Vec::new(),
+            address: None,
+            time_zone: None,
+            region: None,
+            preferred_channel: PreferredChannel::Any,
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn primary_email(&self) -> Option<&str> {
+        self.emails.first().map(|e| e.value.as_str())
+    }
+
+    pub fn primary_phone(&self) -> Option<&str> {
+        self.phones.first().map(|p| p.value.as_str())
+    }
+}
+
+/// An interview: when and where it was, who was on the panel, and what to remember.
+/// Serialised with `start` as RFC 3339 in the interview's own offset (see `InterviewOut`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Interview {
+    pub id: String,
+    pub application_id: String,
+    /// The start as an instant; shown in `time_zone`.
+    #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    pub start: Timestamp,
+    pub time_zone: String,
+    pub duration_minutes: u32,
+    pub format: InterviewFormat,
+    #[serde(default)]
+    pub location: String,
+    /// Contact ids, lead interviewer first.
+    #[serde(default)]
+    pub interviewer_ids: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+    /// Things that did not come across well, to clarify on the follow-up call.
+    #[serde(default)]
+    pub points_to_clarify: Vec<String>,
+    /// What they said about their timeline, in their words ("shortlist by the 12th").
+    #[serde(default)]
+    pub timeline: String,
+    #[serde(default)]
+    pub decide_by: Option<Date>,
+    pub status: InterviewStatus,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Interview {
+    /// The start in the interview's own zone, for display and RFC 3339 output.
+    pub fn local_start(&self) -> jiff::ZonedDateTime {
+        let tz = jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+        self.start.to_zoned_datetime(tz)
+    }
+}
+
+/// The serialised shape of an interview: the same fields, with `start` written in the
+/// interview's local offset ("2027-03-02T10:00:00+00:00") so people read their own time.
+#[derive(Serialize)]
+struct InterviewOut<'a> {
+    id: &'a str,
+    application_id: &'a str,
+    start: String,
+    time_zone: &'a str,
+    duration_minutes: u32,
+    format: &'a InterviewFormat,
+    location: &'a str,
+    interviewer_ids: &'a [String],
+    notes: &'a str,
+    points_to_clarify: &'a [String],
+    timeline: &'a str,
+    decide_by: Option<Date>,
+    status: &'a InterviewStatus,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+}
+
+impl Serialize for Interview {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let local = self.local_start();
+        InterviewOut {
+            id: &self.id,
+            application_id: &self.application_id,
+            start: self.start.display_with_offset(local.offset()).to_string(),
+            time_zone: &self.time_zone,
+            duration_minutes: self.duration_minutes,
+            format: &self.format,
+            location: &self.location,
+            interviewer_ids: &self.interviewer_ids,
+            notes: &self.notes,
+            points_to_clarify: &self.points_to_clarify,
+            timeline: &self.timeline,
+            decide_by: self.decide_by,
+            status: &self.status,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+        .serialize(s)
+    }
+}
+
+/// Instants read from RFC 3339 with any offset.
+pub mod instant {
+    use jiff::Timestamp;
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_statuses_are_kept_verbatim() {
+        let status = ApplicationStatus::from("Ghosted");
+        assert_eq!(status, ApplicationStatus::Other("Ghosted".into()));
+        assert_eq!(status.to_string(), "Ghosted");
+        let json = serde_json::to_string(&status).unwrap();
+        let back: ApplicationStatus = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, status);
+    }
+
+    #[test]
+    fn known_values_are_normalised() {
+        assert_eq!(ApplicationStatus::from(" OFFER "), ApplicationStatus::Offer);
+        assert_eq!(InterviewFormat::from("in person"), InterviewFormat::InPerson);
+        assert_eq!(PreferredChannel::from("email_only"), PreferredChannel::EmailOnly);
+        assert_eq!(Locale::from("en-GB").tag(), "en-GB");
+    }
+
+    #[test]
+    fn outcomes_end_the_process() {
+        assert!(ApplicationStatus::Offer.is_outcome());
+        assert!(ApplicationStatus::Withdrawn.is_outcome());
+        assert!(!ApplicationStatus::Interviewing.is_outcome());
+        assert!(!ApplicationStatus::Other("ghosted".into()).is_outcome());
+    }
+
+    #[test]
+    fn address_lines_skip_empty_parts() {
+        let address = PostalAddress {
+            street: "1 High St".into(),
+            locality: "Leeds".into(),
+            postcode: "LS1 1AA".into(),
+            ..Default::default()
+        };
+        assert_eq!(address.lines(), vec!["1 High St", "Leeds", "LS1 1AA"]);
+        assert!(PostalAddress::default().is_empty());
+    }
+}

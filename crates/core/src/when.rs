@@ -1,0 +1,103 @@
+//! Reading the dates and times people type: a local time is read in a named zone, and a
+//! time that does not exist (spring-forward gap) or exists twice (autumn fold) is refused
+//! rather than silently shifted.
+
+use crate::InvalidValue;
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+
+/// A calendar day, `YYYY-MM-DD`.
+pub fn date(field: &str, text: &str) -> Result<Date, InvalidValue> {
+    text.trim().parse::<Date>().map_err(|_| {
+        InvalidValue::new(field, format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"))
+    })
+}
+
+/// An instant typed as a local time (`2027-03-02T10:00`, or with a space) in `zone`, or as
+/// an RFC 3339 time with an explicit offset (then the zone only says how to show it).
+pub fn instant(field: &str, text: &str, zone: &str) -> Result<Timestamp, InvalidValue> {
+    let text = text.trim();
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Ok(ts);
+    }
+    let local: DateTime = text.replacen(' ', "T", 1).parse().map_err(|_| {
+        InvalidValue::new(
+            field,
+            format!("'{text}' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-02T10:00"),
+        )
+    })?;
+    let tz = TimeZone::get(zone)
+        .map_err(|_| InvalidValue::new("tz", format!("unknown time zone '{zone}'")))?;
+    let ambiguous = tz.to_ambiguous_timestamp(local);
+    if ambiguous.is_ambiguous() {
+        let problem = match ambiguous.offset() {
+            jiff::tz::AmbiguousOffset::Gap { .. } => format!(
+                "{local} does not exist in {zone}: the clocks go forward then; pick a time outside the gap"
+            ),
+            _ => format!(
+                "{local} happens twice in {zone}: the clocks go back then; give the offset, e.g. {}",
+                ambiguous_example(text, &ambiguous)
+            ),
+        };
+        return Err(InvalidValue::new(field, problem));
+    }
+    ambiguous
+        .unambiguous()
+        .map_err(|e| InvalidValue::new(field, format!("{local} in {zone}: {e}")))
+}
+
+fn ambiguous_example(text: &str, ambiguous: &jiff::tz::AmbiguousTimestamp) -> String {
+    match ambiguous.offset() {
+        jiff::tz::AmbiguousOffset::Fold { before, after } => {
+            format!("{text}{} or {text}{}", offset_text(before), offset_text(after))
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// "+01:00": the form RFC 3339 wants (jiff prints whole hours as "+01").
+pub fn offset_text(offset: jiff::tz::Offset) -> String {
+    let secs = offset.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let mins = secs.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", mins / 60, mins % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_time_is_read_in_the_given_zone() {
+        let ts = instant("at", "2027-03-02T10:00", "America/New_York").unwrap();
+        assert_eq!(ts.to_string(), "2027-03-02T15:00:00Z");
+        let ts = instant("at", "2027-07-02 10:00", "Europe/London").unwrap();
+        assert_eq!(ts.to_string(), "2027-07-02T09:00:00Z");
+    }
+
+    #[test]
+    fn explicit_offsets_win() {
+        let ts = instant("at", "2027-03-02T10:00:00+01:00", "Europe/London").unwrap();
+        assert_eq!(ts.to_string(), "2027-03-02T09:00:00Z");
+    }
+
+    #[test]
+    fn gaps_and_folds_are_refused_with_the_reason() {
+        let gap = instant("at", "2027-03-28T01:30", "Europe/London").unwrap_err();
+        assert!(gap.problem.contains("does not exist"), "{gap}");
+        let fold = instant("at", "2027-10-31T01:30", "Europe/London").unwrap_err();
+        assert!(fold.problem.contains("happens twice"), "{fold}");
+        assert!(fold.problem.contains("+01:00"), "{fold}");
+        let suggested = instant("at", "2027-10-31T01:30+00:00", "Europe/London").unwrap();
+        assert_eq!(suggested.to_string(), "2027-10-31T01:30:00Z");
+    }
+
+    #[test]
+    fn bad_text_names_the_field() {
+        let err = instant("at", "next tuesday", "Europe/London").unwrap_err();
+        assert_eq!(err.field, "at");
+        let err = date("decide-by", "12/03/2027").unwrap_err();
+        assert!(err.problem.contains("YYYY-MM-DD"));
+    }
+}
