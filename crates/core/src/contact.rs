@@ -27,7 +27,11 @@ pub fn find_match<'a>(incoming: &Contact, candidates: &'a [Contact]) -> Option<&
     {
         return Some(same);
     }
-    let keys: Vec<String> = incoming.emails.iter().map(|e| email_key(&e.value)).collect();
+    let keys: Vec<String> = incoming
+        .emails
+        .iter()
+        .map(|e| email_key(&e.value))
+        .collect();
     candidates
         .iter()
         .find(|c| c.emails.iter().any(|e| keys.contains(&email_key(&e.value))))
@@ -52,7 +56,10 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
         emails: union(&existing.emails, &card.emails, email_key),
         phones: union(&existing.phones, &card.phones, phone_key),
         address: card.address.clone().or_else(|| existing.address.clone()),
-        time_zone: card.time_zone.clone().or_else(|| existing.time_zone.clone()),
+        time_zone: card
+            .time_zone
+            .clone()
+            .or_else(|| existing.time_zone.clone()),
         region: card.region.clone().or_else(|| existing.region.clone()),
         preferred_channel: existing.preferred_channel.clone(),
         notes: pick(&card.notes, &existing.notes),
@@ -62,7 +69,10 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
 }
 
 fn phone_key(number: &str) -> String {
-    number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 /// The card's entries first (it is the newer word), then any the user had that the card
@@ -95,7 +105,10 @@ mod tests {
     #[test]
     fn names_split_on_the_last_word() {
         assert_eq!(split_name("Priya Patel"), ("Priya".into(), "Patel".into()));
-        assert_eq!(split_name("Mary Ann Smith"), ("Mary Ann".into(), "Smith".into()));
+        assert_eq!(
+            split_name("Mary Ann Smith"),
+            ("Mary Ann".into(), "Smith".into())
+        );
         assert_eq!(split_name("Cher"), ("Cher".into(), String::new()));
     }
 
@@ -128,7 +141,15 @@ mod tests {
         assert_eq!(merged.position, "CTO");
         assert_eq!(merged.preferred_channel, crate::PreferredChannel::EmailOnly);
         assert_eq!(merged.region.as_deref(), Some("gb-sct"));
-        assert_eq!(merged.emails.len(), 1, "same address differing in case is one");
-        assert_eq!(merged.phones.len(), 1, "same number differently spaced is one");
+        assert_eq!(
+            merged.emails.len(),
+            1,
+            "same address differing in case is one"
+        );
+        assert_eq!(
+            merged.phones.len(),
+            1,
+            "same number differently spaced is one"
+        );
     }
 }

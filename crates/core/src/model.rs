@@ -438,6 +438,19 @@ impl Serialize for Interview {
     }
 }
 
+/// Everything a database holds: what a backup carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Records {
+    #[serde(default)]
+    pub profile: Option<Profile>,
+    #[serde(default)]
+    pub applications: Vec<Application>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub interviews: Vec<Interview>,
+}
+
 /// Instants read from RFC 3339 with any offset.
 pub mod instant {
     use jiff::Timestamp;
@@ -466,8 +479,14 @@ mod tests {
     #[test]
     fn known_values_are_normalised() {
         assert_eq!(ApplicationStatus::from(" OFFER "), ApplicationStatus::Offer);
-        assert_eq!(InterviewFormat::from("in person"), InterviewFormat::InPerson);
-        assert_eq!(PreferredChannel::from("email_only"), PreferredChannel::EmailOnly);
+        assert_eq!(
+            InterviewFormat::from("in person"),
+            InterviewFormat::InPerson
+        );
+        assert_eq!(
+            PreferredChannel::from("email_only"),
+            PreferredChannel::EmailOnly
+        );
         assert_eq!(Locale::from("en-GB").tag(), "en-GB");
     }
 

@@ -30,7 +30,10 @@ pub fn region(field: &str, code: &str) -> Result<String, InvalidValue> {
     let known: Vec<&str> = REGIONS.iter().map(|(c, _)| *c).collect();
     Err(InvalidValue::new(
         field,
-        format!("unknown region '{code}'; known regions: {}", known.join(", ")),
+        format!(
+            "unknown region '{code}'; known regions: {}",
+            known.join(", ")
+        ),
     ))
 }
 
@@ -42,7 +45,9 @@ pub fn time_zone(field: &str, name: &str) -> Result<String, InvalidValue> {
         Ok(tz) => Ok(tz.iana_name().unwrap_or(name).to_string()),
         Err(_) => Err(InvalidValue::new(
             field,
-            format!("unknown time zone '{name}'; use an IANA name such as Europe/London or America/New_York"),
+            format!(
+                "unknown time zone '{name}'; use an IANA name such as Europe/London or America/New_York"
+            ),
         )),
     }
 }

@@ -10,7 +10,10 @@ use jiff::tz::TimeZone;
 /// A calendar day, `YYYY-MM-DD`.
 pub fn date(field: &str, text: &str) -> Result<Date, InvalidValue> {
     text.trim().parse::<Date>().map_err(|_| {
-        InvalidValue::new(field, format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"))
+        InvalidValue::new(
+            field,
+            format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"),
+        )
     })
 }
 
@@ -50,7 +53,11 @@ pub fn instant(field: &str, text: &str, zone: &str) -> Result<Timestamp, Invalid
 fn ambiguous_example(text: &str, ambiguous: &jiff::tz::AmbiguousTimestamp) -> String {
     match ambiguous.offset() {
         jiff::tz::AmbiguousOffset::Fold { before, after } => {
-            format!("{text}{} or {text}{}", offset_text(before), offset_text(after))
+            format!(
+                "{text}{} or {text}{}",
+                offset_text(before),
+                offset_text(after)
+            )
         }
         _ => text.to_string(),
     }

@@ -1,1 +1,790 @@
-//! stub
+//! Followup's persistence: one schema and one set of queries over SQLite (the embedded
+//! default) or PostgreSQL (the server), with migrations embedded in the binary.
+//!
+//! The consistency rules this API keeps, on every backend:
+//! - Every method that writes runs in one transaction: it completes, or leaves the
+//!   database exactly as it was.
+//! - Ids are generated here: text, prefixed by kind (`app-`, `con-`, `int-`).
+//! - A contact's rows in `contact_emails` always equal its (lower-cased) addresses, so a
+//!   re-imported card finds the contact it updates.
+//! - An interview's application and interviewers exist (foreign keys).
+//! - Migrations only move forward; a database migrated by a newer Followup is refused.
+//!
+//! SQL lives in this crate only; rules about *what* to write come from `followup_core`.
+
+mod rows;
+mod schema;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use followup_core::contact as contact_rules;
+use followup_core::model::*;
+use jiff::Timestamp;
+use rows::*;
+use schema::*;
+use std::collections::HashMap;
+
+const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// The single-user profile's id.
+const PROFILE_ID: &str = "me";
+
+/// What went wrong in the store, in words that say what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {target}: {reason}")]
+    Open { target: String, reason: String },
+    #[error(
+        "the database {target} was written by a newer version of Followup (schema {version}); \
+         upgrade Followup to use it"
+    )]
+    NewerDatabase { target: String, version: String },
+    #[error("migrating the database {target} failed: {reason}")]
+    Migration { target: String, reason: String },
+    #[error("no {kind} with id '{id}'; `followup {kind} list` shows the ids")]
+    NotFound { kind: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the database holds a value this version cannot read ({what}): {reason}")]
+    Corrupt { what: String, reason: String },
+    #[error("database error: {0}")]
+    Database(#[from] diesel::result::Error),
+}
+
+type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(diesel::MultiConnection)]
+enum AnyConnection {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// Which rows of a list to read, newest (or alphabetically first) first.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    /// `None` reads every row.
+    pub limit: Option<i64>,
+    pub offset: i64,
+}
+
+impl Page {
+    pub const ALL: Page = Page {
+        limit: None,
+        offset: 0,
+    };
+
+    fn limit(&self) -> i64 {
+        self.limit.unwrap_or(i64::MAX)
+    }
+}
+
+/// What a contact import did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ContactImport {
+    pub imported: usize,
+    pub updated: usize,
+}
+
+/// Counts of what a restore wrote.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RestoreCounts {
+    pub applications: usize,
+    pub contacts: usize,
+    pub interviews: usize,
+}
+
+/// The open database.
+pub struct Store {
+    conn: AnyConnection,
+    target: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `target`: a `postgres://` or
+    /// `postgresql://` URL, else a SQLite file path. Brings the schema up to date.
+    pub fn open(target: &str) -> Result<Store> {
+        let shown = redact(target);
+        let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
+            target: shown.clone(),
+            reason: e.to_string(),
+        };
+        let conn = if is_postgres(target) {
+            let mut c = diesel::PgConnection::establish(target).map_err(|e| open_err(&e))?;
+            c.batch_execute("SET client_min_messages = warning")
+                .map_err(|e| open_err(&e))?;
+            AnyConnection::Postgresql(c)
+        } else {
+            let mut c = diesel::SqliteConnection::establish(target).map_err(|e| open_err(&e))?;
+            // WAL keeps readers and the writer apart and, with synchronous=NORMAL, never
+            // leaves the file inconsistent after a crash (at worst the last commit is lost).
+            c.batch_execute(
+                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(|e| open_err(&e))?;
+            AnyConnection::Sqlite(c)
+        };
+        let mut store = Store {
+            conn,
+            target: shown,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// "sqlite" or "postgresql".
+    pub fn backend(&self) -> &'static str {
+        match self.conn {
+            AnyConnection::Sqlite(_) => "sqlite",
+            AnyConnection::Postgresql(_) => "postgresql",
+        }
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let target = self.target.clone();
+        let result = match &mut self.conn {
+            AnyConnection::Sqlite(c) => migrate(c),
+            AnyConnection::Postgresql(c) => migrate(c),
+        };
+        result.map_err(|e| match e {
+            MigrateError::Newer(version) => StoreError::NewerDatabase { target, version },
+            MigrateError::Failed(reason) => StoreError::Migration { target, reason },
+        })
+    }
+
+    // ---- profile ----
+
+    pub fn profile(&mut self) -> Result<Option<Profile>> {
+        let row = profile::table
+            .find(PROFILE_ID)
+            .select(ProfileRow::as_select())
+            .first(&mut self.conn)
+            .optional()?;
+        let Some(row) = row else { return Ok(None) };
+        let skill_rows = skills::table
+            .filter(skills::profile_id.eq(PROFILE_ID))
+            .order(skills::position)
+            .select(SkillRow::as_select())
+            .load(&mut self.conn)?;
+        row.into_model(skill_rows).map(Some)
+    }
+
+    /// Replaces the profile and its skills.
+    pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
+        let row = ProfileRow::from_model(PROFILE_ID, p, Timestamp::now());
+        self.conn.transaction(|conn| {
+            diesel::delete(profile::table.find(PROFILE_ID)).execute(conn)?;
+            diesel::insert_into(profile::table)
+                .values(&row)
+                .execute(conn)?;
+            for (i, skill) in p.skills.iter().enumerate() {
+                diesel::insert_into(skills::table)
+                    .values(SkillRow::from_model(PROFILE_ID, i, skill))
+                    .execute(conn)?;
+            }
+            Ok(())
+        })
+    }
+
+    // ---- applications ----
+
+    /// Stores a new application, giving it an id and creation time.
+    pub fn add_application(&mut self, mut app: Application) -> Result<Application> {
+        stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
+        diesel::insert_into(applications::table)
+            .values(ApplicationRow::from(&app))
+            .execute(&mut self.conn)?;
+        Ok(app)
+    }
+
+    /// Stores many new applications in one transaction (a CSV import): all or none.
+    pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
+        let rows: Vec<ApplicationRow> = apps
+            .into_iter()
+            .map(|mut app| {
+                stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
+                ApplicationRow::from(&app)
+            })
+            .collect();
+        self.conn.transaction(|conn| {
+            for row in &rows {
+                diesel::insert_into(applications::table)
+                    .values(row)
+                    .execute(conn)?;
+            }
+            Ok(rows.len())
+        })
+    }
+
+    pub fn application(&mut self, id: &str) -> Result<Application> {
+        applications::table
+            .find(id)
+            .select(ApplicationRow::as_select())
+            .first(&mut self.conn)
+            .optional()?
+            .ok_or_else(|| not_found("application", id))?
+            .into_model()
+    }
+
+    /// Newest first.
+    pub fn applications(&mut self, page: Page) -> Result<Vec<Application>> {
+        applications::table
+            .order((applications::created_at.desc(), applications::id.desc()))
+            .limit(page.limit())
+            .offset(page.offset)
+            .select(ApplicationRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(ApplicationRow::into_model)
+            .collect()
+    }
+
+    pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
+        applications::table
+            .filter(applications::id.eq_any(ids))
+            .select(ApplicationRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(ApplicationRow::into_model)
+            .collect()
+    }
+
+    pub fn count_applications(&mut self) -> Result<i64> {
+        Ok(applications::table.count().get_result(&mut self.conn)?)
+    }
+
+    /// Saves every field of an existing application.
+    pub fn update_application(&mut self, app: &Application) -> Result<Application> {
+        let mut app = app.clone();
+        app.updated_at = now();
+        let n = diesel::update(applications::table.find(&app.id))
+            .set(ApplicationRow::from(&app))
+            .execute(&mut self.conn)?;
+        if n == 0 {
+            return Err(not_found("application", &app.id));
+        }
+        Ok(app)
+    }
+
+    // ---- contacts ----
+
+    /// Stores a new contact, giving it an id (and a UID when it has none).
+    pub fn add_contact(&mut self, mut contact: Contact) -> Result<Contact> {
+        stamp_new(
+            &mut contact.id,
+            "con",
+            &mut contact.created_at,
+            &mut contact.updated_at,
+        );
+        if contact.uid.is_empty() {
+            contact.uid = new_uid();
+        }
+        self.conn
+            .transaction(|conn| insert_contact(conn, &contact))?;
+        Ok(contact)
+    }
+
+    pub fn contact(&mut self, id: &str) -> Result<Contact> {
+        contacts::table
+            .find(id)
+            .select(ContactRow::as_select())
+            .first(&mut self.conn)
+            .optional()?
+            .ok_or_else(|| not_found("contact", id))?
+            .into_model()
+    }
+
+    /// Alphabetical by family name, then given name.
+    pub fn contacts(&mut self, page: Page) -> Result<Vec<Contact>> {
+        contacts::table
+            .order((contacts::family_name, contacts::given_name, contacts::id))
+            .limit(page.limit())
+            .offset(page.offset)
+            .select(ContactRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(ContactRow::into_model)
+            .collect()
+    }
+
+    /// The contacts with these ids, in the order of `ids`; an unknown id is an error.
+    pub fn contacts_by_ids(&mut self, ids: &[String]) -> Result<Vec<Contact>> {
+        let found = load_contacts(&mut self.conn, ids)?;
+        ids.iter()
+            .map(|id| {
+                found
+                    .get(id)
+                    .cloned()
+                    .ok_or_else(|| not_found("contact", id))
+            })
+            .collect()
+    }
+
+    /// Saves every field of an existing contact.
+    pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
+        let mut contact = contact.clone();
+        contact.updated_at = now();
+        self.conn
+            .transaction(|conn| update_contact(conn, &contact))?;
+        Ok(contact)
+    }
+
+    /// Imports cards in one transaction: a card matching an existing contact (same UID,
+    /// else a shared email address) updates it; any other card becomes a new contact.
+    pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
+        self.conn.transaction(|conn| {
+            let mut counts = ContactImport::default();
+            for mut card in cards {
+                card.updated_at = now();
+                let candidates = match_candidates(conn, &card)?;
+                match contact_rules::find_match(&card, &candidates) {
+                    Some(existing) => {
+                        update_contact(conn, &contact_rules::merge(existing, &card))?;
+                        counts.updated += 1;
+                    }
+                    None => {
+                        stamp_new(
+                            &mut card.id,
+                            "con",
+                            &mut card.created_at,
+                            &mut card.updated_at,
+                        );
+                        if card.uid.is_empty() {
+                            card.uid = new_uid();
+                        }
+                        insert_contact(conn, &card)?;
+                        counts.imported += 1;
+                    }
+                }
+            }
+            Ok(counts)
+        })
+    }
+
+    // ---- interviews ----
+
+    /// Stores a new interview; its application and interviewers must exist.
+    pub fn add_interview(&mut self, mut interview: Interview) -> Result<Interview> {
+        stamp_new(
+            &mut interview.id,
+            "int",
+            &mut interview.created_at,
+            &mut interview.updated_at,
+        );
+        self.conn.transaction(|conn| {
+            check_interview_refs(conn, &interview)?;
+            insert_interview(conn, &interview)
+        })?;
+        Ok(interview)
+    }
+
+    pub fn interview(&mut self, id: &str) -> Result<Interview> {
+        let row = interviews::table
+            .find(id)
+            .select(InterviewRow::as_select())
+            .first(&mut self.conn)
+            .optional()?
+            .ok_or_else(|| not_found("interview", id))?;
+        let mut panels = load_panels(&mut self.conn, &[row.id.clone()])?;
+        let ids = panels.remove(&row.id).unwrap_or_default();
+        row.into_model(ids)
+    }
+
+    /// Most recent first.
+    pub fn interviews(&mut self, page: Page) -> Result<Vec<Interview>> {
+        let rows = interviews::table
+            .order((interviews::starts_at.desc(), interviews::id.desc()))
+            .limit(page.limit())
+            .offset(page.offset)
+            .select(InterviewRow::as_select())
+            .load(&mut self.conn)?;
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let mut panels = load_panels(&mut self.conn, &ids)?;
+        rows.into_iter()
+            .map(|r| {
+                let panel = panels.remove(&r.id).unwrap_or_default();
+                r.into_model(panel)
+            })
+            .collect()
+    }
+
+    /// Saves every field of an existing interview, its panel included.
+    pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
+        let mut interview = interview.clone();
+        interview.updated_at = now();
+        self.conn.transaction(|conn| {
+            check_interview_refs(conn, &interview)?;
+            update_interview(conn, &interview)
+        })?;
+        Ok(interview)
+    }
+
+    // ---- whole database ----
+
+    /// Everything, for a backup.
+    pub fn records(&mut self) -> Result<Records> {
+        Ok(Records {
+            profile: self.profile()?,
+            applications: self.applications(Page::ALL)?,
+            contacts: self.contacts(Page::ALL)?,
+            interviews: self.interviews(Page::ALL)?,
+        })
+    }
+
+    /// Writes a backup back in one transaction: records are matched by id and replaced,
+    /// others are added; nothing is deleted. Every field, ids and times included, is kept.
+    pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
+        self.conn.transaction(|conn| {
+            if let Some(p) = &records.profile {
+                diesel::delete(profile::table.find(PROFILE_ID)).execute(conn)?;
+                let mut row = ProfileRow::from_model(PROFILE_ID, p, Timestamp::now());
+                row.updated_at = seconds(Timestamp::now());
+                diesel::insert_into(profile::table)
+                    .values(&row)
+                    .execute(conn)?;
+                for (i, skill) in p.skills.iter().enumerate() {
+                    diesel::insert_into(skills::table)
+                        .values(SkillRow::from_model(PROFILE_ID, i, skill))
+                        .execute(conn)?;
+                }
+            }
+            for app in &records.applications {
+                let row = ApplicationRow::from(app);
+                let n = diesel::update(applications::table.find(&app.id))
+                    .set(&row)
+                    .execute(conn)?;
+                if n == 0 {
+                    diesel::insert_into(applications::table)
+                        .values(&row)
+                        .execute(conn)?;
+                }
+            }
+            for contact in &records.contacts {
+                let exists = contacts::table
+                    .find(&contact.id)
+                    .count()
+                    .get_result::<i64>(conn)?
+                    > 0;
+                if exists {
+                    update_contact(conn, contact)?;
+                } else {
+                    insert_contact(conn, contact)?;
+                }
+            }
+            for interview in &records.interviews {
+                check_interview_refs(conn, interview)?;
+                let exists = interviews::table
+                    .find(&interview.id)
+                    .count()
+                    .get_result::<i64>(conn)?
+                    > 0;
+                if exists {
+                    update_interview(conn, interview)?;
+                } else {
+                    insert_interview(conn, interview)?;
+                }
+            }
+            Ok(RestoreCounts {
+                applications: records.applications.len(),
+                contacts: records.contacts.len(),
+                interviews: records.interviews.len(),
+            })
+        })
+    }
+}
+
+// ---- helpers that run inside a caller's transaction ----
+
+fn insert_contact(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
+    let uid_taken = contacts::table
+        .filter(contacts::uid.eq(&contact.uid))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if uid_taken {
+        return Err(StoreError::Conflict(format!(
+            "another contact already has the UID '{}'",
+            contact.uid
+        )));
+    }
+    diesel::insert_into(contacts::table)
+        .values(ContactRow::from(contact))
+        .execute(conn)?;
+    write_email_index(conn, contact)
+}
+
+fn update_contact(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
+    let n = diesel::update(contacts::table.find(&contact.id))
+        .set(ContactRow::from(contact))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(not_found("contact", &contact.id));
+    }
+    diesel::delete(contact_emails::table.filter(contact_emails::contact_id.eq(&contact.id)))
+        .execute(conn)?;
+    write_email_index(conn, contact)
+}
+
+fn write_email_index(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
+    let mut keys: Vec<String> = contact
+        .emails
+        .iter()
+        .map(|e| contact_rules::email_key(&e.value))
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        diesel::insert_into(contact_emails::table)
+            .values((
+                contact_emails::email.eq(key),
+                contact_emails::contact_id.eq(&contact.id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Contacts a card could be the same person as: same UID, or sharing an address.
+fn match_candidates(conn: &mut AnyConnection, card: &Contact) -> Result<Vec<Contact>> {
+    let keys: Vec<String> = card
+        .emails
+        .iter()
+        .map(|e| contact_rules::email_key(&e.value))
+        .collect();
+    let mut ids: Vec<String> = contact_emails::table
+        .filter(contact_emails::email.eq_any(&keys))
+        .select(contact_emails::contact_id)
+        .load(conn)?;
+    if !card.uid.is_empty() {
+        ids.extend(
+            contacts::table
+                .filter(contacts::uid.eq(&card.uid))
+                .select(contacts::id)
+                .load::<String>(conn)?,
+        );
+    }
+    let found = load_contacts(conn, &ids)?;
+    let mut out: Vec<Contact> = found.into_values().collect();
+    out.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+fn load_contacts(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<String, Contact>> {
+    contacts::table
+        .filter(contacts::id.eq_any(ids))
+        .select(ContactRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|row| row.into_model().map(|c| (c.id.clone(), c)))
+        .collect()
+}
+
+fn check_interview_refs(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
+    let app_exists = applications::table
+        .find(&interview.application_id)
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if !app_exists {
+        return Err(not_found("application", &interview.application_id));
+    }
+    let found = load_contacts(conn, &interview.interviewer_ids)?;
+    if let Some(missing) = interview
+        .interviewer_ids
+        .iter()
+        .find(|id| !found.contains_key(*id))
+    {
+        return Err(not_found("contact", missing));
+    }
+    Ok(())
+}
+
+fn insert_interview(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
+    diesel::insert_into(interviews::table)
+        .values(InterviewRow::from(interview))
+        .execute(conn)?;
+    write_panel(conn, interview)
+}
+
+fn update_interview(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
+    let n = diesel::update(interviews::table.find(&interview.id))
+        .set(InterviewRow::from(interview))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(not_found("interview", &interview.id));
+    }
+    diesel::delete(
+        interview_interviewers::table
+            .filter(interview_interviewers::interview_id.eq(&interview.id)),
+    )
+    .execute(conn)?;
+    write_panel(conn, interview)
+}
+
+fn write_panel(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
+    let mut seen = Vec::new();
+    for contact_id in &interview.interviewer_ids {
+        if seen.contains(&contact_id) {
+            continue;
+        }
+        seen.push(contact_id);
+        diesel::insert_into(interview_interviewers::table)
+            .values((
+                interview_interviewers::interview_id.eq(&interview.id),
+                interview_interviewers::contact_id.eq(contact_id),
+                interview_interviewers::position.eq(seen.len() as i32),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Interview id → its interviewers' contact ids, lead first.
+fn load_panels(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {
+    let rows: Vec<(String, String)> = interview_interviewers::table
+        .filter(interview_interviewers::interview_id.eq_any(ids))
+        .order((
+            interview_interviewers::interview_id,
+            interview_interviewers::position,
+        ))
+        .select((
+            interview_interviewers::interview_id,
+            interview_interviewers::contact_id,
+        ))
+        .load(conn)?;
+    let mut panels: HashMap<String, Vec<String>> = HashMap::new();
+    for (interview_id, contact_id) in rows {
+        panels.entry(interview_id).or_default().push(contact_id);
+    }
+    Ok(panels)
+}
+
+// ---- migrations ----
+
+enum MigrateError {
+    Newer(String),
+    Failed(String),
+}
+
+fn migrate<C, DB>(conn: &mut C) -> std::result::Result<(), MigrateError>
+where
+    C: MigrationHarness<DB>,
+    DB: diesel::backend::Backend,
+{
+    use diesel::migration::MigrationSource;
+    let failed = |e: &dyn std::fmt::Display| MigrateError::Failed(e.to_string());
+    let known: Vec<String> = MigrationSource::<DB>::migrations(&MIGRATIONS)
+        .map_err(|e| failed(&e))?
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect();
+    let applied = conn.applied_migrations().map_err(|e| failed(&e))?;
+    if let Some(newer) = applied.iter().find(|v| !known.contains(&v.to_string())) {
+        return Err(MigrateError::Newer(newer.to_string()));
+    }
+    if applied.len() < known.len() {
+        conn.run_pending_migrations(MIGRATIONS)
+            .map_err(|e| failed(&e))?;
+    }
+    Ok(())
+}
+
+// ---- ids and clocks ----
+
+fn now() -> Timestamp {
+    // Stored to the second; truncating here keeps what callers hold equal to what is read back.
+    Timestamp::from_second(Timestamp::now().as_second()).expect("now is in range")
+}
+
+fn stamp_new(id: &mut String, prefix: &str, created: &mut Timestamp, updated: &mut Timestamp) {
+    *id = new_id(prefix);
+    *created = now();
+    *updated = *created;
+}
+
+const ID_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// `prefix-` and 12 Crockford base32 characters (60 random bits): short enough to type.
+fn new_id(prefix: &str) -> String {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).expect("the OS random source is available");
+    let mut n = u64::from_le_bytes(bytes);
+    let mut id = String::with_capacity(prefix.len() + 13);
+    id.push_str(prefix);
+    id.push('-');
+    for _ in 0..12 {
+        id.push(ID_ALPHABET[(n & 31) as usize] as char);
+        n >>= 5;
+    }
+    id
+}
+
+/// A UID for a contact that came without one (typed in): a random UUID URN, as vCard 4.0
+/// recommends.
+fn new_uid() -> String {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).expect("the OS random source is available");
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn not_found(kind: &'static str, id: &str) -> StoreError {
+    StoreError::NotFound {
+        kind,
+        id: id.to_string(),
+    }
+}
+
+fn is_postgres(target: &str) -> bool {
+    target.starts_with("postgres://") || target.starts_with("postgresql://")
+}
+
+/// A target fit for messages: a URL's password is replaced by `***`.
+fn redact(target: &str) -> String {
+    if !is_postgres(target) {
+        return target.to_string();
+    }
+    let Some((scheme, rest)) = target.split_once("://") else {
+        return target.to_string();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+            None => target.to_string(),
+        },
+        None => target.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_prefixed_and_distinct() {
+        let a = new_id("app");
+        assert!(a.starts_with("app-") && a.len() == 16, "{a}");
+        assert_ne!(a, new_id("app"));
+        assert!(new_uid().starts_with("urn:uuid:"));
+    }
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://me:secret@localhost/db"),
+            "postgres://me:***@localhost/db"
+        );
+        assert_eq!(redact("/tmp/x.db"), "/tmp/x.db");
+    }
+}

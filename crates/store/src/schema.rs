@@ -1,0 +1,112 @@
+//! Diesel's view of the tables created by `migrations/`. Kept by hand in step with them.
+
+diesel::table! {
+    profile (id) {
+        id -> Text,
+        name -> Text,
+        email -> Text,
+        phone -> Text,
+        postal_address -> Text,
+        locale -> Text,
+        region -> Text,
+        time_zone -> Text,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    skills (profile_id, position) {
+        profile_id -> Text,
+        position -> Integer,
+        name -> Text,
+        aliases -> Text,
+        evidence -> Text,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        company -> Text,
+        role -> Text,
+        job_description -> Text,
+        source_url -> Text,
+        documents -> Text,
+        status -> Text,
+        applied_on -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> Text,
+        uid -> Text,
+        honorific -> Text,
+        given_name -> Text,
+        family_name -> Text,
+        full_name -> Text,
+        position -> Text,
+        organisation -> Text,
+        emails -> Text,
+        phones -> Text,
+        address -> Nullable<Text>,
+        time_zone -> Nullable<Text>,
+        region -> Nullable<Text>,
+        preferred_channel -> Text,
+        notes -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    contact_emails (email, contact_id) {
+        email -> Text,
+        contact_id -> Text,
+    }
+}
+
+diesel::table! {
+    interviews (id) {
+        id -> Text,
+        application_id -> Text,
+        starts_at -> BigInt,
+        time_zone -> Text,
+        duration_minutes -> Integer,
+        format -> Text,
+        location -> Text,
+        notes -> Text,
+        points_to_clarify -> Text,
+        timeline -> Text,
+        decide_by -> Nullable<Text>,
+        status -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    interview_interviewers (interview_id, contact_id) {
+        interview_id -> Text,
+        contact_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::joinable!(skills -> profile (profile_id));
+diesel::joinable!(interviews -> applications (application_id));
+diesel::joinable!(interview_interviewers -> interviews (interview_id));
+diesel::joinable!(interview_interviewers -> contacts (contact_id));
+diesel::joinable!(contact_emails -> contacts (contact_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    profile,
+    skills,
+    applications,
+    contacts,
+    contact_emails,
+    interviews,
+    interview_interviewers,
+);

@@ -1,0 +1,342 @@
+//! The store's test suite, run against every backend: SQLite always, PostgreSQL when
+//! `FOLLOWUP_TEST_PG` holds an admin URL (each test then gets a database of its own).
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection, SqliteConnection};
+use followup_core::model::*;
+use followup_store::{Page, Store, StoreError};
+use jiff::Timestamp;
+
+/// A fresh database on one backend; dropped PostgreSQL databases are left to the
+/// throwaway server the test script starts.
+struct Db {
+    target: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn databases(test: &str) -> Vec<Db> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dbs = vec![Db {
+        target: dir.path().join("followup.db").display().to_string(),
+        _dir: Some(dir),
+    }];
+    if let Ok(admin) = std::env::var("FOLLOWUP_TEST_PG") {
+        let name = format!("t_{}_{}", test, std::process::id());
+        let mut conn = PgConnection::establish(&admin).expect("FOLLOWUP_TEST_PG is reachable");
+        conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+            .unwrap();
+        conn.batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+        dbs.push(Db {
+            target: format!("{base}/{name}"),
+            _dir: None,
+        });
+    }
+    dbs
+}
+
+fn each_backend(test: &str, check: impl Fn(&str, &mut Store)) {
+    for db in databases(test) {
+        let mut store = Store::open(&db.target).unwrap();
+        check(&db.target, &mut store);
+    }
+}
+
+fn t(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn application(company: &str) -> Application {
+    Application {
+        id: String::new(),
+        company: company.into(),
+        role: "Platform Engineer".into(),
+        job_description: "Kubernetes, Rust and on-call.".into(),
+        source_url: "https://jobs.example/1".into(),
+        documents: vec![SentDocument {
+            kind: DocumentKind::Cv,
+            path: Some("cv.pdf".into()),
+            text: None,
+        }],
+        status: ApplicationStatus::Applied,
+        applied_on: Some("2027-02-20".parse().unwrap()),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+    }
+}
+
+fn contact(name: &str, email: &str) -> Contact {
+    let mut c = Contact::named(name, Timestamp::UNIX_EPOCH);
+    c.emails.push(Labelled {
+        value: email.into(),
+        labels: vec!["work".into()],
+    });
+    c.time_zone = Some("Europe/London".into());
+    c.region = Some("gb-eng".into());
+    c
+}
+
+fn interview(app: &str, panel: &[&str]) -> Interview {
+    Interview {
+        id: String::new(),
+        application_id: app.into(),
+        start: t("2027-03-02T10:00:00Z"),
+        time_zone: "Europe/London".into(),
+        duration_minutes: 45,
+        format: InterviewFormat::Video,
+        location: String::new(),
+        interviewer_ids: panel.iter().map(|s| s.to_string()).collect(),
+        notes: "Talked about the on-call rota.".into(),
+        points_to_clarify: vec!["my Go experience".into()],
+        timeline: "shortlist by 12 March".into(),
+        decide_by: Some("2027-03-12".parse().unwrap()),
+        status: InterviewStatus::Scheduled,
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+    }
+}
+
+#[test]
+fn profile_round_trips_with_skills_in_order() {
+    each_backend("profile", |_, store| {
+        assert_eq!(store.profile().unwrap(), None);
+        let profile = Profile {
+            name: "Zoë Ångström".into(),
+            email: "zoe@example.test".into(),
+            skills: vec![
+                Skill {
+                    name: "Kubernetes".into(),
+                    aliases: vec!["k8s".into()],
+                    evidence: "Moved 40 services to Kubernetes.".into(),
+                },
+                Skill {
+                    name: "Rust".into(),
+                    aliases: vec![],
+                    evidence: "Wrote the billing engine.".into(),
+                },
+            ],
+            ..Profile::default()
+        };
+        store.save_profile(&profile).unwrap();
+        assert_eq!(store.profile().unwrap(), Some(profile.clone()));
+        let mut fewer = profile.clone();
+        fewer.skills.truncate(1);
+        store.save_profile(&fewer).unwrap();
+        assert_eq!(store.profile().unwrap().unwrap().skills.len(), 1);
+    });
+}
+
+#[test]
+fn applications_list_newest_first_in_pages_and_keep_unknown_statuses() {
+    each_backend("apps", |_, store| {
+        let mut ids = Vec::new();
+        for i in 0..5 {
+            let mut app = application(&format!("Company {i}"));
+            app.status = ApplicationStatus::from("ghosted");
+            let stored = store.add_application(app).unwrap();
+            assert!(stored.id.starts_with("app-"));
+            ids.push(stored.id);
+        }
+        let all = store.applications(Page::ALL).unwrap();
+        assert_eq!(all.len(), 5);
+        assert_eq!(all[0].status, ApplicationStatus::Other("ghosted".into()));
+        let page = store
+            .applications(Page {
+                limit: Some(2),
+                offset: 1,
+            })
+            .unwrap();
+        assert_eq!(page.len(), 2);
+        assert_eq!(page[0].id, all[1].id);
+        let one = store.application(&ids[2]).unwrap();
+        assert_eq!(one.documents[0].path.as_deref(), Some("cv.pdf"));
+        assert_eq!(one.applied_on.unwrap().to_string(), "2027-02-20");
+        assert!(matches!(
+            store.application("app-nope"),
+            Err(StoreError::NotFound {
+                kind: "application",
+                ..
+            })
+        ));
+    });
+}
+
+#[test]
+fn bulk_insert_stores_every_row() {
+    each_backend("bulk", |_, store| {
+        store
+            .add_applications(vec![application("A"), application("B")])
+            .unwrap();
+        assert_eq!(store.count_applications().unwrap(), 2);
+    });
+}
+
+#[test]
+fn reimported_cards_update_by_uid_then_email() {
+    each_backend("contacts", |_, store| {
+        let mut priya = contact("Priya Patel", "priya@acme.test");
+        priya.uid = "card-1".into();
+        let mut tom = contact("Tom Jones", "tom@acme.test");
+        tom.uid = "card-2".into();
+        let counts = store
+            .import_contacts(vec![priya.clone(), tom.clone()])
+            .unwrap();
+        assert_eq!((counts.imported, counts.updated), (2, 0));
+
+        let mut priya_again = priya.clone();
+        priya_again.position = "CTO".into();
+        priya_again.emails = vec![Labelled::plain("p.patel@acme.test")];
+        let mut tom_new_uid = contact("Tom Jones", "TOM@acme.test");
+        tom_new_uid.uid = "other-uid".into();
+        let ann = contact("Ann Lee", "ann@acme.test");
+        let counts = store
+            .import_contacts(vec![priya_again, tom_new_uid, ann])
+            .unwrap();
+        assert_eq!((counts.imported, counts.updated), (1, 2));
+
+        let all = store.contacts(Page::ALL).unwrap();
+        let names: Vec<&str> = all.iter().map(|c| c.full_name.as_str()).collect();
+        assert_eq!(names, ["Tom Jones", "Ann Lee", "Priya Patel"]);
+        let priya_now = all.iter().find(|c| c.uid == "card-1").unwrap();
+        assert_eq!(priya_now.position, "CTO");
+        assert_eq!(priya_now.emails.len(), 2, "old and new addresses both kept");
+        let tom_now = all.iter().find(|c| c.family_name == "Jones").unwrap();
+        assert_eq!(tom_now.uid, "card-2", "identity survives an email match");
+    });
+}
+
+#[test]
+fn interviews_need_their_application_and_interviewers() {
+    each_backend("interviews", |_, store| {
+        let app = store.add_application(application("Acme")).unwrap();
+        let lead = store
+            .add_contact(contact("Priya Patel", "p@acme.test"))
+            .unwrap();
+        let second = store
+            .add_contact(contact("Tom Jones", "t@acme.test"))
+            .unwrap();
+        assert!(lead.uid.starts_with("urn:uuid:"));
+
+        let bad = store.add_interview(interview(&app.id, &[&lead.id, "con-missing"]));
+        assert!(matches!(
+            bad,
+            Err(StoreError::NotFound {
+                kind: "contact",
+                ..
+            })
+        ));
+        let bad = store.add_interview(interview("app-missing", &[&lead.id]));
+        assert!(matches!(
+            bad,
+            Err(StoreError::NotFound {
+                kind: "application",
+                ..
+            })
+        ));
+        assert!(
+            store.interviews(Page::ALL).unwrap().is_empty(),
+            "nothing half-written"
+        );
+
+        let stored = store
+            .add_interview(interview(&app.id, &[&second.id, &lead.id]))
+            .unwrap();
+        let read = store.interview(&stored.id).unwrap();
+        assert_eq!(read, stored);
+        assert_eq!(
+            read.interviewer_ids,
+            vec![second.id.clone(), lead.id.clone()]
+        );
+
+        let mut edited = read.clone();
+        edited.points_to_clarify.push("salary expectations".into());
+        edited.interviewer_ids = vec![lead.id.clone()];
+        store.update_interview(&edited).unwrap();
+        let again = store.interview(&stored.id).unwrap();
+        assert_eq!(again.points_to_clarify.len(), 2);
+        assert_eq!(again.interviewer_ids, vec![lead.id.clone()]);
+    });
+}
+
+#[test]
+fn records_restore_into_an_empty_database_unchanged() {
+    each_backend("restore", |_, store| {
+        store
+            .save_profile(&Profile {
+                name: "Sam".into(),
+                ..Profile::default()
+            })
+            .unwrap();
+        let app = store.add_application(application("Acme")).unwrap();
+        let lead = store
+            .add_contact(contact("Priya Patel", "p@acme.test"))
+            .unwrap();
+        store
+            .add_interview(interview(&app.id, &[&lead.id]))
+            .unwrap();
+        let before = store.records().unwrap();
+
+        for target in databases("restore_into") {
+            let mut fresh = Store::open(&target.target).unwrap();
+            let counts = fresh.restore(&before).unwrap();
+            assert_eq!(counts.interviews, 1);
+            assert_eq!(fresh.records().unwrap(), before);
+            // Restoring twice replaces rather than duplicates.
+            fresh.restore(&before).unwrap();
+            assert_eq!(fresh.records().unwrap(), before);
+        }
+    });
+}
+
+#[test]
+fn a_restore_that_fails_midway_writes_nothing() {
+    each_backend("restore_fail", |_, store| {
+        let app = store.add_application(application("Acme")).unwrap();
+        let mut records = store.records().unwrap();
+        records.applications.push(Application {
+            id: "app-new".into(),
+            ..app.clone()
+        });
+        let mut orphan = interview(&app.id, &["con-nobody"]);
+        orphan.id = "int-x".into();
+        records.interviews.push(orphan);
+        assert!(store.restore(&records).is_err());
+        assert_eq!(store.count_applications().unwrap(), 1);
+    });
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    each_backend("newer", |target, store| {
+        drop(store.add_application(application("Acme")).unwrap());
+        let sql = "INSERT INTO __diesel_schema_migrations (version) VALUES ('29991231000000')";
+        if target.starts_with("postgres") {
+            PgConnection::establish(target)
+                .unwrap()
+                .batch_execute(sql)
+                .unwrap();
+        } else {
+            SqliteConnection::establish(target)
+                .unwrap()
+                .batch_execute(sql)
+                .unwrap();
+        }
+        match Store::open(target) {
+            Err(e @ StoreError::NewerDatabase { .. }) => {
+                assert!(e.to_string().contains("newer version"), "{e}");
+            }
+            Err(other) => panic!("wrong error: {other}"),
+            Ok(_) => panic!("a newer database was opened"),
+        }
+    });
+}
+
+#[test]
+fn reopening_keeps_data_and_migrates_once() {
+    each_backend("reopen", |target, store| {
+        let app = store.add_application(application("Acme")).unwrap();
+        let mut again = Store::open(target).unwrap();
+        assert_eq!(again.application(&app.id).unwrap(), app);
+    });
+}
