@@ -1,1 +1,36 @@
-//! stub
+//! Followup's file formats: vCard in and out, the JSON backup, CSV import of applications.
+//! Parsing lives here; every reader reports problems with the line (and field) they are on.
+
+pub mod backup;
+pub mod csv_import;
+pub mod vcard;
+
+/// Where in a file a problem is, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {problem}")]
+pub struct LineError {
+    pub line: usize,
+    pub problem: String,
+}
+
+impl LineError {
+    pub fn new(line: usize, problem: impl Into<String>) -> Self {
+        Self {
+            line,
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Checks that `bytes` are UTF-8 text and returns them as such; otherwise says on which
+/// line and at which byte offset the first bad byte is.
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, LineError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        LineError::new(
+            line,
+            format!("not UTF-8 text (invalid byte at offset {at}); save the file as UTF-8"),
+        )
+    })
+}

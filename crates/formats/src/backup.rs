@@ -1,0 +1,139 @@
+//! The JSON backup: every record, every field, with a format name and schema version so
+//! an older Followup refuses a newer file instead of dropping what it does not know.
+
+use followup_core::model::Records;
+use followup_core::place;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "followup-backup";
+/// Bumped whenever a field is added, renamed or changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub schema_version: u32,
+    #[serde(deserialize_with = "followup_core::model::instant::deserialize")]
+    pub exported_at: Timestamp,
+    #[serde(flatten)]
+    pub records: Records,
+}
+
+/// Why a backup file cannot be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("line {line}, column {column}: {problem}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        problem: String,
+    },
+    #[error("not a Followup backup (\"format\" is {0})")]
+    NotABackup(String),
+    #[error(
+        "written by a newer Followup (schema_version {found}; this version reads up to \
+         {SCHEMA_VERSION}); upgrade Followup to import it"
+    )]
+    Newer { found: u64 },
+    #[error("{field}: {problem}")]
+    Invalid { field: String, problem: String },
+}
+
+pub fn write(records: Records, exported_at: Timestamp) -> String {
+    let backup = Backup {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        records,
+    };
+    let mut out = serde_json::to_string_pretty(&backup).expect("records serialise");
+    out.push('\n');
+    out
+}
+
+/// Reads a backup, checking the format and version before the records, then the values
+/// the rest of Followup relies on (zones, regions, references).
+pub fn read(text: &str) -> Result<Records, BackupError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        other => {
+            return Err(BackupError::NotABackup(
+                other.map_or("missing".into(), |f| format!("\"{f}\"")),
+            ));
+        }
+    }
+    let version = value.get("schema_version").and_then(|v| v.as_u64());
+    match version {
+        Some(v) if v > SCHEMA_VERSION as u64 => return Err(BackupError::Newer { found: v }),
+        Some(_) => {}
+        None => {
+            return Err(BackupError::Invalid {
+                field: "schema_version".into(),
+                problem: "missing or not a number".into(),
+            });
+        }
+    }
+    let backup: Backup = serde_json::from_str(text).map_err(syntax)?;
+    validate(&backup.records)?;
+    Ok(backup.records)
+}
+
+fn syntax(e: serde_json::Error) -> BackupError {
+    BackupError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        problem: e.to_string(),
+    }
+}
+
+fn validate(records: &Records) -> Result<(), BackupError> {
+    let invalid = |field: String, e: followup_core::InvalidValue| BackupError::Invalid {
+        field,
+        problem: e.problem,
+    };
+    if let Some(p) = &records.profile {
+        place::time_zone("", &p.time_zone).map_err(|e| invalid("profile.time_zone".into(), e))?;
+        place::region("", &p.region).map_err(|e| invalid("profile.region".into(), e))?;
+    }
+    for (i, c) in records.contacts.iter().enumerate() {
+        if let Some(tz) = &c.time_zone {
+            place::time_zone("", tz).map_err(|e| invalid(format!("contacts[{i}].time_zone"), e))?;
+        }
+        if let Some(r) = &c.region {
+            place::region("", r).map_err(|e| invalid(format!("contacts[{i}].region"), e))?;
+        }
+        if c.id.is_empty() || c.uid.is_empty() {
+            return Err(BackupError::Invalid {
+                field: format!("contacts[{i}]"),
+                problem: "id and uid must not be empty".into(),
+            });
+        }
+    }
+    for (i, a) in records.applications.iter().enumerate() {
+        if a.id.is_empty() {
+            return Err(BackupError::Invalid {
+                field: format!("applications[{i}].id"),
+                problem: "must not be empty".into(),
+            });
+        }
+    }
+    for (i, iv) in records.interviews.iter().enumerate() {
+        place::time_zone("", &iv.time_zone)
+            .map_err(|e| invalid(format!("interviews[{i}].time_zone"), e))?;
+        if iv.id.is_empty() {
+            return Err(BackupError::Invalid {
+                field: format!("interviews[{i}].id"),
+                problem: "must not be empty".into(),
+            });
+        }
+        if iv.application_id.is_empty() {
+            return Err(BackupError::Invalid {
+                field: format!("interviews[{i}].application_id"),
+                problem: "must not be empty".into(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,439 @@
+//! vCard (.vcf) files: reading 2.1 (Android exports, quoted-printable), 3.0 (iOS) and 4.0
+//! cards into contacts, and writing a contact as vCard 4.0.
+//!
+//! `calcard` decodes each card; this module first splits the file into cards and checks
+//! every line, so a broken fold or an unknown encoding is reported with its line number.
+
+use crate::LineError;
+use calcard::vcard::{
+    VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue,
+};
+use followup_core::model::{Contact, Labelled, PostalAddress};
+use jiff::Timestamp;
+
+/// The cards read from a file, each with the line it starts on, and the problems found.
+#[derive(Debug, Default)]
+pub struct ReadCards {
+    pub cards: Vec<(usize, Contact)>,
+    pub errors: Vec<LineError>,
+}
+
+/// Reads every card in `text`. A bad card is reported and skipped; the others are read.
+pub fn read_cards(text: &str, now: Timestamp) -> ReadCards {
+    let mut out = ReadCards::default();
+    for block in split_cards(text) {
+        match block.and_then(|b| card_to_contact(&b, now).map(|c| (b.first_line, c))) {
+            Ok(card) => out.cards.push(card),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    if out.cards.is_empty() && out.errors.is_empty() {
+        out.errors.push(LineError::new(
+            1,
+            "no BEGIN:VCARD … END:VCARD card in the file",
+        ));
+    }
+    out
+}
+
+/// One card's lines, as found in the file.
+struct CardBlock {
+    first_line: usize,
+    text: String,
+}
+
+fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(CardBlock, Option<LineError>, bool)> = None;
+    for (i, raw) in text.split('\n').enumerate() {
+        let n = i + 1;
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let bare = line.trim_start_matches('\u{feff}').trim();
+        if bare.eq_ignore_ascii_case("BEGIN:VCARD") {
+            if let Some((block, _, _)) = current.take() {
+                blocks.push(Err(unterminated(block.first_line)));
+            }
+            let block = CardBlock {
+                first_line: n,
+                text: format!("{bare}\r\n"),
+            };
+            current = Some((block, None, false));
+            continue;
+        }
+        let Some((block, problem, qp_soft_break)) = current.as_mut() else {
+            if !bare.is_empty() {
+                blocks.push(Err(LineError::new(
+                    n,
+                    format!(
+                        "'{}' is outside any BEGIN:VCARD … END:VCARD card",
+                        clip(bare)
+                    ),
+                )));
+            }
+            continue;
+        };
+        if bare.eq_ignore_ascii_case("END:VCARD") {
+            block.text.push_str("END:VCARD\r\n");
+            let (block, problem, _) = current.take().expect("inside a card");
+            blocks.push(match problem {
+                Some(e) => Err(e),
+                None => Ok(block),
+            });
+            continue;
+        }
+        let continues = line.starts_with([' ', '\t']) || *qp_soft_break;
+        if problem.is_none() && !continues && !line.trim().is_empty() {
+            *problem = check_property_line(n, line).err();
+        }
+        *qp_soft_break = is_quoted_printable(line, *qp_soft_break) && line.ends_with('=');
+        block.text.push_str(line);
+        block.text.push_str("\r\n");
+    }
+    if let Some((block, _, _)) = current {
+        blocks.push(Err(unterminated(block.first_line)));
+    }
+    blocks
+}
+
+fn unterminated(first_line: usize) -> LineError {
+    LineError::new(
+        first_line,
+        "this card has no END:VCARD (is the file cut short?)",
+    )
+}
+
+fn is_quoted_printable(line: &str, continuing: bool) -> bool {
+    continuing || {
+        let head = line.split(':').next().unwrap_or("").to_ascii_uppercase();
+        head.contains("QUOTED-PRINTABLE")
+    }
+}
+
+const ENCODINGS: &[&str] = &["QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"];
+const CHARSETS: &[&str] = &[
+    "UTF-8",
+    "US-ASCII",
+    "ASCII",
+    "ISO-8859-1",
+    "ISO-8859-2",
+    "ISO-8859-15",
+    "LATIN1",
+    "WINDOWS-1250",
+    "WINDOWS-1251",
+    "WINDOWS-1252",
+    "CP1252",
+    "SHIFT_JIS",
+    "GB2312",
+    "BIG5",
+    "KOI8-R",
+    "EUC-KR",
+    "EUC-JP",
+];
+
+/// A property line is `[group.]NAME[;params]:value`; anything else inside a card is
+/// usually a line whose fold lost its leading space.
+fn check_property_line(n: usize, line: &str) -> Result<(), LineError> {
+    let Some((head, _)) = line.split_once(':') else {
+        return Err(LineError::new(
+            n,
+            format!(
+                "'{}' is not a property line; a continued (folded) line must start with a space",
+                clip(line)
+            ),
+        ));
+    };
+    let mut parts = head.split(';');
+    let name = parts.next().unwrap_or("");
+    let valid_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    if !valid_name {
+        return Err(LineError::new(
+            n,
+            format!(
+                "'{}' is not a property line; a continued (folded) line must start with a space",
+                clip(line)
+            ),
+        ));
+    }
+    for param in parts {
+        let (key, value) = param.split_once('=').unwrap_or(("", param));
+        let (key, value) = (
+            key.trim().to_ascii_uppercase(),
+            value.trim().to_ascii_uppercase(),
+        );
+        let value = value.trim_matches('"');
+        if key == "ENCODING" && !ENCODINGS.contains(&value) {
+            return Err(LineError::new(
+                n,
+                format!("unknown encoding '{value}' (known: QUOTED-PRINTABLE, BASE64, 8BIT)"),
+            ));
+        }
+        if key == "CHARSET" && !CHARSETS.contains(&value) {
+            return Err(LineError::new(n, format!("unknown charset '{value}'")));
+        }
+    }
+    Ok(())
+}
+
+fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn card_to_contact(block: &CardBlock, now: Timestamp) -> Result<Contact, LineError> {
+    let mut parser = calcard::Parser::new(&block.text);
+    let card = match parser.entry() {
+        calcard::Entry::VCard(card) => card,
+        other => {
+            return Err(LineError::new(
+                block.first_line,
+                format!("this card could not be read ({other:?})"),
+            ));
+        }
+    };
+    let mut contact = Contact::named("", now);
+    contact.given_name.clear();
+    contact.family_name.clear();
+    let mut saw_n = false;
+    for entry in &card.entries {
+        apply_entry(&mut contact, entry, &mut saw_n);
+    }
+    if contact.full_name.is_empty() {
+        let parts = [
+            &contact.honorific,
+            &contact.given_name,
+            &contact.family_name,
+        ];
+        contact.full_name = parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    if contact.full_name.is_empty() {
+        let problem = if saw_n {
+            "an empty name"
+        } else {
+            "no name (neither FN nor N)"
+        };
+        return Err(LineError::new(
+            block.first_line,
+            format!("this card has {problem}; add FN:Full Name to it"),
+        ));
+    }
+    if !saw_n {
+        let (given, family) = followup_core::contact::split_name(&contact.full_name);
+        contact.given_name = given;
+        contact.family_name = family;
+    }
+    Ok(contact)
+}
+
+fn apply_entry(contact: &mut Contact, entry: &VCardEntry, saw_n: &mut bool) {
+    let texts = texts(entry);
+    let first = texts.first().cloned().unwrap_or_default();
+    match &entry.name {
+        VCardProperty::Fn => contact.full_name = first.trim().to_string(),
+        VCardProperty::N => {
+            *saw_n = true;
+            let part = |i: usize| {
+                texts
+                    .get(i)
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default()
+            };
+            contact.family_name = part(0);
+            contact.given_name = part(1);
+            contact.honorific = part(3);
+        }
+        VCardProperty::Title => contact.position = first.trim().to_string(),
+        VCardProperty::Org => contact.organisation = first.trim().to_string(),
+        VCardProperty::Email if !first.trim().is_empty() => contact.emails.push(Labelled {
+            value: first.trim().to_string(),
+            labels: labels(entry),
+        }),
+        VCardProperty::Tel if !first.trim().is_empty() => {
+            let number = first.trim();
+            contact.phones.push(Labelled {
+                value: number.strip_prefix("tel:").unwrap_or(number).to_string(),
+                labels: labels(entry),
+            })
+        }
+        VCardProperty::Adr if contact.address.is_none() => {
+            let part = |i: usize| {
+                texts
+                    .get(i)
+                    .map(|s| s.replace("\r\n", "\n").trim().to_string())
+                    .unwrap_or_default()
+            };
+            let address = PostalAddress {
+                po_box: part(0),
+                extended: part(1),
+                street: part(2),
+                locality: part(3),
+                region: part(4),
+                postcode: part(5),
+                country: part(6),
+            };
+            if !address.is_empty() {
+                contact.address = Some(address);
+            }
+        }
+        VCardProperty::Tz => {
+            if let Ok(zone) = followup_core::place::time_zone("TZ", &first) {
+                contact.time_zone = Some(zone);
+            }
+        }
+        VCardProperty::Note => contact.notes = first.replace("\r\n", "\n").trim().to_string(),
+        VCardProperty::Uid => contact.uid = first.trim().to_string(),
+        VCardProperty::Other(name) if name.eq_ignore_ascii_case("X-FOLLOWUP-REGION") => {
+            contact.region = followup_core::place::region("region", &first).ok();
+        }
+        VCardProperty::Other(name) if name.eq_ignore_ascii_case("X-FOLLOWUP-CHANNEL") => {
+            contact.preferred_channel = first.as_str().into();
+        }
+        _ => {}
+    }
+}
+
+fn texts(entry: &VCardEntry) -> Vec<String> {
+    entry
+        .values
+        .iter()
+        .map(|v| match v {
+            VCardValue::Text(t) => t.clone(),
+            VCardValue::Component(parts) => parts.join(" "),
+            other => other.as_text().unwrap_or_default().to_string(),
+        })
+        .collect()
+}
+
+/// TYPE labels, lower-cased, without the ones that say nothing to a person.
+fn labels(entry: &VCardEntry) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in &entry.params {
+        let text = match (&p.name, &p.value) {
+            (VCardParameterName::Type, VCardParameterValue::Type(t)) => format!("{t:?}"),
+            (VCardParameterName::Type, VCardParameterValue::Text(t)) => t.clone(),
+            // vCard 2.1 writes bare types: TEL;CELL;WORK.
+            (VCardParameterName::Other(name), VCardParameterValue::Null) => name.clone(),
+            _ => continue,
+        };
+        let label = text.to_ascii_lowercase();
+        if !["internet", "pref", "x400", "voice"].contains(&label.as_str()) && !out.contains(&label)
+        {
+            out.push(label);
+        }
+    }
+    out
+}
+
+/// The contact as a vCard 4.0 card (RFC 6350): escaped, folded at 75 octets, CRLF lines.
+/// Region and preferred channel travel as X- properties so our own cards round-trip.
+pub fn write_card(c: &Contact) -> String {
+    let mut lines: Vec<String> = vec!["BEGIN:VCARD".into(), "VERSION:4.0".into()];
+    lines.push(format!("UID:{}", escape(&c.uid)));
+    lines.push(format!("FN:{}", escape(&c.full_name)));
+    lines.push(format!(
+        "N:{};{};;{};",
+        escape(&c.family_name),
+        escape(&c.given_name),
+        escape(&c.honorific)
+    ));
+    if !c.position.is_empty() {
+        lines.push(format!("TITLE:{}", escape(&c.position)));
+    }
+    if !c.organisation.is_empty() {
+        lines.push(format!("ORG:{}", escape(&c.organisation)));
+    }
+    for e in &c.emails {
+        lines.push(format!(
+            "EMAIL{}:{}",
+            type_param(&e.labels),
+            escape(&e.value)
+        ));
+    }
+    for p in &c.phones {
+        lines.push(format!("TEL{}:{}", type_param(&p.labels), escape(&p.value)));
+    }
+    if let Some(a) = &c.address {
+        let parts = [
+            &a.po_box,
+            &a.extended,
+            &a.street,
+            &a.locality,
+            &a.region,
+            &a.postcode,
+            &a.country,
+        ];
+        let joined: Vec<String> = parts.iter().map(|p| escape(p)).collect();
+        lines.push(format!("ADR:{}", joined.join(";")));
+    }
+    if let Some(tz) = &c.time_zone {
+        lines.push(format!("TZ:{}", escape(tz)));
+    }
+    if !c.notes.is_empty() {
+        lines.push(format!("NOTE:{}", escape(&c.notes)));
+    }
+    if let Some(region) = &c.region {
+        lines.push(format!("X-FOLLOWUP-REGION:{}", escape(region)));
+    }
+    lines.push(format!("X-FOLLOWUP-CHANNEL:{}", c.preferred_channel));
+    lines.push(format!("REV:{}", c.updated_at.strftime("%Y%m%dT%H%M%SZ")));
+    lines.push("END:VCARD".into());
+    let mut out = String::new();
+    for line in lines {
+        fold_into(&mut out, &line);
+    }
+    out
+}
+
+fn type_param(labels: &[String]) -> String {
+    let safe: Vec<&str> = labels
+        .iter()
+        .map(|l| l.as_str())
+        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .collect();
+    if safe.is_empty() {
+        String::new()
+    } else {
+        format!(";TYPE={}", safe.join(","))
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` folded so no physical line exceeds 75 octets, never splitting a
+/// character.
+fn fold_into(out: &mut String, line: &str) {
+    let mut width = 0;
+    for ch in line.chars() {
+        let len = ch.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += len;
+    }
+    out.push_str("\r\n");
+}

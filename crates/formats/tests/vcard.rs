@@ -1,0 +1,172 @@
+//! vCard reading across the versions phones export, the errors users see, and our own
+//! 4.0 export read back.
+
+use followup_core::model::{Contact, Labelled, PostalAddress, PreferredChannel};
+use followup_formats::vcard::{read_cards, write_card};
+use jiff::Timestamp;
+use proptest::prelude::*;
+
+fn read_ok(text: &str) -> Vec<Contact> {
+    let read = read_cards(text, Timestamp::UNIX_EPOCH);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    read.cards.into_iter().map(|(_, c)| c).collect()
+}
+
+#[test]
+fn android_2_1_quoted_printable_with_charsets_and_bare_types() {
+    let cards = read_ok(include_str!("data/android-2.1.vcf"));
+    let zoe = &cards[0];
+    assert_eq!(zoe.full_name, "Dr Zoë Ångström");
+    assert_eq!(
+        (zoe.given_name.as_str(), zoe.family_name.as_str()),
+        ("Zoë", "Ångström")
+    );
+    assert_eq!(zoe.honorific, "Dr");
+    assert_eq!(zoe.organisation, "Acme Ltd");
+    assert_eq!(zoe.position, "Head of Platform");
+    assert_eq!(zoe.phones[0].value, "+44 7700 900123");
+    assert_eq!(zoe.phones[0].labels, vec!["cell"]);
+    assert_eq!(zoe.emails[0].value, "zoe@acme.test");
+    let address = zoe.address.as_ref().unwrap();
+    assert_eq!(address.street, "1 High Street\nFloor 2");
+    assert_eq!(address.postcode, "LS1 1AA");
+    assert_eq!(zoe.notes, "Met at the panel; likes “short” notes");
+}
+
+#[test]
+fn ios_3_0_groups_type_params_and_escaped_commas() {
+    let cards = read_ok(include_str!("data/ios-3.0.vcf"));
+    assert_eq!(cards.len(), 2, "many cards per file");
+    let priya = &cards[0];
+    assert_eq!(priya.uid, "ios-card-0001");
+    assert_eq!(priya.organisation, "Acme, Inc.");
+    assert_eq!(priya.honorific, "Ms");
+    assert_eq!(priya.emails[0].value, "priya@acme.test");
+    assert_eq!(priya.phones[0].labels, vec!["cell"]);
+    assert_eq!(priya.address.as_ref().unwrap().locality, "London");
+    assert_eq!(priya.notes, "Prefers email, not calls.\nAsked about Go.");
+    assert_eq!(cards[1].full_name, "Tom Jones");
+}
+
+#[test]
+fn vcard_4_0_with_uri_phones_and_a_time_zone() {
+    let ann = &read_ok(include_str!("data/v4.0.vcf"))[0];
+    assert_eq!(ann.uid, "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1");
+    assert_eq!(ann.phones[0].value, "+1-212-555-0100");
+    assert_eq!(ann.time_zone.as_deref(), Some("America/New_York"));
+    assert_eq!(ann.address.as_ref().unwrap().region, "NY");
+}
+
+#[test]
+fn broken_folding_is_reported_on_its_line() {
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Patel\r\nNOTE:a long note that\r\nwas folded without a space\r\nEND:VCARD\r\n";
+    let read = read_cards(text, Timestamp::UNIX_EPOCH);
+    assert!(read.cards.is_empty());
+    assert_eq!(read.errors[0].line, 5, "{:?}", read.errors);
+    assert!(read.errors[0].problem.contains("must start with a space"));
+}
+
+#[test]
+fn unknown_encodings_and_charsets_are_named() {
+    let text = "BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=UUENCODE:abc\nEND:VCARD\nBEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=EBCDIC:abc\nEND:VCARD\n";
+    let read = read_cards(text, Timestamp::UNIX_EPOCH);
+    assert_eq!(read.errors.len(), 2);
+    assert_eq!(read.errors[0].line, 3);
+    assert!(read.errors[0].problem.contains("UUENCODE"));
+    assert!(read.errors[1].problem.contains("EBCDIC"));
+}
+
+#[test]
+fn a_card_without_a_name_is_refused_but_others_are_read() {
+    let text = "BEGIN:VCARD\nVERSION:4.0\nEMAIL:x@y.test\nEND:VCARD\nBEGIN:VCARD\nVERSION:4.0\nFN:Ann\nEND:VCARD\n";
+    let read = read_cards(text, Timestamp::UNIX_EPOCH);
+    assert_eq!(read.cards.len(), 1);
+    assert_eq!(read.cards[0].0, 5, "cards know their first line");
+    assert_eq!(read.errors[0].line, 1);
+    assert!(read.errors[0].problem.contains("neither FN nor N"));
+}
+
+#[test]
+fn a_cut_short_file_and_stray_text_are_reported() {
+    let read = read_cards("hello\nBEGIN:VCARD\nFN:Ann\n", Timestamp::UNIX_EPOCH);
+    assert_eq!(read.errors.len(), 2);
+    assert!(read.errors[0].problem.contains("outside"));
+    assert!(read.errors[1].problem.contains("no END:VCARD"));
+    assert!(!read_cards("", Timestamp::UNIX_EPOCH).errors.is_empty());
+}
+
+#[test]
+fn ten_megabytes_of_cards_read_in_one_go() {
+    let card = include_str!("data/ios-3.0.vcf");
+    let mut text = String::new();
+    while text.len() < 10 * 1024 * 1024 {
+        text.push_str(card);
+    }
+    let read = read_cards(&text, Timestamp::UNIX_EPOCH);
+    assert!(read.errors.is_empty());
+    assert!(read.cards.len() > 10_000);
+}
+
+fn full_contact() -> Contact {
+    let mut c = Contact::named("Zoë Ångström", "2027-01-01T00:00:00Z".parse().unwrap());
+    c.uid = "urn:uuid:0f0e0d0c-0000-4000-8000-000000000001".into();
+    c.honorific = "Dr".into();
+    c.position = "Head of Platform; Infra, Data".into();
+    c.organisation = "Acme, Inc.".into();
+    c.emails = vec![Labelled {
+        value: "zoe@acme.test".into(),
+        labels: vec!["work".into()],
+    }];
+    c.phones = vec![
+        Labelled {
+            value: "+44 7700 900123".into(),
+            labels: vec!["cell".into()],
+        },
+        Labelled::plain("020 7946 0000"),
+    ];
+    c.address = Some(PostalAddress {
+        street: "1 High Street\nFloor 2".into(),
+        locality: "Leeds".into(),
+        postcode: "LS1 1AA".into(),
+        country: "United Kingdom".into(),
+        ..Default::default()
+    });
+    c.time_zone = Some("Europe/London".into());
+    c.region = Some("gb-sct".into());
+    c.preferred_channel = PreferredChannel::EmailOnly;
+    c.notes = "A very long note that goes on well past seventy-five octets, so the writer has to fold it — with a dash, \\ and a comma, too.\nSecond line.".into();
+    c
+}
+
+#[test]
+fn our_4_0_export_reads_back_field_for_field() {
+    let original = full_contact();
+    let text = write_card(&original);
+    assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+    assert!(text.lines().all(|l| l.len() <= 75), "{text}");
+    let back = &read_ok(&text)[0];
+    let mut expected = original.clone();
+    expected.created_at = Timestamp::UNIX_EPOCH;
+    expected.updated_at = Timestamp::UNIX_EPOCH;
+    assert_eq!(back, &expected);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_reader_never_panics(text in "(BEGIN:VCARD\n|END:VCARD\n|FN:|N:|;|:|=|\\\\|,|\r\n| |[a-zA-Z0-9]{1,6}|ENCODING=QUOTED-PRINTABLE|=C3=|\u{e9}){0,40}") {
+        let _ = read_cards(&text, Timestamp::UNIX_EPOCH);
+    }
+
+    #[test]
+    fn any_written_name_and_note_read_back(name in "[\\PC]{1,30}", note in "[\\PC\n]{0,120}") {
+        prop_assume!(!name.trim().is_empty());
+        let mut c = full_contact();
+        c.full_name = name.trim().to_string();
+        c.notes = note.trim().to_string();
+        let back = &read_ok(&write_card(&c))[0];
+        prop_assert_eq!(&back.full_name, &c.full_name);
+        prop_assert_eq!(&back.notes, &c.notes);
+    }
+}
