@@ -51,7 +51,7 @@ pub fn read_applications(
         ignored_columns: headers
             .iter()
             .enumerate()
-            .filter(|(i, _)| !columns.iter().any(|c| *c == Some(*i)))
+            .filter(|(i, _)| !columns.contains(&Some(*i)))
             .map(|(_, h)| h.to_string())
             .collect(),
         ..CsvRead::default()

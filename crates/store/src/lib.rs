@@ -386,7 +386,7 @@ impl Store {
             .first(&mut self.conn)
             .optional()?
             .ok_or_else(|| not_found("interview", id))?;
-        let mut panels = load_panels(&mut self.conn, &[row.id.clone()])?;
+        let mut panels = load_panels(&mut self.conn, std::slice::from_ref(&row.id))?;
         let ids = panels.remove(&row.id).unwrap_or_default();
         row.into_model(ids)
     }

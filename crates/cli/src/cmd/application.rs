@@ -1,0 +1,197 @@
+//! `followup application`: jobs applied for.
+
+use super::{PageArgs, read_text_arg};
+use crate::{exit::bad_input, out};
+use clap::{Args, Subcommand};
+use followup_core::model::{Application, ApplicationStatus, DocumentKind, SentDocument};
+use followup_core::when;
+use followup_store::Store;
+use jiff::Timestamp;
+
+#[derive(Subcommand)]
+pub enum ApplicationCommand {
+    /// Record an application; prints its id
+    Add(Box<AddArgs>),
+    /// List applications, newest first
+    List {
+        #[command(flatten)]
+        page: PageArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one application
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the status: applied, interviewing, offer, rejected, withdrawn (or your own word)
+    Status { id: String, status: String },
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    #[arg(long)]
+    company: String,
+    #[arg(long)]
+    role: String,
+    /// The job description: a file, or - for standard input
+    #[arg(long, value_name = "FILE|-")]
+    job_description: Option<String>,
+    /// Where the job was advertised
+    #[arg(long)]
+    url: Option<String>,
+    /// Date applied, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    applied_on: Option<String>,
+    /// The CV sent: its file path (recorded, not copied)
+    #[arg(long, value_name = "FILE")]
+    cv: Option<String>,
+    /// The CV sent, as pasted text
+    #[arg(long, value_name = "TEXT")]
+    cv_text: Option<String>,
+    /// The cover letter sent: its file path
+    #[arg(long, value_name = "FILE")]
+    cover_letter: Option<String>,
+    /// The cover letter sent, as pasted text
+    #[arg(long, value_name = "TEXT")]
+    cover_letter_text: Option<String>,
+    /// The application form sent: its file path
+    #[arg(long, value_name = "FILE")]
+    form: Option<String>,
+    /// The application form sent, as pasted text
+    #[arg(long, value_name = "TEXT")]
+    form_text: Option<String>,
+    /// Status to start with
+    #[arg(long, default_value = "applied")]
+    status: String,
+}
+
+pub fn run(store: &mut Store, command: ApplicationCommand) -> anyhow::Result<()> {
+    match command {
+        ApplicationCommand::Add(args) => add(store, *args),
+        ApplicationCommand::List { page, json } => {
+            let apps = store.applications(page.page())?;
+            if json {
+                return out::json(&apps);
+            }
+            let rows = apps
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.company.clone(),
+                        a.role.clone(),
+                        a.status.to_string(),
+                        a.applied_on.map(|d| d.to_string()).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            out::table(&["id", "company", "role", "status", "applied"], rows)
+        }
+        ApplicationCommand::Show { id, json } => {
+            let app = store.application(&id)?;
+            if json {
+                return out::json(&app);
+            }
+            show(&app)
+        }
+        ApplicationCommand::Status { id, status } => {
+            let mut app = store.application(&id)?;
+            if status.trim().is_empty() {
+                return Err(bad_input("the status is empty"));
+            }
+            app.status = ApplicationStatus::from(status.as_str());
+            store.update_application(&app)?;
+            let note = if app.status.is_known() {
+                String::new()
+            } else {
+                format!(
+                    " (not a status Followup knows: {}; kept as written)",
+                    ApplicationStatus::KNOWN.join(", ")
+                )
+            };
+            out::line(format!("{id}: {}{note}", app.status))
+        }
+    }
+}
+
+fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
+    let (company, role) = (args.company.trim(), args.role.trim());
+    if company.is_empty() || role.is_empty() {
+        return Err(bad_input("--company and --role must not be empty"));
+    }
+    let job_description = match &args.job_description {
+        Some(path) => read_text_arg(path, "job description")?,
+        None => String::new(),
+    };
+    let applied_on = args
+        .applied_on
+        .as_deref()
+        .map(|d| when::date("applied-on", d))
+        .transpose()
+        .map_err(super::invalid)?;
+    let documents = [
+        (DocumentKind::Cv, args.cv, args.cv_text),
+        (
+            DocumentKind::CoverLetter,
+            args.cover_letter,
+            args.cover_letter_text,
+        ),
+        (DocumentKind::ApplicationForm, args.form, args.form_text),
+    ]
+    .into_iter()
+    .filter(|(_, path, text)| path.is_some() || text.is_some())
+    .map(|(kind, path, text)| SentDocument { kind, path, text })
+    .collect();
+    let app = store.add_application(Application {
+        id: String::new(),
+        company: company.to_string(),
+        role: role.to_string(),
+        job_description,
+        source_url: args.url.unwrap_or_default(),
+        documents,
+        status: ApplicationStatus::from(args.status.as_str()),
+        applied_on,
+        created_at: Timestamp::now(),
+        updated_at: Timestamp::now(),
+    })?;
+    out::line(app.id)
+}
+
+fn show(a: &Application) -> anyhow::Result<()> {
+    let documents = a
+        .documents
+        .iter()
+        .map(|d| match (&d.path, &d.text) {
+            (Some(path), _) => format!("{}: {path}", d.kind),
+            (None, Some(text)) => format!(
+                "{}: {} words of text",
+                d.kind,
+                text.split_whitespace().count()
+            ),
+            (None, None) => d.kind.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    out::fields(&[
+        ("Id", a.id.clone()),
+        ("Company", a.company.clone()),
+        ("Role", a.role.clone()),
+        ("Status", a.status.to_string()),
+        (
+            "Applied",
+            a.applied_on.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        ("Advert", a.source_url.clone()),
+        ("Sent", documents),
+        ("Created", a.created_at.to_string()),
+    ])?;
+    if !a.job_description.trim().is_empty() {
+        out::line(format!(
+            "\nJob description\n{}",
+            a.job_description.trim_end()
+        ))?;
+    }
+    Ok(())
+}

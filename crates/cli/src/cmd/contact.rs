@@ -1,0 +1,270 @@
+//! `followup contact`: interviewers, typed in or imported from vCards.
+
+use super::{PageArgs, invalid};
+use crate::{exit::bad_input, out};
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use followup_core::model::{Contact, Labelled, PreferredChannel};
+use followup_core::place;
+use followup_formats::vcard;
+use followup_store::Store;
+use jiff::Timestamp;
+
+/// Larger files are refused: a card export with photos is rarely over a few megabytes.
+const MAX_VCF_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Subcommand)]
+pub enum ContactCommand {
+    /// Add a contact; prints its id
+    Add(Box<AddArgs>),
+    /// Import a .vcf file (vCard 2.1, 3.0 or 4.0; many cards per file). A card that
+    /// matches a contact (same UID, else same email) updates it.
+    Import {
+        file: String,
+        /// Import the valid cards even if some are broken (those are listed and skipped)
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// List contacts alphabetically
+    List {
+        #[command(flatten)]
+        page: PageArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one contact
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write contacts as vCard 4.0 to standard output
+    Export {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    /// Full name, e.g. "Priya Patel"
+    #[arg(long)]
+    name: String,
+    /// Honorific: Ms, Mr, Dr, …
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    position: Option<String>,
+    #[arg(long)]
+    org: Option<String>,
+    /// Email address (repeatable; the first is used to write to them)
+    #[arg(long = "email")]
+    emails: Vec<String>,
+    /// Phone number (repeatable)
+    #[arg(long = "phone")]
+    phones: Vec<String>,
+    /// Postal address, parts separated by commas: street, town, postcode, country
+    #[arg(long)]
+    address: Option<String>,
+    /// Their IANA time zone, e.g. Europe/London
+    #[arg(long)]
+    tz: Option<String>,
+    /// The holiday region whose working days they keep, e.g. gb-sct
+    #[arg(long)]
+    region: Option<String>,
+    /// How they like to be contacted: any, email-only, phone-ok
+    #[arg(long, default_value = "any")]
+    channel: String,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+pub fn run(store: &mut Store, command: ContactCommand) -> anyhow::Result<()> {
+    match command {
+        ContactCommand::Add(args) => {
+            let contact = store.add_contact(contact_from(*args)?)?;
+            out::line(contact.id)
+        }
+        ContactCommand::Import { file, skip_invalid } => import(store, &file, skip_invalid),
+        ContactCommand::List { page, json } => {
+            let contacts = store.contacts(page.page())?;
+            if json {
+                return out::json(&contacts);
+            }
+            let rows = contacts
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.id.clone(),
+                        c.full_name.clone(),
+                        c.position.clone(),
+                        c.organisation.clone(),
+                        c.primary_email().unwrap_or_default().to_string(),
+                    ]
+                })
+                .collect();
+            out::table(&["id", "name", "position", "organisation", "email"], rows)
+        }
+        ContactCommand::Show { id, json } => {
+            let contact = store.contact(&id)?;
+            if json {
+                return out::json(&contact);
+            }
+            show(&contact)
+        }
+        ContactCommand::Export { ids } => {
+            let contacts = store.contacts_by_ids(&ids)?;
+            let text: String = contacts.iter().map(vcard::write_card).collect();
+            out::raw(&text)
+        }
+    }
+}
+
+fn contact_from(args: AddArgs) -> anyhow::Result<Contact> {
+    if args.name.trim().is_empty() {
+        return Err(bad_input("--name must not be empty"));
+    }
+    let mut c = Contact::named(&args.name, Timestamp::now());
+    c.honorific = args.title.unwrap_or_default().trim().to_string();
+    c.position = args.position.unwrap_or_default().trim().to_string();
+    c.organisation = args.org.unwrap_or_default().trim().to_string();
+    for email in &args.emails {
+        if !email.contains('@') || email.trim().contains(char::is_whitespace) {
+            return Err(bad_input(format!(
+                "--email: '{email}' is not an email address"
+            )));
+        }
+    }
+    c.emails = args
+        .emails
+        .iter()
+        .map(|e| Labelled::plain(e.trim()))
+        .collect();
+    c.phones = args
+        .phones
+        .iter()
+        .map(|p| Labelled::plain(p.trim()))
+        .collect();
+    if let Some(address) = args.address {
+        c.address = Some(parse_address(&address));
+    }
+    c.time_zone = args
+        .tz
+        .map(|z| place::time_zone("tz", &z))
+        .transpose()
+        .map_err(invalid)?;
+    c.region = args
+        .region
+        .map(|r| place::region("region", &r))
+        .transpose()
+        .map_err(invalid)?;
+    let channel = PreferredChannel::from(args.channel.as_str());
+    if !channel.is_known() {
+        return Err(bad_input(format!(
+            "--channel: unknown channel '{}'; use one of {}",
+            args.channel,
+            PreferredChannel::KNOWN.join(", ")
+        )));
+    }
+    c.preferred_channel = channel;
+    c.notes = args.notes.unwrap_or_default();
+    Ok(c)
+}
+
+/// "1 High St, Leeds, LS1 1AA, UK": street first, country last, postcode before it.
+fn parse_address(text: &str) -> followup_core::model::PostalAddress {
+    let parts: Vec<String> = text
+        .split([',', '\n'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut address = followup_core::model::PostalAddress::default();
+    match parts.as_slice() {
+        [] => {}
+        [street] => address.street = street.clone(),
+        [street, locality] => {
+            (address.street, address.locality) = (street.clone(), locality.clone())
+        }
+        [street, locality, postcode] => {
+            (address.street, address.locality, address.postcode) =
+                (street.clone(), locality.clone(), postcode.clone())
+        }
+        [street @ .., locality, postcode, country] => {
+            address.street = street.join("\n");
+            address.locality = locality.clone();
+            address.postcode = postcode.clone();
+            address.country = country.clone();
+        }
+    }
+    address
+}
+
+fn import(store: &mut Store, file: &str, skip_invalid: bool) -> anyhow::Result<()> {
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {file}"))?
+        .len();
+    if size > MAX_VCF_BYTES {
+        return Err(bad_input(format!(
+            "{file}: {} MB is larger than a card file should be (limit {} MB); split it",
+            size / (1024 * 1024),
+            MAX_VCF_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+    let text = followup_formats::utf8_text(&bytes).map_err(|e| super::at(file, &e))?;
+    let read = vcard::read_cards(text, Timestamp::now());
+    for e in &read.errors {
+        eprintln!("{file}:{}: {}", e.line, e.problem);
+    }
+    let failed = read.errors.len();
+    if failed > 0 && !skip_invalid {
+        out::line(format!("imported: 0, updated: 0, failed: {failed}"))?;
+        return Err(bad_input(format!(
+            "{file}: {failed} card(s) could not be read, so nothing was imported; fix them, \
+             or pass --skip-invalid to import the rest"
+        )));
+    }
+    let cards = read.cards.into_iter().map(|(_, c)| c).collect();
+    let counts = store.import_contacts(cards)?;
+    out::line(format!(
+        "imported: {}, updated: {}, failed: {failed}",
+        counts.imported, counts.updated
+    ))
+}
+
+fn show(c: &Contact) -> anyhow::Result<()> {
+    let list = |items: &[Labelled]| {
+        items
+            .iter()
+            .map(|i| match i.labels.is_empty() {
+                true => i.value.clone(),
+                false => format!("{} ({})", i.value, i.labels.join(", ")),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let name = match c.honorific.is_empty() {
+        true => c.full_name.clone(),
+        false => format!("{} ({})", c.full_name, c.honorific),
+    };
+    out::fields(&[
+        ("Id", c.id.clone()),
+        ("Name", name),
+        ("Position", c.position.clone()),
+        ("Organisation", c.organisation.clone()),
+        ("Email", list(&c.emails)),
+        ("Phone", list(&c.phones)),
+        (
+            "Address",
+            c.address
+                .as_ref()
+                .map(|a| a.lines().join("\n"))
+                .unwrap_or_default(),
+        ),
+        ("Time zone", c.time_zone.clone().unwrap_or_default()),
+        ("Region", c.region.clone().unwrap_or_default()),
+        ("Contact by", c.preferred_channel.to_string()),
+        ("Notes", c.notes.clone()),
+        ("UID", c.uid.clone()),
+    ])
+}

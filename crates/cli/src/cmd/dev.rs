@@ -1,0 +1,151 @@
+//! `followup dev seed`: a large, realistic database for the benchmarks in `bench/`.
+//! Hidden from help: it writes made-up people into whatever database it is given.
+
+use crate::{exit::bad_input, out};
+use clap::Subcommand;
+use followup_core::model::*;
+use followup_store::Store;
+use jiff::{Timestamp, ToSpan};
+
+#[derive(Subcommand)]
+pub enum DevCommand {
+    /// Fill an empty database with made-up applications, contacts and interviews
+    Seed {
+        #[arg(long, default_value_t = 100_000)]
+        applications: usize,
+        #[arg(long, default_value_t = 200_000)]
+        interviews: usize,
+        #[arg(long, default_value_t = 300_000)]
+        contacts: usize,
+    },
+}
+
+const COMPANIES: &[&str] = &[
+    "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Wonka", "Stark",
+];
+const ROLES: &[&str] = &[
+    "Platform Engineer",
+    "SRE",
+    "Data Engineer",
+    "Backend Developer",
+    "Engineering Manager",
+];
+const GIVEN: &[&str] = &[
+    "Priya", "Tom", "Ann", "Zoë", "Sam", "Li", "Omar", "Grace", "Ivan", "Nia",
+];
+const FAMILY: &[&str] = &[
+    "Patel",
+    "Jones",
+    "Lee",
+    "Ångström",
+    "Smith",
+    "Chen",
+    "Haddad",
+    "Hopper",
+    "Petrov",
+    "Okafor",
+];
+const ZONES: &[(&str, &str)] = &[
+    ("Europe/London", "gb-eng"),
+    ("Europe/London", "gb-sct"),
+    ("America/New_York", "us"),
+    ("Europe/Berlin", "de"),
+];
+
+pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
+    let DevCommand::Seed {
+        applications,
+        interviews,
+        contacts,
+    } = command;
+    if store.count_applications()? > 0 {
+        return Err(bad_input(
+            "dev seed fills an empty database only; give it a new --db",
+        ));
+    }
+    if interviews > 0 && (applications == 0 || contacts == 0) {
+        return Err(bad_input("interviews need applications and contacts"));
+    }
+    let records = generate(applications, interviews, contacts);
+    store.restore(&records)?;
+    out::line(format!(
+        "seeded: {applications} applications, {contacts} contacts, {interviews} interviews"
+    ))
+}
+
+fn generate(applications: usize, interviews: usize, contacts: usize) -> Records {
+    let base: Timestamp = "2026-01-05T09:00:00Z".parse().expect("valid");
+    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let pick = |n: u64, list_len: usize| (n % list_len as u64) as usize;
+    let apps = (0..applications)
+        .map(|i| {
+            let n = next();
+            let at = base + (i as i64 * 300).seconds();
+            Application {
+                id: format!("app-seed{i:07}"),
+                company: format!("{} {}", COMPANIES[pick(n, COMPANIES.len())], i % 997),
+                role: ROLES[pick(n >> 8, ROLES.len())].into(),
+                job_description: "We run Kubernetes and Rust services; on-call shared.".into(),
+                source_url: String::new(),
+                documents: vec![],
+                status: ApplicationStatus::Applied,
+                applied_on: None,
+                created_at: at,
+                updated_at: at,
+            }
+        })
+        .collect();
+    let people = (0..contacts)
+        .map(|i| {
+            let n = next();
+            let (zone, region) = ZONES[pick(n >> 16, ZONES.len())];
+            let given = GIVEN[pick(n, GIVEN.len())];
+            let family = FAMILY[pick(n >> 8, FAMILY.len())];
+            let mut c = Contact::named(&format!("{given} {family}"), base);
+            c.id = format!("con-seed{i:07}");
+            c.uid = format!("urn:followup:seed:{i}");
+            c.emails = vec![Labelled::plain(format!(
+                "{}.{i}@example.test",
+                given.to_lowercase()
+            ))];
+            c.time_zone = Some(zone.into());
+            c.region = Some(region.into());
+            c
+        })
+        .collect();
+    let meetings = (0..interviews)
+        .map(|i| {
+            let n = next();
+            let at = base + (i as i64 * 600).seconds();
+            Interview {
+                id: format!("int-seed{i:07}"),
+                application_id: format!("app-seed{:07}", pick(n, applications)),
+                start: at,
+                time_zone: "Europe/London".into(),
+                duration_minutes: 45,
+                format: InterviewFormat::Video,
+                location: String::new(),
+                interviewer_ids: vec![format!("con-seed{:07}", pick(n >> 20, contacts))],
+                notes: String::new(),
+                points_to_clarify: vec![],
+                timeline: String::new(),
+                decide_by: None,
+                status: InterviewStatus::Held,
+                created_at: at,
+                updated_at: at,
+            }
+        })
+        .collect();
+    Records {
+        profile: None,
+        applications: apps,
+        contacts: people,
+        interviews: meetings,
+    }
+}

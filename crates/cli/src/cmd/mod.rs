@@ -1,0 +1,137 @@
+//! The command line: global options, the subcommand tree, and opening the database.
+//! Each subcommand lives in its own file and only parses, calls and prints.
+
+mod application;
+mod contact;
+mod dev;
+mod export;
+mod import;
+mod interview;
+mod profile;
+
+use crate::exit::bad_input;
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use followup_store::{Page, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "followup",
+    version,
+    about = "After the interview: capture the interviewers, send the thank-you, make the follow-up call.",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Database: a SQLite file path or a postgres:// URL [default: followup.db in the
+    /// XDG data directory]
+    #[arg(long, global = true, env = "FOLLOWUP_DB", value_name = "PATH|URL")]
+    db: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Your name, contact details, locale, region, time zone and skills
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// Jobs applied for
+    #[command(subcommand)]
+    Application(application::ApplicationCommand),
+    /// Interviewers and other people at employers
+    #[command(subcommand)]
+    Contact(contact::ContactCommand),
+    /// Interviews, their panels and what to remember
+    #[command(subcommand)]
+    Interview(interview::InterviewCommand),
+    /// Write everything out (a backup)
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Read a backup or a CSV of applications
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+    /// Developer tools (benchmark data)
+    #[command(subcommand, hide = true)]
+    Dev(dev::DevCommand),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut store = open(cli.db)?;
+    match cli.command {
+        Command::Profile(c) => profile::run(&mut store, c),
+        Command::Application(c) => application::run(&mut store, c),
+        Command::Contact(c) => contact::run(&mut store, c),
+        Command::Interview(c) => interview::run(&mut store, c),
+        Command::Export(c) => export::run(&mut store, c),
+        Command::Import(c) => import::run(&mut store, c),
+        Command::Dev(c) => dev::run(&mut store, c),
+    }
+}
+
+fn open(db: Option<String>) -> anyhow::Result<Store> {
+    let target = match db {
+        Some(target) if !target.trim().is_empty() => target,
+        _ => default_database()?,
+    };
+    Ok(Store::open(&target)?)
+}
+
+/// `followup.db` in the XDG data directory (created on first use).
+fn default_database() -> anyhow::Result<String> {
+    let dirs = directories::ProjectDirs::from("", "", "followup")
+        .context("cannot find a home directory for the database; pass --db PATH")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    Ok(dir.join("followup.db").display().to_string())
+}
+
+/// Which rows a `list` shows.
+#[derive(Args)]
+pub struct PageArgs {
+    /// Rows to show
+    #[arg(long, default_value_t = 50)]
+    limit: i64,
+    /// Rows to skip
+    #[arg(long, default_value_t = 0)]
+    offset: i64,
+    /// Show every row
+    #[arg(long)]
+    all: bool,
+}
+
+impl PageArgs {
+    pub fn page(&self) -> Page {
+        Page {
+            limit: (!self.all).then_some(self.limit.max(0)),
+            offset: self.offset.max(0),
+        }
+    }
+}
+
+/// Reads a text argument that may be a file path or `-` for standard input.
+pub fn read_text_arg(path: &str, what: &str) -> anyhow::Result<String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .with_context(|| format!("reading {what} from standard input"))?;
+        buf
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {what} file {path}"))?
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    followup_formats::utf8_text(&bytes)
+        .map(str::to_string)
+        .map_err(|e| at(name, &e))
+}
+
+/// "file:line: problem", the form editors and terminals make clickable.
+pub fn at(file: &str, e: &followup_formats::LineError) -> anyhow::Error {
+    bad_input(format!("{file}:{}: {}", e.line, e.problem))
+}
+
+/// Turns a domain validation error into a user error.
+pub fn invalid(e: followup_core::InvalidValue) -> anyhow::Error {
+    bad_input(format!("--{e}"))
+}
