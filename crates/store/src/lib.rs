@@ -60,6 +60,17 @@ enum AnyConnection {
     Sqlite(diesel::SqliteConnection),
 }
 
+/// Runs `$body` with `$c` bound to the concrete connection, for the few statements
+/// diesel's MultiBackend cannot express (multi-row INSERT).
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            AnyConnection::Sqlite($c) => $body,
+            AnyConnection::Postgresql($c) => $body,
+        }
+    };
+}
+
 /// Which rows of a list to read, newest (or alphabetically first) first.
 #[derive(Debug, Clone, Copy)]
 pub struct Page {
@@ -118,11 +129,20 @@ impl Store {
             let mut c = diesel::SqliteConnection::establish(target).map_err(|e| open_err(&e))?;
             // WAL keeps readers and the writer apart and, with synchronous=NORMAL, never
             // leaves the file inconsistent after a crash (at worst the last commit is lost).
-            c.batch_execute(
-                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(|e| open_err(&e))?;
+            // A 64 MiB page cache keeps a bulk import's index pages in memory until commit
+            // instead of spilling them to the WAL again and again.
+            for pragma in [
+                "PRAGMA busy_timeout = 5000",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = NORMAL",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA cache_size = -65536",
+                // Multi-row INSERTs keep a statement journal; in a temp file it was 90% of
+                // a bulk import's writes.
+                "PRAGMA temp_store = MEMORY",
+            ] {
+                c.batch_execute(pragma).map_err(|e| open_err(&e))?;
+            }
             AnyConnection::Sqlite(c)
         };
         let mut store = Store {
@@ -204,14 +224,17 @@ impl Store {
             .into_iter()
             .map(|mut app| {
                 stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
-                ApplicationRow::from(&app)
+                ApplicationRow::from(app)
             })
             .collect();
         self.conn.transaction(|conn| {
-            for row in &rows {
-                diesel::insert_into(applications::table)
-                    .values(row)
-                    .execute(conn)?;
+            // Multi-row INSERTs: one statement per chunk instead of one per row. 3,000 rows
+            // of 10 columns stays under the bundled SQLite's 32,766 bound parameters.
+            // (MultiBackend has no batch insert, so this runs on the concrete connection.)
+            for chunk in rows.chunks(3000) {
+                on_backend!(conn, |c| diesel::insert_into(applications::table)
+                    .values(chunk)
+                    .execute(c))?;
             }
             Ok(rows.len())
         })
@@ -706,17 +729,28 @@ fn stamp_new(id: &mut String, prefix: &str, created: &mut Timestamp, updated: &m
 
 const ID_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
-/// `prefix-` and 12 Crockford base32 characters (60 random bits): short enough to type.
+/// `prefix-` and 12 Crockford base32 characters: 32 bits of creation time (seconds) then
+/// 28 bits of a per-process counter that starts at random. Time first keeps new rows at
+/// the end of the primary-key index (a bulk import's random keys cost a third of its time);
+/// the counter keeps ids made in the same second distinct.
 fn new_id(prefix: &str) -> String {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).expect("the OS random source is available");
-    let mut n = u64::from_le_bytes(bytes);
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(u64::MAX);
+    let mut start = COUNTER.load(Ordering::Relaxed);
+    if start == u64::MAX {
+        let mut seed = [0u8; 8];
+        getrandom::fill(&mut seed).expect("the OS random source is available");
+        start = u64::from_le_bytes(seed) >> 36;
+        let _ = COUNTER.compare_exchange(u64::MAX, start, Ordering::Relaxed, Ordering::Relaxed);
+    }
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed) & 0x0fff_ffff;
+    let secs = (Timestamp::now().as_second() as u64) & 0xffff_ffff;
+    let n = (secs << 28) | count;
     let mut id = String::with_capacity(prefix.len() + 13);
     id.push_str(prefix);
     id.push('-');
-    for _ in 0..12 {
-        id.push(ID_ALPHABET[(n & 31) as usize] as char);
-        n >>= 5;
+    for i in (0..12).rev() {
+        id.push(ID_ALPHABET[((n >> (i * 5)) & 31) as usize] as char);
     }
     id
 }
@@ -772,10 +806,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_prefixed_and_distinct() {
-        let a = new_id("app");
-        assert!(a.starts_with("app-") && a.len() == 16, "{a}");
-        assert_ne!(a, new_id("app"));
+    fn ids_are_prefixed_distinct_and_in_creation_order() {
+        let ids: Vec<String> = (0..10_000).map(|_| new_id("app")).collect();
+        assert!(
+            ids.iter().all(|a| a.starts_with("app-") && a.len() == 16),
+            "{}",
+            ids[0]
+        );
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len());
         assert!(new_uid().starts_with("urn:uuid:"));
     }
 

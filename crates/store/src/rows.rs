@@ -173,17 +173,23 @@ impl SkillRow {
 
 impl From<&Application> for ApplicationRow {
     fn from(a: &Application) -> Self {
+        Self::from(a.clone())
+    }
+}
+
+impl From<Application> for ApplicationRow {
+    fn from(a: Application) -> Self {
         Self {
-            id: a.id.clone(),
-            company: a.company.clone(),
-            role: a.role.clone(),
-            job_description: a.job_description.clone(),
-            source_url: a.source_url.clone(),
             documents: json(&a.documents),
             status: a.status.to_string(),
             applied_on: a.applied_on.map(|d| d.to_string()),
             created_at: seconds(a.created_at),
             updated_at: seconds(a.updated_at),
+            id: a.id,
+            company: a.company,
+            role: a.role,
+            job_description: a.job_description,
+            source_url: a.source_url,
         }
     }
 }
