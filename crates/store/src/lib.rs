@@ -192,19 +192,7 @@ impl Store {
 
     /// Replaces the profile and its skills.
     pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
-        let row = ProfileRow::from_model(PROFILE_ID, p, Timestamp::now());
-        self.conn.transaction(|conn| {
-            diesel::delete(profile::table.find(PROFILE_ID)).execute(conn)?;
-            diesel::insert_into(profile::table)
-                .values(&row)
-                .execute(conn)?;
-            for (i, skill) in p.skills.iter().enumerate() {
-                diesel::insert_into(skills::table)
-                    .values(SkillRow::from_model(PROFILE_ID, i, skill))
-                    .execute(conn)?;
-            }
-            Ok(())
-        })
+        self.conn.transaction(|conn| write_profile(conn, p))
     }
 
     // ---- applications ----
@@ -460,17 +448,7 @@ impl Store {
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
         self.conn.transaction(|conn| {
             if let Some(p) = &records.profile {
-                diesel::delete(profile::table.find(PROFILE_ID)).execute(conn)?;
-                let mut row = ProfileRow::from_model(PROFILE_ID, p, Timestamp::now());
-                row.updated_at = seconds(Timestamp::now());
-                diesel::insert_into(profile::table)
-                    .values(&row)
-                    .execute(conn)?;
-                for (i, skill) in p.skills.iter().enumerate() {
-                    diesel::insert_into(skills::table)
-                        .values(SkillRow::from_model(PROFILE_ID, i, skill))
-                        .execute(conn)?;
-                }
+                write_profile(conn, p)?;
             }
             for app in &records.applications {
                 let row = ApplicationRow::from(app);
@@ -518,6 +496,19 @@ impl Store {
 }
 
 // ---- helpers that run inside a caller's transaction ----
+
+fn write_profile(conn: &mut AnyConnection, p: &Profile) -> Result<()> {
+    diesel::delete(profile::table.find(PROFILE_ID)).execute(conn)?;
+    diesel::insert_into(profile::table)
+        .values(ProfileRow::from_model(PROFILE_ID, p, Timestamp::now()))
+        .execute(conn)?;
+    for (i, skill) in p.skills.iter().enumerate() {
+        diesel::insert_into(skills::table)
+            .values(SkillRow::from_model(PROFILE_ID, i, skill))
+            .execute(conn)?;
+    }
+    Ok(())
+}
 
 fn insert_contact(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
     let uid_taken = contacts::table

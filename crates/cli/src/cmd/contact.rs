@@ -213,17 +213,14 @@ fn import(store: &mut Store, file: &str, skip_invalid: bool) -> anyhow::Result<(
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
     let text = followup_formats::utf8_text(&bytes).map_err(|e| super::at(file, &e))?;
     let read = vcard::read_cards(text, Timestamp::now());
-    for e in &read.errors {
-        eprintln!("{file}:{}: {}", e.line, e.problem);
-    }
     let failed = read.errors.len();
-    if failed > 0 && !skip_invalid {
-        out::line(format!("imported: 0, updated: 0, failed: {failed}"))?;
-        return Err(bad_input(format!(
-            "{file}: {failed} card(s) could not be read, so nothing was imported; fix them, \
-             or pass --skip-invalid to import the rest"
-        )));
-    }
+    super::refuse_unless_skipping(
+        file,
+        &read.errors,
+        skip_invalid,
+        "card(s) could not be read",
+        &format!("imported: 0, updated: 0, failed: {failed}"),
+    )?;
     let cards = read.cards.into_iter().map(|(_, c)| c).collect();
     let counts = store.import_contacts(cards)?;
     out::line(format!(

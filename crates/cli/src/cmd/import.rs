@@ -82,17 +82,14 @@ fn csv(
     for column in &read.ignored_columns {
         eprintln!("{file}: column '{column}' is not used");
     }
-    for e in &read.skipped {
-        eprintln!("{file}:{}: {}", e.line, e.problem);
-    }
     let skipped = read.skipped.len();
-    if skipped > 0 && !skip_invalid {
-        out::line(format!("imported: 0, skipped: {skipped}"))?;
-        return Err(bad_input(format!(
-            "{file}: {skipped} row(s) could not be used, so nothing was imported; fix them, \
-             or pass --skip-invalid to import the rest"
-        )));
-    }
+    super::refuse_unless_skipping(
+        file,
+        &read.skipped,
+        skip_invalid,
+        "row(s) could not be used",
+        &format!("imported: 0, skipped: {skipped}"),
+    )?;
     let imported = store.add_applications(read.rows.into_iter().map(|(_, a)| a).collect())?;
     out::line(format!("imported: {imported}, skipped: {skipped}"))
 }

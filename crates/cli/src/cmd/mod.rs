@@ -126,6 +126,29 @@ pub fn read_text_arg(path: &str, what: &str) -> anyhow::Result<String> {
         .map_err(|e| at(name, &e))
 }
 
+/// Lists an import's problems on stderr as `file:line: problem`; unless the user chose to
+/// skip them, refuses the whole import (after printing `nothing_summary`).
+pub fn refuse_unless_skipping(
+    file: &str,
+    problems: &[followup_formats::LineError],
+    skip_invalid: bool,
+    what: &str,
+    nothing_summary: &str,
+) -> anyhow::Result<()> {
+    for e in problems {
+        eprintln!("{file}:{}: {}", e.line, e.problem);
+    }
+    if problems.is_empty() || skip_invalid {
+        return Ok(());
+    }
+    crate::out::line(nothing_summary)?;
+    Err(bad_input(format!(
+        "{file}: {} {what}, so nothing was imported; fix them, or pass --skip-invalid to \
+         import the rest",
+        problems.len()
+    )))
+}
+
 /// "file:line: problem", the form editors and terminals make clickable.
 pub fn at(file: &str, e: &followup_formats::LineError) -> anyhow::Error {
     bad_input(format!("{file}:{}: {}", e.line, e.problem))
