@@ -243,6 +243,56 @@ fn vcard_import_counts_and_reimport_updates() {
 }
 
 #[test]
+fn contact_set_changes_only_what_is_given_and_checks_it() {
+    let db = Db::sqlite();
+    db.ok(&["contact", "import", &format!("{DATA}/ios-3.0.vcf")]);
+    let id = db.json(&["contact", "list", "--json"])[1]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&[
+        "contact",
+        "set",
+        &id,
+        "--channel",
+        "email-only",
+        "--region",
+        "gb-sct",
+        "--tz",
+        "Europe/London",
+    ]);
+    let c = db.json(&["contact", "show", &id, "--json"]);
+    assert_eq!(c["full_name"], "Priya Patel");
+    assert_eq!(c["preferred_channel"], "email-only");
+    assert_eq!(c["region"], "gb-sct");
+    assert_eq!(
+        c["emails"][0]["value"], "priya@acme.test",
+        "untouched fields stay"
+    );
+    let before = db.backup();
+    let err = db.fails(
+        1,
+        &[
+            "contact",
+            "set",
+            &id,
+            "--position",
+            "CTO",
+            "--tz",
+            "Nowhere/Land",
+        ],
+    );
+    assert!(err.contains("--tz: unknown time zone"), "{err}");
+    assert_eq!(db.backup(), before, "a rejected edit saves nothing");
+    db.ok(&["contact", "set", &id, "--name", "Priya K Patel"]);
+    let c = db.json(&["contact", "show", &id, "--json"]);
+    assert_eq!(
+        (c["given_name"].as_str(), c["family_name"].as_str()),
+        (Some("Priya K"), Some("Patel"))
+    );
+}
+
+#[test]
 fn a_broken_card_file_names_the_line_and_imports_nothing() {
     let db = Db::sqlite();
     let bad = db.file(

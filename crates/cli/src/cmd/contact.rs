@@ -32,6 +32,8 @@ pub enum ContactCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Change a contact's fields (only the ones given)
+    Set(Box<SetArgs>),
     /// Show one contact
     Show {
         id: String,
@@ -50,6 +52,24 @@ pub struct AddArgs {
     /// Full name, e.g. "Priya Patel"
     #[arg(long)]
     name: String,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Args)]
+pub struct SetArgs {
+    id: String,
+    /// Full name
+    #[arg(long)]
+    name: Option<String>,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+/// The fields `add` and `set` share; on `set`, only the ones given change, and
+/// `--email`/`--phone` replace the whole list.
+#[derive(Args)]
+pub struct FieldArgs {
     /// Honorific: Ms, Mr, Dr, …
     #[arg(long)]
     title: Option<String>,
@@ -72,9 +92,9 @@ pub struct AddArgs {
     /// The holiday region whose working days they keep, e.g. gb-sct
     #[arg(long)]
     region: Option<String>,
-    /// How they like to be contacted: any, email-only, phone-ok
-    #[arg(long, default_value = "any")]
-    channel: String,
+    /// How they like to be contacted: any, email-only, phone-ok [add default: any]
+    #[arg(long)]
+    channel: Option<String>,
     #[arg(long)]
     notes: Option<String>,
 }
@@ -84,6 +104,20 @@ pub fn run(store: &mut Store, command: ContactCommand) -> anyhow::Result<()> {
         ContactCommand::Add(args) => {
             let contact = store.add_contact(contact_from(*args)?)?;
             out::line(contact.id)
+        }
+        ContactCommand::Set(args) => {
+            let mut contact = store.contact(&args.id)?;
+            if let Some(name) = &args.name {
+                if name.trim().is_empty() {
+                    return Err(bad_input("--name must not be empty"));
+                }
+                let (given, family) = followup_core::contact::split_name(name);
+                contact.full_name = name.trim().to_string();
+                (contact.given_name, contact.family_name) = (given, family);
+            }
+            apply(&mut contact, args.fields)?;
+            store.update_contact(&contact)?;
+            out::line(format!("contact {} updated", contact.id))
         }
         ContactCommand::Import { file, skip_invalid } => import(store, &file, skip_invalid),
         ContactCommand::List { page, json } => {
@@ -125,50 +159,57 @@ fn contact_from(args: AddArgs) -> anyhow::Result<Contact> {
         return Err(bad_input("--name must not be empty"));
     }
     let mut c = Contact::named(&args.name, Timestamp::now());
-    c.honorific = args.title.unwrap_or_default().trim().to_string();
-    c.position = args.position.unwrap_or_default().trim().to_string();
-    c.organisation = args.org.unwrap_or_default().trim().to_string();
-    for email in &args.emails {
-        if !email.contains('@') || email.trim().contains(char::is_whitespace) {
-            return Err(bad_input(format!(
-                "--email: '{email}' is not an email address"
-            )));
+    apply(&mut c, args.fields)?;
+    Ok(c)
+}
+
+/// Checks and applies the fields given; on error the contact is left for the caller to
+/// drop, so nothing is saved.
+fn apply(c: &mut Contact, f: FieldArgs) -> anyhow::Result<()> {
+    let text = |v: Option<String>, old: &mut String| {
+        if let Some(v) = v {
+            *old = v.trim().to_string();
         }
-    }
-    c.emails = args
+    };
+    text(f.title, &mut c.honorific);
+    text(f.position, &mut c.position);
+    text(f.org, &mut c.organisation);
+    text(f.notes, &mut c.notes);
+    if let Some(bad) = f
         .emails
         .iter()
-        .map(|e| Labelled::plain(e.trim()))
-        .collect();
-    c.phones = args
-        .phones
-        .iter()
-        .map(|p| Labelled::plain(p.trim()))
-        .collect();
-    if let Some(address) = args.address {
-        c.address = Some(parse_address(&address));
-    }
-    c.time_zone = args
-        .tz
-        .map(|z| place::time_zone("tz", &z))
-        .transpose()
-        .map_err(invalid)?;
-    c.region = args
-        .region
-        .map(|r| place::region("region", &r))
-        .transpose()
-        .map_err(invalid)?;
-    let channel = PreferredChannel::from(args.channel.as_str());
-    if !channel.is_known() {
+        .find(|e| !e.contains('@') || e.trim().contains(char::is_whitespace))
+    {
         return Err(bad_input(format!(
-            "--channel: unknown channel '{}'; use one of {}",
-            args.channel,
-            PreferredChannel::KNOWN.join(", ")
+            "--email: '{bad}' is not an email address"
         )));
     }
-    c.preferred_channel = channel;
-    c.notes = args.notes.unwrap_or_default();
-    Ok(c)
+    if !f.emails.is_empty() {
+        c.emails = f.emails.iter().map(|e| Labelled::plain(e.trim())).collect();
+    }
+    if !f.phones.is_empty() {
+        c.phones = f.phones.iter().map(|p| Labelled::plain(p.trim())).collect();
+    }
+    if let Some(address) = f.address {
+        c.address = Some(parse_address(&address)).filter(|a| !a.is_empty());
+    }
+    if let Some(zone) = f.tz {
+        c.time_zone = Some(place::time_zone("tz", &zone).map_err(invalid)?);
+    }
+    if let Some(region) = f.region {
+        c.region = Some(place::region("region", &region).map_err(invalid)?);
+    }
+    if let Some(channel) = f.channel {
+        let parsed = PreferredChannel::from(channel.as_str());
+        if !parsed.is_known() {
+            return Err(bad_input(format!(
+                "--channel: unknown channel '{channel}'; use one of {}",
+                PreferredChannel::KNOWN.join(", ")
+            )));
+        }
+        c.preferred_channel = parsed;
+    }
+    Ok(())
 }
 
 /// "1 High St, Leeds, LS1 1AA, UK": street first, country last, postcode before it.
