@@ -1,6 +1,7 @@
 //! Followup's domain: the things a job seeker captures after an interview and the rules
 //! that decide what is valid. Pure functions only: no I/O, no database, no network.
 
+pub mod calendar;
 pub mod contact;
 pub mod model;
 pub mod place;

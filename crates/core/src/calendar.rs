@@ -1,0 +1,444 @@
+//! Working days: weekends plus a region's bank holidays. The shipped table
+//! (`data/holidays.tsv`, generated from the PyPI `holidays` package) is merged with the
+//! user's own days: an imported calendar (GOV.UK `bank-holidays.json`, an .ics file)
+//! replaces the table for the regions and years it covers; days added by hand are added.
+//!
+//! `WorkingDays::add` is the hot path (the plan calls it for every interview, the agenda
+//! for every step), so each calendar precomputes, for 2015–2046, how many working days
+//! precede each date and the date of the n-th working day: `add` is two array reads.
+
+use crate::InvalidValue;
+use jiff::civil::{Date, Weekday};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../../../data/holidays.tsv");
+
+/// The span the fast path covers; outside it `add` walks day by day.
+const FIRST_YEAR: i16 = 2015;
+const LAST_YEAR: i16 = 2046;
+
+/// A bank holiday (or a day the user says is one) in a region.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Holiday {
+    pub region: String,
+    pub date: Date,
+    pub name: String,
+    /// Where it came from: "table", "file" (an imported calendar) or "user".
+    pub source: String,
+}
+
+/// The shipped holiday table, parsed once.
+pub struct HolidayTable {
+    pub generator: String,
+    valid_through: HashMap<String, Date>,
+    days: HashMap<String, BTreeMap<Date, String>>,
+}
+
+impl HolidayTable {
+    pub fn shipped() -> &'static HolidayTable {
+        static TABLE_ONCE: OnceLock<HolidayTable> = OnceLock::new();
+        TABLE_ONCE.get_or_init(|| HolidayTable::parse(TABLE).expect("the shipped table parses"))
+    }
+
+    fn parse(text: &str) -> Result<HolidayTable, String> {
+        let mut table = HolidayTable {
+            generator: String::new(),
+            valid_through: HashMap::new(),
+            days: HashMap::new(),
+        };
+        for (i, line) in text.lines().enumerate() {
+            if let Some(meta) = line.strip_prefix("# generator: ") {
+                table.generator = meta.to_string();
+            } else if let Some(meta) = line.strip_prefix("# valid_through\t") {
+                let (region, date) = meta.split_once('\t').ok_or(format!("line {}", i + 1))?;
+                let date = date.parse().map_err(|e| format!("line {}: {e}", i + 1))?;
+                table.valid_through.insert(region.to_string(), date);
+            } else if !line.starts_with('#') && !line.is_empty() {
+                let mut parts = line.splitn(3, '\t');
+                let (Some(region), Some(date), Some(name)) =
+                    (parts.next(), parts.next(), parts.next())
+                else {
+                    return Err(format!("line {}: expected region, date, name", i + 1));
+                };
+                let date: Date = date.parse().map_err(|e| format!("line {}: {e}", i + 1))?;
+                table
+                    .days
+                    .entry(region.to_string())
+                    .or_default()
+                    .insert(date, name.to_string());
+            }
+        }
+        Ok(table)
+    }
+
+    /// The last day the table vouches for in `region`.
+    pub fn valid_through(&self, region: &str) -> Option<Date> {
+        self.valid_through.get(region).copied()
+    }
+
+    pub fn days(&self, region: &str) -> impl Iterator<Item = (Date, &str)> {
+        self.days
+            .get(region)
+            .into_iter()
+            .flat_map(|days| days.iter().map(|(d, n)| (*d, n.as_str())))
+    }
+}
+
+/// The holidays of `region` after the user's days are applied: a year that an imported
+/// file covers takes the file's days instead of the table's; days the user added count too.
+pub fn holidays_for(region: &str, own: &[Holiday]) -> BTreeMap<Date, String> {
+    let own: Vec<&Holiday> = own.iter().filter(|h| h.region == region).collect();
+    let replaced_years: Vec<i16> = own
+        .iter()
+        .filter(|h| h.source == "file")
+        .map(|h| h.date.year())
+        .collect();
+    let mut days: BTreeMap<Date, String> = HolidayTable::shipped()
+        .days(region)
+        .filter(|(d, _)| !replaced_years.contains(&d.year()))
+        .map(|(d, n)| (d, n.to_string()))
+        .collect();
+    for h in own {
+        days.entry(h.date)
+            .and_modify(|name| {
+                if !name.contains(&h.name) {
+                    *name = format!("{name}; {}", h.name);
+                }
+            })
+            .or_insert_with(|| h.name.clone());
+    }
+    days
+}
+
+/// Working days in one region: Monday to Friday, less its holidays.
+pub struct WorkingDays {
+    region: String,
+    holidays: BTreeMap<Date, String>,
+    valid_through: Option<Date>,
+    start: Date,
+    /// `before[i]`: working days strictly before day `i` of the span (one extra entry at
+    /// the end holds the span's total).
+    before: Vec<u32>,
+    /// `nth[k]`: the (k+1)-th working day of the span.
+    nth: Vec<Date>,
+}
+
+impl WorkingDays {
+    /// The calendar of `region` with the user's own days applied.
+    pub fn new(region: &str, own: &[Holiday]) -> Result<WorkingDays, InvalidValue> {
+        let region = crate::place::region("region", region)?;
+        let holidays = holidays_for(&region, own);
+        let valid_through = HolidayTable::shipped()
+            .valid_through(&region)
+            .map(|table_end| {
+                // A file the user imported vouches for the years it covers.
+                own.iter()
+                    .filter(|h| h.region == region && h.source == "file")
+                    .map(|h| Date::new(h.date.year(), 12, 31).expect("valid"))
+                    .fold(table_end, Date::max)
+            });
+        Ok(WorkingDays::from_holidays(region, holidays, valid_through))
+    }
+
+    fn from_holidays(
+        region: String,
+        holidays: BTreeMap<Date, String>,
+        valid_through: Option<Date>,
+    ) -> Self {
+        let start = Date::new(FIRST_YEAR, 1, 1).expect("valid");
+        let end = Date::new(LAST_YEAR, 12, 31).expect("valid");
+        let mut before = Vec::with_capacity(11_700);
+        let mut nth = Vec::with_capacity(8_400);
+        let mut day = start;
+        while day <= end {
+            before.push(nth.len() as u32);
+            if is_weekday(day) && !holidays.contains_key(&day) {
+                nth.push(day);
+            }
+            day = day.tomorrow().expect("in range");
+        }
+        before.push(nth.len() as u32);
+        WorkingDays {
+            region,
+            holidays,
+            valid_through,
+            start,
+            before,
+            nth,
+        }
+    }
+
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The holiday's name, if `date` is one here.
+    pub fn holiday(&self, date: Date) -> Option<&str> {
+        self.holidays.get(&date).map(String::as_str)
+    }
+
+    pub fn holidays_in(&self, year: i16) -> impl Iterator<Item = (Date, &str)> {
+        self.holidays
+            .iter()
+            .filter(move |(d, _)| d.year() == year)
+            .map(|(d, n)| (*d, n.as_str()))
+    }
+
+    pub fn is_working_day(&self, date: Date) -> bool {
+        is_weekday(date) && !self.holidays.contains_key(&date)
+    }
+
+    /// Whether the holiday data vouches for `date` (past it, only weekends are known).
+    pub fn covers(&self, date: Date) -> bool {
+        self.valid_through.is_some_and(|end| date <= end)
+    }
+
+    /// The `n`-th working day after `date` (`n = 0` gives `date` back).
+    pub fn add(&self, date: Date, n: u32) -> Date {
+        if n == 0 {
+            return date;
+        }
+        if let Some(i) = self.index(date) {
+            let k = self.before[i + 1] as usize + n as usize - 1;
+            if let Some(day) = self.nth.get(k) {
+                return *day;
+            }
+        }
+        self.add_slowly(date, n)
+    }
+
+    /// The first working day after `date`.
+    pub fn next_working_day(&self, date: Date) -> Date {
+        self.add(date, 1)
+    }
+
+    /// `date` if it is a working day, else the next one.
+    pub fn this_or_next(&self, date: Date) -> Date {
+        if self.is_working_day(date) {
+            date
+        } else {
+            self.next_working_day(date)
+        }
+    }
+
+    /// Working days in `from..to` (after `from`, up to and including `to`).
+    pub fn between(&self, from: Date, to: Date) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        match (self.index(from), self.index(to)) {
+            (Some(a), Some(b)) => self.before[b + 1] - self.before[a + 1],
+            _ => {
+                let (mut n, mut day) = (0, from);
+                while day < to {
+                    day = day.tomorrow().expect("in range");
+                    n += u32::from(self.is_working_day(day));
+                }
+                n
+            }
+        }
+    }
+
+    fn index(&self, date: Date) -> Option<usize> {
+        let i = day_number(date) - day_number(self.start);
+        (i >= 0 && (i as usize) < self.before.len() - 1).then_some(i as usize)
+    }
+
+    fn add_slowly(&self, mut date: Date, mut n: u32) -> Date {
+        while n > 0 {
+            date = date.tomorrow().expect("dates stay in jiff's range");
+            if self.is_working_day(date) {
+                n -= 1;
+            }
+        }
+        date
+    }
+}
+
+fn is_weekday(date: Date) -> bool {
+    !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's days_from_civil): plain integer arithmetic,
+/// much cheaper than a calendar subtraction on the hot path.
+fn day_number(date: Date) -> i64 {
+    let (y, m, d) = (date.year() as i64, date.month() as i64, date.day() as i64);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    fn cal(region: &str) -> WorkingDays {
+        WorkingDays::new(region, &[]).unwrap()
+    }
+
+    #[test]
+    fn christmas_2026_differs_between_england_and_scotland() {
+        // Thu 24 Dec 2026. Both: Fri 25 Christmas, Mon 28 Boxing Day (observed),
+        // Fri 1 Jan. Scotland also: Mon 4 Jan 2027 (2 January, observed).
+        let eve = date(2026, 12, 24);
+        assert_eq!(cal("gb-eng").add(eve, 5), date(2027, 1, 5));
+        assert_eq!(cal("gb-wls").add(eve, 5), date(2027, 1, 5));
+        assert_eq!(cal("gb-sct").add(eve, 5), date(2027, 1, 6));
+        assert_eq!(cal("gb-nir").add(eve, 5), date(2027, 1, 5));
+        assert_eq!(
+            cal("gb-sct").holiday(date(2027, 1, 4)),
+            Some("New Year Holiday (observed)")
+        );
+    }
+
+    #[test]
+    fn christmas_on_a_weekend_moves_to_substitute_days() {
+        // 2027: Christmas Sat, Boxing Day Sun -> Mon 27 and Tue 28 Dec.
+        for region in ["gb-eng", "gb-sct", "gb-nir"] {
+            let c = cal(region);
+            assert!(!c.is_working_day(date(2027, 12, 27)), "{region}");
+            assert!(!c.is_working_day(date(2027, 12, 28)), "{region}");
+            assert_eq!(
+                c.next_working_day(date(2027, 12, 24)),
+                date(2027, 12, 29),
+                "{region}"
+            );
+        }
+    }
+
+    #[test]
+    fn easter_and_st_patricks_day() {
+        // Easter 2027: Good Friday 26 Mar, Easter Monday 29 Mar.
+        let eng = cal("gb-eng");
+        assert!(!eng.is_working_day(date(2027, 3, 26)));
+        assert!(!eng.is_working_day(date(2027, 3, 29)));
+        assert_eq!(eng.add(date(2027, 3, 25), 1), date(2027, 3, 30));
+        // Scotland has Good Friday but not Easter Monday.
+        assert!(cal("gb-sct").is_working_day(date(2027, 3, 29)));
+        // St Patrick's Day (Wed 17 Mar 2027) only in Northern Ireland.
+        assert!(!cal("gb-nir").is_working_day(date(2027, 3, 17)));
+        assert!(eng.is_working_day(date(2027, 3, 17)));
+        let tue = date(2027, 3, 16);
+        assert_eq!(cal("gb-nir").add(tue, 5), date(2027, 3, 24));
+        assert_eq!(eng.add(tue, 5), date(2027, 3, 23));
+    }
+
+    #[test]
+    fn us_observed_days() {
+        let us = cal("us");
+        // Independence Day 2026 is a Saturday: observed Friday 3 July.
+        assert!(!us.is_working_day(date(2026, 7, 3)));
+        // Juneteenth 2027 is a Saturday: observed Friday 18 June.
+        assert!(!us.is_working_day(date(2027, 6, 18)));
+        // Thanksgiving 2026: Thursday 26 November.
+        assert_eq!(us.add(date(2026, 11, 25), 1), date(2026, 11, 27));
+    }
+
+    #[test]
+    fn one_off_days_are_in_the_table() {
+        assert_eq!(
+            cal("gb-eng").holiday(date(2022, 9, 19)),
+            Some("State Funeral of Queen Elizabeth II")
+        );
+    }
+
+    #[test]
+    fn imported_years_replace_the_table_and_user_days_add() {
+        let own = vec![
+            Holiday {
+                region: "gb-eng".into(),
+                date: date(2027, 1, 1),
+                name: "New Year's Day".into(),
+                source: "file".into(),
+            },
+            Holiday {
+                region: "gb-eng".into(),
+                date: date(2026, 6, 8),
+                name: "Company day".into(),
+                source: "user".into(),
+            },
+        ];
+        let c = WorkingDays::new("gb-eng", &own).unwrap();
+        assert!(
+            c.is_working_day(date(2027, 3, 26)),
+            "2027 now comes from the file only"
+        );
+        assert!(!c.is_working_day(date(2027, 1, 1)));
+        assert!(!c.is_working_day(date(2026, 6, 8)));
+        assert!(
+            !c.is_working_day(date(2026, 12, 25)),
+            "2026 still from the table"
+        );
+    }
+
+    #[test]
+    fn outside_the_fast_span_the_answer_is_the_same_kind() {
+        let c = cal("gb-eng");
+        assert_eq!(c.add(date(2050, 1, 7), 1), date(2050, 1, 10));
+        assert!(!c.covers(date(2050, 1, 7)));
+        assert!(c.covers(date(2045, 1, 7)));
+        assert!(!cal("in").covers(date(2040, 1, 1)));
+        assert_eq!(c.between(date(2026, 12, 24), date(2027, 1, 5)), 5);
+    }
+
+    #[test]
+    fn day_numbers_match_jiff() {
+        let epoch = date(1970, 1, 1);
+        for d in [
+            date(2015, 1, 1),
+            date(2024, 2, 29),
+            date(2046, 12, 31),
+            date(1969, 12, 31),
+        ] {
+            assert_eq!(day_number(d), d.since(epoch).unwrap().get_days() as i64);
+        }
+    }
+
+    const REGIONS: [&str; 5] = ["gb-eng", "gb-sct", "gb-nir", "us", "de"];
+
+    fn any_date() -> impl Strategy<Value = Date> {
+        (0i64..13_000).prop_map(|n| {
+            date(2014, 6, 1)
+                .checked_add(jiff::Span::new().days(n))
+                .unwrap()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn add_is_monotonic(a in any_date(), b in any_date(), n in 0u32..40, r in 0usize..5) {
+            let c = cal(REGIONS[r]);
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(c.add(lo, n) <= c.add(hi, n));
+        }
+
+        #[test]
+        fn add_never_lands_on_a_non_working_day(d in any_date(), n in 1u32..40, r in 0usize..5) {
+            let c = cal(REGIONS[r]);
+            let got = c.add(d, n);
+            prop_assert!(c.is_working_day(got));
+            prop_assert!(got > d);
+            prop_assert_eq!(c.between(d, got), n);
+        }
+
+        #[test]
+        fn add_composes_from_a_working_day(d in any_date(), a in 0u32..30, b in 0u32..30, r in 0usize..5) {
+            let c = cal(REGIONS[r]);
+            let d = c.this_or_next(d);
+            prop_assert_eq!(c.add(d, a + b), c.add(c.add(d, a), b));
+        }
+
+        #[test]
+        fn fast_and_slow_paths_agree(d in any_date(), n in 1u32..40, r in 0usize..5) {
+            let c = cal(REGIONS[r]);
+            prop_assert_eq!(c.add(d, n), c.add_slowly(d, n));
+        }
+    }
+}
