@@ -1,10 +1,14 @@
 //! Followup's domain: the things a job seeker captures after an interview and the rules
 //! that decide what is valid. Pure functions only: no I/O, no database, no network.
 
+#[macro_use]
+mod macros;
+
 pub mod calendar;
 pub mod contact;
 pub mod model;
 pub mod place;
+pub mod plan;
 pub mod when;
 
 pub use model::*;

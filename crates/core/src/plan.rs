@@ -1,0 +1,668 @@
+//! The follow-up plan: from an interview, its interviewers, the candidate's profile, the
+//! calls logged and the steps already done, derive what is due, when, and why.
+//!
+//! The plan is a pure function of those inputs. The store keeps its result and merges
+//! it with what the user did by hand (a step done, skipped or moved keeps that state).
+//! Dates that count working days use the *employer's* region (the lead interviewer's,
+//! else the candidate's); call windows are in the interviewer's own zone.
+
+use crate::InvalidValue;
+use crate::calendar::{Holiday, WorkingDays};
+use crate::model::*;
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp, ZonedDateTime};
+use std::collections::HashMap;
+
+open_enum!(
+    /// What a step asks the candidate to do.
+    StepKind {
+        CaptureDetails => "capture-details",
+        ThankYou => "thank-you",
+        FollowUpCall => "follow-up-call",
+        FollowUpEmail => "follow-up-email",
+        EmailQuery => "email-query",
+        Feedback => "feedback",
+    }
+);
+
+open_enum!(
+    /// Where a step stands. `cancelled` is the plan's doing (an outcome, or a step the
+    /// plan no longer needs); `done` and `skipped` are the user's.
+    StepState {
+        Pending => "pending",
+        Done => "done",
+        Skipped => "skipped",
+        Cancelled => "cancelled",
+    }
+);
+
+open_enum!(
+    /// How a call went.
+    CallOutcome {
+        Reached => "reached",
+        Unavailable => "unavailable",
+        Voicemail => "voicemail",
+        NoAnswer => "no-answer",
+    }
+);
+
+open_enum!(
+    /// How many follow-up contacts after the thank-you: `standard` two, `cautious` one.
+    Cadence {
+        Standard => "standard",
+        Cautious => "cautious",
+    }
+);
+
+/// A call the candidate made, as logged.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CallRecord {
+    pub id: String,
+    pub interview_id: String,
+    pub contact_id: Option<String>,
+    #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    pub at: Timestamp,
+    pub outcome: CallOutcome,
+    /// A time they agreed for another call.
+    #[serde(default, deserialize_with = "crate::plan::optional_instant")]
+    pub callback: Option<Timestamp>,
+    /// A date they gave for their decision.
+    #[serde(default)]
+    pub decide_by: Option<Date>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A step as derived: what, for whom, the window it is due in, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedStep {
+    /// Stable within an interview, so a recomputed plan finds the step it replaces.
+    pub key: String,
+    pub kind: StepKind,
+    pub contact_id: Option<String>,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    /// The zone the window is meant in (the interviewer's for calls, yours for notes).
+    pub zone: String,
+    pub reason: String,
+}
+
+/// The user's choices about timing; `Default` is domain.md's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSettings {
+    pub cadence: Cadence,
+    /// Days a call is best made on; other working days are used when these are far.
+    pub preferred_days: Vec<Weekday>,
+    /// Local call windows, best first.
+    pub call_windows: Vec<(Time, Time)>,
+    pub business_hours: (Time, Time),
+}
+
+impl Default for PlanSettings {
+    fn default() -> Self {
+        Self {
+            cadence: Cadence::Standard,
+            preferred_days: vec![Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday],
+            call_windows: vec![(time(10, 0), time(11, 30)), (time(14, 0), time(16, 0))],
+            business_hours: (time(9, 0), time(17, 30)),
+        }
+    }
+}
+
+impl PlanSettings {
+    pub fn max_follow_ups(&self) -> u32 {
+        match self.cadence {
+            Cadence::Cautious => 1,
+            _ => 2,
+        }
+    }
+}
+
+const fn time(h: i8, m: i8) -> Time {
+    Time::constant(h, m, 0, 0)
+}
+
+/// Working-day calendars by region, built once per command and shared by every plan.
+pub struct Calendars {
+    own: Vec<Holiday>,
+    built: HashMap<String, WorkingDays>,
+}
+
+impl Calendars {
+    pub fn new(own: Vec<Holiday>) -> Self {
+        Self {
+            own,
+            built: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, region: &str) -> Result<&WorkingDays, InvalidValue> {
+        if !self.built.contains_key(region) {
+            let cal = WorkingDays::new(region, &self.own)?;
+            self.built.insert(region.to_string(), cal);
+        }
+        Ok(&self.built[region])
+    }
+}
+
+/// Everything a plan is derived from.
+pub struct PlanInput<'a> {
+    pub interview: &'a Interview,
+    pub application: &'a Application,
+    /// The interview's panel, lead first.
+    pub interviewers: &'a [Contact],
+    pub profile: &'a Profile,
+    pub settings: &'a PlanSettings,
+    /// This interview's calls, in any order.
+    pub calls: &'a [CallRecord],
+    /// Steps the user completed: key and when.
+    pub done: &'a [(String, Timestamp)],
+}
+
+/// The steps the interview needs now. Empty once the application has an outcome or the
+/// interview was cancelled: the store then cancels whatever is pending.
+pub fn derive(
+    input: &PlanInput,
+    calendars: &mut Calendars,
+) -> Result<Vec<PlannedStep>, InvalidValue> {
+    if input.application.status.is_outcome() || input.interview.status == InterviewStatus::Cancelled
+    {
+        return Ok(Vec::new());
+    }
+    let mut steps = capture_steps(input)?;
+    steps.push(thank_you(input, calendars)?);
+    steps.extend(follow_ups(input, calendars)?);
+    Ok(steps)
+}
+
+fn zone(name: &str) -> Result<TimeZone, InvalidValue> {
+    TimeZone::get(name)
+        .map_err(|_| InvalidValue::new("time_zone", format!("unknown time zone '{name}'")))
+}
+
+/// "Tue 2 Mar"
+fn short(date: Date) -> String {
+    date.strftime("%a %-d %b").to_string()
+}
+
+fn at(date: Date, t: Time, tz: &TimeZone) -> Result<ZonedDateTime, InvalidValue> {
+    date.to_datetime(t)
+        .to_zoned_datetime(tz.clone())
+        .map_err(|e| InvalidValue::new("time", e.to_string()))
+}
+
+fn interview_end(i: &Interview) -> Timestamp {
+    i.start + SignedDuration::from_mins(i64::from(i.duration_minutes))
+}
+
+/// A step per interviewer we cannot reach, and one if nobody is on the panel yet.
+fn capture_steps(input: &PlanInput) -> Result<Vec<PlannedStep>, InvalidValue> {
+    let end = interview_end(input.interview);
+    let window = (end, end + SignedDuration::from_hours(4));
+    let step = |key: String, contact_id: Option<String>, reason: String| PlannedStep {
+        key,
+        kind: StepKind::CaptureDetails,
+        contact_id,
+        start: window.0,
+        end: window.1,
+        zone: input.profile.time_zone.clone(),
+        reason,
+    };
+    if input.interviewers.is_empty() {
+        return Ok(vec![step(
+            "capture-panel".into(),
+            None,
+            "nobody is on this interview's panel yet: add who interviewed you while you remember"
+                .into(),
+        )]);
+    }
+    Ok(input
+        .interviewers
+        .iter()
+        .filter(|c| {
+            c.emails.is_empty()
+                && c.phones.is_empty()
+                && c.address.as_ref().is_none_or(|a| a.is_empty())
+        })
+        .map(|c| {
+            step(
+                format!("capture:{}", c.id),
+                Some(c.id.clone()),
+                format!(
+                    "no email, phone or address for {}: you can't thank or call them",
+                    c.full_name
+                ),
+            )
+        })
+        .collect())
+}
+
+/// Within a working day, in the candidate's region and zone: the same afternoon after a
+/// morning interview, the next working morning otherwise (so Friday afternoon → Monday).
+fn thank_you(input: &PlanInput, calendars: &mut Calendars) -> Result<PlannedStep, InvalidValue> {
+    let p = input.profile;
+    let tz = zone(&p.time_zone)?;
+    let cal = calendars.get(&p.region)?;
+    let end = interview_end(input.interview).to_zoned_datetime(tz.clone());
+    let day = end.date();
+    let (close, noon) = (input.settings.business_hours.1, time(12, 0));
+    let (start, finish, reason) = if cal.is_working_day(day) && end.time() < noon {
+        let finish = at(day, close, &tz)?;
+        (
+            end.timestamp(),
+            finish.timestamp(),
+            format!("same afternoon: morning interview on {}", short(day)),
+        )
+    } else {
+        let next = cal.next_working_day(day);
+        let mut reason = if cal.is_working_day(day) {
+            format!(
+                "next working morning after an afternoon interview on {}",
+                short(day)
+            )
+        } else {
+            format!("next working morning after the interview on {}", short(day))
+        };
+        reason.push_str(&holidays_between(cal, day, next));
+        let open = at(next, input.settings.business_hours.0, &tz)?;
+        (open.timestamp(), at(next, noon, &tz)?.timestamp(), reason)
+    };
+    Ok(PlannedStep {
+        key: "thank-you".into(),
+        kind: StepKind::ThankYou,
+        contact_id: input.interviewers.first().map(|c| c.id.clone()),
+        start,
+        end: finish,
+        zone: p.time_zone.clone(),
+        reason,
+    })
+}
+
+/// "; Mon 28 Dec is a holiday in gb-eng" for holidays strictly between two dates.
+fn holidays_between(cal: &WorkingDays, from: Date, to: Date) -> String {
+    let mut out = String::new();
+    let mut day = from;
+    while let Ok(next) = day.tomorrow() {
+        day = next;
+        if day >= to {
+            break;
+        }
+        if let Some(name) = cal.holiday(day) {
+            out.push_str(&format!(
+                "; {} is a holiday in {} ({name})",
+                short(day),
+                cal.region()
+            ));
+        }
+    }
+    out
+}
+
+/// Whom the follow-up is with, and in which region and zone.
+struct Employer<'a> {
+    lead: Option<&'a Contact>,
+    region: String,
+    zone: String,
+    region_note: &'static str,
+    email_only: bool,
+}
+
+fn employer<'a>(input: &'a PlanInput) -> Employer<'a> {
+    let lead = input.interviewers.first();
+    let (region, region_note) = match lead.and_then(|c| c.region.clone()) {
+        Some(r) => (r, ""),
+        None => (
+            input.profile.region.clone(),
+            " (their region unknown: yours used)",
+        ),
+    };
+    Employer {
+        lead,
+        region,
+        zone: lead
+            .and_then(|c| c.time_zone.clone())
+            .unwrap_or_else(|| input.interview.time_zone.clone()),
+        region_note,
+        email_only: lead.is_some_and(|c| c.preferred_channel == PreferredChannel::EmailOnly),
+    }
+}
+
+/// A contact made (a call that reached them or left a message, an email sent), in time
+/// order, as the follow-up chain sees it.
+struct Event<'a> {
+    at: Timestamp,
+    key: String,
+    call: Option<&'a CallRecord>,
+}
+
+fn follow_ups(
+    input: &PlanInput,
+    calendars: &mut Calendars,
+) -> Result<Vec<PlannedStep>, InvalidValue> {
+    let emp = employer(input);
+    let tz = zone(&emp.zone)?;
+    let cal = calendars.get(&emp.region)?;
+    let settings = input.settings;
+    let interview_day = input.interview.start.to_zoned_datetime(tz.clone()).date();
+
+    // The first follow-up: 5 working days after, or 2 after the date they gave.
+    let mut earliest = cal.add(interview_day, 5);
+    let mut why = format!(
+        "5th working day after the {} interview in {}{}{}",
+        short(interview_day),
+        emp.region,
+        emp.region_note,
+        holidays_between(cal, interview_day, earliest)
+    );
+    if let Some(d) = input.interview.decide_by {
+        let after = cal.add(d, 2);
+        if after > earliest {
+            earliest = after;
+            why = format!(
+                "2 working days after {}, the date they gave ({})",
+                short(d),
+                input.interview.timeline.trim()
+            );
+        }
+    }
+
+    let mut events: Vec<Event> = input
+        .calls
+        .iter()
+        .map(|c| Event {
+            at: c.at,
+            key: format!("call:{}", c.id),
+            call: Some(c),
+        })
+        .chain(
+            input
+                .done
+                .iter()
+                .filter(|(k, _)| is_email_contact(k))
+                .map(|(k, at)| Event {
+                    at: *at,
+                    key: k.clone(),
+                    call: None,
+                }),
+        )
+        .collect();
+    events.sort_by(|a, b| a.at.cmp(&b.at).then(a.key.cmp(&b.key)));
+
+    let mut made = 0u32;
+    let mut last: Option<Date> = None;
+    let mut pending: Option<PlannedStep> = None;
+    let is_done = |key: &str| input.done.iter().any(|(k, _)| k == key);
+    for (n, event) in events.iter().enumerate() {
+        let day = event.at.to_zoned_datetime(tz.clone()).date();
+        let Some(call) = event.call else {
+            // An email follow-up or query was sent.
+            if !event.key.starts_with("voicemail-email") {
+                made += 1;
+                last = Some(day);
+                earliest = earliest.max(cal.add(day, 5));
+                why = format!("5 working days after your email on {}", short(day));
+            }
+            if pending.as_ref().is_some_and(|p| p.key == event.key) {
+                pending = None;
+            }
+            continue;
+        };
+        pending = None;
+        match call.outcome {
+            CallOutcome::Reached | CallOutcome::Voicemail => {
+                made += 1;
+                last = Some(day);
+                earliest = cal.add(day, 5);
+                why = format!("5 working days after your call on {}", short(day));
+                if let Some(d) = call.decide_by.filter(|d| cal.add(*d, 2) > earliest) {
+                    earliest = cal.add(d, 2);
+                    why = format!(
+                        "2 working days after {}, the date they gave on the call",
+                        short(d)
+                    );
+                }
+                if call.outcome == CallOutcome::Voicemail {
+                    let key = format!("voicemail-email-{n}");
+                    let (from, to) = (cal.add(day, 2), cal.add(day, 3));
+                    pending = Some(PlannedStep {
+                        start: at(from, settings.business_hours.0, &tz)?.timestamp(),
+                        end: at(to, settings.business_hours.1, &tz)?.timestamp(),
+                        reason: format!(
+                            "you left a voicemail on {}: follow it with a short email if nothing comes back",
+                            short(day)
+                        ),
+                        ..step(&key, StepKind::FollowUpEmail, &emp)
+                    });
+                }
+            }
+            CallOutcome::Unavailable => match call.callback {
+                Some(when) => {
+                    pending = Some(PlannedStep {
+                        start: when,
+                        end: when + SignedDuration::from_mins(15),
+                        reason: format!("they asked you to call back then (on {})", short(day)),
+                        ..step(&format!("callback-{n}"), StepKind::FollowUpCall, &emp)
+                    });
+                }
+                None => {
+                    let today = cal.this_or_next(day);
+                    let end = at(today, settings.business_hours.1, &tz)?.timestamp();
+                    pending = Some(PlannedStep {
+                        start: call.at.min(end),
+                        end,
+                        reason: format!(
+                            "they couldn't talk on {}: send the query by email, to read when it suits them",
+                            short(day)
+                        ),
+                        ..step(&format!("query-{n}"), StepKind::EmailQuery, &emp)
+                    });
+                }
+            },
+            CallOutcome::NoAnswer | CallOutcome::Other(_) => {
+                let next = cal.next_working_day(day);
+                let (from, to) = call_window(next, settings, &tz)?;
+                pending = Some(PlannedStep {
+                    start: from,
+                    end: to,
+                    reason: format!(
+                        "no answer on {}: try once more the next working day",
+                        short(day)
+                    ),
+                    ..step(&format!("retry-{n}"), StepKind::FollowUpCall, &emp)
+                });
+            }
+        }
+    }
+    if let Some(p) = pending.filter(|p| !is_done(&p.key)) {
+        return Ok(vec![p]);
+    }
+    let max = settings.max_follow_ups();
+    if made >= max {
+        let after = last.map_or(earliest, |d| cal.add(d, 5));
+        return Ok(vec![PlannedStep {
+            start: at(after, settings.business_hours.0, &tz)?.timestamp(),
+            end: at(after, settings.business_hours.1, &tz)?.timestamp(),
+            reason: format!("{made} follow-up(s) made: ask for feedback, thank them, and move on"),
+            ..step("feedback", StepKind::Feedback, &emp)
+        }]);
+    }
+    let k = made + 1;
+    let (day, shifted) = preferred_day(cal, earliest, settings);
+    if shifted {
+        why.push_str(&format!(
+            "; moved to {} ({} preferred)",
+            short(day),
+            days_text(&settings.preferred_days)
+        ));
+    }
+    if emp.email_only {
+        return Ok(vec![PlannedStep {
+            start: at(day, settings.business_hours.0, &tz)?.timestamp(),
+            end: at(day, settings.business_hours.1, &tz)?.timestamp(),
+            reason: format!("{why}; they prefer email"),
+            ..step(
+                &format!("follow-up-email-{k}"),
+                StepKind::FollowUpEmail,
+                &emp,
+            )
+        }]);
+    }
+    let (from, to) = call_window(day, settings, &tz)?;
+    Ok(vec![PlannedStep {
+        start: from,
+        end: to,
+        reason: why,
+        ..step(&format!("follow-up-{k}"), StepKind::FollowUpCall, &emp)
+    }])
+}
+
+fn is_email_contact(key: &str) -> bool {
+    ["follow-up-email-", "query-", "voicemail-email-"]
+        .iter()
+        .any(|p| key.starts_with(p))
+}
+
+fn step(key: &str, kind: StepKind, emp: &Employer) -> PlannedStep {
+    PlannedStep {
+        key: key.into(),
+        kind,
+        contact_id: emp.lead.map(|c| c.id.clone()),
+        start: Timestamp::UNIX_EPOCH,
+        end: Timestamp::UNIX_EPOCH,
+        zone: emp.zone.clone(),
+        reason: String::new(),
+    }
+}
+
+fn call_window(
+    day: Date,
+    settings: &PlanSettings,
+    tz: &TimeZone,
+) -> Result<(Timestamp, Timestamp), InvalidValue> {
+    let (from, to) = settings
+        .call_windows
+        .first()
+        .copied()
+        .unwrap_or(settings.business_hours);
+    Ok((at(day, from, tz)?.timestamp(), at(day, to, tz)?.timestamp()))
+}
+
+/// `due` if it is a preferred day, else the next working day that is, when that is at
+/// most two working days later (a Friday due date becomes the next Tuesday, not later).
+fn preferred_day(cal: &WorkingDays, due: Date, settings: &PlanSettings) -> (Date, bool) {
+    if settings.preferred_days.is_empty() || settings.preferred_days.contains(&due.weekday()) {
+        return (due, false);
+    }
+    (1..=2)
+        .map(|n| cal.add(due, n))
+        .find(|d| settings.preferred_days.contains(&d.weekday()))
+        .map_or((due, false), |d| (d, true))
+}
+
+fn days_text(days: &[Weekday]) -> String {
+    let names: Vec<String> = days
+        .iter()
+        .map(|d| format!("{d:?}")[..3].to_string())
+        .collect();
+    match names.as_slice() {
+        [first, .., last] if names.len() > 2 => format!("{first}–{last}"),
+        _ => names.join(", "),
+    }
+}
+
+/// Why a call at `when` should not be made, if it should not: a weekend or holiday in
+/// their region, or outside their business hours.
+pub fn call_time_problem(
+    when: Timestamp,
+    zone: &str,
+    cal: &WorkingDays,
+    settings: &PlanSettings,
+) -> Option<String> {
+    let tz = TimeZone::get(zone).ok()?;
+    let local = when.to_zoned_datetime(tz);
+    let day = local.date();
+    if let Some(name) = cal.holiday(day) {
+        return Some(format!(
+            "{} is a holiday in {} ({name})",
+            short(day),
+            cal.region()
+        ));
+    }
+    if !cal.is_working_day(day) {
+        return Some(format!("{} is a weekend day", short(day)));
+    }
+    let (open, close) = settings.business_hours;
+    if local.time() < open || local.time() >= close {
+        return Some(format!(
+            "{} in {zone} is outside business hours ({}–{})",
+            local.strftime("%H:%M"),
+            open.strftime("%H:%M"),
+            close.strftime("%H:%M")
+        ));
+    }
+    None
+}
+
+/// The cadence guard: reasons a contact at `when` would be too soon or one too many,
+/// given the calls and emails already made.
+pub fn cadence_problems(when: Timestamp, input: &PlanInput, cal: &WorkingDays) -> Vec<String> {
+    let mut problems = Vec::new();
+    let tz = TimeZone::get(&employer(input).zone).unwrap_or(TimeZone::UTC);
+    let day = when.to_zoned_datetime(tz.clone()).date();
+    let given = input
+        .calls
+        .iter()
+        .filter_map(|c| c.decide_by)
+        .chain(input.interview.decide_by)
+        .max();
+    if let Some(d) = given.filter(|d| day <= *d) {
+        problems.push(format!(
+            "they said they'd decide by {}: wait until {}",
+            short(d),
+            short(cal.add(d, 2))
+        ));
+    }
+    let contacts: Vec<Timestamp> = input
+        .calls
+        .iter()
+        .filter(|c| matches!(c.outcome, CallOutcome::Reached | CallOutcome::Voicemail))
+        .map(|c| c.at)
+        .chain(
+            input
+                .done
+                .iter()
+                .filter(|(k, _)| is_email_contact(k))
+                .map(|(_, at)| *at),
+        )
+        .filter(|at| *at <= when)
+        .collect();
+    if contacts
+        .iter()
+        .any(|at| when.duration_since(*at) < SignedDuration::from_hours(72))
+    {
+        problems.push("you were in touch less than 72 hours before".into());
+    } else if let Some(last) = contacts.iter().max() {
+        let last_day = last.to_zoned_datetime(tz).date();
+        if cal.between(last_day, day) < 5 {
+            problems.push(format!(
+                "less than 5 working days after your last contact on {}",
+                short(last_day)
+            ));
+        }
+    }
+    let max = input.settings.max_follow_ups() as usize;
+    if contacts.len() >= max {
+        problems.push(format!(
+            "{} follow-up(s) made already; the limit is {max}",
+            contacts.len()
+        ));
+    }
+    problems
+}
+
+fn optional_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
+        .transpose()
+}

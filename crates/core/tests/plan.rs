@@ -1,0 +1,377 @@
+//! The follow-up plan, scenario by scenario: timing rules from domain.md, holidays and
+//! zones, and how call outcomes move the plan on.
+
+use followup_core::model::*;
+use followup_core::plan::*;
+use jiff::Timestamp;
+
+fn ts(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn contact(id: &str, tz: &str, region: &str) -> Contact {
+    let mut c = Contact::named("Priya Patel", Timestamp::UNIX_EPOCH);
+    c.id = id.into();
+    c.emails.push(Labelled::plain("priya@acme.test"));
+    c.time_zone = Some(tz.into());
+    c.region = Some(region.into());
+    c
+}
+
+struct Case {
+    interview: Interview,
+    application: Application,
+    panel: Vec<Contact>,
+    profile: Profile,
+    settings: PlanSettings,
+    calls: Vec<CallRecord>,
+    done: Vec<(String, Timestamp)>,
+}
+
+impl Case {
+    /// An hour-long interview starting at `start` (UTC), with a London candidate.
+    fn new(start: &str, panel: Vec<Contact>) -> Case {
+        Case {
+            interview: Interview {
+                id: "int-1".into(),
+                application_id: "app-1".into(),
+                start: ts(start),
+                time_zone: "Europe/London".into(),
+                duration_minutes: 60,
+                format: InterviewFormat::Video,
+                location: String::new(),
+                interviewer_ids: panel.iter().map(|c| c.id.clone()).collect(),
+                notes: String::new(),
+                points_to_clarify: vec![],
+                timeline: String::new(),
+                decide_by: None,
+                status: InterviewStatus::Held,
+                created_at: Timestamp::UNIX_EPOCH,
+                updated_at: Timestamp::UNIX_EPOCH,
+            },
+            application: Application {
+                id: "app-1".into(),
+                company: "Acme".into(),
+                role: "SRE".into(),
+                job_description: String::new(),
+                source_url: String::new(),
+                documents: vec![],
+                status: ApplicationStatus::Interviewing,
+                applied_on: None,
+                created_at: Timestamp::UNIX_EPOCH,
+                updated_at: Timestamp::UNIX_EPOCH,
+            },
+            panel,
+            profile: Profile::default(),
+            settings: PlanSettings::default(),
+            calls: vec![],
+            done: vec![],
+        }
+    }
+
+    fn input(&self) -> PlanInput<'_> {
+        PlanInput {
+            interview: &self.interview,
+            application: &self.application,
+            interviewers: &self.panel,
+            profile: &self.profile,
+            settings: &self.settings,
+            calls: &self.calls,
+            done: &self.done,
+        }
+    }
+
+    fn plan(&self) -> Vec<PlannedStep> {
+        derive(&self.input(), &mut Calendars::new(vec![])).unwrap()
+    }
+
+    fn step(&self, kind: StepKind) -> PlannedStep {
+        let plan = self.plan();
+        plan.iter()
+            .find(|s| s.kind == kind)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {kind} step in {plan:#?}"))
+    }
+
+    fn log(&mut self, at: &str, outcome: CallOutcome) -> &mut CallRecord {
+        let n = self.calls.len();
+        self.calls.push(CallRecord {
+            id: format!("call-{n}"),
+            interview_id: "int-1".into(),
+            contact_id: Some("con-1".into()),
+            at: ts(at),
+            outcome,
+            callback: None,
+            decide_by: None,
+            note: String::new(),
+        });
+        self.calls.last_mut().unwrap()
+    }
+}
+
+fn london() -> Vec<Contact> {
+    vec![contact("con-1", "Europe/London", "gb-eng")]
+}
+
+#[test]
+fn morning_interview_thanks_the_same_afternoon_and_calls_five_working_days_later() {
+    // Tue 2 Mar 2027 10:00 GMT.
+    let case = Case::new("2027-03-02T10:00:00Z", london());
+    let thanks = case.step(StepKind::ThankYou);
+    assert_eq!(thanks.start, ts("2027-03-02T11:00:00Z"));
+    assert_eq!(thanks.end, ts("2027-03-02T17:30:00Z"));
+    assert!(
+        thanks.reason.contains("same afternoon"),
+        "{}",
+        thanks.reason
+    );
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.key, "follow-up-1");
+    assert_eq!(
+        (call.start, call.end),
+        (ts("2027-03-09T10:00:00Z"), ts("2027-03-09T11:30:00Z"))
+    );
+    assert_eq!(call.zone, "Europe/London");
+    assert!(
+        call.reason
+            .contains("5th working day after the Tue 2 Mar interview in gb-eng"),
+        "{}",
+        call.reason
+    );
+}
+
+#[test]
+fn friday_afternoon_interview_thanks_on_monday_morning() {
+    let case = Case::new("2027-03-05T14:00:00Z", london());
+    let thanks = case.step(StepKind::ThankYou);
+    assert_eq!(thanks.start, ts("2027-03-08T09:00:00Z"));
+    assert_eq!(thanks.end, ts("2027-03-08T12:00:00Z"));
+    // And a Friday due date for the call moves to the next preferred day.
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.start, ts("2027-03-16T10:00:00Z"), "{}", call.reason);
+    assert!(
+        call.reason
+            .contains("moved to Tue 16 Mar (Tue–Thu preferred)"),
+        "{}",
+        call.reason
+    );
+}
+
+#[test]
+fn thursday_afternoon_before_good_friday_thanks_on_tuesday() {
+    // Thu 25 Mar 2027 15:00 GMT; Good Friday and Easter Monday follow.
+    let case = Case::new("2027-03-25T15:00:00Z", london());
+    let thanks = case.step(StepKind::ThankYou);
+    assert_eq!(thanks.start, ts("2027-03-30T08:00:00Z"), "09:00 BST");
+    assert!(
+        thanks.reason.contains("Fri 26 Mar is a holiday in gb-eng"),
+        "{}",
+        thanks.reason
+    );
+}
+
+#[test]
+fn the_date_they_gave_pushes_the_call_back() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.interview.decide_by = Some("2027-03-12".parse().unwrap());
+    case.interview.timeline = "shortlist by 12 March".into();
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.start, ts("2027-03-16T10:00:00Z"));
+    assert!(
+        call.reason.contains("2 working days after Fri 12 Mar"),
+        "{}",
+        call.reason
+    );
+}
+
+#[test]
+fn st_patricks_day_counts_only_in_northern_ireland() {
+    // Wed 10 Mar 2027: 5 working days later is Wed 17 in gb-eng, Thu 18 in gb-nir.
+    let nir = Case::new(
+        "2027-03-10T10:00:00Z",
+        vec![contact("con-1", "Europe/London", "gb-nir")],
+    );
+    let call = nir.step(StepKind::FollowUpCall);
+    assert_eq!(call.start, ts("2027-03-18T10:00:00Z"));
+    assert!(
+        call.reason.contains("Wed 17 Mar is a holiday in gb-nir"),
+        "{}",
+        call.reason
+    );
+    let eng = Case::new("2027-03-10T10:00:00Z", london());
+    assert_eq!(
+        eng.step(StepKind::FollowUpCall).start,
+        ts("2027-03-17T10:00:00Z")
+    );
+}
+
+#[test]
+fn new_york_interviewer_london_candidate_across_the_march_clock_changes() {
+    let ny = || vec![contact("con-1", "America/New_York", "us")];
+    // Before either change: Tue 2 Mar 2027 15:00 GMT = 10:00 EST; call Tue 9 Mar 10:00 EST.
+    let before = Case::new("2027-03-02T15:00:00Z", ny());
+    let call = before.step(StepKind::FollowUpCall);
+    assert_eq!(call.start, ts("2027-03-09T15:00:00Z"));
+    assert_eq!(call.zone, "America/New_York");
+    // New York moved on 14 Mar, London on 28 Mar: call Tue 23 Mar 10:00 EDT = 14:00 GMT.
+    let between = Case::new("2027-03-15T14:00:00Z", ny());
+    let call = between.step(StepKind::FollowUpCall);
+    assert_eq!(call.start, ts("2027-03-23T14:00:00Z"), "{}", call.reason);
+    // The thank-you keeps the candidate's London clock: 14:00 GMT is the afternoon, so
+    // the next working morning, 09:00-12:00 GMT.
+    assert_eq!(
+        between.step(StepKind::ThankYou).end,
+        ts("2027-03-16T12:00:00Z")
+    );
+}
+
+#[test]
+fn email_only_contacts_get_an_email_instead_of_a_call() {
+    let mut panel = london();
+    panel[0].preferred_channel = PreferredChannel::EmailOnly;
+    let case = Case::new("2027-03-02T10:00:00Z", panel);
+    let plan = case.plan();
+    assert!(plan.iter().all(|s| s.kind != StepKind::FollowUpCall));
+    let email = case.step(StepKind::FollowUpEmail);
+    assert_eq!(email.key, "follow-up-email-1");
+    assert!(email.reason.contains("they prefer email"));
+}
+
+#[test]
+fn unreachable_interviewers_and_empty_panels_ask_for_details() {
+    let mut panel = london();
+    panel[0].emails.clear();
+    let case = Case::new("2027-03-02T10:00:00Z", panel);
+    assert_eq!(case.step(StepKind::CaptureDetails).key, "capture:con-1");
+    let empty = Case::new("2027-03-02T10:00:00Z", vec![]);
+    assert_eq!(empty.step(StepKind::CaptureDetails).key, "capture-panel");
+}
+
+#[test]
+fn an_outcome_ends_the_plan() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.application.status = ApplicationStatus::Rejected;
+    assert!(case.plan().is_empty());
+}
+
+#[test]
+fn reached_with_a_date_waits_for_it_then_a_second_call_then_feedback() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Reached)
+        .decide_by = Some("2027-03-26".parse().unwrap());
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.key, "follow-up-2");
+    // Fri 26 Mar + 2 working days = Wed 31 Mar (Good Friday/Easter Monday are in between? no:
+    // 26 is Good Friday itself; Easter Monday 29; so Tue 30, Wed 31).
+    assert_eq!(
+        call.start,
+        ts("2027-03-31T09:00:00Z"),
+        "10:00 BST; {}",
+        call.reason
+    );
+    case.log("2027-03-31T09:10:00Z", CallOutcome::Reached);
+    let last = case.step(StepKind::Feedback);
+    assert!(
+        last.reason.contains("2 follow-up(s) made"),
+        "{}",
+        last.reason
+    );
+    assert_eq!(case.plan().len(), 2, "thank-you and feedback only");
+}
+
+#[test]
+fn cautious_cadence_stops_after_one_follow_up() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.settings.cadence = Cadence::Cautious;
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
+    case.step(StepKind::Feedback);
+}
+
+#[test]
+fn voicemail_is_followed_by_an_email_two_to_three_working_days_later() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Voicemail);
+    let email = case.step(StepKind::FollowUpEmail);
+    assert_eq!(email.start, ts("2027-03-11T09:00:00Z"));
+    assert_eq!(email.end, ts("2027-03-12T17:30:00Z"));
+    // Once sent, the next follow-up comes 5 working days after the voicemail.
+    case.done
+        .push((email.key.clone(), ts("2027-03-11T10:00:00Z")));
+    let next = case.step(StepKind::FollowUpCall);
+    assert_eq!(next.key, "follow-up-2");
+    assert_eq!(next.start, ts("2027-03-16T10:00:00Z"));
+}
+
+#[test]
+fn unavailable_with_a_time_books_that_call_without_one_an_email_today() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Unavailable)
+        .callback = Some(ts("2027-03-10T14:30:00Z"));
+    let callback = case.step(StepKind::FollowUpCall);
+    assert!(callback.key.starts_with("callback-"));
+    assert_eq!(callback.start, ts("2027-03-10T14:30:00Z"));
+
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Unavailable);
+    let query = case.step(StepKind::EmailQuery);
+    assert_eq!(query.start, ts("2027-03-09T10:15:00Z"));
+    assert_eq!(query.end, ts("2027-03-09T17:30:00Z"));
+    case.done
+        .push((query.key.clone(), ts("2027-03-09T12:00:00Z")));
+    assert_eq!(case.step(StepKind::FollowUpCall).key, "follow-up-2");
+}
+
+#[test]
+fn no_answer_tries_again_the_next_working_day() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-12T10:15:00Z", CallOutcome::NoAnswer);
+    let retry = case.step(StepKind::FollowUpCall);
+    assert!(retry.key.starts_with("retry-"));
+    assert_eq!(retry.start, ts("2027-03-15T10:00:00Z"));
+}
+
+#[test]
+fn calls_outside_hours_or_on_holidays_are_named() {
+    let mut cals = Calendars::new(vec![]);
+    let settings = PlanSettings::default();
+    let nir = cals.get("gb-nir").unwrap();
+    let problem =
+        call_time_problem(ts("2027-03-17T10:00:00Z"), "Europe/London", nir, &settings).unwrap();
+    assert!(problem.contains("holiday in gb-nir"), "{problem}");
+    let problem =
+        call_time_problem(ts("2027-03-16T19:00:00Z"), "Europe/London", nir, &settings).unwrap();
+    assert!(problem.contains("outside business hours"), "{problem}");
+    assert!(
+        call_time_problem(ts("2027-03-13T10:00:00Z"), "Europe/London", nir, &settings).is_some()
+    );
+    assert!(
+        call_time_problem(ts("2027-03-16T10:00:00Z"), "Europe/London", nir, &settings).is_none()
+    );
+}
+
+#[test]
+fn the_cadence_guard_names_what_is_too_soon() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.interview.decide_by = Some("2027-03-12".parse().unwrap());
+    let mut cals = Calendars::new(vec![]);
+    let cal = cals.get("gb-eng").unwrap();
+    let problems = cadence_problems(ts("2027-03-10T10:00:00Z"), &case.input(), cal);
+    assert!(
+        problems[0].contains("decide by Fri 12 Mar: wait until Tue 16 Mar"),
+        "{problems:?}"
+    );
+    case.log("2027-03-16T10:00:00Z", CallOutcome::Reached);
+    let problems = cadence_problems(ts("2027-03-17T10:00:00Z"), &case.input(), cal);
+    assert!(
+        problems.iter().any(|p| p.contains("72 hours")),
+        "{problems:?}"
+    );
+    let problems = cadence_problems(ts("2027-03-22T10:00:00Z"), &case.input(), cal);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("less than 5 working days")),
+        "{problems:?}"
+    );
+    assert!(cadence_problems(ts("2027-03-23T10:00:00Z"), &case.input(), cal).is_empty());
+}
