@@ -390,6 +390,15 @@ pub struct Records {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub interviews: Vec<Interview>,
+    #[serde(default)]
+    pub steps: Vec<crate::plan::Step>,
+    #[serde(default)]
+    pub calls: Vec<crate::plan::CallRecord>,
+    /// The user's own holidays (imported files and days added by hand).
+    #[serde(default)]
+    pub holidays: Vec<crate::calendar::Holiday>,
+    #[serde(default)]
+    pub settings: std::collections::BTreeMap<String, String>,
 }
 
 /// Instants read from RFC 3339 with any offset.

@@ -666,3 +666,269 @@ fn optional_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Tim
     text.map(|t| t.parse().map_err(serde::de::Error::custom))
         .transpose()
 }
+
+/// A step as stored: the plan's window and reason, and what the user did with it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub interview_id: String,
+    pub key: String,
+    pub kind: StepKind,
+    pub contact_id: Option<String>,
+    pub state: StepState,
+    #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    pub start: Timestamp,
+    #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    pub end: Timestamp,
+    pub zone: String,
+    pub reason: String,
+    /// The user moved it: recomputing the plan leaves its window alone.
+    pub moved: bool,
+    /// Bumped on every change, for calendar clients (iCalendar SEQUENCE).
+    pub sequence: u32,
+    #[serde(default, deserialize_with = "crate::plan::optional_instant")]
+    pub done_at: Option<Timestamp>,
+    #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    pub updated_at: Timestamp,
+}
+
+/// The stored steps after a recomputed plan: a step the user completed, skipped or moved
+/// keeps that state; other steps take the new window and reason; a pending step the plan
+/// no longer has is cancelled; new steps are added (with an empty id for the store to
+/// fill). Steps that change get their sequence bumped and `updated_at = now`.
+pub fn merge(
+    existing: &[Step],
+    planned: &[PlannedStep],
+    interview_id: &str,
+    now: Timestamp,
+) -> Vec<Step> {
+    let mut out = Vec::with_capacity(existing.len() + planned.len());
+    for old in existing {
+        let mut step = old.clone();
+        match planned.iter().find(|p| p.key == old.key) {
+            _ if matches!(old.state, StepState::Done | StepState::Skipped) => {}
+            Some(_) if old.moved && old.state == StepState::Pending => {}
+            Some(p) => {
+                step.kind = p.kind.clone();
+                step.contact_id = p.contact_id.clone();
+                step.start = p.start;
+                step.end = p.end;
+                step.zone = p.zone.clone();
+                step.reason = p.reason.clone();
+                step.state = StepState::Pending;
+                step.moved = false;
+            }
+            None => step.state = StepState::Cancelled,
+        }
+        if step != *old {
+            step.sequence += 1;
+            step.updated_at = now;
+        }
+        out.push(step);
+    }
+    for p in planned
+        .iter()
+        .filter(|p| !existing.iter().any(|e| e.key == p.key))
+    {
+        out.push(Step {
+            id: String::new(),
+            interview_id: interview_id.to_string(),
+            key: p.key.clone(),
+            kind: p.kind.clone(),
+            contact_id: p.contact_id.clone(),
+            state: StepState::Pending,
+            start: p.start,
+            end: p.end,
+            zone: p.zone.clone(),
+            reason: p.reason.clone(),
+            moved: false,
+            sequence: 0,
+            done_at: None,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    out
+}
+
+/// The setting names `followup config set` accepts for the plan, with their defaults.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    (
+        "plan.cadence",
+        "standard",
+        "standard (two follow-ups) or cautious (one)",
+    ),
+    (
+        "plan.preferred-days",
+        "tue,wed,thu",
+        "days calls are best made on",
+    ),
+    (
+        "plan.call-windows",
+        "10:00-11:30,14:00-16:00",
+        "local call windows, best first",
+    ),
+    ("plan.business-hours", "09:00-17:30", "their business hours"),
+];
+
+impl PlanSettings {
+    /// Reads settings from (name, value) pairs; unknown names are ignored, bad values are
+    /// refused with the name.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, InvalidValue> {
+        let mut s = PlanSettings::default();
+        for (name, value) in pairs {
+            s.set(name, value)?;
+        }
+        Ok(s)
+    }
+
+    /// Checks and applies one setting.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), InvalidValue> {
+        let bad = |problem: String| InvalidValue::new(name, problem);
+        match name {
+            "plan.cadence" => {
+                let cadence = Cadence::from(value);
+                if !cadence.is_known() {
+                    return Err(bad(format!("'{value}': use standard or cautious")));
+                }
+                self.cadence = cadence;
+            }
+            "plan.preferred-days" => {
+                self.preferred_days = value
+                    .split(',')
+                    .filter(|d| !d.trim().is_empty())
+                    .map(|d| {
+                        weekday(d.trim())
+                            .ok_or_else(|| bad(format!("'{d}' is not a day (mon, tue, …)")))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "plan.call-windows" => {
+                self.call_windows = value
+                    .split(',')
+                    .map(|w| {
+                        window(w)
+                            .ok_or_else(|| bad(format!("'{w}' is not a window like 10:00-11:30")))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "plan.business-hours" => {
+                self.business_hours = window(value)
+                    .ok_or_else(|| bad(format!("'{value}' is not hours like 09:00-17:30")))?;
+            }
+            _ => {
+                let names: Vec<&str> = SETTINGS.iter().map(|(n, _, _)| *n).collect();
+                return Err(bad(format!(
+                    "unknown setting; plan settings are {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn weekday(text: &str) -> Option<Weekday> {
+    let days = [
+        ("mon", Weekday::Monday),
+        ("tue", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thu", Weekday::Thursday),
+        ("fri", Weekday::Friday),
+        ("sat", Weekday::Saturday),
+        ("sun", Weekday::Sunday),
+    ];
+    let text = text.to_ascii_lowercase();
+    days.iter()
+        .find(|(n, _)| text.starts_with(n))
+        .map(|(_, d)| *d)
+}
+
+fn window(text: &str) -> Option<(Time, Time)> {
+    let (a, b) = text.trim().split_once('-')?;
+    let (a, b): (Time, Time) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a < b).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn planned(key: &str, hour: i8) -> PlannedStep {
+        let start: Timestamp = format!("2027-03-09T{hour:02}:00:00Z").parse().unwrap();
+        PlannedStep {
+            key: key.into(),
+            kind: StepKind::FollowUpCall,
+            contact_id: None,
+            start,
+            end: start + SignedDuration::from_mins(90),
+            zone: "Europe/London".into(),
+            reason: "why".into(),
+        }
+    }
+
+    #[test]
+    fn merge_keeps_what_the_user_did_and_cancels_what_is_gone() {
+        let t0 = Timestamp::UNIX_EPOCH;
+        let first = merge(
+            &[],
+            &[planned("thank-you", 9), planned("follow-up-1", 10)],
+            "int-1",
+            t0,
+        );
+        assert_eq!(first.len(), 2);
+        assert!(
+            first
+                .iter()
+                .all(|s| s.state == StepState::Pending && s.sequence == 0)
+        );
+
+        let mut stored = first.clone();
+        stored[0].state = StepState::Done;
+        stored[1].moved = true;
+        stored[1].start = stored[1].start + SignedDuration::from_hours(24);
+        let t1 = t0 + SignedDuration::from_hours(1);
+        let again = merge(
+            &stored,
+            &[planned("thank-you", 11), planned("follow-up-1", 12)],
+            "int-1",
+            t1,
+        );
+        assert_eq!(again, stored, "done and moved steps are left alone");
+
+        let t2 = t1 + SignedDuration::from_hours(1);
+        let replanned = merge(
+            &first,
+            &[planned("thank-you", 9), planned("follow-up-2", 10)],
+            "int-1",
+            t2,
+        );
+        assert_eq!(
+            replanned[0], first[0],
+            "an unchanged step keeps its sequence"
+        );
+        assert_eq!(replanned[1].state, StepState::Cancelled);
+        assert_eq!((replanned[1].sequence, replanned[1].updated_at), (1, t2));
+        assert_eq!(replanned[2].key, "follow-up-2");
+    }
+
+    #[test]
+    fn settings_are_read_and_checked() {
+        let s = PlanSettings::from_pairs([
+            ("plan.cadence", "cautious"),
+            ("plan.preferred-days", "mon,fri"),
+            ("plan.call-windows", "09:30-10:00"),
+        ])
+        .unwrap();
+        assert_eq!(s.max_follow_ups(), 1);
+        assert_eq!(s.preferred_days, vec![Weekday::Monday, Weekday::Friday]);
+        assert_eq!(s.call_windows, vec![(time(9, 30), time(10, 0))]);
+        let err = PlanSettings::from_pairs([("plan.business-hours", "17:00-09:00")]).unwrap_err();
+        assert_eq!(err.field, "plan.business-hours");
+        assert!(PlanSettings::default().set("plan.colour", "red").is_err());
+    }
+}

@@ -114,6 +114,7 @@ fn sample() -> Records {
             created_at: at,
             updated_at: at,
         }],
+        ..Records::default()
     }
 }
 

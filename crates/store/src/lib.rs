@@ -12,6 +12,7 @@
 //!
 //! SQL lives in this crate only; rules about *what* to write come from `followup_core`.
 
+mod plan;
 mod rows;
 mod schema;
 
@@ -52,10 +53,10 @@ pub enum StoreError {
     Database(#[from] diesel::result::Error),
 }
 
-type Result<T, E = StoreError> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[derive(diesel::MultiConnection)]
-enum AnyConnection {
+pub(crate) enum AnyConnection {
     Postgresql(diesel::PgConnection),
     Sqlite(diesel::SqliteConnection),
 }
@@ -85,7 +86,7 @@ impl Page {
         offset: 0,
     };
 
-    fn limit(&self) -> i64 {
+    pub(crate) fn limit(&self) -> i64 {
         self.limit.unwrap_or(i64::MAX)
     }
 }
@@ -107,7 +108,7 @@ pub struct RestoreCounts {
 
 /// The open database.
 pub struct Store {
-    conn: AnyConnection,
+    pub(crate) conn: AnyConnection,
     target: String,
 }
 
@@ -440,6 +441,10 @@ impl Store {
             applications: self.applications(Page::ALL)?,
             contacts: self.contacts(Page::ALL)?,
             interviews: self.interviews(Page::ALL)?,
+            steps: self.all_steps()?,
+            calls: self.all_calls()?,
+            holidays: self.own_holidays()?,
+            settings: self.settings()?.into_iter().collect(),
         })
     }
 
@@ -486,6 +491,7 @@ impl Store {
                     insert_interview(conn, interview)?;
                 }
             }
+            plan::restore_plan(conn, records)?;
             Ok(RestoreCounts {
                 applications: records.applications.len(),
                 contacts: records.contacts.len(),
@@ -724,7 +730,7 @@ const ID_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 /// 28 bits of a per-process counter that starts at random. Time first keeps new rows at
 /// the end of the primary-key index (a bulk import's random keys cost a third of its time);
 /// the counter keeps ids made in the same second distinct.
-fn new_id(prefix: &str) -> String {
+pub(crate) fn new_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(u64::MAX);
     let mut start = COUNTER.load(Ordering::Relaxed);
@@ -764,7 +770,7 @@ fn new_uid() -> String {
     )
 }
 
-fn not_found(kind: &'static str, id: &str) -> StoreError {
+pub(crate) fn not_found(kind: &'static str, id: &str) -> StoreError {
     StoreError::NotFound {
         kind,
         id: id.to_string(),

@@ -101,6 +101,58 @@ diesel::joinable!(interview_interviewers -> interviews (interview_id));
 diesel::joinable!(interview_interviewers -> contacts (contact_id));
 diesel::joinable!(contact_emails -> contacts (contact_id));
 
+diesel::table! {
+    holidays (region, day, source) {
+        region -> Text,
+        day -> Text,
+        name -> Text,
+        source -> Text,
+    }
+}
+
+diesel::table! {
+    steps (id) {
+        id -> Text,
+        interview_id -> Text,
+        step_key -> Text,
+        kind -> Text,
+        contact_id -> Nullable<Text>,
+        state -> Text,
+        starts_at -> BigInt,
+        ends_at -> BigInt,
+        zone -> Text,
+        reason -> Text,
+        moved -> Integer,
+        sequence -> Integer,
+        done_at -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    calls (id) {
+        id -> Text,
+        interview_id -> Text,
+        contact_id -> Nullable<Text>,
+        called_at -> BigInt,
+        outcome -> Text,
+        callback_at -> Nullable<BigInt>,
+        decide_by -> Nullable<Text>,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    settings (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(steps -> interviews (interview_id));
+diesel::joinable!(calls -> interviews (interview_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     profile,
     skills,
@@ -109,4 +161,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     contact_emails,
     interviews,
     interview_interviewers,
+    holidays,
+    steps,
+    calls,
+    settings,
 );

@@ -340,3 +340,148 @@ fn reopening_keeps_data_and_migrates_once() {
         assert_eq!(again.application(&app.id).unwrap(), app);
     });
 }
+
+fn step(interview_id: &str, key: &str, start: &str) -> followup_core::plan::Step {
+    use followup_core::plan::*;
+    Step {
+        id: String::new(),
+        interview_id: interview_id.into(),
+        key: key.into(),
+        kind: StepKind::FollowUpCall,
+        contact_id: None,
+        state: StepState::Pending,
+        start: t(start),
+        end: t(start) + jiff::SignedDuration::from_mins(90),
+        zone: "Europe/London".into(),
+        reason: "5th working day".into(),
+        moved: false,
+        sequence: 0,
+        done_at: None,
+        created_at: t("2027-03-01T00:00:00Z"),
+        updated_at: t("2027-03-01T00:00:00Z"),
+    }
+}
+
+#[test]
+fn steps_are_saved_found_again_and_listed_when_due() {
+    use followup_core::plan::StepState;
+    each_backend("steps", |_, store| {
+        let app = store.add_application(application("Acme")).unwrap();
+        let iv = store.add_interview(interview(&app.id, &[])).unwrap();
+        let saved = store
+            .save_steps(vec![
+                step(&iv.id, "thank-you", "2027-03-02T11:00:00Z"),
+                step(&iv.id, "follow-up-1", "2027-03-09T10:00:00Z"),
+            ])
+            .unwrap();
+        assert!(saved.iter().all(|s| s.id.starts_with("step-")));
+        assert_eq!(store.steps(&iv.id).unwrap(), saved);
+        let mut done = saved[0].clone();
+        done.state = StepState::Done;
+        done.done_at = Some(t("2027-03-02T12:00:00Z"));
+        store.save_steps(vec![done.clone()]).unwrap();
+        assert_eq!(store.step(&done.id).unwrap(), done);
+        let due = store
+            .due_steps(t("2027-03-10T00:00:00Z"), Page::ALL)
+            .unwrap();
+        assert_eq!(due.len(), 1, "done steps are not due");
+        assert_eq!(due[0].key, "follow-up-1");
+        assert!(
+            store
+                .due_steps(t("2027-03-09T09:00:00Z"), Page::ALL)
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            store.interviews_with_pending_steps().unwrap(),
+            vec![iv.id.clone()]
+        );
+        // Unique per (interview, key): a second insert of the same key fails as a whole.
+        let dup = store.save_steps(vec![
+            step(&iv.id, "feedback", "2027-04-01T10:00:00Z"),
+            step(&iv.id, "thank-you", "2027-03-02T11:00:00Z"),
+        ]);
+        assert!(dup.is_err());
+        assert_eq!(store.steps(&iv.id).unwrap().len(), 2);
+    });
+}
+
+#[test]
+fn calls_holidays_and_settings_round_trip() {
+    use followup_core::calendar::Holiday;
+    use followup_core::plan::{CallOutcome, CallRecord};
+    each_backend("calls", |_, store| {
+        let app = store.add_application(application("Acme")).unwrap();
+        let iv = store.add_interview(interview(&app.id, &[])).unwrap();
+        let call = store
+            .add_call(CallRecord {
+                id: String::new(),
+                interview_id: iv.id.clone(),
+                contact_id: None,
+                at: t("2027-03-09T10:05:00Z"),
+                outcome: CallOutcome::Unavailable,
+                callback: Some(t("2027-03-10T14:30:00Z")),
+                decide_by: Some("2027-03-19".parse().unwrap()),
+                note: "in a meeting".into(),
+            })
+            .unwrap();
+        assert_eq!(store.calls(&iv.id).unwrap(), vec![call]);
+
+        let day = |date: &str, name: &str| Holiday {
+            region: "gb-eng".into(),
+            date: date.parse().unwrap(),
+            name: name.into(),
+            source: "file".into(),
+        };
+        store
+            .import_holidays(&[
+                day("2027-01-01", "A"),
+                day("2027-12-25", "B"),
+                day("2028-01-03", "C"),
+            ])
+            .unwrap();
+        store.import_holidays(&[day("2027-05-03", "D")]).unwrap();
+        let names: Vec<String> = store
+            .own_holidays()
+            .unwrap()
+            .into_iter()
+            .map(|h| h.name)
+            .collect();
+        assert_eq!(
+            names,
+            vec!["D", "C"],
+            "2027 replaced by the newer file, 2028 kept"
+        );
+        store
+            .add_holiday(&Holiday {
+                source: "user".into(),
+                ..day("2027-06-07", "Company day")
+            })
+            .unwrap();
+        assert_eq!(store.own_holidays().unwrap().len(), 3);
+
+        store.set_setting("plan.cadence", "cautious").unwrap();
+        store.set_setting("plan.cadence", "standard").unwrap();
+        assert_eq!(
+            store.settings().unwrap(),
+            vec![("plan.cadence".to_string(), "standard".to_string())]
+        );
+    });
+}
+
+#[test]
+fn atomically_keeps_all_or_nothing() {
+    each_backend("atomic", |_, store| {
+        let result: Result<(), StoreError> = store.atomically(|s| {
+            s.add_application(application("Kept?"))?;
+            s.add_interview(interview("app-missing", &[]))?;
+            Ok(())
+        });
+        assert!(result.is_err());
+        assert_eq!(store.count_applications().unwrap(), 0);
+        store
+            .atomically(|s| s.add_application(application("Kept")).map(|_| ()))
+            .unwrap();
+        assert_eq!(store.count_applications().unwrap(), 1);
+    });
+}

@@ -147,5 +147,6 @@ fn generate(applications: usize, interviews: usize, contacts: usize) -> Records 
         applications: apps,
         contacts: people,
         interviews: meetings,
+        ..Records::default()
     }
 }

@@ -1,0 +1,296 @@
+//! The stored plan, the call log, the user's holidays and settings.
+//!
+//! Consistency rules: steps are unique per (interview, key) so a recomputed plan updates
+//! rather than duplicates; an imported holiday file replaces the earlier file days of the
+//! region-years it covers; `atomically` makes several calls one transaction.
+
+use crate::rows::*;
+use crate::schema::*;
+use crate::{AnyConnection, Page, Result, Store, StoreError, new_id, not_found};
+use diesel::connection::TransactionManager;
+use diesel::prelude::*;
+use followup_core::calendar::Holiday;
+use followup_core::plan::{CallRecord, Step, StepState};
+use jiff::Timestamp;
+
+impl Store {
+    /// Runs `f` as one transaction: everything it writes is kept, or nothing is.
+    pub fn atomically<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        type Manager = <AnyConnection as Connection>::TransactionManager;
+        Manager::begin_transaction(&mut self.conn).map_err(StoreError::from)?;
+        match f(self) {
+            Ok(value) => {
+                Manager::commit_transaction(&mut self.conn).map_err(StoreError::from)?;
+                Ok(value)
+            }
+            Err(e) => {
+                Manager::rollback_transaction(&mut self.conn).map_err(StoreError::from)?;
+                Err(e)
+            }
+        }
+    }
+
+    // ---- holidays ----
+
+    /// The days the user imported or added, every region.
+    pub fn own_holidays(&mut self) -> Result<Vec<Holiday>> {
+        holidays::table
+            .order((holidays::region, holidays::day))
+            .select(HolidayRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(HolidayRow::into_model)
+            .collect()
+    }
+
+    /// Stores days from an imported calendar: for every region-year the file covers, the
+    /// days of earlier files are replaced. Returns how many days were stored.
+    pub fn import_holidays(&mut self, days: &[Holiday]) -> Result<usize> {
+        let mut covered: Vec<(String, i16)> = days
+            .iter()
+            .map(|h| (h.region.clone(), h.date.year()))
+            .collect();
+        covered.sort();
+        covered.dedup();
+        self.conn.transaction(|conn| {
+            for (region, year) in &covered {
+                diesel::delete(
+                    holidays::table
+                        .filter(holidays::region.eq(region))
+                        .filter(holidays::source.eq("file"))
+                        .filter(
+                            holidays::day.between(format!("{year}-01-01"), format!("{year}-12-31")),
+                        ),
+                )
+                .execute(conn)?;
+            }
+            for h in days {
+                let row = HolidayRow {
+                    source: "file".into(),
+                    ..HolidayRow::from(h)
+                };
+                diesel::insert_into(holidays::table)
+                    .values(&row)
+                    .execute(conn)?;
+            }
+            Ok(days.len())
+        })
+    }
+
+    /// Adds one day by hand (again: renames it).
+    pub fn add_holiday(&mut self, h: &Holiday) -> Result<()> {
+        let row = HolidayRow {
+            source: "user".into(),
+            ..HolidayRow::from(h)
+        };
+        self.conn.transaction(|conn| {
+            diesel::delete(holidays::table.find((&row.region, &row.day, "user"))).execute(conn)?;
+            diesel::insert_into(holidays::table)
+                .values(&row)
+                .execute(conn)?;
+            Ok(())
+        })
+    }
+
+    // ---- calls ----
+
+    /// This interview's calls, oldest first.
+    pub fn calls(&mut self, interview_id: &str) -> Result<Vec<CallRecord>> {
+        calls::table
+            .filter(calls::interview_id.eq(interview_id))
+            .order((calls::called_at, calls::id))
+            .select(CallRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(CallRow::into_model)
+            .collect()
+    }
+
+    /// Every call, for a backup.
+    pub fn all_calls(&mut self) -> Result<Vec<CallRecord>> {
+        calls::table
+            .order((calls::called_at, calls::id))
+            .select(CallRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(CallRow::into_model)
+            .collect()
+    }
+
+    pub fn add_call(&mut self, mut call: CallRecord) -> Result<CallRecord> {
+        call.id = new_id("call");
+        diesel::insert_into(calls::table)
+            .values(CallRow::from(&call))
+            .execute(&mut self.conn)?;
+        Ok(call)
+    }
+
+    // ---- steps ----
+
+    /// This interview's steps, by start.
+    pub fn steps(&mut self, interview_id: &str) -> Result<Vec<Step>> {
+        load_steps(
+            &mut self.conn,
+            steps::table
+                .filter(steps::interview_id.eq(interview_id))
+                .order((steps::starts_at, steps::id))
+                .into_boxed(),
+        )
+    }
+
+    pub fn step(&mut self, id: &str) -> Result<Step> {
+        steps::table
+            .find(id)
+            .select(StepRow::as_select())
+            .first(&mut self.conn)
+            .optional()?
+            .ok_or_else(|| not_found("step", id))?
+            .into_model()
+    }
+
+    /// Writes steps in one transaction: an empty id is a new step (given an id here);
+    /// others replace the stored row. Returns the steps as stored.
+    pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
+        self.conn.transaction(|conn| {
+            steps
+                .into_iter()
+                .map(|mut step| {
+                    if step.id.is_empty() {
+                        step.id = new_id("step");
+                        diesel::insert_into(steps::table)
+                            .values(StepRow::from(&step))
+                            .execute(conn)?;
+                    } else {
+                        let n = diesel::update(steps::table.find(&step.id))
+                            .set(StepRow::from(&step))
+                            .execute(conn)?;
+                        if n == 0 {
+                            return Err(not_found("step", &step.id));
+                        }
+                    }
+                    Ok(step)
+                })
+                .collect()
+        })
+    }
+
+    /// Pending steps that start before `until` (overdue ones included), earliest first.
+    pub fn due_steps(&mut self, until: Timestamp, page: Page) -> Result<Vec<Step>> {
+        load_steps(
+            &mut self.conn,
+            steps::table
+                .filter(steps::state.eq(StepState::Pending.as_str()))
+                .filter(steps::starts_at.lt(until.as_second()))
+                .order((steps::starts_at, steps::id))
+                .limit(page.limit())
+                .offset(page.offset)
+                .into_boxed(),
+        )
+    }
+
+    /// Every step in any state, earliest first (the calendar feed).
+    pub fn all_steps(&mut self) -> Result<Vec<Step>> {
+        load_steps(
+            &mut self.conn,
+            steps::table
+                .order((steps::starts_at, steps::id))
+                .into_boxed(),
+        )
+    }
+
+    /// Interviews that still have something pending (the ones a holiday change affects).
+    pub fn interviews_with_pending_steps(&mut self) -> Result<Vec<String>> {
+        Ok(steps::table
+            .filter(steps::state.eq(StepState::Pending.as_str()))
+            .select(steps::interview_id)
+            .distinct()
+            .load(&mut self.conn)?)
+    }
+
+    pub fn interview_ids_for_application(&mut self, application_id: &str) -> Result<Vec<String>> {
+        Ok(interviews::table
+            .filter(interviews::application_id.eq(application_id))
+            .select(interviews::id)
+            .load(&mut self.conn)?)
+    }
+
+    pub fn interview_ids_for_contact(&mut self, contact_id: &str) -> Result<Vec<String>> {
+        Ok(interview_interviewers::table
+            .filter(interview_interviewers::contact_id.eq(contact_id))
+            .select(interview_interviewers::interview_id)
+            .load(&mut self.conn)?)
+    }
+
+    // ---- settings ----
+
+    pub fn settings(&mut self) -> Result<Vec<(String, String)>> {
+        Ok(settings::table
+            .order(settings::name)
+            .select((settings::name, settings::value))
+            .load(&mut self.conn)?)
+    }
+
+    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
+        self.conn.transaction(|conn| {
+            diesel::delete(settings::table.find(name)).execute(conn)?;
+            diesel::insert_into(settings::table)
+                .values((settings::name.eq(name), settings::value.eq(value)))
+                .execute(conn)?;
+            Ok(())
+        })
+    }
+}
+
+/// The plan half of a restore, inside the caller's transaction: steps and calls by id,
+/// holidays and settings by key.
+pub(crate) fn restore_plan(
+    conn: &mut AnyConnection,
+    records: &followup_core::model::Records,
+) -> Result<()> {
+    for step in &records.steps {
+        let row = StepRow::from(step);
+        if diesel::update(steps::table.find(&step.id))
+            .set(&row)
+            .execute(conn)?
+            == 0
+        {
+            diesel::insert_into(steps::table)
+                .values(&row)
+                .execute(conn)?;
+        }
+    }
+    for call in &records.calls {
+        diesel::delete(calls::table.find(&call.id)).execute(conn)?;
+        diesel::insert_into(calls::table)
+            .values(CallRow::from(call))
+            .execute(conn)?;
+    }
+    for h in &records.holidays {
+        let row = HolidayRow::from(h);
+        diesel::delete(holidays::table.find((&row.region, &row.day, &row.source))).execute(conn)?;
+        diesel::insert_into(holidays::table)
+            .values(&row)
+            .execute(conn)?;
+    }
+    for (name, value) in &records.settings {
+        diesel::delete(settings::table.find(name)).execute(conn)?;
+        diesel::insert_into(settings::table)
+            .values((settings::name.eq(name), settings::value.eq(value)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+type BoxedSteps<'a> = steps::BoxedQuery<'a, <AnyConnection as Connection>::Backend>;
+
+fn load_steps(conn: &mut AnyConnection, query: BoxedSteps) -> Result<Vec<Step>> {
+    query
+        .select(StepRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(StepRow::into_model)
+        .collect()
+}
