@@ -5,6 +5,8 @@
 mod cmd;
 mod exit;
 mod out;
+mod planner;
+mod step_view;
 
 use clap::Parser;
 use std::process::ExitCode;

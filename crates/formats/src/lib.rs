@@ -3,6 +3,9 @@
 
 pub mod backup;
 pub mod csv_import;
+pub mod holiday_files;
+pub mod ics;
+mod text;
 pub mod vcard;
 
 /// Where in a file a problem is, and what it is.

@@ -5,6 +5,7 @@
 //! every line, so a broken fold or an unknown encoding is reported with its line number.
 
 use crate::LineError;
+use crate::text::{escape, fold_into};
 use calcard::vcard::{
     VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue,
 };
@@ -405,35 +406,4 @@ fn type_param(labels: &[String]) -> String {
     } else {
         format!(";TYPE={}", safe.join(","))
     }
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends `line` folded so no physical line exceeds 75 octets, never splitting a
-/// character.
-fn fold_into(out: &mut String, line: &str) {
-    let mut width = 0;
-    for ch in line.chars() {
-        let len = ch.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(ch);
-        width += len;
-    }
-    out.push_str("\r\n");
 }

@@ -154,6 +154,11 @@ impl Store {
         Ok(store)
     }
 
+    /// Where the database is (a URL's password hidden).
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
     /// "sqlite" or "postgresql".
     pub fn backend(&self) -> &'static str {
         match self.conn {
@@ -413,6 +418,21 @@ impl Store {
             .load(&mut self.conn)?;
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
         let mut panels = load_panels(&mut self.conn, &ids)?;
+        rows.into_iter()
+            .map(|r| {
+                let panel = panels.remove(&r.id).unwrap_or_default();
+                r.into_model(panel)
+            })
+            .collect()
+    }
+
+    /// The interviews with these ids (unknown ids are left out), with their panels.
+    pub fn interviews_by_ids(&mut self, ids: &[String]) -> Result<Vec<Interview>> {
+        let rows = interviews::table
+            .filter(interviews::id.eq_any(ids))
+            .select(InterviewRow::as_select())
+            .load(&mut self.conn)?;
+        let mut panels = load_panels(&mut self.conn, ids)?;
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! `followup application`: jobs applied for.
 
 use super::{PageArgs, read_text_arg};
+use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use clap::{Args, Subcommand};
 use followup_core::model::{Application, ApplicationStatus, DocumentKind, SentDocument};
@@ -102,7 +103,12 @@ pub fn run(store: &mut Store, command: ApplicationCommand) -> anyhow::Result<()>
                 return Err(bad_input("the status is empty"));
             }
             app.status = ApplicationStatus::from(status.as_str());
-            store.update_application(&app)?;
+            let mut planner = Planner::load(store)?;
+            store.atomically(|s| {
+                s.update_application(&app)?;
+                let ids = s.interview_ids_for_application(&app.id)?;
+                planner.replan_all(s, &ids)
+            })?;
             let note = if app.status.is_known() {
                 String::new()
             } else {

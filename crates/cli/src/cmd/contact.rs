@@ -1,6 +1,7 @@
 //! `followup contact`: interviewers, typed in or imported from vCards.
 
 use super::{PageArgs, invalid};
+use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::{Args, Subcommand};
@@ -116,7 +117,12 @@ pub fn run(store: &mut Store, command: ContactCommand) -> anyhow::Result<()> {
                 (contact.given_name, contact.family_name) = (given, family);
             }
             apply(&mut contact, args.fields)?;
-            store.update_contact(&contact)?;
+            let mut planner = Planner::load(store)?;
+            store.atomically(|s| {
+                s.update_contact(&contact)?;
+                let ids = s.interview_ids_for_contact(&contact.id)?;
+                planner.replan_all(s, &ids)
+            })?;
             out::line(format!("contact {} updated", contact.id))
         }
         ContactCommand::Import { file, skip_invalid } => import(store, &file, skip_invalid),

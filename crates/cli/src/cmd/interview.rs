@@ -1,6 +1,7 @@
 //! `followup interview`: when it was, who was on the panel, what to remember.
 
 use super::{PageArgs, invalid};
+use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use clap::{Args, Subcommand};
 use followup_core::model::{Interview, InterviewFormat, InterviewStatus};
@@ -109,7 +110,7 @@ fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
             InterviewFormat::KNOWN.join(", ")
         )));
     }
-    let interview = store.add_interview(Interview {
+    let interview = Interview {
         id: String::new(),
         application_id: args.application,
         start,
@@ -125,6 +126,12 @@ fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
         status: InterviewStatus::Scheduled,
         created_at: Timestamp::now(),
         updated_at: Timestamp::now(),
+    };
+    let mut planner = Planner::load(store)?;
+    let interview = store.atomically(|s| {
+        let stored = s.add_interview(interview)?;
+        planner.replan(s, &stored.id)?;
+        Ok::<_, anyhow::Error>(stored)
     })?;
     out::line(interview.id)
 }
@@ -161,7 +168,11 @@ fn note(store: &mut Store, args: NoteArgs) -> anyhow::Result<()> {
         }
         interview.status = status;
     }
-    store.update_interview(&interview)?;
+    let mut planner = Planner::load(store)?;
+    store.atomically(|s| {
+        s.update_interview(&interview)?;
+        planner.replan(s, &interview.id).map(|_| ())
+    })?;
     out::line(format!("interview {} updated", interview.id))
 }
 

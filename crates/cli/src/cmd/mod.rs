@@ -1,13 +1,20 @@
 //! The command line: global options, the subcommand tree, and opening the database.
 //! Each subcommand lives in its own file and only parses, calls and prints.
 
+mod agenda;
 mod application;
+mod call;
+mod config;
 mod contact;
 mod dev;
 mod export;
+mod holidays;
 mod import;
 mod interview;
+mod plan;
 mod profile;
+mod step;
+mod workdays;
 
 use crate::exit::bad_input;
 use anyhow::Context;
@@ -45,7 +52,40 @@ enum Command {
     /// Interviews, their panels and what to remember
     #[command(subcommand)]
     Interview(interview::InterviewCommand),
-    /// Write everything out (a backup)
+    /// What is overdue and due today
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
+    /// What is due over the coming days
+    Agenda {
+        /// First day, YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        #[arg(long, default_value_t = 14)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// An interview's follow-up plan
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
+    /// Act on a plan step by hand: done, skip, move
+    #[command(subcommand)]
+    Step(step::StepCommand),
+    /// Log how a follow-up call went
+    #[command(subcommand)]
+    Call(call::CallCommand),
+    /// Working-day arithmetic in a region
+    #[command(subcommand)]
+    Workdays(workdays::WorkdaysCommand),
+    /// Bank holidays, and your own days off
+    #[command(subcommand)]
+    Holidays(holidays::HolidaysCommand),
+    /// Settings: the plan's timing rules
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Write everything out: a JSON backup, or the calendar feed
     #[command(subcommand)]
     Export(export::ExportCommand),
     /// Read a backup or a CSV of applications
@@ -63,6 +103,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Application(c) => application::run(&mut store, c),
         Command::Contact(c) => contact::run(&mut store, c),
         Command::Interview(c) => interview::run(&mut store, c),
+        Command::Today { json } => agenda::run(&mut store, None, 1, json),
+        Command::Agenda { from, days, json } => agenda::run(&mut store, from, days, json),
+        Command::Plan(c) => plan::run(&mut store, c),
+        Command::Step(c) => step::run(&mut store, c),
+        Command::Call(c) => call::run(&mut store, c),
+        Command::Workdays(c) => workdays::run(&mut store, c),
+        Command::Holidays(c) => holidays::run(&mut store, c),
+        Command::Config(c) => {
+            let target = store.target().to_string();
+            config::run(&mut store, &target, c)
+        }
         Command::Export(c) => export::run(&mut store, c),
         Command::Import(c) => import::run(&mut store, c),
         Command::Dev(c) => dev::run(&mut store, c),

@@ -1,0 +1,127 @@
+//! `followup holidays`: the bank holidays working days skip, and the user's own days.
+
+use super::{invalid, read_text_arg};
+use crate::planner::Planner;
+use crate::{exit::bad_input, out};
+use clap::Subcommand;
+use followup_core::calendar::{Holiday, HolidayTable, WorkingDays};
+use followup_core::{place, when};
+use followup_formats::holiday_files;
+use followup_store::Store;
+use serde::Serialize;
+
+#[derive(Subcommand)]
+pub enum HolidaysCommand {
+    /// A region's holidays in a year
+    List {
+        #[arg(long)]
+        region: String,
+        #[arg(long)]
+        year: i16,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a day off for a region (a company day, a new one-off bank holiday)
+    Add {
+        date: String,
+        #[arg(long)]
+        region: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Import GOV.UK's bank-holidays.json, or an .ics holiday calendar (with --region):
+    /// it replaces the shipped table for the regions and years it covers
+    Import {
+        file: String,
+        /// The region an .ics calendar is for
+        #[arg(long)]
+        region: Option<String>,
+    },
+}
+
+#[derive(Serialize)]
+struct HolidayOut<'a> {
+    date: String,
+    name: &'a str,
+}
+
+pub fn run(store: &mut Store, command: HolidaysCommand) -> anyhow::Result<()> {
+    match command {
+        HolidaysCommand::List { region, year, json } => {
+            let calendar = WorkingDays::new(&region, &store.own_holidays()?).map_err(invalid)?;
+            let days: Vec<HolidayOut> = calendar
+                .holidays_in(year)
+                .map(|(date, name)| HolidayOut {
+                    date: date.to_string(),
+                    name,
+                })
+                .collect();
+            let end = jiff::civil::Date::new(year, 12, 31)
+                .map_err(|e| bad_input(format!("--year: {e}")))?;
+            if !calendar.covers(end) {
+                eprintln!(
+                    "followup: warning: the holiday data for {} is only valid through {}; {year} may be incomplete \
+                     (`followup holidays import` or `holidays add` fill it in)",
+                    calendar.region(),
+                    HolidayTable::shipped()
+                        .valid_through(calendar.region())
+                        .map_or("an unknown date".into(), |d| d.to_string())
+                );
+            }
+            if json {
+                return out::json(&days);
+            }
+            let rows = days
+                .iter()
+                .map(|d| vec![d.date.clone(), d.name.to_string()])
+                .collect();
+            out::table(&["date", "holiday"], rows)
+        }
+        HolidaysCommand::Add { date, region, name } => {
+            let day = Holiday {
+                region: place::region("region", &region).map_err(invalid)?,
+                date: when::date("date", &date).map_err(invalid)?,
+                name: name.trim().to_string(),
+                source: "user".into(),
+            };
+            if day.name.is_empty() {
+                return Err(bad_input("--name must not be empty"));
+            }
+            store.atomically(|s| {
+                s.add_holiday(&day)?;
+                replan_pending(s)
+            })?;
+            out::line(format!("{} is now a day off in {}", day.date, day.region))
+        }
+        HolidaysCommand::Import { file, region } => {
+            let text = read_text_arg(&file, "holiday")?;
+            let days = if text.trim_start().starts_with('{') {
+                holiday_files::read_govuk(&text).map_err(|e| bad_input(format!("{file}: {e}")))?
+            } else {
+                let region = region.ok_or_else(|| {
+                    bad_input("an .ics calendar needs --region to say whose holidays they are")
+                })?;
+                let region = place::region("region", &region).map_err(invalid)?;
+                holiday_files::read_ics(&text, &region).map_err(|e| super::at(&file, &e))?
+            };
+            let count = store.atomically(|s| {
+                let n = s.import_holidays(&days)?;
+                replan_pending(s)?;
+                Ok::<_, anyhow::Error>(n)
+            })?;
+            let mut regions: Vec<&str> = days.iter().map(|d| d.region.as_str()).collect();
+            regions.sort();
+            regions.dedup();
+            out::line(format!(
+                "imported {count} holidays for {}",
+                regions.join(", ")
+            ))
+        }
+    }
+}
+
+/// Holidays move working days: recompute every plan that still has something pending.
+fn replan_pending(store: &mut Store) -> anyhow::Result<()> {
+    let ids = store.interviews_with_pending_steps()?;
+    Planner::load(store)?.replan_all(store, &ids)
+}
