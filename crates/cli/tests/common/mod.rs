@@ -1,0 +1,86 @@
+//! The real `followup` binary on a temporary database, for the CLI test files.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../formats/tests/data");
+
+pub struct Db {
+    pub target: String,
+    pub dir: tempfile::TempDir,
+}
+
+impl Db {
+    pub fn sqlite() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        Db {
+            target: dir.path().join("f.db").display().to_string(),
+            dir,
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with_stdin(args, "")
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
+            .args(args)
+            .env("FOLLOWUP_DB", &self.target)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "followup {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Runs a command that must fail with `code`; returns its stderr.
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "followup {args:?}: stdout {} stderr {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    pub fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    pub fn backup(&self) -> Value {
+        let mut value = self.json(&["export", "json"]);
+        value.as_object_mut().unwrap().remove("exported_at");
+        value
+    }
+}

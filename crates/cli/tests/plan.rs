@@ -1,0 +1,448 @@
+//! The plan through the CLI: what an interview makes due, how calls, steps, holidays
+//! and outcomes move it, the agenda's JSON, and the calendar feed read by an
+//! independent iCalendar parser (PyPI `icalendar`, installed by scripts/test).
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// A London candidate, a New York interviewer, an interview on Mon 15 Mar 2027 10:00
+/// New York time (the week only New York has changed its clocks).
+fn setup(db: &Db) -> (String, String, String) {
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Sam Carter",
+        "--region",
+        "gb-eng",
+        "--tz",
+        "Europe/London",
+    ]);
+    let app = db
+        .ok(&["application", "add", "--company", "Globex", "--role", "SRE"])
+        .trim()
+        .to_string();
+    let contact = db
+        .ok(&[
+            "contact",
+            "add",
+            "--name",
+            "Ann Lee",
+            "--email",
+            "ann@globex.test",
+            "--tz",
+            "America/New_York",
+            "--region",
+            "us",
+        ])
+        .trim()
+        .to_string();
+    let interview = db
+        .ok(&[
+            "interview",
+            "add",
+            "--application",
+            &app,
+            "--at",
+            "2027-03-15T10:00",
+            "--tz",
+            "America/New_York",
+            "--interviewer",
+            &contact,
+        ])
+        .trim()
+        .to_string();
+    (app, contact, interview)
+}
+
+fn steps(db: &Db, interview: &str) -> Vec<Value> {
+    db.json(&["plan", "show", interview, "--json"])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn pending(db: &Db, interview: &str, kind: &str) -> Value {
+    steps(db, interview)
+        .into_iter()
+        .find(|s| s["kind"] == kind && s["state"] == "pending")
+        .unwrap_or_else(|| panic!("no pending {kind}: {:#?}", steps(db, interview)))
+}
+
+#[test]
+fn an_interview_gets_a_thank_you_and_a_call_in_their_hours() {
+    let db = Db::sqlite();
+    let (_, contact, interview) = setup(&db);
+    let thanks = pending(&db, &interview, "thank-you");
+    // 10:00 EDT is 14:00 GMT: an afternoon interview for the London candidate.
+    assert_eq!(thanks["start"], "2027-03-16T09:00:00+00:00");
+    assert_eq!(thanks["their_zone"], "Europe/London");
+    let call = pending(&db, &interview, "follow-up-call");
+    assert_eq!(call["start"], "2027-03-23T10:00:00-04:00");
+    assert_eq!(call["end"], "2027-03-23T11:30:00-04:00");
+    assert_eq!(call["their_zone"], "America/New_York");
+    assert_eq!(call["your_zone"], "Europe/London");
+    assert_eq!(call["contact_id"], contact.as_str());
+    assert_eq!(call["interview_id"], interview.as_str());
+    assert!(
+        call["reason"]
+            .as_str()
+            .unwrap()
+            .contains("5th working day after the Mon 15 Mar interview in us")
+    );
+
+    let agenda = db.json(&["agenda", "--from", "2027-03-15", "--days", "14", "--json"]);
+    let agenda = agenda.as_array().unwrap();
+    assert_eq!(agenda.len(), 2);
+    for field in [
+        "id",
+        "kind",
+        "state",
+        "interview_id",
+        "contact_id",
+        "start",
+        "end",
+        "their_zone",
+        "your_zone",
+        "reason",
+    ] {
+        assert!(agenda[1].get(field).is_some(), "agenda JSON lacks {field}");
+    }
+    let text = db.ok(&["agenda", "--from", "2027-03-15", "--days", "14"]);
+    assert!(text.contains("Tue 23 Mar 14:00–15:30 GMT"), "{text}");
+    assert!(
+        text.contains("their time: Tue 23 Mar 10:00–11:30 EDT (America/New_York)"),
+        "{text}"
+    );
+    let none = db.json(&["agenda", "--from", "2027-03-01", "--days", "3", "--json"]);
+    assert_eq!(none, Value::Array(vec![]));
+}
+
+#[test]
+fn call_outcomes_move_the_plan_and_bad_callbacks_are_refused() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let before = db.backup();
+    let err = db.fails(
+        1,
+        &[
+            "call",
+            "log",
+            &interview,
+            "--outcome",
+            "unavailable",
+            "--callback",
+            "2027-03-23T19:30",
+            "--at",
+            "2027-03-23T10:05",
+        ],
+    );
+    assert!(
+        err.contains("--callback: 19:30 in America/New_York is outside business hours"),
+        "{err}"
+    );
+    let err = db.fails(
+        1,
+        &[
+            "call",
+            "log",
+            &interview,
+            "--outcome",
+            "unavailable",
+            "--callback",
+            "2027-03-14T02:30",
+        ],
+    );
+    assert!(err.contains("does not exist in America/New_York"), "{err}");
+    let err = db.fails(
+        1,
+        &[
+            "call",
+            "log",
+            &interview,
+            "--outcome",
+            "unavailable",
+            "--callback",
+            "2020-01-07T10:00",
+        ],
+    );
+    assert!(err.contains("in the past"), "{err}");
+    let err = db.fails(1, &["call", "log", &interview, "--outcome", "maybe"]);
+    assert!(err.contains("unknown outcome"), "{err}");
+    assert_eq!(db.backup(), before, "refused calls change nothing");
+
+    let out = db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "unavailable",
+        "--callback",
+        "2027-03-24T14:30",
+        "--at",
+        "2027-03-23T10:05",
+    ]);
+    assert!(out.contains("Wed 24 Mar 14:30 EDT their time"), "{out}");
+    assert!(out.contains("18:30 GMT yours"), "{out}");
+    let callback = pending(&db, &interview, "follow-up-call");
+    assert_eq!(callback["start"], "2027-03-24T14:30:00-04:00");
+    assert!(callback["key"].as_str().unwrap().starts_with("callback-"));
+
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "voicemail",
+        "--at",
+        "2027-03-24T14:31",
+    ]);
+    let email = pending(&db, &interview, "follow-up-email");
+    assert_eq!(
+        email["start"], "2027-03-26T09:00:00-04:00",
+        "2 working days after"
+    );
+    assert_eq!(
+        email["end"], "2027-03-29T17:30:00-04:00",
+        "to the 3rd (a weekend between)"
+    );
+}
+
+#[test]
+fn reached_with_a_date_then_an_outcome_cancels_what_is_pending() {
+    let db = Db::sqlite();
+    let (app, _, interview) = setup(&db);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--decide-by",
+        "2027-04-09",
+        "--at",
+        "2027-03-23T10:05",
+    ]);
+    let next = pending(&db, &interview, "follow-up-call");
+    assert_eq!(next["key"], "follow-up-2");
+    assert_eq!(
+        next["start"], "2027-04-13T10:00:00-04:00",
+        "Fri 9 Apr + 2 working days"
+    );
+    db.ok(&["application", "status", &app, "rejected"]);
+    let all = steps(&db, &interview);
+    assert!(all.iter().all(|s| s["state"] != "pending"), "{all:#?}");
+    assert!(all.iter().any(|s| s["state"] == "cancelled"));
+}
+
+#[test]
+fn steps_done_skipped_or_moved_survive_a_recomputed_plan() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let thanks = pending(&db, &interview, "thank-you")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let call = pending(&db, &interview, "follow-up-call")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["step", "done", &thanks]);
+    let err = db.fails(1, &["step", "move", &call, "--to", "2027-03-27T10:00"]);
+    assert!(err.contains("weekend"), "{err}");
+    db.ok(&["step", "move", &call, "--to", "2027-03-25T15:00"]);
+    // A new date from them would move the call; the user's choice wins.
+    db.ok(&["interview", "note", &interview, "--decide-by", "2027-03-31"]);
+    let all = steps(&db, &interview);
+    let moved = all.iter().find(|s| s["id"] == call.as_str()).unwrap();
+    assert_eq!(moved["start"], "2027-03-25T15:00:00-04:00");
+    assert_eq!(moved["state"], "pending");
+    assert_eq!(
+        all.iter().find(|s| s["id"] == thanks.as_str()).unwrap()["state"],
+        "done"
+    );
+    let err = db.fails(1, &["step", "skip", &thanks]);
+    assert!(err.contains("only pending steps"), "{err}");
+    db.fails(1, &["step", "done", "step-nope"]);
+}
+
+#[test]
+fn workdays_and_holidays_from_the_command_line() {
+    let db = Db::sqlite();
+    assert_eq!(
+        db.json(&[
+            "workdays",
+            "add",
+            "2026-12-24",
+            "5",
+            "--region",
+            "gb-eng",
+            "--json"
+        ])["date"],
+        "2027-01-05"
+    );
+    assert_eq!(
+        db.ok(&["workdays", "add", "2026-12-24", "5", "--region", "gb-sct"])
+            .trim(),
+        "2027-01-06"
+    );
+    assert_eq!(
+        db.ok(&["workdays", "next", "2027-03-16", "--region", "gb-nir"])
+            .trim(),
+        "2027-03-18"
+    );
+    let err = db.fails(
+        1,
+        &["workdays", "add", "2027-01-01", "5", "--region", "gb-xx"],
+    );
+    assert!(err.contains("unknown region 'gb-xx'"), "{err}");
+    let list = db.json(&[
+        "holidays", "list", "--region", "gb-nir", "--year", "2027", "--json",
+    ]);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["name"] == "Saint Patrick's Day" && h["date"] == "2027-03-17")
+    );
+    let out = db.run(&["holidays", "list", "--region", "in", "--year", "2040"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only valid through 2035-12-31"));
+
+    db.ok(&[
+        "holidays",
+        "add",
+        "2027-06-07",
+        "--region",
+        "gb-eng",
+        "--name",
+        "Company day",
+    ]);
+    assert_eq!(
+        db.ok(&["workdays", "next", "2027-06-04", "--region", "gb-eng"])
+            .trim(),
+        "2027-06-08"
+    );
+}
+
+#[test]
+fn a_govuk_file_replaces_its_years_and_a_bad_one_imports_nothing() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let govuk = db.file(
+        "bank-holidays.json",
+        r#"{"england-and-wales":{"division":"england-and-wales","events":[
+            {"title":"New Year’s Day","date":"2027-01-01","notes":"","bunting":true},
+            {"title":"Extra day","date":"2027-03-23","notes":"","bunting":true}]},
+          "scotland":{"division":"scotland","events":[{"title":"New Year’s Day","date":"2027-01-01","notes":"","bunting":true}]}}"#,
+    );
+    let out = db.ok(&["holidays", "import", &govuk]);
+    assert!(
+        out.contains("imported 5 holidays for gb-eng, gb-sct, gb-wls"),
+        "{out}"
+    );
+    let eng = db.json(&[
+        "holidays", "list", "--region", "gb-eng", "--year", "2027", "--json",
+    ]);
+    assert_eq!(
+        eng.as_array().unwrap().len(),
+        2,
+        "the file's 2027 replaces the table's: {eng}"
+    );
+    assert_eq!(eng[0]["name"], "New Year’s Day", "curly apostrophe kept");
+    // Only plans whose region changed move: the US interviewer's call stays put.
+    assert_eq!(
+        pending(&db, &interview, "follow-up-call")["start"],
+        "2027-03-23T10:00:00-04:00"
+    );
+
+    let before = db.backup();
+    let bad = db.file(
+        "bad.json",
+        r#"{"england-and-wales":{"events":[{"title":"A","date":"2028-01-03"},{"title":"B","date":"03/04/2028"}]}}"#,
+    );
+    let err = db.fails(1, &["holidays", "import", &bad]);
+    assert!(
+        err.contains("england-and-wales.events[1].date: '03/04/2028' is not a date"),
+        "{err}"
+    );
+    let wrong = db.file("wrong.json", r#"{"wales":{"events":[]}}"#);
+    assert!(
+        db.fails(1, &["holidays", "import", &wrong])
+            .contains("not a GOV.UK division")
+    );
+    assert_eq!(db.backup(), before);
+
+    let ics = db.file(
+        "days.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270412\r\nDTEND;VALUE=DATE:20270414\r\nSUMMARY:Spring break\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    assert!(
+        db.fails(1, &["holidays", "import", &ics])
+            .contains("needs --region")
+    );
+    db.ok(&["holidays", "import", &ics, "--region", "us"]);
+    assert_eq!(
+        db.ok(&["workdays", "next", "2027-04-09", "--region", "us"])
+            .trim(),
+        "2027-04-14"
+    );
+    let broken = db.file(
+        "broken.ics",
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027-04-12\nEND:VEVENT\nEND:VCALENDAR\n",
+    );
+    let err = db.fails(1, &["holidays", "import", &broken, "--region", "us"]);
+    assert!(
+        err.contains("broken.ics:3: '2027-04-12' is not a date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_calendar_feed_is_stable_and_valid_for_an_independent_parser() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let first = db.ok(&["export", "ics"]);
+    assert_eq!(
+        first,
+        db.ok(&["export", "ics"]),
+        "exporting twice gives identical output"
+    );
+    let call = pending(&db, &interview, "follow-up-call")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["step", "move", &call, "--to", "2027-03-25T15:00"]);
+    let second = db.ok(&["export", "ics"]);
+    let path = db.file("followup.ics", &second);
+
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = [c for c in cal.walk('VEVENT')]
+todos = [c for c in cal.walk('VTODO')]
+uids = [str(c['UID']) for c in events + todos]
+assert len(uids) == len(set(uids)), uids
+for e in events:
+    assert e['DTEND'].dt > e['DTSTART'].dt
+    assert e['DTSTART'].dt.tzinfo is not None
+alarms = [a for e in events for a in e.walk('VALARM')]
+print(len(events), len(todos), len(alarms), events[0]['SEQUENCE'], events[0]['DTSTART'].dt.isoformat())
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, &path])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "the feed did not parse (is PyPI icalendar installed? scripts/test installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        summary.trim(),
+        "1 1 1 1 2027-03-25T19:00:00+00:00",
+        "{second}"
+    );
+}
