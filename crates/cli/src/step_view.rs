@@ -47,51 +47,31 @@ pub fn action(kind: &StepKind) -> &'static str {
     }
 }
 
-/// Describes `steps`, loading the interviews, applications and people they refer to in
-/// a few queries (not one per step).
+/// Describes `steps`, with the applications and people they refer to read in one joined
+/// query (`all` says `steps` is every step, so no id list is needed).
 pub fn describe(
     store: &mut Store,
     steps: &[Step],
     your_zone: &str,
     now: Timestamp,
+    all: bool,
 ) -> anyhow::Result<Vec<StepView>> {
-    let mut interview_ids: Vec<String> = steps.iter().map(|s| s.interview_id.clone()).collect();
-    interview_ids.sort();
-    interview_ids.dedup();
-    let mut app_of: HashMap<String, String> = HashMap::new();
-    for chunk in interview_ids.chunks(500) {
-        for i in store.interviews_by_ids(chunk)? {
-            app_of.insert(i.id, i.application_id);
-        }
-    }
-    let mut app_ids: Vec<String> = app_of.values().cloned().collect();
-    app_ids.sort();
-    app_ids.dedup();
-    let mut apps: HashMap<String, String> = HashMap::new();
-    for chunk in app_ids.chunks(500) {
-        for a in store.applications_by_ids(chunk)? {
-            apps.insert(a.id, format!("{} – {}", a.company, a.role));
-        }
-    }
-    let mut contact_ids: Vec<String> = steps.iter().filter_map(|s| s.contact_id.clone()).collect();
-    contact_ids.sort();
-    contact_ids.dedup();
-    let mut people: HashMap<String, String> = HashMap::new();
-    for chunk in contact_ids.chunks(500) {
-        for c in store.contacts_by_ids(chunk)? {
-            people.insert(c.id, c.full_name);
-        }
-    }
+    let labels = if all {
+        store.step_labels(None)?
+    } else {
+        let ids: Vec<String> = steps.iter().map(|s| s.id.clone()).collect();
+        store.step_labels(Some(&ids))?
+    };
     let yours = TimeZone::get(your_zone).unwrap_or(TimeZone::UTC);
+    let mut zones: HashMap<&str, TimeZone> = HashMap::new();
     Ok(steps
         .iter()
         .map(|s| {
-            let theirs = TimeZone::get(&s.zone).unwrap_or(TimeZone::UTC);
-            let app = app_of
-                .get(&s.interview_id)
-                .and_then(|a| apps.get(a))
-                .cloned()
-                .unwrap_or_default();
+            let theirs = zones
+                .entry(s.zone.as_str())
+                .or_insert_with(|| TimeZone::get(&s.zone).unwrap_or(TimeZone::UTC))
+                .clone();
+            let label = labels.get(&s.id).cloned().unwrap_or_default();
             StepView {
                 id: s.id.clone(),
                 key: s.key.clone(),
@@ -113,13 +93,8 @@ pub fn describe(
                 .into(),
                 reason: s.reason.clone(),
                 what: action(&s.kind).into(),
-                application: app,
-                person: s
-                    .contact_id
-                    .as_ref()
-                    .and_then(|c| people.get(c))
-                    .cloned()
-                    .unwrap_or_default(),
+                application: label.application,
+                person: label.person,
                 your_window: window(s.start, s.end, &yours),
                 their_window: window(s.start, s.end, &theirs),
             }
@@ -131,23 +106,33 @@ fn rfc3339(ts: Timestamp, tz: &TimeZone) -> String {
     ts.display_with_offset(tz.to_offset(ts)).to_string()
 }
 
-/// "Tue 9 Mar 10:00–11:30 GMT"
+/// "Tue 9 Mar 10:00–11:30 GMT". Written by hand rather than with `strftime`: the
+/// calendar feed formats two windows for each of tens of thousands of steps.
 pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone) -> String {
     let (a, b) = (
         start.to_zoned_datetime(tz.clone()),
         end.to_zoned_datetime(tz.clone()),
     );
+    let abbreviation = tz.to_offset_info(end).abbreviation().to_string();
+    let day = |z: &jiff::ZonedDateTime| {
+        let weekday = WEEKDAYS[z.weekday().to_monday_zero_offset() as usize];
+        format!("{weekday} {} {}", z.day(), MONTHS[z.month() as usize - 1])
+    };
+    let clock = |z: &jiff::ZonedDateTime| format!("{:02}:{:02}", z.hour(), z.minute());
     if a.date() == b.date() {
-        format!(
-            "{}–{}",
-            a.strftime("%a %-d %b %H:%M"),
-            b.strftime("%H:%M %Z")
-        )
+        format!("{} {}–{} {abbreviation}", day(&a), clock(&a), clock(&b))
     } else {
         format!(
-            "{} – {}",
-            a.strftime("%a %-d %b %H:%M"),
-            b.strftime("%a %-d %b %H:%M %Z")
+            "{} {} – {} {} {abbreviation}",
+            day(&a),
+            clock(&a),
+            day(&b),
+            clock(&b)
         )
     }
 }
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];

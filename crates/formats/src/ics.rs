@@ -2,7 +2,7 @@
 //! VTODOs. UIDs come from step ids and DTSTAMP from the step's last change, so exporting
 //! twice gives the same bytes; SEQUENCE follows the step's, so clients take updates.
 
-use crate::text::{escape, fold_into};
+use crate::text::{escape_into, fold_into};
 use followup_core::plan::{Step, StepKind, StepState};
 use jiff::Timestamp;
 
@@ -39,38 +39,40 @@ fn write_entry(out: &mut String, entry: &CalendarEntry) {
     let s = entry.step;
     let is_call = s.kind == StepKind::FollowUpCall;
     let component = if is_call { "VEVENT" } else { "VTODO" };
-    let mut lines = vec![
-        format!("BEGIN:{component}"),
-        format!("UID:{}@followup", s.id),
-        format!("DTSTAMP:{}", utc(s.updated_at)),
-        format!("SEQUENCE:{}", s.sequence),
-        format!("SUMMARY:{}", escape(&entry.summary)),
-        format!("DESCRIPTION:{}", escape(&entry.description)),
-        format!("DTSTART:{}", utc(s.start)),
-    ];
+    let mut line = String::with_capacity(256);
+    let mut emit = |out: &mut String, parts: &[&str], text: Option<&str>| {
+        line.clear();
+        parts.iter().for_each(|p| line.push_str(p));
+        if let Some(text) = text {
+            escape_into(&mut line, text);
+        }
+        fold_into(out, &line);
+    };
+    emit(out, &["BEGIN:", component], None);
+    emit(out, &["UID:", &s.id, "@followup"], None);
+    emit(out, &["DTSTAMP:", &utc(s.updated_at)], None);
+    emit(out, &["SEQUENCE:", &s.sequence.to_string()], None);
+    emit(out, &["SUMMARY:"], Some(&entry.summary));
+    emit(out, &["DESCRIPTION:"], Some(&entry.description));
+    emit(out, &["DTSTART:", &utc(s.start)], None);
     if is_call {
-        lines.push(format!("DTEND:{}", utc(s.end)));
-        lines.push(format!("STATUS:{}", event_status(&s.state)));
+        emit(out, &["DTEND:", &utc(s.end)], None);
+        emit(out, &["STATUS:", event_status(&s.state)], None);
     } else {
-        lines.push(format!("DUE:{}", utc(s.end)));
-        lines.push(format!("STATUS:{}", todo_status(&s.state)));
+        emit(out, &["DUE:", &utc(s.end)], None);
+        emit(out, &["STATUS:", todo_status(&s.state)], None);
         if let Some(done) = s.done_at.filter(|_| s.state == StepState::Done) {
-            lines.push(format!("COMPLETED:{}", utc(done)));
+            emit(out, &["COMPLETED:", &utc(done)], None);
         }
     }
     if is_call && s.state == StepState::Pending {
-        lines.extend([
-            "BEGIN:VALARM".to_string(),
-            "ACTION:DISPLAY".to_string(),
-            "TRIGGER:-PT15M".to_string(),
-            format!("DESCRIPTION:{}", escape(&entry.summary)),
-            "END:VALARM".to_string(),
-        ]);
+        emit(out, &["BEGIN:VALARM"], None);
+        emit(out, &["ACTION:DISPLAY"], None);
+        emit(out, &["TRIGGER:-PT15M"], None);
+        emit(out, &["DESCRIPTION:"], Some(&entry.summary));
+        emit(out, &["END:VALARM"], None);
     }
-    lines.push(format!("END:{component}"));
-    for line in lines {
-        fold_into(out, &line);
-    }
+    emit(out, &["END:", component], None);
 }
 
 fn event_status(state: &StepState) -> &'static str {

@@ -4,6 +4,13 @@
 /// Escapes a TEXT value: backslash, comma, semicolon and newline.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// `escape`, appending to `out` (the calendar feed writes 50,000 entries without a
+/// string per value).
+pub fn escape_into(out: &mut String, text: &str) {
     for ch in text.chars() {
         match ch {
             '\\' => out.push_str("\\\\"),
@@ -14,7 +21,6 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Appends `line` folded so no physical line exceeds 75 octets, never splitting a

@@ -14,6 +14,8 @@
 
 mod plan;
 mod rows;
+
+pub use plan::StepLabel;
 mod schema;
 
 use diesel::connection::SimpleConnection;

@@ -151,6 +151,7 @@ diesel::table! {
 }
 
 diesel::joinable!(steps -> interviews (interview_id));
+diesel::joinable!(steps -> contacts (contact_id));
 diesel::joinable!(calls -> interviews (interview_id));
 
 diesel::allow_tables_to_appear_in_same_query!(

@@ -31,7 +31,7 @@ pub fn run(store: &mut Store, from: Option<String>, days: u32, json: bool) -> an
             offset: 0,
         },
     )?;
-    let views = describe(store, &steps, &profile.time_zone, now)?;
+    let views = describe(store, &steps, &profile.time_zone, now, false)?;
     if json {
         return out::json(&views);
     }

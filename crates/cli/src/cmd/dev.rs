@@ -1,6 +1,7 @@
 //! `followup dev seed`: a large, realistic database for the benchmarks in `bench/`.
 //! Hidden from help: it writes made-up people into whatever database it is given.
 
+use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use clap::Subcommand;
 use followup_core::model::*;
@@ -17,6 +18,9 @@ pub enum DevCommand {
         interviews: usize,
         #[arg(long, default_value_t = 300_000)]
         contacts: usize,
+        /// Plan this many of the latest interviews (two steps or so each)
+        #[arg(long, default_value_t = 25_000)]
+        planned: usize,
     },
 }
 
@@ -57,6 +61,7 @@ pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
         applications,
         interviews,
         contacts,
+        planned,
     } = command;
     if store.count_applications()? > 0 {
         return Err(bad_input(
@@ -68,8 +73,18 @@ pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
     }
     let records = generate(applications, interviews, contacts);
     store.restore(&records)?;
+    let latest: Vec<String> = records
+        .interviews
+        .iter()
+        .rev()
+        .take(planned)
+        .map(|i| i.id.clone())
+        .collect();
+    let mut planner = Planner::load(store)?;
+    store.atomically(|s| planner.replan_all(s, &latest))?;
     out::line(format!(
-        "seeded: {applications} applications, {contacts} contacts, {interviews} interviews"
+        "seeded: {applications} applications, {contacts} contacts, {interviews} interviews, {} planned",
+        latest.len()
     ))
 }
 

@@ -23,7 +23,7 @@ pub fn run(store: &mut Store, command: ExportCommand) -> anyhow::Result<()> {
         ExportCommand::Ics => {
             let steps = store.all_steps()?;
             let zone = store.profile()?.unwrap_or_default().time_zone;
-            let views = describe(store, &steps, &zone, Timestamp::now())?;
+            let views = describe(store, &steps, &zone, Timestamp::now(), true)?;
             let entries: Vec<CalendarEntry> = steps
                 .iter()
                 .zip(&views)

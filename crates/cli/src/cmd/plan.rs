@@ -31,7 +31,7 @@ pub fn run(store: &mut Store, command: PlanCommand) -> anyhow::Result<()> {
                 store.interview(&interview_id)?;
             }
             let zone = store.profile()?.unwrap_or_default().time_zone;
-            let views = describe(store, &steps, &zone, Timestamp::now())?;
+            let views = describe(store, &steps, &zone, Timestamp::now(), false)?;
             if json {
                 return out::json(&views);
             }
