@@ -11,6 +11,10 @@ pub fn escape(text: &str) -> String {
 /// `escape`, appending to `out` (the calendar feed writes 50,000 entries without a
 /// string per value).
 pub fn escape_into(out: &mut String, text: &str) {
+    if !text.contains(['\\', ',', ';', '\n', '\r']) {
+        out.push_str(text);
+        return;
+    }
     for ch in text.chars() {
         match ch {
             '\\' => out.push_str("\\\\"),
@@ -26,6 +30,11 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// Appends `line` folded so no physical line exceeds 75 octets, never splitting a
 /// character.
 pub fn fold_into(out: &mut String, line: &str) {
+    if line.len() <= 75 {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let mut width = 0;
     for ch in line.chars() {
         let len = ch.len_utf8();

@@ -89,7 +89,11 @@ pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
 }
 
 fn generate(applications: usize, interviews: usize, contacts: usize) -> Records {
-    let base: Timestamp = "2026-01-05T09:00:00Z".parse().expect("valid");
+    // Interviews two minutes apart, ending four weeks from now: the latest ones (the
+    // planned ones) have steps overdue, due today and upcoming, as a real user's would.
+    let now = Timestamp::now().as_second();
+    let base =
+        Timestamp::from_second(now - interviews as i64 * 120 + 28 * 86_400).expect("in range");
     let mut rng = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
         rng ^= rng << 13;
@@ -137,7 +141,7 @@ fn generate(applications: usize, interviews: usize, contacts: usize) -> Records 
     let meetings = (0..interviews)
         .map(|i| {
             let n = next();
-            let at = base + (i as i64 * 600).seconds();
+            let at = base + (i as i64 * 120).seconds();
             Interview {
                 id: format!("int-seed{i:07}"),
                 application_id: format!("app-seed{:07}", pick(n, applications)),

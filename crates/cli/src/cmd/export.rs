@@ -2,12 +2,15 @@
 //! back, or the plan as a calendar feed phones subscribe to.
 
 use crate::out;
-use crate::step_view::describe;
+use crate::step_view::{action, window};
 use clap::Subcommand;
 use followup_formats::backup;
 use followup_formats::ics::{self, CalendarEntry};
+use followup_store::StepLabel;
 use followup_store::Store;
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use std::collections::HashMap;
 
 #[derive(Subcommand)]
 pub enum ExportCommand {
@@ -22,21 +25,33 @@ pub fn run(store: &mut Store, command: ExportCommand) -> anyhow::Result<()> {
         ExportCommand::Json => out::raw(&backup::write(store.records()?, Timestamp::now())),
         ExportCommand::Ics => {
             let steps = store.all_steps()?;
-            let zone = store.profile()?.unwrap_or_default().time_zone;
-            let views = describe(store, &steps, &zone, Timestamp::now(), true)?;
+            let labels = store.step_labels(None)?;
+            let your_zone = store.profile()?.unwrap_or_default().time_zone;
+            let yours = TimeZone::get(&your_zone).unwrap_or(TimeZone::UTC);
+            let mut zones: HashMap<&str, TimeZone> = HashMap::new();
             let entries: Vec<CalendarEntry> = steps
                 .iter()
-                .zip(&views)
-                .map(|(step, v)| CalendarEntry {
-                    step,
-                    summary: match v.person.is_empty() {
-                        true => format!("{}: {}", v.what, v.application),
-                        false => format!("{}: {} ({})", v.what, v.person, v.application),
-                    },
-                    description: format!(
-                        "Their time: {} ({}).\nYour time: {} ({}).\nWhy: {}",
-                        v.their_window, v.their_zone, v.your_window, v.your_zone, v.reason
-                    ),
+                .map(|step| {
+                    let theirs = zones
+                        .entry(step.zone.as_str())
+                        .or_insert_with(|| TimeZone::get(&step.zone).unwrap_or(TimeZone::UTC));
+                    let none = StepLabel::default();
+                    let label = labels.get(&step.id).unwrap_or(&none);
+                    let what = action(&step.kind);
+                    CalendarEntry {
+                        step,
+                        summary: match label.person.is_empty() {
+                            true => format!("{what}: {}", label.application),
+                            false => format!("{what}: {} ({})", label.person, label.application),
+                        },
+                        description: format!(
+                            "Their time: {} ({}).\nYour time: {} ({your_zone}).\nWhy: {}",
+                            window(step.start, step.end, theirs),
+                            step.zone,
+                            window(step.start, step.end, &yours),
+                            step.reason
+                        ),
+                    }
                 })
                 .collect();
             out::raw(&ics::write_calendar(&entries))
