@@ -890,7 +890,7 @@ mod tests {
         let mut stored = first.clone();
         stored[0].state = StepState::Done;
         stored[1].moved = true;
-        stored[1].start = stored[1].start + SignedDuration::from_hours(24);
+        stored[1].start += SignedDuration::from_hours(24);
         let t1 = t0 + SignedDuration::from_hours(1);
         let again = merge(
             &stored,
