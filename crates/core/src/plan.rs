@@ -496,6 +496,12 @@ fn follow_ups(
             days_text(&settings.preferred_days)
         ));
     }
+    if !cal.covers(day) {
+        why.push_str(&format!(
+            "; warning: no holiday data for {} that far ahead, only weekends were counted",
+            cal.region()
+        ));
+    }
     if emp.email_only {
         return Ok(vec![PlannedStep {
             start: at(day, settings.business_hours.0, &tz)?.timestamp(),

@@ -375,3 +375,24 @@ fn the_cadence_guard_names_what_is_too_soon() {
     );
     assert!(cadence_problems(ts("2027-03-23T10:00:00Z"), &case.input(), cal).is_empty());
 }
+
+#[test]
+fn past_the_holiday_data_the_reason_warns() {
+    // India's table ends in 2035.
+    let case = Case::new(
+        "2040-03-06T05:00:00Z",
+        vec![contact("con-1", "Asia/Kolkata", "in")],
+    );
+    let call = case.step(StepKind::FollowUpCall);
+    assert!(
+        call.reason
+            .contains("no holiday data for in that far ahead"),
+        "{}",
+        call.reason
+    );
+    let near = Case::new(
+        "2030-03-05T05:00:00Z",
+        vec![contact("con-1", "Asia/Kolkata", "in")],
+    );
+    assert!(!near.step(StepKind::FollowUpCall).reason.contains("warning"));
+}
