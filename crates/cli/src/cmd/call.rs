@@ -1,10 +1,10 @@
 //! `followup call log`: how a call went, which moves the plan on.
 
 use super::invalid;
-use crate::planner::{Planner, now};
+use crate::planner::{Loaded, Planner, now};
 use crate::{exit::bad_input, out};
 use clap::{Args, Subcommand};
-use followup_core::plan::{self, CallOutcome, CallRecord, PlanInput, StepKind, StepState};
+use followup_core::plan::{self, CallOutcome, CallRecord, StepKind, StepState};
 use followup_core::when;
 use followup_store::Store;
 use jiff::Timestamp;
@@ -164,25 +164,8 @@ fn warn_on_cadence(
     if !matches!(call.outcome, CallOutcome::Reached | CallOutcome::Voicemail) {
         return Ok(());
     }
-    let interview = store.interview(&call.interview_id)?;
-    let application = store.application(&interview.application_id)?;
-    let panel = store.contacts_by_ids(&interview.interviewer_ids)?;
-    let calls = store.calls(&call.interview_id)?;
-    let done: Vec<(String, Timestamp)> = store
-        .steps(&call.interview_id)?
-        .into_iter()
-        .filter(|s| s.state == StepState::Done)
-        .map(|s| (s.key, s.done_at.unwrap_or(s.updated_at)))
-        .collect();
-    let input = PlanInput {
-        interview: &interview,
-        application: &application,
-        interviewers: &panel,
-        profile: &planner.profile,
-        settings: &planner.settings,
-        calls: &calls,
-        done: &done,
-    };
+    let loaded = Loaded::from_store(store, &call.interview_id)?;
+    let input = loaded.input(&planner.profile, &planner.settings);
     let cal = planner.calendars.get(region)?;
     for problem in plan::cadence_problems(call.at, &input, cal) {
         eprintln!("followup: warning: {problem}");
