@@ -9,6 +9,7 @@ pub mod contact;
 pub mod model;
 pub mod place;
 pub mod plan;
+pub mod tone;
 pub mod when;
 
 pub use model::*;

@@ -1,0 +1,817 @@
+//! The tone checker: rules anyone can read (a subset of Vale's YAML format), run over the
+//! parts of a message, with findings that say what, where and why.
+//!
+//! A message is split into scopes first: `subject` (a leading "Subject:" line),
+//! `greeting` ("Dear …"), `signoff` (from "Yours sincerely" and the like to the end) and
+//! `body` (the rest). Quoted replies (`>` lines) and signatures (after a `-- ` line) are
+//! never checked: they are not the user's words, or not this message's. Rule kinds:
+//! - `existence`: any token found is a finding;
+//! - `substitution`: `swap` maps a pattern to what to write instead;
+//! - `occurrence`: more than `max` matches in the scope;
+//! - `density`: more than `max` matches per `per` words (hedges, intensifiers);
+//! - `conditional`: `first` present and `forbid` present (a salutation and a closing that
+//!   don't go together); with `second` instead, `first` present and `second` absent;
+//! - `length`: more than `max` words in the scope.
+
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How serious a finding is. Errors block approval of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Suggestion,
+    Warning,
+    Error,
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Level::Suggestion => "suggestion",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        })
+    }
+}
+
+/// The part of a message a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Subject,
+    Greeting,
+    Body,
+    Signoff,
+    /// Every part.
+    Text,
+}
+
+/// One thing the checker found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub level: Level,
+    pub message: String,
+    pub matched: String,
+    /// 1-based line and column (in characters).
+    pub line: usize,
+    pub column: usize,
+    /// Character offsets into the checked text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// A rule file as written. Unknown fields are refused, so a typo is not silently ignored.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    extends: String,
+    message: String,
+    level: Level,
+    #[serde(default)]
+    scope: Option<Scope>,
+    #[serde(default)]
+    ignorecase: Option<bool>,
+    /// Tokens are regular expressions matched as whole words unless `nonword`.
+    #[serde(default)]
+    nonword: bool,
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    swap: BTreeMap<String, String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(default)]
+    link: Option<String>,
+    #[serde(default)]
+    max: Option<usize>,
+    #[serde(default)]
+    per: Option<usize>,
+    #[serde(default)]
+    first: Option<String>,
+    #[serde(default)]
+    second: Option<String>,
+    #[serde(default)]
+    forbid: Option<String>,
+    #[serde(default)]
+    locale: Option<String>,
+    #[serde(default)]
+    examples: Option<Examples>,
+}
+
+/// Texts a rule must flag and texts it must leave alone; the test suite runs them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Examples {
+    #[serde(default)]
+    pub fail: Vec<String>,
+    #[serde(default)]
+    pub pass: Vec<String>,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Existence(Regex),
+    Substitution(Vec<(Regex, String)>),
+    Occurrence {
+        pattern: Regex,
+        max: usize,
+    },
+    Density {
+        pattern: Regex,
+        max: usize,
+        per: usize,
+    },
+    Conditional {
+        first: Regex,
+        second: Option<Regex>,
+        forbid: Option<Regex>,
+    },
+    Length {
+        max: usize,
+    },
+}
+
+/// A checked, compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub level: Level,
+    pub scope: Scope,
+    pub locale: Option<String>,
+    pub examples: Examples,
+    message: String,
+    link: Option<String>,
+    exceptions: Vec<String>,
+    kind: Kind,
+}
+
+/// A rule file that could not be used: which field, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{rule}: {field}: {problem}")]
+pub struct RuleError {
+    pub rule: String,
+    pub field: String,
+    pub problem: String,
+}
+
+impl Rule {
+    /// Parses one rule; `id` is "Family.Name" (from the file's folder and name).
+    pub fn parse(id: &str, yaml: &str) -> Result<Rule, RuleError> {
+        let err = |field: &str, problem: String| RuleError {
+            rule: id.to_string(),
+            field: field.to_string(),
+            problem,
+        };
+        let file: RuleFile = serde_norway::from_str(yaml).map_err(|e| {
+            let field = e
+                .to_string()
+                .split(':')
+                .next()
+                .unwrap_or("yaml")
+                .to_string();
+            err(&field, e.to_string())
+        })?;
+        let ignorecase = file.ignorecase.unwrap_or(true);
+        let word = !file.nonword;
+        let compile = |field: &str, patterns: &[String]| -> Result<Regex, RuleError> {
+            if patterns.is_empty() {
+                return Err(err(field, "needs at least one pattern".into()));
+            }
+            let joined = patterns
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            let pattern = if word {
+                format!(r"\b(?:{joined})\b")
+            } else {
+                joined
+            };
+            RegexBuilder::new(&pattern)
+                .case_insensitive(ignorecase)
+                .multi_line(true)
+                .build()
+                .map_err(|e| err(field, format!("bad regular expression: {e}")))
+        };
+        let needs_max = |field: &str| {
+            file.max
+                .ok_or_else(|| err(field, "this kind of rule needs `max`".into()))
+        };
+        let kind = match file.extends.as_str() {
+            "existence" => Kind::Existence(compile("tokens", &file.tokens)?),
+            "substitution" => {
+                if file.swap.is_empty() {
+                    return Err(err(
+                        "swap",
+                        "needs at least one pattern: replacement".into(),
+                    ));
+                }
+                let pairs = file
+                    .swap
+                    .iter()
+                    .map(|(from, to)| {
+                        Ok((compile("swap", std::slice::from_ref(from))?, to.clone()))
+                    })
+                    .collect::<Result<_, RuleError>>()?;
+                Kind::Substitution(pairs)
+            }
+            "occurrence" => Kind::Occurrence {
+                pattern: compile("tokens", &file.tokens)?,
+                max: needs_max("max")?,
+            },
+            "density" => Kind::Density {
+                pattern: compile("tokens", &file.tokens)?,
+                max: needs_max("max")?,
+                per: file.per.unwrap_or(100).max(1),
+            },
+            "conditional" => {
+                let first = file
+                    .first
+                    .as_ref()
+                    .ok_or_else(|| err("first", "conditional rules need `first`".into()))?;
+                if file.second.is_none() && file.forbid.is_none() {
+                    return Err(err(
+                        "second",
+                        "conditional rules need `second` or `forbid`".into(),
+                    ));
+                }
+                let one = |field: &str, p: &Option<String>| {
+                    p.as_ref()
+                        .map(|p| compile(field, std::slice::from_ref(p)))
+                        .transpose()
+                };
+                Kind::Conditional {
+                    first: compile("first", std::slice::from_ref(first))?,
+                    second: one("second", &file.second)?,
+                    forbid: one("forbid", &file.forbid)?,
+                }
+            }
+            "length" => Kind::Length {
+                max: needs_max("max")?,
+            },
+            other => {
+                return Err(err(
+                    "extends",
+                    format!(
+                        "unknown kind '{other}'; use existence, substitution, occurrence, density, conditional or length"
+                    ),
+                ));
+            }
+        };
+        Ok(Rule {
+            id: id.to_string(),
+            level: file.level,
+            scope: file.scope.unwrap_or(Scope::Text),
+            locale: file.locale.map(|l| l.to_ascii_lowercase()),
+            examples: file.examples.unwrap_or_default(),
+            message: file.message,
+            link: file.link,
+            exceptions: file.exceptions.iter().map(|e| e.to_lowercase()).collect(),
+            kind,
+        })
+    }
+
+    fn applies_to(&self, locale: &str) -> bool {
+        self.locale
+            .as_deref()
+            .is_none_or(|l| l.eq_ignore_ascii_case(locale))
+    }
+
+    fn finding(
+        &self,
+        text: &Text,
+        start: usize,
+        end: usize,
+        fill: &str,
+        suggestions: Vec<String>,
+    ) -> Finding {
+        let (line, column, char_start, char_end) = text.position(start, end);
+        let mut message = self.message.replacen("%s", fill, 1);
+        if let Some(s) = suggestions.first() {
+            message = message.replacen("%s", s, 1);
+        }
+        Finding {
+            rule: self.id.clone(),
+            level: self.level,
+            message,
+            matched: text.source[start..end].to_string(),
+            line,
+            column,
+            start: char_start,
+            end: char_end,
+            suggestions,
+            link: self.link.clone(),
+        }
+    }
+
+    fn is_exception(&self, matched: &str) -> bool {
+        let lower = matched.to_lowercase();
+        self.exceptions.contains(&lower)
+    }
+
+    fn check(&self, text: &Text, out: &mut Vec<Finding>) {
+        let parts: Vec<(usize, usize)> = text.parts(self.scope);
+        match &self.kind {
+            Kind::Existence(re) => {
+                for (a, b) in &parts {
+                    for m in re.find_iter(&text.source[*a..*b]) {
+                        if !self.is_exception(m.as_str()) {
+                            out.push(self.finding(
+                                text,
+                                a + m.start(),
+                                a + m.end(),
+                                m.as_str(),
+                                vec![],
+                            ));
+                        }
+                    }
+                }
+            }
+            Kind::Substitution(pairs) => {
+                for (a, b) in &parts {
+                    for (re, to) in pairs {
+                        for m in re.find_iter(&text.source[*a..*b]) {
+                            if !self.is_exception(m.as_str()) {
+                                out.push(self.finding(
+                                    text,
+                                    a + m.start(),
+                                    a + m.end(),
+                                    m.as_str(),
+                                    vec![to.clone()],
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            Kind::Occurrence { pattern, max } => {
+                let found = matches_in(pattern, text, &parts);
+                if let Some((a, b)) = found.get(*max) {
+                    out.push(self.finding(text, *a, *b, &found.len().to_string(), vec![]));
+                }
+            }
+            Kind::Density { pattern, max, per } => {
+                let found = matches_in(pattern, text, &parts);
+                let words: usize = parts
+                    .iter()
+                    .map(|(a, b)| word_count(&text.source[*a..*b]))
+                    .sum();
+                let allowed = (*max * words.max(*per)).div_ceil(*per);
+                if found.len() > allowed {
+                    let listed: Vec<&str> =
+                        found.iter().map(|(a, b)| &text.source[*a..*b]).collect();
+                    let (a, b) = found[0];
+                    out.push(self.finding(text, a, b, &listed.join("', '"), vec![]));
+                }
+            }
+            Kind::Conditional {
+                first,
+                second,
+                forbid,
+            } => {
+                let Some((fa, fb)) = matches_in(first, text, &parts).first().copied() else {
+                    return;
+                };
+                if let Some(forbid) = forbid
+                    && let Some((a, b)) = matches_in(forbid, text, &parts).first().copied()
+                {
+                    out.push(self.finding(text, a, b, &text.source[a..b], vec![]));
+                }
+                if let Some(second) = second
+                    && matches_in(second, text, &parts).is_empty()
+                {
+                    out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
+                }
+            }
+            Kind::Length { max } => {
+                let words: usize = parts
+                    .iter()
+                    .map(|(a, b)| word_count(&text.source[*a..*b]))
+                    .sum();
+                if words > *max
+                    && let Some((a, _)) = parts.first()
+                {
+                    let end = text.source[*a..]
+                        .find('\n')
+                        .map_or(text.source.len(), |n| a + n);
+                    out.push(self.finding(text, *a, end, &words.to_string(), vec![]));
+                }
+            }
+        }
+    }
+}
+
+fn matches_in(re: &Regex, text: &Text, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    parts
+        .iter()
+        .flat_map(|(a, b)| {
+            re.find_iter(&text.source[*a..*b])
+                .map(move |m| (a + m.start(), a + m.end()))
+        })
+        .collect()
+}
+
+/// Words as people count them: runs of letters, digits and apostrophes.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A message split into scopes, with a line index for positions.
+struct Text<'a> {
+    source: &'a str,
+    /// (scope, byte range) for each checked line run.
+    spans: Vec<(Scope, usize, usize)>,
+    line_starts: Vec<usize>,
+}
+
+const CLOSINGS: &[&str] = &[
+    "yours sincerely",
+    "yours faithfully",
+    "yours truly",
+    "sincerely",
+    "kind regards",
+    "best regards",
+    "warm regards",
+    "warmest regards",
+    "regards",
+    "best wishes",
+    "with best wishes",
+    "many thanks",
+    "thanks again",
+    "with thanks",
+    "thank you again",
+    "all the best",
+    "best",
+    "cheers",
+    "respectfully",
+];
+
+impl<'a> Text<'a> {
+    fn new(source: &'a str) -> Text<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        let mut lines: Vec<(usize, usize)> = line_starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| {
+                let end = line_starts.get(i + 1).map_or(source.len(), |n| n - 1);
+                let end = if source[start..end].ends_with('\r') {
+                    end - 1
+                } else {
+                    end
+                };
+                (start, end)
+            })
+            .collect();
+        // A signature starts at a line that is exactly "-- ".
+        if let Some(sig) = lines
+            .iter()
+            .position(|(a, b)| &source[*a..*b] == "-- " || &source[*a..*b] == "--")
+        {
+            lines.truncate(sig);
+        }
+        let text_of = |(a, b): (usize, usize)| source[a..b].trim();
+        let mut spans = Vec::new();
+        let mut body_start = 0;
+        if let Some(first) = lines.iter().position(|l| !text_of(*l).is_empty())
+            && text_of(lines[first])
+                .to_ascii_lowercase()
+                .starts_with("subject:")
+        {
+            let (a, b) = lines[first];
+            let offset = source[a..b].find(':').map_or(a, |i| a + i + 1);
+            spans.push((Scope::Subject, offset, b));
+            body_start = first + 1;
+        }
+        let rest: Vec<usize> = (body_start..lines.len())
+            .filter(|i| !text_of(lines[*i]).is_empty() && !text_of(lines[*i]).starts_with('>'))
+            .collect();
+        let greeting = rest.first().copied().filter(|i| {
+            let t = text_of(lines[*i]).to_ascii_lowercase();
+            [
+                "dear ",
+                "hi ",
+                "hello",
+                "good morning",
+                "good afternoon",
+                "to whom",
+            ]
+            .iter()
+            .any(|g| t.starts_with(g))
+        });
+        let signoff = rest.iter().copied().rev().find(|i| {
+            let t = text_of(lines[*i]).to_ascii_lowercase();
+            let t = t.trim_end_matches([',', '.', '!']);
+            CLOSINGS.contains(&t)
+        });
+        for i in rest {
+            let scope = if Some(i) == greeting {
+                Scope::Greeting
+            } else if signoff.is_some_and(|s| i >= s) {
+                Scope::Signoff
+            } else {
+                Scope::Body
+            };
+            let (a, b) = lines[i];
+            spans.push((scope, a, b));
+        }
+        Text {
+            source,
+            spans,
+            line_starts,
+        }
+    }
+
+    fn parts(&self, scope: Scope) -> Vec<(usize, usize)> {
+        self.spans
+            .iter()
+            .filter(|(s, _, _)| scope == Scope::Text || *s == scope)
+            .map(|(_, a, b)| (*a, *b))
+            .collect()
+    }
+
+    /// (line, column, char start, char end) of a byte range.
+    fn position(&self, start: usize, end: usize) -> (usize, usize, usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        let line_start = self.line_starts[line - 1];
+        let column = self.source[line_start..start].chars().count() + 1;
+        let char_start = self.source[..start].chars().count();
+        let char_end = char_start + self.source[start..end].chars().count();
+        (line, column, char_start, char_end)
+    }
+}
+
+/// A set of rules with the user's switches applied.
+#[derive(Debug, Default)]
+pub struct Checker {
+    pub rules: Vec<Rule>,
+    /// Words or phrases the user accepts: a finding whose matched text is one of them is
+    /// dropped.
+    pub accept: Vec<String>,
+}
+
+/// The rule files Followup ships, as (id, YAML).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "Desperate.Begging",
+        include_str!("../../../data/styles/Desperate/Begging.yml"),
+    ),
+    (
+        "Pushy.Ultimatum",
+        include_str!("../../../data/styles/Pushy/Ultimatum.yml"),
+    ),
+    (
+        "Pushy.Accusatory",
+        include_str!("../../../data/styles/Pushy/Accusatory.yml"),
+    ),
+    (
+        "Pushy.Presumptive",
+        include_str!("../../../data/styles/Pushy/Presumptive.yml"),
+    ),
+    (
+        "Pushy.HardSell",
+        include_str!("../../../data/styles/Pushy/HardSell.yml"),
+    ),
+    (
+        "Pushy.Capitals",
+        include_str!("../../../data/styles/Pushy/Capitals.yml"),
+    ),
+    (
+        "Undermining.Apology",
+        include_str!("../../../data/styles/Undermining/Apology.yml"),
+    ),
+    (
+        "Undermining.Hedge",
+        include_str!("../../../data/styles/Undermining/Hedge.yml"),
+    ),
+    (
+        "Tone.Intensifiers",
+        include_str!("../../../data/styles/Tone/Intensifiers.yml"),
+    ),
+    (
+        "Tone.Exclamations",
+        include_str!("../../../data/styles/Tone/Exclamations.yml"),
+    ),
+    (
+        "Length.Long",
+        include_str!("../../../data/styles/Length/Long.yml"),
+    ),
+    (
+        "Length.TooLong",
+        include_str!("../../../data/styles/Length/TooLong.yml"),
+    ),
+    (
+        "Subject.Vague",
+        include_str!("../../../data/styles/Subject/Vague.yml"),
+    ),
+    (
+        "Subject.Urgent",
+        include_str!("../../../data/styles/Subject/Urgent.yml"),
+    ),
+    (
+        "Letter.SirOrMadamSincerely",
+        include_str!("../../../data/styles/Letter/SirOrMadamSincerely.yml"),
+    ),
+    (
+        "Letter.NamedFaithfully",
+        include_str!("../../../data/styles/Letter/NamedFaithfully.yml"),
+    ),
+];
+
+impl Checker {
+    /// The shipped rules.
+    pub fn built_in() -> Checker {
+        let rules = BUILT_IN
+            .iter()
+            .map(|(id, yaml)| Rule::parse(id, yaml).expect("shipped rules parse (tested)"))
+            .collect();
+        Checker {
+            rules,
+            accept: Vec::new(),
+        }
+    }
+
+    /// Adds user rules (a rule with the id of a shipped one replaces it); returns the
+    /// files that could not be used, so the others still load.
+    pub fn add_rules(&mut self, files: &[(String, String)]) -> Vec<RuleError> {
+        let mut errors = Vec::new();
+        for (id, yaml) in files {
+            match Rule::parse(id, yaml) {
+                Ok(rule) => {
+                    self.rules.retain(|r| r.id != rule.id);
+                    self.rules.push(rule);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        errors
+    }
+
+    /// Turns rules off by id ("Tone.Intensifiers") or by family ("Tone").
+    pub fn disable(&mut self, names: &[String]) {
+        self.rules.retain(|r| {
+            !names
+                .iter()
+                .any(|n| r.id == *n || r.id.split('.').next() == Some(n.as_str()))
+        });
+    }
+
+    /// Every finding in `text` for `locale` ("en-GB", "en-US"), in text order.
+    pub fn check(&self, text: &str, locale: &str) -> Vec<Finding> {
+        let parsed = Text::new(text);
+        let mut out = Vec::new();
+        for rule in self.rules.iter().filter(|r| r.applies_to(locale)) {
+            rule.check(&parsed, &mut out);
+        }
+        let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
+        out.retain(|f| !accepted.contains(&f.matched.to_lowercase()));
+        out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_rule_has_examples_and_they_hold() {
+        let checker = Checker::built_in();
+        for rule in &checker.rules {
+            assert!(
+                !rule.examples.fail.is_empty() && !rule.examples.pass.is_empty(),
+                "{} has no pass/fail examples",
+                rule.id
+            );
+            let locale = rule.locale.clone().unwrap_or("en-gb".into());
+            let single = Checker {
+                rules: vec![Rule::parse(&rule.id, yaml_of(&rule.id)).unwrap()],
+                accept: vec![],
+            };
+            for text in &rule.examples.fail {
+                assert!(
+                    !single.check(text, &locale).is_empty(),
+                    "{} should flag: {text}",
+                    rule.id
+                );
+            }
+            for text in &rule.examples.pass {
+                let found = single.check(text, &locale);
+                assert!(
+                    found.is_empty(),
+                    "{} should not flag: {text}\n{found:#?}",
+                    rule.id
+                );
+            }
+        }
+    }
+
+    fn yaml_of(id: &str) -> &'static str {
+        BUILT_IN.iter().find(|(i, _)| *i == id).unwrap().1
+    }
+
+    #[test]
+    fn findings_carry_position_message_and_link() {
+        let text = "Subject: Thanks\n\nDear Ms Patel,\n\nHonestly, I really need this job.\n";
+        let found = Checker::built_in().check(text, "en-GB");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!(f.rule, "Desperate.Begging");
+        assert_eq!(f.level, Level::Error);
+        assert_eq!(f.matched, "I really need this job");
+        assert_eq!((f.line, f.column), (5, 11));
+        assert_eq!(&text[f.start..f.end], "I really need this job");
+        assert!(
+            f.message
+                .starts_with("'I really need this job' reads as pleading")
+        );
+        assert!(f.link.is_some());
+    }
+
+    #[test]
+    fn quotes_and_signatures_are_not_checked() {
+        let text = "Dear Tom,\n\nThank you for your time.\n\n> Why haven't you replied? Respond ASAP.\n\nBest regards,\nSam\n-- \nSam Carter | I'LL DO ANYTHING for coffee\n";
+        assert!(Checker::built_in().check(text, "en-GB").is_empty());
+    }
+
+    #[test]
+    fn scopes_split_subject_greeting_body_and_signoff() {
+        let t = Text::new(
+            "Subject: Following up\n\nDear Ms Patel,\n\nThank you.\n\nYours sincerely,\nSam\n",
+        );
+        let scopes: Vec<Scope> = t.spans.iter().map(|s| s.0).collect();
+        assert_eq!(
+            scopes,
+            vec![
+                Scope::Subject,
+                Scope::Greeting,
+                Scope::Body,
+                Scope::Signoff,
+                Scope::Signoff
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_rules_name_the_field() {
+        let e = Rule::parse(
+            "My.Rule",
+            "extends: existence\nmessage: x\nlevel: error\ntokens: ['(unclosed']\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "tokens");
+        assert!(e.problem.contains("bad regular expression"));
+        let e = Rule::parse("My.Rule", "extends: magic\nmessage: x\nlevel: error\n").unwrap_err();
+        assert_eq!(e.field, "extends");
+        let e = Rule::parse(
+            "My.Rule",
+            "extends: existence\nmessage: x\nlevel: loud\ntokens: [a]\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("level"), "{e}");
+        let mut checker = Checker::built_in();
+        let n = checker.rules.len();
+        let errors = checker.add_rules(&[
+            ("Mine.Good".into(), "extends: existence\nmessage: \"'%s' is jargon\"\nlevel: warning\ntokens: [synergy]\n".into()),
+            ("Mine.Bad".into(), "extends: nope\n".into()),
+        ]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(checker.rules.len(), n + 1, "the good rule still loads");
+        assert_eq!(
+            checker.check("Great synergy.", "en-GB")[0].rule,
+            "Mine.Good"
+        );
+    }
+
+    #[test]
+    fn switches_and_accept_lists() {
+        let mut checker = Checker::built_in();
+        checker.accept.push("ASAP".into());
+        assert!(
+            checker
+                .check("Respond ASAP.", "en-GB")
+                .iter()
+                .all(|f| f.matched != "ASAP")
+        );
+        checker.disable(&["Pushy".into()]);
+        assert!(checker.check("When do I start?", "en-GB").is_empty());
+    }
+
+    #[test]
+    fn locale_rules_apply_to_their_locale_only() {
+        let letter = "Dear Sir or Madam,\n\nThank you for your time.\n\nYours sincerely,\nSam\n";
+        assert_eq!(
+            Checker::built_in().check(letter, "en-GB")[0].rule,
+            "Letter.SirOrMadamSincerely"
+        );
+        assert!(Checker::built_in().check(letter, "en-US").is_empty());
+    }
+}
