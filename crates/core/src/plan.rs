@@ -780,13 +780,13 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
 ];
 
 impl PlanSettings {
-    /// Reads settings from (name, value) pairs; unknown names are ignored, bad values are
-    /// refused with the name.
+    /// Reads the `plan.*` settings from (name, value) pairs (others belong to other parts
+    /// of Followup); bad values are refused with the name.
     pub fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, InvalidValue> {
         let mut s = PlanSettings::default();
-        for (name, value) in pairs {
+        for (name, value) in pairs.into_iter().filter(|(n, _)| n.starts_with("plan.")) {
             s.set(name, value)?;
         }
         Ok(s)

@@ -430,6 +430,8 @@ struct Text<'a> {
     /// (scope, byte range) for each checked line run.
     spans: Vec<(Scope, usize, usize)>,
     line_starts: Vec<usize>,
+    /// Characters before each line, so positions cost one line's count, not the text's.
+    line_chars: Vec<usize>,
 }
 
 const CLOSINGS: &[&str] = &[
@@ -523,10 +525,18 @@ impl<'a> Text<'a> {
             let (a, b) = lines[i];
             spans.push((scope, a, b));
         }
+        let mut line_chars = Vec::with_capacity(line_starts.len());
+        let mut before = 0;
+        for (i, &start) in line_starts.iter().enumerate() {
+            line_chars.push(before);
+            let end = line_starts.get(i + 1).copied().unwrap_or(source.len());
+            before += source[start..end].chars().count();
+        }
         Text {
             source,
             spans,
             line_starts,
+            line_chars,
         }
     }
 
@@ -543,7 +553,7 @@ impl<'a> Text<'a> {
         let line = self.line_starts.partition_point(|&s| s <= start);
         let line_start = self.line_starts[line - 1];
         let column = self.source[line_start..start].chars().count() + 1;
-        let char_start = self.source[..start].chars().count();
+        let char_start = self.line_chars[line - 1] + column - 1;
         let char_end = char_start + self.source[start..end].chars().count();
         (line, column, char_start, char_end)
     }
@@ -553,8 +563,8 @@ impl<'a> Text<'a> {
 #[derive(Debug, Default)]
 pub struct Checker {
     pub rules: Vec<Rule>,
-    /// Words or phrases the user accepts: a finding whose matched text is one of them is
-    /// dropped.
+    /// Words or phrases the user accepts: a finding whose matched text contains one of
+    /// them is dropped (accepting "ASAP" accepts "respond ASAP").
     pub accept: Vec<String>,
 }
 
@@ -672,7 +682,10 @@ impl Checker {
             rule.check(&parsed, &mut out);
         }
         let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
-        out.retain(|f| !accepted.contains(&f.matched.to_lowercase()));
+        out.retain(|f| {
+            let matched = f.matched.to_lowercase();
+            !accepted.iter().any(|a| matched.contains(a.as_str()))
+        });
         out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
         out
     }

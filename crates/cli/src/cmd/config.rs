@@ -17,12 +17,37 @@ pub enum ConfigCommand {
     },
 }
 
+/// Settings the tone checker reads (`followup check`, drafts).
+const TONE_SETTINGS: &[(&str, &str, &str)] = &[
+    (
+        "tone.off",
+        "",
+        "rules or families turned off, comma-separated",
+    ),
+    (
+        "tone.accept",
+        "",
+        "words or phrases never flagged, comma-separated",
+    ),
+    (
+        "tone.styles",
+        "",
+        "a folder of your own rules: FAMILY/NAME.yml",
+    ),
+];
+
 pub fn run(store: &mut Store, db: &str, command: ConfigCommand) -> anyhow::Result<()> {
     match command {
         ConfigCommand::Set { name, value } => {
-            PlanSettings::default()
-                .set(&name, &value)
-                .map_err(|e| bad_input(format!("{e}")))?;
+            if !name.starts_with("tone.") {
+                PlanSettings::default()
+                    .set(&name, &value)
+                    .map_err(|e| bad_input(format!("{e}")))?;
+            } else if !TONE_SETTINGS.iter().any(|(n, _, _)| *n == name) {
+                return Err(bad_input(format!(
+                    "{name}: unknown setting; tone settings are tone.off, tone.accept, tone.styles"
+                )));
+            }
             store.atomically(|s| {
                 s.set_setting(&name, value.trim())?;
                 let ids = s.interviews_with_pending_steps()?;
@@ -37,7 +62,7 @@ pub fn run(store: &mut Store, db: &str, command: ConfigCommand) -> anyhow::Resul
                 db.to_string(),
                 "--db or FOLLOWUP_DB".into(),
             )];
-            for (name, default, about) in SETTINGS {
+            for (name, default, about) in SETTINGS.iter().chain(TONE_SETTINGS) {
                 let value = stored
                     .iter()
                     .find(|(n, _)| n == name)

@@ -4,6 +4,7 @@
 mod agenda;
 mod application;
 mod call;
+mod check;
 mod config;
 mod contact;
 mod dev;
@@ -82,6 +83,8 @@ enum Command {
     /// Bank holidays, and your own days off
     #[command(subcommand)]
     Holidays(holidays::HolidaysCommand),
+    /// Check a text's tone: exit 0 when no errors, 1 when errors, 2 when unreadable
+    Check(check::CheckArgs),
     /// Settings: the plan's timing rules
     #[command(subcommand)]
     Config(config::ConfigCommand),
@@ -109,6 +112,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Step(c) => step::run(&mut store, c),
         Command::Call(c) => call::run(&mut store, c),
         Command::Workdays(c) => workdays::run(&mut store, c),
+        Command::Check(args) => check::run(&mut store, args),
         Command::Holidays(c) => holidays::run(&mut store, c),
         Command::Config(c) => {
             let target = store.target().to_string();

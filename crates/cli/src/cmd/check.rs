@@ -1,0 +1,142 @@
+//! `followup check`: the tone checker on a file or standard input.
+
+use crate::exit::{Quiet, Unreadable};
+use crate::out;
+use clap::Args;
+use followup_core::tone::{Checker, Finding, Level};
+use followup_store::Store;
+use std::path::Path;
+
+/// Files larger than this are not messages.
+const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// The text to check, or - for standard input
+    file: String,
+    /// en-GB or en-US [default: your profile's]
+    #[arg(long)]
+    locale: Option<String>,
+    /// Turn a rule ("Tone.Intensifiers") or a family ("Tone") off (repeatable)
+    #[arg(long = "off", value_name = "RULE")]
+    off: Vec<String>,
+    /// A word or phrase you accept, never flagged (repeatable)
+    #[arg(long = "accept", value_name = "TEXT")]
+    accept: Vec<String>,
+    /// A folder of your own rules: FAMILY/NAME.yml [default: the `tone.styles` setting]
+    #[arg(long, value_name = "DIR")]
+    styles: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(store: &mut Store, args: CheckArgs) -> anyhow::Result<()> {
+    let name = if args.file == "-" {
+        "<stdin>"
+    } else {
+        args.file.as_str()
+    };
+    let text = read(&args.file, name)?;
+    let settings = store.settings()?;
+    let setting = |key: &str| {
+        settings
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let locale = match args.locale {
+        Some(l) => l,
+        None => store.profile()?.unwrap_or_default().locale.tag(),
+    };
+    let mut checker = Checker::built_in();
+    if let Some(dir) = args.styles.or_else(|| setting("tone.styles")) {
+        for problem in checker.add_rules(&read_styles(Path::new(&dir))?) {
+            eprintln!("followup: warning: rule not loaded: {problem}");
+        }
+    }
+    let list = |v: Option<String>| -> Vec<String> {
+        v.map(|s| {
+            s.split(',')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    checker.disable(&[args.off, list(setting("tone.off"))].concat());
+    checker.accept = [args.accept, list(setting("tone.accept"))].concat();
+    let findings = checker.check(&text, &locale);
+    if args.json {
+        out::json(&findings)?;
+    } else {
+        for f in &findings {
+            out::line(format_finding(name, f))?;
+        }
+    }
+    if findings.iter().any(|f| f.level == Level::Error) {
+        return Err(Quiet(1).into());
+    }
+    Ok(())
+}
+
+/// `draft.txt:3:14 error Desperate.Begging 'I really need this job' — message`
+pub fn format_finding(name: &str, f: &Finding) -> String {
+    format!(
+        "{name}:{}:{} {} {} '{}' — {}",
+        f.line, f.column, f.level, f.rule, f.matched, f.message
+    )
+}
+
+fn read(path: &str, name: &str) -> anyhow::Result<String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Unreadable(format!("cannot read {path}: {e}")))?
+    };
+    if bytes.len() > MAX_BYTES {
+        return Err(Unreadable(format!(
+            "{name}: {} MB is not a message (limit 16 MB)",
+            bytes.len() >> 20
+        ))
+        .into());
+    }
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        return Err(Unreadable(format!(
+            "{name}: a binary file (a NUL byte at offset {at}), not text"
+        ))
+        .into());
+    }
+    followup_formats::utf8_text(&bytes)
+        .map(str::to_string)
+        .map_err(|e| Unreadable(format!("{name}:{}: {}", e.line, e.problem)).into())
+}
+
+/// `(id, yaml)` for every DIR/FAMILY/NAME.yml.
+fn read_styles(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    let families = std::fs::read_dir(dir)
+        .map_err(|e| Unreadable(format!("cannot read styles folder {}: {e}", dir.display())))?;
+    for family in families.flatten().filter(|f| f.path().is_dir()) {
+        for rule in std::fs::read_dir(family.path())?.flatten() {
+            let path = rule.path();
+            if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+                let id = format!(
+                    "{}.{}",
+                    family.file_name().to_string_lossy(),
+                    path.file_stem().unwrap_or_default().to_string_lossy()
+                );
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => files.push((id, text)),
+                    Err(e) => eprintln!(
+                        "followup: warning: rule not loaded: {}: {e}",
+                        path.display()
+                    ),
+                }
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,103 @@
+//! `followup check`: findings as file:line:col, exit codes 0/1/2, user rules, switches.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn findings_are_listed_and_errors_exit_1() {
+    let db = Db::sqlite();
+    let draft = db.file(
+        "draft.txt",
+        "Dear Ms Patel,\n\nThank you for your time. I really need this job.\n\nYours sincerely,\nSam\n",
+    );
+    let out = db.run(&["check", &draft, "--locale", "en-GB"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(&format!(
+            "{draft}:3:26 error Desperate.Begging 'I really need this job' — "
+        )),
+        "{text}"
+    );
+    let json = db.run(&["check", &draft, "--json"]);
+    let findings: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(findings[0]["rule"], "Desperate.Begging");
+    assert_eq!(findings[0]["line"], 3);
+    assert_eq!(findings[0]["start"], 41);
+
+    let clean = db.file(
+        "clean.txt",
+        "Dear Ms Patel,\n\nThank you for your time on Tuesday.\n\nYours sincerely,\nSam\n",
+    );
+    assert_eq!(db.ok(&["check", &clean]), "");
+    let warned = db.run_with_stdin(&["check", "-"], "You won't find anyone better.\n");
+    assert_eq!(warned.status.code(), Some(0), "warnings alone exit 0");
+    assert!(
+        String::from_utf8_lossy(&warned.stdout).starts_with("<stdin>:1:1 warning Pushy.HardSell")
+    );
+}
+
+#[test]
+fn unreadable_input_exits_2_with_where() {
+    let db = Db::sqlite();
+    let latin1 = db.dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Thank you\ncaf\xe9").unwrap();
+    let err = db.fails(2, &["check", latin1.to_str().unwrap()]);
+    assert!(
+        err.contains("latin1.txt:2: not UTF-8 text (invalid byte at offset 13)"),
+        "{err}"
+    );
+    let binary = db.dir.path().join("a.bin");
+    std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+    assert!(
+        db.fails(2, &["check", binary.to_str().unwrap()])
+            .contains("binary file")
+    );
+    db.fails(2, &["check", "/nonexistent/draft.txt"]);
+}
+
+#[test]
+fn user_rules_switches_and_accept_lists() {
+    let db = Db::sqlite();
+    let styles = db.dir.path().join("styles/House");
+    std::fs::create_dir_all(&styles).unwrap();
+    std::fs::write(
+        styles.join("Jargon.yml"),
+        "extends: substitution\nmessage: \"Write '%s' as '%s'\"\nlevel: error\nswap:\n  leverage: use\n",
+    )
+    .unwrap();
+    std::fs::write(
+        styles.join("Broken.yml"),
+        "extends: existence\nmessage: x\nlevel: error\ntokens: ['(']\n",
+    )
+    .unwrap();
+    let styles_dir = db.dir.path().join("styles").display().to_string();
+    let text = db.file("t.txt", "I can leverage my experience. Respond ASAP.\n");
+    let out = db.run(&["check", &text, "--styles", &styles_dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("error House.Jargon 'leverage' — Write 'leverage' as 'use'"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Pushy.Ultimatum"),
+        "shipped rules still run: {stdout}"
+    );
+    assert!(
+        stderr.contains("House.Broken: tokens: bad regular expression"),
+        "{stderr}"
+    );
+
+    db.ok(&["config", "set", "tone.styles", &styles_dir]);
+    db.ok(&["config", "set", "tone.off", "House.Jargon"]);
+    let out = db.run(&["check", &text, "--accept", "ASAP"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    db.fails(1, &["config", "set", "tone.colour", "red"]);
+}
