@@ -9,6 +9,7 @@ pub mod contact;
 pub mod model;
 pub mod place;
 pub mod plan;
+pub mod skills;
 pub mod tone;
 pub mod when;
 

@@ -14,6 +14,7 @@ mod import;
 mod interview;
 mod plan;
 mod profile;
+mod skills;
 mod step;
 mod workdays;
 
@@ -83,6 +84,9 @@ enum Command {
     /// Bank holidays, and your own days off
     #[command(subcommand)]
     Holidays(holidays::HolidaysCommand),
+    /// Which of your skills match a job description
+    #[command(subcommand)]
+    Skills(skills::SkillsCommand),
     /// Check a text's tone: exit 0 when no errors, 1 when errors, 2 when unreadable
     Check(check::CheckArgs),
     /// Settings: the plan's timing rules
@@ -113,6 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Call(c) => call::run(&mut store, c),
         Command::Workdays(c) => workdays::run(&mut store, c),
         Command::Check(args) => check::run(&mut store, args),
+        Command::Skills(c) => skills::run(&mut store, c),
         Command::Holidays(c) => holidays::run(&mut store, c),
         Command::Config(c) => {
             let target = store.target().to_string();
