@@ -5,6 +5,7 @@
 mod macros;
 
 pub mod calendar;
+pub mod compose;
 pub mod contact;
 pub mod model;
 pub mod place;

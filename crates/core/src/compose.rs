@@ -1,0 +1,449 @@
+//! Drafts: thank-you email and letter, the email query, call and voicemail scripts.
+//!
+//! Templates are minijinja in strict mode (an unknown variable is an error, not an empty
+//! string), with a fuel limit (a template that loops forever stops with a clear error)
+//! and no filesystem loader (a template cannot read files). Locale rules are decided here
+//! in Rust and handed to templates as ready-made text: the salutation and closing that
+//! go together, titles with or without full stops, dates in the local order.
+
+use crate::model::{Application, Contact, Interview, Locale, Profile};
+use crate::skills::SkillMatch;
+use crate::tone::{Finding, Level, word_count};
+use jiff::civil::Date;
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+
+open_enum!(
+    /// What a draft is for.
+    DraftKind {
+        ThankYou => "thank-you",
+        Query => "query",
+        Script => "script",
+        Voicemail => "voicemail",
+    }
+);
+
+open_enum!(
+    /// How a draft reaches them.
+    Channel {
+        Email => "email",
+        Letter => "letter",
+        Phone => "phone",
+    }
+);
+
+/// The built-in templates, by name, in our own words.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "thank-you-email",
+        include_str!("../../../data/templates/thank-you-email.txt"),
+    ),
+    (
+        "thank-you-letter",
+        include_str!("../../../data/templates/thank-you-letter.txt"),
+    ),
+    (
+        "query-email",
+        include_str!("../../../data/templates/query-email.txt"),
+    ),
+    (
+        "call-script",
+        include_str!("../../../data/templates/call-script.txt"),
+    ),
+    (
+        "voicemail",
+        include_str!("../../../data/templates/voicemail.txt"),
+    ),
+];
+
+/// The variables every template gets, with what they hold.
+pub const VARIABLES: &[(&str, &str)] = &[
+    (
+        "salutation",
+        "\"Dear Ms Patel,\" (en-GB) or \"Dear Ms. Patel:\" (en-US); unnamed: Sir or Madam / Hiring Manager",
+    ),
+    (
+        "closing",
+        "\"Yours sincerely,\" / \"Yours faithfully,\" (en-GB) or \"Sincerely,\" (en-US)",
+    ),
+    ("role", "the role applied for"),
+    ("company", "the employer"),
+    (
+        "when",
+        "\"on Tuesday 2 March\" (en-GB) or \"on Tuesday, March 2\" (en-US)",
+    ),
+    (
+        "today",
+        "today's date, \"9 April 2027\" or \"April 9, 2027\"",
+    ),
+    (
+        "highlight",
+        "the first sentence of the interview notes, or empty",
+    ),
+    ("points", "the points to clarify (a list)"),
+    (
+        "skills",
+        "the matched skills: a list of {name, evidence}, best first",
+    ),
+    ("my_name", "your name"),
+    ("my_phone", "your phone number, or empty"),
+    ("my_email", "your email address, or empty"),
+    ("recipient_name", "their full name, or empty"),
+    ("recipient_first", "their given name, or empty"),
+    ("their_time", "the call window in their time, or empty"),
+];
+
+/// The template a kind and channel use.
+pub fn template_name(kind: &DraftKind, channel: &Channel) -> &'static str {
+    match (kind, channel) {
+        (DraftKind::ThankYou, Channel::Letter) => "thank-you-letter",
+        (DraftKind::ThankYou, _) => "thank-you-email",
+        (DraftKind::Query, _) => "query-email",
+        (DraftKind::Script, _) => "call-script",
+        _ => "voicemail",
+    }
+}
+
+/// A rendered draft: the subject (emails) and the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Composed {
+    pub subject: Option<String>,
+    pub body: String,
+}
+
+/// A template that cannot be used, with where and what is available.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{template}{}: {problem}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct TemplateError {
+    pub template: String,
+    pub line: Option<usize>,
+    pub problem: String,
+}
+
+/// Everything a draft is written from.
+pub struct ComposeInput<'a> {
+    pub profile: &'a Profile,
+    pub application: &'a Application,
+    pub interview: &'a Interview,
+    /// Whom it is to; `None` writes to the panel or an unnamed reader.
+    pub recipient: Option<&'a Contact>,
+    pub skills: &'a [SkillMatch],
+    pub their_time: Option<String>,
+    pub today: Date,
+}
+
+#[derive(Serialize)]
+struct SkillOut<'a> {
+    name: &'a str,
+    evidence: String,
+}
+
+/// The template variables for `input` (see `VARIABLES`).
+pub fn context(input: &ComposeInput) -> Value {
+    let locale = &input.profile.locale;
+    let us = *locale == Locale::EnUs;
+    let day = input.interview.local_start().date();
+    let named = input
+        .recipient
+        .filter(|c| !c.family_name.is_empty() || !c.full_name.is_empty());
+    let salutation = match named {
+        Some(c) => {
+            let title = title(&c.honorific, us);
+            let name = match (title.is_empty(), c.family_name.is_empty()) {
+                (false, false) => format!("{title} {}", c.family_name),
+                _ => c.full_name.clone(),
+            };
+            format!("Dear {name}{}", if us { ":" } else { "," })
+        }
+        None if us => "Dear Hiring Manager:".into(),
+        None => "Dear Sir or Madam,".into(),
+    };
+    let closing = match (us, named.is_some()) {
+        (true, _) => "Sincerely,",
+        (false, true) => "Yours sincerely,",
+        (false, false) => "Yours faithfully,",
+    };
+    let highlight = first_sentence(&input.interview.notes);
+    let skills: Vec<SkillOut> = input
+        .skills
+        .iter()
+        .map(|s| SkillOut {
+            name: &s.name,
+            evidence: sentence(&s.evidence),
+        })
+        .collect();
+    minijinja::context! {
+        salutation => salutation,
+        closing => closing,
+        role => input.application.role.trim(),
+        company => input.application.company.trim(),
+        when => format!("on {}", long_day(day, us)),
+        today => long_date(input.today, us),
+        highlight => highlight,
+        points => input.interview.points_to_clarify.clone(),
+        skills => Value::from(minijinja::value::Serde(&skills)),
+        my_name => input.profile.name.trim(),
+        my_phone => input.profile.phone.trim(),
+        my_email => input.profile.email.trim(),
+        recipient_name => input.recipient.map(|c| c.full_name.clone()).unwrap_or_default(),
+        recipient_first => input.recipient.map(|c| c.given_name.clone()).unwrap_or_default(),
+        their_time => input.their_time.clone().unwrap_or_default(),
+    }
+}
+
+/// "Ms" in Britain, "Ms." in the US; empty stays empty.
+fn title(honorific: &str, us: bool) -> String {
+    let bare = honorific.trim().trim_end_matches('.');
+    if bare.is_empty() {
+        String::new()
+    } else if us {
+        format!("{bare}.")
+    } else {
+        bare.to_string()
+    }
+}
+
+/// "Tuesday 2 March" / "Tuesday, March 2"
+fn long_day(d: Date, us: bool) -> String {
+    if us {
+        d.strftime("%A, %B %-d").to_string()
+    } else {
+        d.strftime("%A %-d %B").to_string()
+    }
+}
+
+/// "9 April 2027" / "April 9, 2027"
+pub fn long_date(d: Date, us: bool) -> String {
+    if us {
+        d.strftime("%B %-d, %Y").to_string()
+    } else {
+        d.strftime("%-d %B %Y").to_string()
+    }
+}
+
+/// The first sentence of free text, without its full stop ("" when empty).
+fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
+    text[..end].trim().to_string()
+}
+
+/// Text as a sentence: trimmed, ending with a full stop.
+fn sentence(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() || t.ends_with(['.', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// How much work a template may do before it is stopped (a loop that never ends).
+const FUEL: u64 = 50_000;
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(FUEL));
+    // Plain text: no HTML escaping.
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    env
+}
+
+/// Renders `source` (a template named `name`) with `ctx`. A first line "Subject: …"
+/// becomes the subject.
+pub fn render(name: &str, source: &str, ctx: &Value) -> Result<Composed, TemplateError> {
+    let env = environment();
+    let text = env
+        .render_str(source, ctx)
+        .map_err(|e| template_error(name, &e))?;
+    let text = tidy(&text);
+    Ok(match text.strip_prefix("Subject:") {
+        Some(rest) => {
+            let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            Composed {
+                subject: Some(subject.trim().to_string()),
+                body: body.trim_start_matches('\n').to_string(),
+            }
+        }
+        None => Composed {
+            subject: None,
+            body: text,
+        },
+    })
+}
+
+fn template_error(name: &str, e: &minijinja::Error) -> TemplateError {
+    let mut problem = e
+        .detail()
+        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+    if e.kind() == minijinja::ErrorKind::UndefinedError {
+        let names: Vec<&str> = VARIABLES.iter().map(|(n, _)| *n).collect();
+        problem.push_str(&format!("; the variables are {}", names.join(", ")));
+    }
+    if e.kind() == minijinja::ErrorKind::OutOfFuel {
+        problem = "the template did too much work (does it loop forever?)".into();
+    }
+    TemplateError {
+        template: name.to_string(),
+        line: e.line(),
+        problem,
+    }
+}
+
+/// Collapses runs of blank lines and trailing spaces a template's conditionals leave.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_start_matches('\n').trim_end().to_string() + "\n"
+}
+
+/// Checks a user's template before it is saved: it must render against a sample context
+/// without unknown variables, syntax errors or endless loops.
+pub fn check_template(name: &str, source: &str) -> Result<(), TemplateError> {
+    render(name, source, &sample_context()).map(|_| ())
+}
+
+fn sample_context() -> Value {
+    let now = jiff::Timestamp::UNIX_EPOCH;
+    let mut contact = Contact::named("Priya Patel", now);
+    contact.honorific = "Ms".into();
+    let application = Application {
+        id: "app".into(),
+        company: "Acme".into(),
+        role: "Platform Engineer".into(),
+        job_description: String::new(),
+        source_url: String::new(),
+        documents: vec![],
+        status: crate::model::ApplicationStatus::Interviewing,
+        applied_on: None,
+        created_at: now,
+        updated_at: now,
+    };
+    let interview = Interview {
+        id: "int".into(),
+        application_id: "app".into(),
+        start: now,
+        time_zone: "Europe/London".into(),
+        duration_minutes: 60,
+        format: crate::model::InterviewFormat::Video,
+        location: String::new(),
+        interviewer_ids: vec![],
+        notes: "The plan to move billing to Kubernetes.".into(),
+        points_to_clarify: vec!["my Go experience".into()],
+        timeline: String::new(),
+        decide_by: None,
+        status: crate::model::InterviewStatus::Held,
+        created_at: now,
+        updated_at: now,
+    };
+    let profile = Profile {
+        name: "Sam Carter".into(),
+        ..Profile::default()
+    };
+    let skills = [SkillMatch {
+        name: "Kubernetes".into(),
+        score: 1.0,
+        matched_terms: vec![],
+        evidence: "Moved 40 services to Kubernetes.".into(),
+    }];
+    context(&ComposeInput {
+        profile: &profile,
+        application: &application,
+        interview: &interview,
+        recipient: Some(&contact),
+        skills: &skills,
+        their_time: Some("Tue 9 Mar 10:00–11:30 GMT".into()),
+        today: Date::constant(2027, 3, 3),
+    })
+}
+
+/// Checks on a thank-you note's content: it thanks them, says the candidate wants the
+/// role and the company, and names at least one skill. Reported like tone findings.
+pub fn content_findings(
+    body: &str,
+    role: &str,
+    company: &str,
+    skills: &[SkillMatch],
+) -> Vec<Finding> {
+    let lower = body.to_lowercase();
+    let mut out = Vec::new();
+    let mut add = |rule: &str, level: Level, message: &str| {
+        out.push(Finding {
+            rule: rule.into(),
+            level,
+            message: message.into(),
+            matched: String::new(),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+            suggestions: vec![],
+            link: None,
+        })
+    };
+    if !["thank you", "thanks", "grateful"]
+        .iter()
+        .any(|t| lower.contains(t))
+    {
+        add(
+            "Content.Thanks",
+            Level::Warning,
+            "The note never thanks them for their time.",
+        );
+    }
+    if !role.is_empty() && !lower.contains(&role.to_lowercase()) {
+        add(
+            "Content.Role",
+            Level::Warning,
+            "The note does not name the role: say you want it.",
+        );
+    }
+    if !company.is_empty() && !lower.contains(&company.to_lowercase()) {
+        add(
+            "Content.Company",
+            Level::Warning,
+            "The note does not name the company: say you want to join it.",
+        );
+    }
+    if !skills.iter().any(|s| {
+        lower.contains(&s.evidence.to_lowercase().trim_end_matches('.').to_string())
+            || lower.contains(&s.name.to_lowercase())
+    }) {
+        add(
+            "Content.Skills",
+            Level::Suggestion,
+            "The note names none of your matched skills.",
+        );
+    }
+    out
+}
+
+/// Whether two notes are so alike that the panel would notice (word 3-gram overlap).
+pub fn near_identical(a: &str, b: &str) -> bool {
+    let grams = |t: &str| -> std::collections::BTreeSet<String> {
+        let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
+        words.windows(3).map(|w| w.join(" ")).collect()
+    };
+    let (x, y) = (grams(a), grams(b));
+    let union = x.union(&y).count().max(1);
+    x.intersection(&y).count() as f64 / union as f64 > 0.8
+}
+
+/// Words in the note's body, for the 80–180 guidance.
+pub fn body_words(body: &str) -> usize {
+    word_count(body)
+}
