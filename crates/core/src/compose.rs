@@ -104,6 +104,47 @@ pub fn template_name(kind: &DraftKind, channel: &Channel) -> &'static str {
     }
 }
 
+/// A stored draft: what was written, for whom, and whether its exact text is approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Draft {
+    pub id: String,
+    pub interview_id: String,
+    #[serde(default)]
+    pub step_id: Option<String>,
+    pub kind: DraftKind,
+    pub channel: Channel,
+    #[serde(default)]
+    pub recipient_id: Option<String>,
+    #[serde(default)]
+    pub subject: Option<String>,
+    pub body: String,
+    /// The exact text approved (subject and body). Compared in full, not by a hash:
+    /// any edit, however small, voids the approval.
+    #[serde(default)]
+    pub approved_text: Option<String>,
+    #[serde(default)]
+    pub approved_at: Option<jiff::Timestamp>,
+    /// Why the user approved it despite error-level findings.
+    #[serde(default)]
+    pub override_reason: Option<String>,
+    pub created_at: jiff::Timestamp,
+    pub updated_at: jiff::Timestamp,
+}
+
+impl Draft {
+    /// The text as checked and approved: the subject line (emails) then the body.
+    pub fn full_text(&self) -> String {
+        match &self.subject {
+            Some(s) => format!("Subject: {s}\n\n{}", self.body),
+            None => self.body.clone(),
+        }
+    }
+
+    pub fn is_approved(&self) -> bool {
+        self.approved_text.as_deref() == Some(self.full_text().as_str())
+    }
+}
+
 /// A rendered draft: the subject (emails) and the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Composed {
@@ -221,11 +262,20 @@ pub fn long_date(d: Date, us: bool) -> String {
     }
 }
 
-/// The first sentence of free text, without its full stop ("" when empty).
+/// The first sentence of free text, without its full stop ("" when empty), starting in
+/// lower case when it follows a colon ("The plan …" → "the plan …"; "I", "AWS" stay).
 fn first_sentence(text: &str) -> String {
     let text = text.trim();
     let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
-    text[..end].trim().to_string()
+    let sentence = text[..end].trim();
+    let mut chars = sentence.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(sentence.chars().skip(1))
+            .collect(),
+        _ => sentence.to_string(),
+    }
 }
 
 /// Text as a sentence: trimmed, ending with a full stop.

@@ -399,6 +399,8 @@ pub struct Records {
     pub holidays: Vec<crate::calendar::Holiday>,
     #[serde(default)]
     pub settings: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub drafts: Vec<crate::compose::Draft>,
 }
 
 /// Instants read from RFC 3339 with any offset.

@@ -12,6 +12,7 @@
 //!
 //! SQL lives in this crate only; rules about *what* to write come from `followup_core`.
 
+mod drafts;
 mod plan;
 mod rows;
 
@@ -467,6 +468,7 @@ impl Store {
             calls: self.all_calls()?,
             holidays: self.own_holidays()?,
             settings: self.settings()?.into_iter().collect(),
+            drafts: self.drafts(None, Page::ALL)?,
         })
     }
 

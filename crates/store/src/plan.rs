@@ -351,6 +351,18 @@ pub(crate) fn restore_plan(
             .values(&row)
             .execute(conn)?;
     }
+    for draft in &records.drafts {
+        let row = crate::rows::DraftRow::from(draft);
+        if diesel::update(crate::schema::drafts::table.find(&draft.id))
+            .set(&row)
+            .execute(conn)?
+            == 0
+        {
+            diesel::insert_into(crate::schema::drafts::table)
+                .values(&row)
+                .execute(conn)?;
+        }
+    }
     for (name, value) in &records.settings {
         diesel::delete(settings::table.find(name)).execute(conn)?;
         diesel::insert_into(settings::table)

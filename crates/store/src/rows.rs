@@ -5,6 +5,7 @@ use crate::StoreError;
 use crate::schema::*;
 use diesel::prelude::*;
 use followup_core::calendar::Holiday;
+use followup_core::compose::{Channel, Draft, DraftKind};
 use followup_core::model::*;
 use followup_core::plan::{CallOutcome, CallRecord, Step, StepKind, StepState};
 use jiff::Timestamp;
@@ -451,6 +452,68 @@ impl HolidayRow {
             region: self.region,
             name: self.name,
             source: self.source,
+        })
+    }
+}
+
+#[derive(Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = drafts, treat_none_as_null = true)]
+pub struct DraftRow {
+    pub id: String,
+    pub interview_id: String,
+    pub step_id: Option<String>,
+    pub kind: String,
+    pub channel: String,
+    pub recipient_id: Option<String>,
+    pub subject: Option<String>,
+    pub body: String,
+    pub approved_text: Option<String>,
+    pub approved_at: Option<i64>,
+    pub override_reason: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl From<&Draft> for DraftRow {
+    fn from(d: &Draft) -> Self {
+        Self {
+            id: d.id.clone(),
+            interview_id: d.interview_id.clone(),
+            step_id: d.step_id.clone(),
+            kind: d.kind.to_string(),
+            channel: d.channel.to_string(),
+            recipient_id: d.recipient_id.clone(),
+            subject: d.subject.clone(),
+            body: d.body.clone(),
+            approved_text: d.approved_text.clone(),
+            approved_at: d.approved_at.map(seconds),
+            override_reason: d.override_reason.clone(),
+            created_at: seconds(d.created_at),
+            updated_at: seconds(d.updated_at),
+        }
+    }
+}
+
+impl DraftRow {
+    pub fn into_model(self) -> Result<Draft, StoreError> {
+        let t = "drafts";
+        Ok(Draft {
+            approved_at: self
+                .approved_at
+                .map(|s| instant(s, t, &self.id))
+                .transpose()?,
+            created_at: instant(self.created_at, t, &self.id)?,
+            updated_at: instant(self.updated_at, t, &self.id)?,
+            kind: DraftKind::from(self.kind.as_str()),
+            channel: Channel::from(self.channel.as_str()),
+            interview_id: self.interview_id,
+            step_id: self.step_id,
+            recipient_id: self.recipient_id,
+            subject: self.subject,
+            body: self.body,
+            approved_text: self.approved_text,
+            override_reason: self.override_reason,
+            id: self.id,
         })
     }
 }

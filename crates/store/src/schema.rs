@@ -166,4 +166,23 @@ diesel::allow_tables_to_appear_in_same_query!(
     steps,
     calls,
     settings,
+    drafts,
 );
+
+diesel::table! {
+    drafts (id) {
+        id -> Text,
+        interview_id -> Text,
+        step_id -> Nullable<Text>,
+        kind -> Text,
+        channel -> Text,
+        recipient_id -> Nullable<Text>,
+        subject -> Nullable<Text>,
+        body -> Text,
+        approved_text -> Nullable<Text>,
+        approved_at -> Nullable<BigInt>,
+        override_reason -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}

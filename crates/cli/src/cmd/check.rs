@@ -114,7 +114,7 @@ fn read(path: &str, name: &str) -> anyhow::Result<String> {
 }
 
 /// `(id, yaml)` for every DIR/FAMILY/NAME.yml.
-fn read_styles(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+pub fn read_styles(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut files = Vec::new();
     let families = std::fs::read_dir(dir)
         .map_err(|e| Unreadable(format!("cannot read styles folder {}: {e}", dir.display())))?;

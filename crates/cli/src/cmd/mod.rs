@@ -8,6 +8,7 @@ mod check;
 mod config;
 mod contact;
 mod dev;
+mod draft;
 mod export;
 mod holidays;
 mod import;
@@ -16,6 +17,7 @@ mod plan;
 mod profile;
 mod skills;
 mod step;
+mod template;
 mod workdays;
 
 use crate::exit::bad_input;
@@ -84,6 +86,12 @@ enum Command {
     /// Bank holidays, and your own days off
     #[command(subcommand)]
     Holidays(holidays::HolidaysCommand),
+    /// Drafts: thank-you notes, queries, call and voicemail scripts
+    #[command(subcommand)]
+    Draft(draft::DraftCommand),
+    /// The templates drafts are written from, and your versions of them
+    #[command(subcommand)]
+    Template(template::TemplateCommand),
     /// Which of your skills match a job description
     #[command(subcommand)]
     Skills(skills::SkillsCommand),
@@ -104,6 +112,9 @@ enum Command {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Template(c) = cli.command {
+        return template::run(c);
+    }
     let mut store = open(cli.db)?;
     match cli.command {
         Command::Profile(c) => profile::run(&mut store, c),
@@ -118,6 +129,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workdays(c) => workdays::run(&mut store, c),
         Command::Check(args) => check::run(&mut store, args),
         Command::Skills(c) => skills::run(&mut store, c),
+        Command::Draft(c) => draft::run(&mut store, c),
+        Command::Template(_) => unreachable!("handled before the database opens"),
         Command::Holidays(c) => holidays::run(&mut store, c),
         Command::Config(c) => {
             let target = store.target().to_string();
@@ -145,6 +158,18 @@ fn default_database() -> anyhow::Result<String> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     Ok(dir.join("followup.db").display().to_string())
+}
+
+/// Followup's configuration folder: `FOLLOWUP_CONFIG_DIR`, else the XDG config directory.
+pub fn config_dir() -> anyhow::Result<std::path::PathBuf> {
+    if let Ok(dir) = std::env::var("FOLLOWUP_CONFIG_DIR")
+        && !dir.is_empty()
+    {
+        return Ok(dir.into());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "followup")
+        .context("cannot find a home directory for the configuration; set FOLLOWUP_CONFIG_DIR")?;
+    Ok(dirs.config_dir().to_path_buf())
 }
 
 /// Which rows a `list` shows.

@@ -30,6 +30,7 @@ impl Db {
             .args(args)
             .env("FOLLOWUP_DB", &self.target)
             .env("NO_COLOR", "1")
+            .env("FOLLOWUP_CONFIG_DIR", self.dir.path().join("cfg"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

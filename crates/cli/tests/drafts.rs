@@ -1,0 +1,259 @@
+//! Drafts through the CLI: composed from the interview, checked, edited (approval
+//! voided), approved only with an override when there are errors; user templates.
+
+mod common;
+
+use common::*;
+use std::process::{Command, Stdio};
+
+fn setup(db: &Db) -> String {
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Sam Carter",
+        "--phone",
+        "+44 7700 900123",
+        "--locale",
+        "en-GB",
+    ]);
+    db.ok(&[
+        "profile",
+        "skill",
+        "add",
+        "Kubernetes",
+        "--alias",
+        "k8s",
+        "--evidence",
+        "I moved 40 services onto Kubernetes with no downtime",
+    ]);
+    db.ok(&[
+        "profile",
+        "skill",
+        "add",
+        "Rust",
+        "--evidence",
+        "I wrote our billing engine in Rust",
+    ]);
+    let jd = db.file("jd.txt", "Run our k8s clusters and write Rust services.\n");
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Platform Engineer",
+        "--job-description",
+        &jd,
+    ]);
+    let priya = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Priya Patel",
+        "--title",
+        "Ms",
+        "--email",
+        "p@acme.test",
+    ]);
+    let tom = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Tom Jones",
+        "--title",
+        "Mr",
+        "--email",
+        "t@acme.test",
+    ]);
+    let interview = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2027-03-02T10:00",
+        "--tz",
+        "Europe/London",
+        "--interviewer",
+        priya.trim(),
+        "--interviewer",
+        tom.trim(),
+    ]);
+    interview.trim().to_string()
+}
+
+/// Runs the binary with an "editor" that is a shell command.
+fn with_editor(db: &Db, editor: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(args)
+        .env("FOLLOWUP_DB", &db.target)
+        .env("FOLLOWUP_CONFIG_DIR", db.dir.path().join("cfg"))
+        .env("EDITOR", editor)
+        .env_remove("VISUAL")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_thank_you_names_the_matched_skills_and_is_clean() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"]);
+    assert_eq!(draft["kind"], "thank-you");
+    assert_eq!(draft["channel"], "email");
+    assert_eq!(draft["subject"], "Thank you – Platform Engineer interview");
+    let body = draft["body"].as_str().unwrap();
+    assert!(body.starts_with("Dear Ms Patel,\n"), "{body}");
+    assert!(
+        body.contains("I moved 40 services onto Kubernetes with no downtime."),
+        "{body}"
+    );
+    assert!(
+        body.contains("I wrote our billing engine in Rust."),
+        "{body}"
+    );
+    assert!(
+        body.contains("Yours sincerely,\nSam Carter\n+44 7700 900123"),
+        "{body}"
+    );
+    assert_eq!(draft["findings"], serde_json::json!([]), "{draft}");
+    assert_eq!(draft["approved"], false);
+
+    let letter = db.json(&[
+        "draft",
+        "thank-you",
+        &interview,
+        "--channel",
+        "letter",
+        "--json",
+    ]);
+    assert_eq!(letter["subject"], serde_json::Value::Null);
+    let each = db.run(&["draft", "thank-you", &interview, "--each"]);
+    assert!(String::from_utf8_lossy(&each.stderr).contains("near-identical"));
+    let list = db.json(&["draft", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 4);
+    db.fails(
+        1,
+        &["draft", "thank-you", &interview, "--channel", "pigeon"],
+    );
+    db.fails(1, &["draft", "show", "draft-nope"]);
+}
+
+#[test]
+fn edits_are_rechecked_void_approval_and_errors_need_an_override() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let id = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["draft", "approve", &id, "--yes"]);
+    assert_eq!(db.json(&["draft", "show", &id, "--json"])["approved"], true);
+
+    let out = with_editor(
+        &db,
+        "sed -i 's/Thank you for taking/I really need this job. Thank you for taking/'",
+        &["draft", "edit", &id],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error Desperate.Begging"));
+    let shown = db.json(&["draft", "show", &id, "--json"]);
+    assert_eq!(shown["approved"], false, "an edit voids the approval");
+    assert_eq!(shown["findings"][0]["rule"], "Desperate.Begging");
+
+    let err = db.fails(1, &["draft", "approve", &id, "--yes"]);
+    assert!(err.contains("error finding"), "{err}");
+    let err = db.fails(1, &["draft", "approve", &id]);
+    assert!(err.contains("error finding"), "{err}");
+    db.ok(&[
+        "draft",
+        "approve",
+        &id,
+        "--yes",
+        "--override",
+        "my own words, on purpose",
+    ]);
+    let backup = db.json(&["export", "json"]);
+    let saved = backup["drafts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(saved["override_reason"], "my own words, on purpose");
+    assert!(
+        saved["approved_text"]
+            .as_str()
+            .unwrap()
+            .contains("I really need this job")
+    );
+}
+
+#[test]
+fn approval_needs_a_yes() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let id = db.json(&["draft", "query", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let err = db.fails(1, &["draft", "approve", &id]);
+    assert!(err.contains("pass --yes"), "{err}");
+    assert_eq!(
+        db.json(&["draft", "show", &id, "--json"])["approved"],
+        false
+    );
+}
+
+#[test]
+fn user_templates_are_checked_before_use() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let cfg = db.dir.path().join("cfg").display().to_string();
+    let bad = db.file(
+        "bad.txt",
+        "{{ salutation }}\n\nThanks for {{ interview_vibe }}.\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["template", "set", "thank-you-email", &bad])
+        .env("FOLLOWUP_CONFIG_DIR", &cfg)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("thank-you-email:3"), "{err}");
+    assert!(err.contains("the variables are salutation"), "{err}");
+
+    let good = db.file("good.txt", "Subject: Thanks, {{ recipient_first }}\n\n{{ salutation }}\n\nThank you for {{ when }}.\n\n{{ closing }}\n{{ my_name }}\n");
+    let out = with_editor(&db, "true", &["template", "set", "thank-you-email", &good]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let draft = with_editor(&db, "true", &["draft", "thank-you", &interview, "--json"]);
+    let draft: serde_json::Value = serde_json::from_slice(&draft.stdout).unwrap();
+    assert_eq!(draft["subject"], "Thanks, Priya");
+    assert!(
+        draft["body"]
+            .as_str()
+            .unwrap()
+            .contains("Thank you for on Tuesday 2 March.")
+    );
+    // A broken file put there by hand is refused at draft time, with the line.
+    std::fs::write(
+        db.dir.path().join("cfg/templates/query-email.txt"),
+        "{% for x in %}",
+    )
+    .unwrap();
+    let out = with_editor(&db, "true", &["draft", "query", &interview]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("query-email.txt: query-email:1"));
+}
