@@ -257,3 +257,49 @@ fn user_templates_are_checked_before_use() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("query-email.txt: query-email:1"));
 }
+
+#[test]
+fn behaviour_rules_read_the_contact_log() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    db.ok(&["interview", "note", &interview, "--decide-by", "2099-01-01"]);
+    let query = db.json(&["draft", "query", &interview, "--json"]);
+    let rules: Vec<&str> = query["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"Behaviour.BeforeTheirDate"), "{query}");
+    // Two follow-ups made already: a third is an error, as is checking such a text.
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2026-01-06T10:00",
+    ]);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2026-01-20T10:00",
+    ]);
+    let text = db.file("q.txt", "Could you tell me when you expect to decide?\n");
+    let out = db.run(&["check", &text, "--interview", &interview]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error Behaviour.TooMany"));
+    let id = db.json(&["draft", "voicemail", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        db.fails(1, &["draft", "approve", &id, "--yes"])
+            .contains("error finding")
+    );
+}

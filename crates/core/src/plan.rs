@@ -610,9 +610,49 @@ pub fn call_time_problem(
     None
 }
 
+/// A contact that breaks the cadence, as a behaviour rule with an id like the tone rules'.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CadenceProblem {
+    pub rule: &'static str,
+    pub message: String,
+}
+
+impl CadenceProblem {
+    /// As a checker finding: one follow-up too many is an error (it blocks approval
+    /// without an override); contacting too soon is a warning.
+    pub fn to_finding(&self) -> crate::tone::Finding {
+        crate::tone::Finding {
+            rule: self.rule.to_string(),
+            level: if self.rule == "Behaviour.TooMany" {
+                crate::tone::Level::Error
+            } else {
+                crate::tone::Level::Warning
+            },
+            message: self.message.clone(),
+            matched: String::new(),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+            suggestions: vec![],
+            link: None,
+        }
+    }
+}
+
+impl std::fmt::Display for CadenceProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// The cadence guard: reasons a contact at `when` would be too soon or one too many,
 /// given the calls and emails already made.
-pub fn cadence_problems(when: Timestamp, input: &PlanInput, cal: &WorkingDays) -> Vec<String> {
+pub fn cadence_problems(
+    when: Timestamp,
+    input: &PlanInput,
+    cal: &WorkingDays,
+) -> Vec<CadenceProblem> {
     let mut problems = Vec::new();
     let tz = TimeZone::get(&employer(input).zone).unwrap_or(TimeZone::UTC);
     let day = when.to_zoned_datetime(tz.clone()).date();
@@ -623,11 +663,14 @@ pub fn cadence_problems(when: Timestamp, input: &PlanInput, cal: &WorkingDays) -
         .chain(input.interview.decide_by)
         .max();
     if let Some(d) = given.filter(|d| day <= *d) {
-        problems.push(format!(
-            "they said they'd decide by {}: wait until {}",
-            short(d),
-            short(cal.add(d, 2))
-        ));
+        problems.push(CadenceProblem {
+            rule: "Behaviour.BeforeTheirDate",
+            message: format!(
+                "they said they'd decide by {}: wait until {}",
+                short(d),
+                short(cal.add(d, 2))
+            ),
+        });
     }
     let contacts: Vec<Timestamp> = input
         .calls
@@ -647,22 +690,31 @@ pub fn cadence_problems(when: Timestamp, input: &PlanInput, cal: &WorkingDays) -
         .iter()
         .any(|at| when.duration_since(*at) < SignedDuration::from_hours(72))
     {
-        problems.push("you were in touch less than 72 hours before".into());
+        problems.push(CadenceProblem {
+            rule: "Behaviour.Within72Hours",
+            message: "you were in touch less than 72 hours before".into(),
+        });
     } else if let Some(last) = contacts.iter().max() {
         let last_day = last.to_zoned_datetime(tz).date();
         if cal.between(last_day, day) < 5 {
-            problems.push(format!(
-                "less than 5 working days after your last contact on {}",
-                short(last_day)
-            ));
+            problems.push(CadenceProblem {
+                rule: "Behaviour.TooSoon",
+                message: format!(
+                    "less than 5 working days after your last contact on {}",
+                    short(last_day)
+                ),
+            });
         }
     }
     let max = input.settings.max_follow_ups() as usize;
     if contacts.len() >= max {
-        problems.push(format!(
-            "{} follow-up(s) made already; the limit is {max}",
-            contacts.len()
-        ));
+        problems.push(CadenceProblem {
+            rule: "Behaviour.TooMany",
+            message: format!(
+                "{} follow-up(s) made already; the limit is {max}",
+                contacts.len()
+            ),
+        });
     }
     problems
 }

@@ -23,6 +23,9 @@ pub struct CheckArgs {
     /// A word or phrase you accept, never flagged (repeatable)
     #[arg(long = "accept", value_name = "TEXT")]
     accept: Vec<String>,
+    /// Also run the behaviour rules against this interview's contact log
+    #[arg(long, value_name = "INTERVIEW_ID")]
+    interview: Option<String>,
     /// A folder of your own rules: FAMILY/NAME.yml [default: the `tone.styles` setting]
     #[arg(long, value_name = "DIR")]
     styles: Option<String>,
@@ -65,7 +68,10 @@ pub fn run(store: &mut Store, args: CheckArgs) -> anyhow::Result<()> {
     };
     checker.disable(&[args.off, list(setting("tone.off"))].concat());
     checker.accept = [args.accept, list(setting("tone.accept"))].concat();
-    let findings = checker.check(&text, &locale);
+    let mut findings = checker.check(&text, &locale);
+    if let Some(id) = &args.interview {
+        findings.extend(super::draft::behaviour_findings(store, id)?);
+    }
     if args.json {
         out::json(&findings)?;
     } else {

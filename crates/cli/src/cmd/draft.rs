@@ -2,7 +2,7 @@
 //! composed, checked, stored, edited and approved.
 
 use super::{PageArgs, config_dir};
-use crate::planner::now;
+use crate::planner::{Loaded, Planner, now};
 use crate::{exit::bad_input, out};
 use clap::{Args, Subcommand};
 use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind};
@@ -312,6 +312,9 @@ fn view<'a>(
     d: &'a Draft,
 ) -> anyhow::Result<DraftOut<'a>> {
     let mut findings = checker.check(&d.full_text(), locale);
+    if d.kind != DraftKind::ThankYou {
+        findings.extend(behaviour_findings(store, &d.interview_id)?);
+    }
     if d.kind == DraftKind::ThankYou {
         let interview = store.interview(&d.interview_id)?;
         let app = store.application(&interview.application_id)?;
@@ -335,6 +338,26 @@ fn view<'a>(
         approved: d.is_approved(),
         findings,
     })
+}
+
+/// The behaviour rules: would getting in touch now break the cadence (before the date
+/// they gave, within 72 hours, too soon, one follow-up too many)?
+pub fn behaviour_findings(store: &mut Store, interview_id: &str) -> anyhow::Result<Vec<Finding>> {
+    let mut planner = Planner::load(store)?;
+    let loaded = Loaded::from_store(store, interview_id)?;
+    let region = loaded
+        .panel
+        .first()
+        .and_then(|c| c.region.clone())
+        .unwrap_or_else(|| planner.profile.region.clone());
+    let input = loaded.input(&planner.profile, &planner.settings);
+    let cal = planner.calendars.get(&region)?;
+    Ok(
+        followup_core::plan::cadence_problems(jiff::Timestamp::now(), &input, cal)
+            .iter()
+            .map(|p| p.to_finding())
+            .collect(),
+    )
 }
 
 fn print(d: &Draft, findings: &[Finding]) -> anyhow::Result<()> {
