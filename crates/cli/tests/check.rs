@@ -86,7 +86,7 @@ fn user_rules_switches_and_accept_lists() {
         "shipped rules still run: {stdout}"
     );
     assert!(
-        stderr.contains("House.Broken: tokens: bad regular expression"),
+        stderr.contains("House/Broken.yml: tokens: bad regular expression"),
         "{stderr}"
     );
 

@@ -53,9 +53,7 @@ pub fn run(store: &mut Store, args: CheckArgs) -> anyhow::Result<()> {
     };
     let mut checker = Checker::built_in();
     if let Some(dir) = args.styles.or_else(|| setting("tone.styles")) {
-        for problem in checker.add_rules(&read_styles(Path::new(&dir))?) {
-            eprintln!("followup: warning: rule not loaded: {problem}");
-        }
+        load_styles(&mut checker, Path::new(&dir))?;
     }
     let list = |v: Option<String>| -> Vec<String> {
         v.map(|s| {
@@ -119,8 +117,24 @@ fn read(path: &str, name: &str) -> anyhow::Result<String> {
         .map_err(|e| Unreadable(format!("{name}:{}: {}", e.line, e.problem)).into())
 }
 
+/// Adds the rules in `dir`; a file that cannot be used is reported by path and field, and
+/// the others still load.
+pub fn load_styles(checker: &mut Checker, dir: &Path) -> anyhow::Result<()> {
+    for problem in checker.add_rules(&read_styles(dir)?) {
+        let (family, name) = problem.rule.split_once('.').unwrap_or((&problem.rule, ""));
+        let path = dir.join(family).join(format!("{name}.yml"));
+        eprintln!(
+            "followup: warning: rule not loaded: {}: {}: {}",
+            path.display(),
+            problem.field,
+            problem.problem
+        );
+    }
+    Ok(())
+}
+
 /// `(id, yaml)` for every DIR/FAMILY/NAME.yml.
-pub fn read_styles(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+fn read_styles(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut files = Vec::new();
     let families = std::fs::read_dir(dir)
         .map_err(|e| Unreadable(format!("cannot read styles folder {}: {e}", dir.display())))?;

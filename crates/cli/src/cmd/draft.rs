@@ -289,10 +289,7 @@ pub fn checker(store: &mut Store) -> anyhow::Result<Checker> {
     let mut checker = Checker::built_in();
     let styles = get("tone.styles");
     if !styles.is_empty() {
-        for problem in checker.add_rules(&super::check::read_styles(std::path::Path::new(&styles))?)
-        {
-            eprintln!("followup: warning: rule not loaded: {problem}");
-        }
+        super::check::load_styles(&mut checker, std::path::Path::new(&styles))?;
     }
     let list = |v: String| -> Vec<String> {
         v.split(',')
