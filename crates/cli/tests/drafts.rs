@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 fn setup(db: &Db) -> String {
     db.ok(&[
@@ -85,15 +85,7 @@ fn setup(db: &Db) -> String {
 
 /// Runs the binary with an "editor" that is a shell command.
 fn with_editor(db: &Db, editor: &str, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(args)
-        .env("FOLLOWUP_DB", &db.target)
-        .env("FOLLOWUP_CONFIG_DIR", db.dir.path().join("cfg"))
-        .env("EDITOR", editor)
-        .env_remove("VISUAL")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    db.run_with(args, "", &[("EDITOR", editor)])
 }
 
 #[test]

@@ -26,11 +26,18 @@ impl Db {
     }
 
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        self.run_with(args, stdin, &[])
+    }
+
+    /// Runs with extra environment variables (`EDITOR` for `draft edit`).
+    pub fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
         let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
             .args(args)
             .env("FOLLOWUP_DB", &self.target)
             .env("NO_COLOR", "1")
             .env("FOLLOWUP_CONFIG_DIR", self.dir.path().join("cfg"))
+            .env_remove("VISUAL")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
