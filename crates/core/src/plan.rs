@@ -308,14 +308,21 @@ struct Employer<'a> {
     email_only: bool,
 }
 
+/// The region whose working days a follow-up counts: the lead interviewer's, else the
+/// candidate's own (the best guess when the card said nothing).
+pub fn employer_region(interviewers: &[Contact], profile: &Profile) -> String {
+    interviewers
+        .first()
+        .and_then(|c| c.region.clone())
+        .unwrap_or_else(|| profile.region.clone())
+}
+
 fn employer<'a>(input: &'a PlanInput) -> Employer<'a> {
     let lead = input.interviewers.first();
-    let (region, region_note) = match lead.and_then(|c| c.region.clone()) {
-        Some(r) => (r, ""),
-        None => (
-            input.profile.region.clone(),
-            " (their region unknown: yours used)",
-        ),
+    let region = employer_region(input.interviewers, input.profile);
+    let region_note = match lead.and_then(|c| c.region.as_ref()) {
+        Some(_) => "",
+        None => " (their region unknown: yours used)",
     };
     Employer {
         lead,

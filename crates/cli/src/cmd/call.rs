@@ -73,9 +73,7 @@ pub fn run(store: &mut Store, command: CallCommand) -> anyhow::Result<()> {
     if callback.is_some() && outcome != CallOutcome::Unavailable {
         return Err(bad_input("--callback goes with --outcome unavailable"));
     }
-    let region = lead
-        .and_then(|c| c.region.clone())
-        .unwrap_or_else(|| planner.profile.region.clone());
+    let region = plan::employer_region(&panel, &planner.profile);
     if let Some(when) = callback {
         if when <= Timestamp::now() {
             return Err(bad_input(format!("--callback: {when} is in the past")));

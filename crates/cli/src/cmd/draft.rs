@@ -342,11 +342,7 @@ fn view<'a>(
 pub fn behaviour_findings(store: &mut Store, interview_id: &str) -> anyhow::Result<Vec<Finding>> {
     let mut planner = Planner::load(store)?;
     let loaded = Loaded::from_store(store, interview_id)?;
-    let region = loaded
-        .panel
-        .first()
-        .and_then(|c| c.region.clone())
-        .unwrap_or_else(|| planner.profile.region.clone());
+    let region = followup_core::plan::employer_region(&loaded.panel, &planner.profile);
     let input = loaded.input(&planner.profile, &planner.settings);
     let cal = planner.calendars.get(&region)?;
     Ok(

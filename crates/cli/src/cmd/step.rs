@@ -70,10 +70,7 @@ pub fn run(store: &mut Store, command: StepCommand) -> anyhow::Result<()> {
             if step.kind == StepKind::FollowUpCall {
                 let interview = store.interview(&step.interview_id)?;
                 let panel = store.contacts_by_ids(&interview.interviewer_ids)?;
-                let region = panel
-                    .first()
-                    .and_then(|c| c.region.clone())
-                    .unwrap_or_else(|| planner.profile.region.clone());
+                let region = plan::employer_region(&panel, &planner.profile);
                 let cal = planner.calendars.get(&region)?;
                 if let Some(problem) =
                     plan::call_time_problem(start, &step.zone, cal, &planner.settings)
