@@ -6,6 +6,7 @@ mod cmd;
 mod exit;
 mod out;
 mod planner;
+mod smtp;
 mod step_view;
 
 use clap::Parser;

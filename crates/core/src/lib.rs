@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod compose;
 pub mod contact;
 pub mod model;
+pub mod outbox;
 pub mod place;
 pub mod plan;
 pub mod skills;

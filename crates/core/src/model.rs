@@ -401,6 +401,8 @@ pub struct Records {
     pub settings: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub drafts: Vec<crate::compose::Draft>,
+    #[serde(default)]
+    pub outbox: Vec<crate::outbox::OutboxEntry>,
 }
 
 /// Instants read from RFC 3339 with any offset.

@@ -1,11 +1,13 @@
-//! Stored drafts. Consistency rule: saving a draft whose text differs from the approved
-//! text clears the approval in the same write, so an edited draft is never approved.
+//! Stored drafts and the outbox. Consistency rules: saving a draft whose text differs
+//! from the approved text clears the approval in the same write, so an edited draft is
+//! never approved; a draft has at most one outbox row (`draft_id` is unique).
 
-use crate::rows::DraftRow;
-use crate::schema::drafts;
+use crate::rows::{DraftRow, OutboxRow};
+use crate::schema::{drafts, outbox};
 use crate::{Page, Result, Store, new_id, not_found};
 use diesel::prelude::*;
 use followup_core::compose::Draft;
+use followup_core::outbox::OutboxEntry;
 
 impl Store {
     pub fn add_draft(&mut self, mut draft: Draft) -> Result<Draft> {
@@ -59,5 +61,48 @@ impl Store {
             return Err(not_found("draft", &draft.id));
         }
         Ok(draft)
+    }
+}
+
+impl Store {
+    /// The outbox row of a draft, if it was ever handed to the mail server.
+    pub fn outbox_entry(&mut self, draft_id: &str) -> Result<Option<OutboxEntry>> {
+        outbox::table
+            .filter(outbox::draft_id.eq(draft_id))
+            .select(OutboxRow::as_select())
+            .first(&mut self.conn)
+            .optional()?
+            .map(OutboxRow::into_model)
+            .transpose()
+    }
+
+    /// Writes an outbox row (an empty id is a new one). Callers commit this *before*
+    /// contacting the server.
+    pub fn save_outbox(&mut self, entry: &OutboxEntry) -> Result<OutboxEntry> {
+        let mut entry = entry.clone();
+        if entry.id.is_empty() {
+            entry.id = new_id("out");
+            diesel::insert_into(outbox::table)
+                .values(OutboxRow::from(&entry))
+                .execute(&mut self.conn)?;
+        } else {
+            diesel::update(outbox::table.find(&entry.id))
+                .set(OutboxRow::from(&entry))
+                .execute(&mut self.conn)?;
+        }
+        Ok(entry)
+    }
+
+    /// Newest first.
+    pub fn outbox(&mut self, page: Page) -> Result<Vec<OutboxEntry>> {
+        outbox::table
+            .order((outbox::updated_at.desc(), outbox::id.desc()))
+            .limit(page.limit())
+            .offset(page.offset)
+            .select(OutboxRow::as_select())
+            .load(&mut self.conn)?
+            .into_iter()
+            .map(OutboxRow::into_model)
+            .collect()
     }
 }

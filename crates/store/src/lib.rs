@@ -469,6 +469,7 @@ impl Store {
             holidays: self.own_holidays()?,
             settings: self.settings()?.into_iter().collect(),
             drafts: self.drafts(None, Page::ALL)?,
+            outbox: self.outbox(Page::ALL)?,
         })
     }
 

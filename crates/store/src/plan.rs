@@ -363,6 +363,18 @@ pub(crate) fn restore_plan(
                 .execute(conn)?;
         }
     }
+    for entry in &records.outbox {
+        let row = crate::rows::OutboxRow::from(entry);
+        if diesel::update(crate::schema::outbox::table.find(&entry.id))
+            .set(&row)
+            .execute(conn)?
+            == 0
+        {
+            diesel::insert_into(crate::schema::outbox::table)
+                .values(&row)
+                .execute(conn)?;
+        }
+    }
     for (name, value) in &records.settings {
         diesel::delete(settings::table.find(name)).execute(conn)?;
         diesel::insert_into(settings::table)

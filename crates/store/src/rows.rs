@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use followup_core::calendar::Holiday;
 use followup_core::compose::{Channel, Draft, DraftKind};
 use followup_core::model::*;
+use followup_core::outbox::{OutboxEntry, OutboxState};
 use followup_core::plan::{CallOutcome, CallRecord, Step, StepKind, StepState};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -513,6 +514,59 @@ impl DraftRow {
             body: self.body,
             approved_text: self.approved_text,
             override_reason: self.override_reason,
+            id: self.id,
+        })
+    }
+}
+
+#[derive(Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = outbox, treat_none_as_null = true)]
+pub struct OutboxRow {
+    pub id: String,
+    pub draft_id: String,
+    pub message_id: String,
+    pub recipient: String,
+    pub state: String,
+    pub attempts: i32,
+    pub last_error: String,
+    pub sent_text: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+impl From<&OutboxEntry> for OutboxRow {
+    fn from(e: &OutboxEntry) -> Self {
+        Self {
+            id: e.id.clone(),
+            draft_id: e.draft_id.clone(),
+            message_id: e.message_id.clone(),
+            recipient: e.recipient.clone(),
+            state: e.state.to_string(),
+            attempts: e.attempts as i32,
+            last_error: e.last_error.clone(),
+            sent_text: e.sent_text.clone(),
+            created_at: seconds(e.created_at),
+            updated_at: seconds(e.updated_at),
+            sent_at: e.sent_at.map(seconds),
+        }
+    }
+}
+
+impl OutboxRow {
+    pub fn into_model(self) -> Result<OutboxEntry, StoreError> {
+        let t = "outbox";
+        Ok(OutboxEntry {
+            created_at: instant(self.created_at, t, &self.id)?,
+            updated_at: instant(self.updated_at, t, &self.id)?,
+            sent_at: self.sent_at.map(|s| instant(s, t, &self.id)).transpose()?,
+            state: OutboxState::from(self.state.as_str()),
+            attempts: self.attempts.max(0) as u32,
+            draft_id: self.draft_id,
+            message_id: self.message_id,
+            recipient: self.recipient,
+            last_error: self.last_error,
+            sent_text: self.sent_text,
             id: self.id,
         })
     }

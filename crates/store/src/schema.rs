@@ -167,6 +167,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     calls,
     settings,
     drafts,
+    outbox,
 );
 
 diesel::table! {
@@ -184,5 +185,21 @@ diesel::table! {
         override_reason -> Nullable<Text>,
         created_at -> BigInt,
         updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        draft_id -> Text,
+        message_id -> Text,
+        recipient -> Text,
+        state -> Text,
+        attempts -> Integer,
+        last_error -> Text,
+        sent_text -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        sent_at -> Nullable<BigInt>,
     }
 }

@@ -39,7 +39,9 @@ const TONE_SETTINGS: &[(&str, &str, &str)] = &[
 pub fn run(store: &mut Store, db: &str, command: ConfigCommand) -> anyhow::Result<()> {
     match command {
         ConfigCommand::Set { name, value } => {
-            if !name.starts_with("tone.") {
+            if name.starts_with("smtp.") {
+                crate::smtp::check(&name, value.trim())?;
+            } else if !name.starts_with("tone.") {
                 PlanSettings::default()
                     .set(&name, &value)
                     .map_err(|e| bad_input(format!("{e}")))?;
@@ -68,6 +70,17 @@ pub fn run(store: &mut Store, db: &str, command: ConfigCommand) -> anyhow::Resul
                     .find(|(n, _)| n == name)
                     .map_or(default.to_string(), |(_, v)| v.clone());
                 rows.push((name.to_string(), value, about.to_string()));
+            }
+            for r in crate::smtp::resolved(store)? {
+                let about = crate::smtp::KEYS.iter().find(|(k, _)| *k == r.name).map_or(
+                    "from FOLLOWUP_SMTP_PASSWORD or smtp.password_command; never stored",
+                    |(_, a)| a,
+                );
+                rows.push((
+                    r.name.to_string(),
+                    r.value,
+                    format!("{about} [{}]", r.source),
+                ));
             }
             if json {
                 let map: serde_json::Map<String, serde_json::Value> =

@@ -41,6 +41,16 @@ pub enum DraftCommand {
     },
     /// Edit a draft in $EDITOR (approval is cleared if the text changes)
     Edit { id: String },
+    /// The message as an .eml file (RFC 5322) or a mailto: URL, for your mail client
+    Export {
+        id: String,
+        /// A mailto: URL instead of the .eml text
+        #[arg(long)]
+        mailto: bool,
+        /// The .eml text (the default)
+        #[arg(long, conflicts_with = "mailto")]
+        eml: bool,
+    },
     /// Approve the exact text for sending
     Approve {
         id: String,
@@ -142,6 +152,7 @@ pub fn run(store: &mut Store, command: DraftCommand) -> anyhow::Result<()> {
             print(&draft, &v.findings)
         }
         DraftCommand::Edit { id } => edit(store, &id),
+        DraftCommand::Export { id, mailto, .. } => super::send::export(store, &id, mailto),
         DraftCommand::Approve {
             id,
             r#override,
@@ -418,7 +429,12 @@ fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
     Ok(dir)
 }
 
-fn approve(store: &mut Store, id: &str, reason: Option<String>, yes: bool) -> anyhow::Result<()> {
+pub fn approve(
+    store: &mut Store,
+    id: &str,
+    reason: Option<String>,
+    yes: bool,
+) -> anyhow::Result<()> {
     let mut draft = store.draft(id)?;
     let checker = checker(store)?;
     let locale = store.profile()?.unwrap_or_default().locale.tag();

@@ -15,6 +15,7 @@ mod import;
 mod interview;
 mod plan;
 mod profile;
+mod send;
 mod skills;
 mod step;
 mod template;
@@ -89,6 +90,24 @@ enum Command {
     /// Drafts: thank-you notes, queries, call and voicemail scripts
     #[command(subcommand)]
     Draft(draft::DraftCommand),
+    /// Approve a draft's exact text for sending (same as `draft approve`)
+    Approve {
+        draft_id: String,
+        /// Approve despite error-level findings, saying why
+        #[arg(long, value_name = "REASON")]
+        r#override: Option<String>,
+        /// Don't ask (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Send an approved email draft through your mail server, exactly once
+    Send { draft_id: String },
+    /// Messages handed to the mail server
+    #[command(subcommand)]
+    Outbox(send::OutboxCommand),
+    /// Mail server checks
+    #[command(subcommand)]
+    Mail(send::MailCommand),
     /// The templates drafts are written from, and your versions of them
     #[command(subcommand)]
     Template(template::TemplateCommand),
@@ -130,6 +149,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&mut store, args),
         Command::Skills(c) => skills::run(&mut store, c),
         Command::Draft(c) => draft::run(&mut store, c),
+        Command::Approve {
+            draft_id,
+            r#override,
+            yes,
+        } => draft::approve(&mut store, &draft_id, r#override, yes),
+        Command::Send { draft_id } => send::send(&mut store, &draft_id),
+        Command::Outbox(c) => send::run_outbox(&mut store, c),
+        Command::Mail(c) => send::run_mail(&mut store, c),
         Command::Template(_) => unreachable!("handled before the database opens"),
         Command::Holidays(c) => holidays::run(&mut store, c),
         Command::Config(c) => {

@@ -1,6 +1,8 @@
 //! The real `followup` binary on a temporary database, for the CLI test files.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
