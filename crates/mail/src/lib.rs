@@ -6,6 +6,8 @@
 //! Heavy dependencies (lettre, rustls) live in this crate only.
 
 use lettre::Address;
+pub mod letter;
+
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};

@@ -22,6 +22,11 @@ pub enum DevCommand {
         #[arg(long, default_value_t = 25_000)]
         planned: usize,
     },
+    /// Render N letters in one process: time per letter and peak memory (bench/run)
+    Letters {
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+    },
 }
 
 const COMPANIES: &[&str] = &[
@@ -57,12 +62,15 @@ const ZONES: &[(&str, &str)] = &[
 ];
 
 pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
-    let DevCommand::Seed {
-        applications,
-        interviews,
-        contacts,
-        planned,
-    } = command;
+    let (applications, interviews, contacts, planned) = match command {
+        DevCommand::Seed {
+            applications,
+            interviews,
+            contacts,
+            planned,
+        } => (applications, interviews, contacts, planned),
+        DevCommand::Letters { count } => return letters(count),
+    };
     if store.count_applications()? > 0 {
         return Err(bad_input(
             "dev seed fills an empty database only; give it a new --db",
@@ -168,4 +176,49 @@ fn generate(applications: usize, interviews: usize, contacts: usize) -> Records 
         interviews: meetings,
         ..Records::default()
     }
+}
+
+/// Renders `count` letters with one renderer, as a long-running server would, and
+/// reports the time per letter and the peak resident memory after 10 and after all.
+fn letters(count: usize) -> anyhow::Result<()> {
+    use followup_mail::letter::{Letter, LetterRenderer};
+    let renderer = LetterRenderer::new();
+    let letter = |i: usize| {
+        Letter {
+        us: i % 2 == 1,
+        sender: vec!["Sam Carter".into(), "12 Mill Lane".into(), "Leeds LS2 9JT".into()],
+        date: "2 March 2027".into(),
+        recipient: vec![format!("Ms Priya Patel {i}"), "Acme Ltd".into(), "1 Canal Street".into()],
+        body: "Dear Ms Patel,\n\nThank you for meeting me on Tuesday to discuss the role.\n\nI would be glad to send anything further.\n\nYours sincerely,\n\nSam Carter\n".into(),
+    }
+    };
+    let start = std::time::Instant::now();
+    let mut early_peak = 0;
+    for i in 0..count {
+        renderer
+            .render(&letter(i))
+            .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+        if i == 9 {
+            early_peak = peak_rss_kb();
+        }
+    }
+    let elapsed = start.elapsed();
+    out::line(format!(
+        "letters: {count} in {:.2} s ({:.1} ms each); peak RSS after 10: {early_peak} KB, after {count}: {} KB",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / count.max(1) as f64,
+        peak_rss_kb()
+    ))
+}
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.to_string())
+        })
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        .unwrap_or(0)
 }

@@ -13,6 +13,7 @@ mod export;
 mod holidays;
 mod import;
 mod interview;
+mod letter;
 mod plan;
 mod profile;
 mod send;
@@ -102,6 +103,8 @@ enum Command {
     },
     /// Send an approved email draft through your mail server, exactly once
     Send { draft_id: String },
+    /// A thank-you letter draft as a PDF to print and post
+    Letter(letter::LetterArgs),
     /// Messages handed to the mail server
     #[command(subcommand)]
     Outbox(send::OutboxCommand),
@@ -155,6 +158,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             yes,
         } => draft::approve(&mut store, &draft_id, r#override, yes),
         Command::Send { draft_id } => send::send(&mut store, &draft_id),
+        Command::Letter(args) => letter::run(&mut store, args),
         Command::Outbox(c) => send::run_outbox(&mut store, c),
         Command::Mail(c) => send::run_mail(&mut store, c),
         Command::Template(_) => unreachable!("handled before the database opens"),

@@ -1,0 +1,255 @@
+//! The postal letter as a PDF, typeset with typst and its bundled fonts (embedded in the
+//! PDF; no system fonts, no network). en-GB: the sender's address top right with the date
+//! beneath, the recipient on the left, A4. en-US: full block, everything on the left,
+//! US Letter. Text reaches typst only as string literals, so nothing in a name or a note
+//! can be read as markup.
+
+use crate::MailError;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+
+/// What goes on the page.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub us: bool,
+    pub sender: Vec<String>,
+    pub date: String,
+    pub recipient: Vec<String>,
+    /// The draft's text: salutation, paragraphs, closing and the typed name.
+    pub body: String,
+}
+
+/// Fonts and the standard library, loaded once and reused for every letter.
+pub struct LetterRenderer {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+impl Default for LetterRenderer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LetterRenderer {
+    pub fn new() -> LetterRenderer {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        LetterRenderer {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+
+    /// The letter as PDF bytes.
+    pub fn render(&self, letter: &Letter) -> Result<Vec<u8>, MailError> {
+        let world = LetterWorld {
+            renderer: self,
+            main: Source::new(main_id(), markup(letter)),
+        };
+        let result = typst::compile::<PagedDocument>(&world).output;
+        let pdf = result
+            .map_err(|errors| MailError::Build(describe(&errors)))
+            .and_then(|doc| {
+                typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
+                    .map_err(|errors| MailError::Build(describe(&errors)))
+            });
+        // typst memoises across compilations; a long-running process would grow without
+        // this.
+        typst::comemo::evict(0);
+        pdf
+    }
+}
+
+fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn main_id() -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new("/letter.typ").expect("valid path"),
+    )
+    .intern()
+}
+
+/// A typst string literal.
+fn lit(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn array(items: &[String]) -> String {
+    let parts: Vec<String> = items.iter().map(|s| lit(s)).collect();
+    format!(
+        "({}{})",
+        parts.join(", "),
+        if parts.len() == 1 { "," } else { "" }
+    )
+}
+
+const CLOSINGS: &[&str] = &[
+    "yours sincerely,",
+    "yours faithfully,",
+    "sincerely,",
+    "kind regards,",
+    "best regards,",
+    "regards,",
+    "with best wishes,",
+    "best wishes,",
+    "yours truly,",
+    "respectfully,",
+];
+
+/// Splits the draft into paragraphs before the closing, the closing, and the name after.
+fn parts(body: &str) -> (Vec<String>, String, String) {
+    let paragraphs: Vec<String> = body
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let closing_at = paragraphs.iter().rposition(|p| {
+        CLOSINGS.contains(
+            &p.lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+                .as_str(),
+        )
+    });
+    match closing_at {
+        Some(i) => {
+            let mut lines = paragraphs[i].lines();
+            let closing = lines.next().unwrap_or("").trim().to_string();
+            let mut name: Vec<String> = lines.map(|l| l.trim().to_string()).collect();
+            name.extend(paragraphs[i + 1..].iter().cloned());
+            (paragraphs[..i].to_vec(), closing, name.join("\n"))
+        }
+        None => (paragraphs, String::new(), String::new()),
+    }
+}
+
+fn markup(l: &Letter) -> String {
+    let (paragraphs, closing, name) = parts(&l.body);
+    let paper = if l.us { "us-letter" } else { "a4" };
+    let head = if l.us {
+        // Full block: everything on the left.
+        "#sender.join(linebreak())\n\n#v(0.6em)\n#date\n\n#v(0.6em)\n#recipient.join(linebreak())\n"
+    } else {
+        "#align(right)[#sender.join(linebreak())\n\n#v(0.6em)\n#date]\n\n#v(0.6em)\n#recipient.join(linebreak())\n"
+    };
+    format!(
+        r#"#set page(paper: "{paper}", margin: (x: 2.5cm, y: 2.5cm))
+#set text(font: "Libertinus Serif", size: 11.5pt, lang: "en")
+#set par(justify: false, spacing: 1.1em)
+#let sender = {sender}
+#let date = {date}
+#let recipient = {recipient}
+#let paragraphs = {paragraphs}
+#let closing = {closing}
+#let name = {name}
+{head}
+#v(1.6em)
+#for p in paragraphs [#p.split("\n").join(linebreak())
+
+]
+#closing
+#v(3.2em)
+#name.split("\n").join(linebreak())
+"#,
+        sender = array(&l.sender),
+        date = lit(&l.date),
+        recipient = array(&l.recipient),
+        paragraphs = array(&paragraphs),
+        closing = lit(&closing),
+        name = lit(&name),
+    )
+}
+
+struct LetterWorld<'a> {
+    renderer: &'a LetterRenderer,
+    main: Source,
+}
+
+impl World for LetterWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.renderer.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.renderer.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, _id: FileId) -> FileResult<Bytes> {
+        // A letter reads no files: nothing on the page can pull one in.
+        Err(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.renderer.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_splits_at_the_closing() {
+        let (paras, closing, name) =
+            parts("Dear Ms Patel,\n\nThank you.\n\nMore.\n\nYours sincerely,\n\nSam Carter\n");
+        assert_eq!(paras, vec!["Dear Ms Patel,", "Thank you.", "More."]);
+        assert_eq!(closing, "Yours sincerely,");
+        assert_eq!(name, "Sam Carter");
+    }
+
+    #[test]
+    fn text_is_always_a_string_literal() {
+        assert_eq!(
+            lit("a \"quote\" \\ #set page(paper: \"a5\")"),
+            "\"a \\\"quote\\\" \\\\ #set page(paper: \\\"a5\\\")\""
+        );
+        assert_eq!(array(&["one".into()]), "(\"one\",)");
+    }
+}
