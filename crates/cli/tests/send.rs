@@ -354,3 +354,25 @@ print(m.get_content().splitlines()[0])
     assert_eq!(lines[5], "no bcc");
     assert_eq!(lines[6], "Dear Ms Patel,");
 }
+
+#[test]
+fn mail_test_connects_and_sends_nothing() {
+    let db = Db::sqlite();
+    let server = FakeSmtp::start(vec![]);
+    let out = send(&db, server.port, &["mail", "test"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing was sent"));
+    assert_eq!(server.connections(), 1);
+    assert!(server.received().is_empty());
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = send(&db, closed, &["mail", "test"]);
+    assert_eq!(out.status.code(), Some(1));
+}
