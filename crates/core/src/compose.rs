@@ -233,7 +233,7 @@ pub fn context(input: &ComposeInput) -> Value {
 }
 
 /// "Ms" in Britain, "Ms." in the US; empty stays empty.
-fn title(honorific: &str, us: bool) -> String {
+pub fn title(honorific: &str, us: bool) -> String {
     let bare = honorific.trim().trim_end_matches('.');
     if bare.is_empty() {
         String::new()

@@ -2,7 +2,7 @@
 
 use crate::{exit::bad_input, out};
 use clap::Args;
-use followup_core::compose::{Channel, long_date};
+use followup_core::compose::{self, Channel, long_date};
 use followup_core::model::Locale;
 use followup_mail::letter::{Letter, LetterRenderer};
 use followup_store::Store;
@@ -42,11 +42,11 @@ pub fn run(store: &mut Store, args: LetterArgs) -> anyhow::Result<()> {
     let mut recipient = Vec::new();
     if let Some(id) = &draft.recipient_id {
         let c = store.contact(id)?;
-        let title = c.honorific.trim().trim_end_matches('.');
-        let title = match (title.is_empty(), us) {
-            (true, _) => String::new(),
-            (false, true) => format!("{title}. "),
-            (false, false) => format!("{title} "),
+        let title = compose::title(&c.honorific, us);
+        let title = if title.is_empty() {
+            title
+        } else {
+            format!("{title} ")
         };
         recipient.push(format!("{title}{}", c.full_name));
         recipient.extend(
