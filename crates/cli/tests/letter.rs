@@ -22,21 +22,7 @@ fn letter(db: &Db, locale: &str) -> (String, String) {
         "--locale",
         locale,
     ]);
-    let app = db.ok(&[
-        "application",
-        "add",
-        "--company",
-        "Acme",
-        "--role",
-        "Platform Engineer",
-    ]);
-    let priya = db.ok(&[
-        "contact",
-        "add",
-        "--name",
-        "Priya Patel",
-        "--title",
-        "Ms",
+    let interview = db.acme_interview(&[
         "--position",
         "Head of Platform",
         "--org",
@@ -44,22 +30,10 @@ fn letter(db: &Db, locale: &str) -> (String, String) {
         "--address",
         "1 Canal Street, Manchester, M1 3HE, United Kingdom",
     ]);
-    let interview = db.ok(&[
-        "interview",
-        "add",
-        "--application",
-        app.trim(),
-        "--at",
-        "2027-03-02T10:00",
-        "--tz",
-        "Europe/London",
-        "--interviewer",
-        priya.trim(),
-    ]);
     let draft = db.json(&[
         "draft",
         "thank-you",
-        interview.trim(),
+        &interview,
         "--channel",
         "letter",
         "--json",

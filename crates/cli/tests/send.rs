@@ -20,39 +20,7 @@ fn approved_draft(db: &Db, name: &str) -> (String, String) {
         "--locale",
         "en-GB",
     ]);
-    let app = db.ok(&[
-        "application",
-        "add",
-        "--company",
-        "Acme",
-        "--role",
-        "Platform Engineer",
-    ]);
-    let priya = db.ok(&[
-        "contact",
-        "add",
-        "--name",
-        "Priya Patel",
-        "--title",
-        "Ms",
-        "--email",
-        "priya@acme.test",
-    ]);
-    let interview = db
-        .ok(&[
-            "interview",
-            "add",
-            "--application",
-            app.trim(),
-            "--at",
-            "2027-03-02T10:00",
-            "--tz",
-            "Europe/London",
-            "--interviewer",
-            priya.trim(),
-        ])
-        .trim()
-        .to_string();
+    let interview = db.acme_interview(&["--email", "priya@acme.test"]);
     let id = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
         .as_str()
         .unwrap()

@@ -88,6 +88,37 @@ impl Db {
         path.display().to_string()
     }
 
+    /// An application (Acme, Platform Engineer), an interviewer added with
+    /// `contact_args` (after `--name "Priya Patel" --title Ms`), and an interview with them
+    /// on Tue 2 Mar 2027 10:00 London time; returns the interview id.
+    pub fn acme_interview(&self, contact_args: &[&str]) -> String {
+        let app = self.ok(&[
+            "application",
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "Platform Engineer",
+        ]);
+        let mut args = vec!["contact", "add", "--name", "Priya Patel", "--title", "Ms"];
+        args.extend_from_slice(contact_args);
+        let priya = self.ok(&args);
+        self.ok(&[
+            "interview",
+            "add",
+            "--application",
+            app.trim(),
+            "--at",
+            "2027-03-02T10:00",
+            "--tz",
+            "Europe/London",
+            "--interviewer",
+            priya.trim(),
+        ])
+        .trim()
+        .to_string()
+    }
+
     pub fn backup(&self) -> Value {
         let mut value = self.json(&["export", "json"]);
         value.as_object_mut().unwrap().remove("exported_at");
