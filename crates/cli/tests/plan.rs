@@ -169,6 +169,21 @@ fn call_outcomes_move_the_plan_and_bad_callbacks_are_refused() {
         ],
     );
     assert!(err.contains("in the past"), "{err}");
+    let err = db.fails(
+        1,
+        &[
+            "call",
+            "log",
+            &interview,
+            "--outcome",
+            "unavailable",
+            "--callback",
+            "2027-03-22T10:00",
+            "--at",
+            "2027-03-23T10:05",
+        ],
+    );
+    assert!(err.contains("before the call"), "{err}");
     let err = db.fails(1, &["call", "log", &interview, "--outcome", "maybe"]);
     assert!(err.contains("unknown outcome"), "{err}");
     assert_eq!(db.backup(), before, "refused calls change nothing");

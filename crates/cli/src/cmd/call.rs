@@ -7,7 +7,6 @@ use clap::{Args, Subcommand};
 use followup_core::plan::{self, CallOutcome, CallRecord, StepKind, StepState};
 use followup_core::when;
 use followup_store::Store;
-use jiff::Timestamp;
 
 #[derive(Subcommand)]
 pub enum CallCommand {
@@ -75,8 +74,15 @@ pub fn run(store: &mut Store, command: CallCommand) -> anyhow::Result<()> {
     }
     let region = plan::employer_region(&panel, &planner.profile);
     if let Some(when) = callback {
-        if when <= Timestamp::now() {
-            return Err(bad_input(format!("--callback: {when} is in the past")));
+        // Against the call's own time: a callback agreed on a call logged later (--at)
+        // is judged by when the call was, not by today.
+        if when <= at {
+            let what = if args.at.is_some() {
+                "before the call"
+            } else {
+                "in the past"
+            };
+            return Err(bad_input(format!("--callback: {when} is {what}")));
         }
         let cal = planner.calendars.get(&region)?;
         if let Some(problem) = plan::call_time_problem(when, &zone, cal, &planner.settings)
