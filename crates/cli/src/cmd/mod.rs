@@ -119,7 +119,7 @@ enum Command {
     Skills(skills::SkillsCommand),
     /// Check a text's tone: exit 0 when no errors, 1 when errors, 2 when unreadable
     Check(check::CheckArgs),
-    /// Settings: the plan's timing rules
+    /// Settings: the plan's timing, the tone checker, the mail server
     #[command(subcommand)]
     Config(config::ConfigCommand),
     /// Write everything out: a JSON backup, or the calendar feed
