@@ -310,14 +310,26 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        self.conn.transaction(|conn| {
-            diesel::delete(settings::table.find(name)).execute(conn)?;
-            diesel::insert_into(settings::table)
-                .values((settings::name.eq(name), settings::value.eq(value)))
-                .execute(conn)?;
-            Ok(())
-        })
+        self.conn.transaction(|conn| put_setting(conn, name, value))
     }
+}
+
+/// Replaces the row with this id, or adds it: what a restore does with each record.
+macro_rules! upsert {
+    ($conn:expr, $table:path, $id:expr, $row:expr) => {
+        if diesel::update($table.find($id)).set($row).execute($conn)? == 0 {
+            diesel::insert_into($table).values($row).execute($conn)?;
+        }
+    };
+}
+
+/// Writes a setting (one row per name).
+fn put_setting(conn: &mut AnyConnection, name: &str, value: &str) -> Result<()> {
+    diesel::delete(settings::table.find(name)).execute(conn)?;
+    diesel::insert_into(settings::table)
+        .values((settings::name.eq(name), settings::value.eq(value)))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// The plan half of a restore, inside the caller's transaction: steps and calls by id,
@@ -327,22 +339,10 @@ pub(crate) fn restore_plan(
     records: &followup_core::model::Records,
 ) -> Result<()> {
     for step in &records.steps {
-        let row = StepRow::from(step);
-        if diesel::update(steps::table.find(&step.id))
-            .set(&row)
-            .execute(conn)?
-            == 0
-        {
-            diesel::insert_into(steps::table)
-                .values(&row)
-                .execute(conn)?;
-        }
+        upsert!(conn, steps::table, &step.id, &StepRow::from(step));
     }
     for call in &records.calls {
-        diesel::delete(calls::table.find(&call.id)).execute(conn)?;
-        diesel::insert_into(calls::table)
-            .values(CallRow::from(call))
-            .execute(conn)?;
+        upsert!(conn, calls::table, &call.id, &CallRow::from(call));
     }
     for h in &records.holidays {
         let row = HolidayRow::from(h);
@@ -352,34 +352,23 @@ pub(crate) fn restore_plan(
             .execute(conn)?;
     }
     for draft in &records.drafts {
-        let row = crate::rows::DraftRow::from(draft);
-        if diesel::update(crate::schema::drafts::table.find(&draft.id))
-            .set(&row)
-            .execute(conn)?
-            == 0
-        {
-            diesel::insert_into(crate::schema::drafts::table)
-                .values(&row)
-                .execute(conn)?;
-        }
+        upsert!(
+            conn,
+            crate::schema::drafts::table,
+            &draft.id,
+            &crate::rows::DraftRow::from(draft)
+        );
     }
     for entry in &records.outbox {
-        let row = crate::rows::OutboxRow::from(entry);
-        if diesel::update(crate::schema::outbox::table.find(&entry.id))
-            .set(&row)
-            .execute(conn)?
-            == 0
-        {
-            diesel::insert_into(crate::schema::outbox::table)
-                .values(&row)
-                .execute(conn)?;
-        }
+        upsert!(
+            conn,
+            crate::schema::outbox::table,
+            &entry.id,
+            &crate::rows::OutboxRow::from(entry)
+        );
     }
     for (name, value) in &records.settings {
-        diesel::delete(settings::table.find(name)).execute(conn)?;
-        diesel::insert_into(settings::table)
-            .values((settings::name.eq(name), settings::value.eq(value)))
-            .execute(conn)?;
+        put_setting(conn, name, value)?;
     }
     Ok(())
 }

@@ -378,8 +378,8 @@ impl StepRow {
     }
 }
 
-#[derive(Queryable, Selectable, Insertable)]
-#[diesel(table_name = calls)]
+#[derive(Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = calls, treat_none_as_null = true)]
 pub struct CallRow {
     pub id: String,
     pub interview_id: String,

@@ -40,32 +40,11 @@ pub fn run(store: &mut Store, args: CheckArgs) -> anyhow::Result<()> {
         args.file.as_str()
     };
     let text = read(&args.file, name)?;
-    let settings = store.settings()?;
-    let setting = |key: &str| {
-        settings
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
     let locale = match args.locale {
         Some(l) => l,
         None => store.profile()?.unwrap_or_default().locale.tag(),
     };
-    let mut checker = Checker::built_in();
-    if let Some(dir) = args.styles.or_else(|| setting("tone.styles")) {
-        load_styles(&mut checker, Path::new(&dir))?;
-    }
-    let list = |v: Option<String>| -> Vec<String> {
-        v.map(|s| {
-            s.split(',')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    checker.disable(&[args.off, list(setting("tone.off"))].concat());
-    checker.accept = [args.accept, list(setting("tone.accept"))].concat();
+    let checker = configured_checker(store, args.styles, args.off, args.accept)?;
     let mut findings = checker.check(&text, &locale);
     if let Some(id) = &args.interview {
         findings.extend(super::draft::behaviour_findings(store, id)?);
@@ -115,6 +94,43 @@ fn read(path: &str, name: &str) -> anyhow::Result<String> {
     followup_formats::utf8_text(&bytes)
         .map(str::to_string)
         .map_err(|e| Unreadable(format!("{name}:{}: {}", e.line, e.problem)).into())
+}
+
+/// The shipped rules with the user's settings (`tone.styles`, `tone.off`,
+/// `tone.accept`) and any one-off additions from the command line.
+pub fn configured_checker(
+    store: &mut Store,
+    styles: Option<String>,
+    off: Vec<String>,
+    accept: Vec<String>,
+) -> anyhow::Result<Checker> {
+    let settings = store.settings()?;
+    let setting = |key: &str| {
+        settings
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let list = |key: &str| -> Vec<String> {
+        setting(key)
+            .map(|s| {
+                s.split(',')
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut checker = Checker::built_in();
+    if let Some(dir) = styles
+        .or_else(|| setting("tone.styles"))
+        .filter(|d| !d.is_empty())
+    {
+        load_styles(&mut checker, Path::new(&dir))?;
+    }
+    checker.disable(&[off, list("tone.off")].concat());
+    checker.accept = [accept, list("tone.accept")].concat();
+    Ok(checker)
 }
 
 /// Adds the rules in `dir`; a file that cannot be used is reported by path and field, and

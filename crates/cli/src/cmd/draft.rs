@@ -288,29 +288,8 @@ fn template_source(name: &str) -> anyhow::Result<String> {
 }
 
 /// The checker with the user's styles and settings.
-pub fn checker(store: &mut Store) -> anyhow::Result<Checker> {
-    let settings = store.settings()?;
-    let get = |key: &str| {
-        settings
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let mut checker = Checker::built_in();
-    let styles = get("tone.styles");
-    if !styles.is_empty() {
-        super::check::load_styles(&mut checker, std::path::Path::new(&styles))?;
-    }
-    let list = |v: String| -> Vec<String> {
-        v.split(',')
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect()
-    };
-    checker.disable(&list(get("tone.off")));
-    checker.accept = list(get("tone.accept"));
-    Ok(checker)
+fn checker(store: &mut Store) -> anyhow::Result<Checker> {
+    super::check::configured_checker(store, None, Vec::new(), Vec::new())
 }
 
 fn view<'a>(
