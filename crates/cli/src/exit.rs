@@ -1,5 +1,7 @@
 //! Exit codes (published in the README) and the one place errors become messages.
 
+use followup_app::AppError;
+use followup_core::outbox::SendRefused;
 use followup_store::StoreError;
 use std::io::Write;
 use std::process::ExitCode;
@@ -44,8 +46,63 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     }
     let code = code_for(err);
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "followup: {err:#}");
+    match err.chain().find_map(|c| c.downcast_ref::<AppError>()) {
+        Some(app) => {
+            let _ = writeln!(stderr, "followup: {}", words(app));
+        }
+        None => {
+            let _ = writeln!(stderr, "followup: {err:#}");
+        }
+    }
     ExitCode::from(code)
+}
+
+/// An engine error in the CLI's words: what went wrong, and the command that mends it.
+fn words(e: &AppError) -> String {
+    match e {
+        AppError::Store(StoreError::NotFound { kind, id }) => {
+            format!("no {kind} with id '{id}'; `followup {kind} list` shows the ids")
+        }
+        AppError::Invalid(v) => format!("--{v}"),
+        AppError::SendRefused(r) => match r {
+            SendRefused::NotEmail { .. } => {
+                format!("{r} (`followup letter` prints a letter)")
+            }
+            SendRefused::NotApproved { draft_id }
+            | SendRefused::ChangedAfterApproval { draft_id } => {
+                format!("{draft_id} cannot be sent: {r}; `followup approve {draft_id}` first")
+            }
+            SendRefused::MayHaveArrived { draft_id } => format!(
+                "{r}: look in your Sent folder or ask, then `followup outbox resolve {draft_id} sent` or `… resend`"
+            ),
+            SendRefused::InFlight { .. } => {
+                format!("{r}; wait for it to finish, then `followup outbox list`")
+            }
+            SendRefused::AlreadySent { .. } => r.to_string(),
+        },
+        AppError::NoMailServer => "no mail server configured: `followup config set smtp.host smtp.example.com` \
+             (and smtp.user, smtp.password_command), or `followup draft export ID --eml` to send it from your mail client"
+            .into(),
+        AppError::NoSenderAddress => {
+            "your email address is not set: `followup profile set --email …`".into()
+        }
+        AppError::NoRecipient { draft_id } => {
+            format!("{e}; draft it again with --to CONTACT_ID ({draft_id})")
+        }
+        AppError::NoRecipientAddress { contact_id, .. } => {
+            format!("{e}: `followup contact set {contact_id} --email …`")
+        }
+        AppError::NeedsOverride { draft_id, .. } => format!(
+            "{e}; fix the text (`followup draft edit {draft_id}`) or approve with --override \"why\""
+        ),
+        AppError::NotALetter { .. } => format!(
+            "{e}; draft a letter with `followup draft thank-you INTERVIEW_ID --channel letter`"
+        ),
+        AppError::DeliveryUnknown { draft_id, .. } => format!(
+            "{e}. Check your Sent folder, then `followup outbox resolve {draft_id} sent` or `… resend`"
+        ),
+        _ => e.to_string(),
+    }
 }
 
 fn code_for(err: &anyhow::Error) -> u8 {
@@ -56,17 +113,28 @@ fn code_for(err: &anyhow::Error) -> u8 {
         if cause.downcast_ref::<Unreadable>().is_some() {
             return USAGE;
         }
-        if let Some(store) = cause.downcast_ref::<StoreError>() {
-            return match store {
-                StoreError::NotFound { .. } | StoreError::Conflict(_) => BAD_INPUT,
-                _ => DATABASE,
+        if let Some(app) = cause.downcast_ref::<AppError>() {
+            return match app {
+                AppError::Store(store) => store_code(store),
+                AppError::Io(_) => IO,
+                _ => BAD_INPUT,
             };
+        }
+        if let Some(store) = cause.downcast_ref::<StoreError>() {
+            return store_code(store);
         }
         if cause.downcast_ref::<std::io::Error>().is_some() {
             return IO;
         }
     }
     BAD_INPUT
+}
+
+fn store_code(e: &StoreError) -> u8 {
+    match e {
+        StoreError::NotFound { .. } | StoreError::Conflict(_) => BAD_INPUT,
+        _ => DATABASE,
+    }
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

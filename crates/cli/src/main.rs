@@ -5,9 +5,6 @@
 mod cmd;
 mod exit;
 mod out;
-mod planner;
-mod smtp;
-mod step_view;
 
 use clap::Parser;
 use std::process::ExitCode;

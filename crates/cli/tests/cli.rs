@@ -504,3 +504,22 @@ fn the_tour_runs_on_postgresql_too() {
         "a PostgreSQL backup restores into SQLite"
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_commands() {
+    let db = Db::sqlite();
+    let bash = db.ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("followup") && bash.contains("outbox"),
+        "{bash}"
+    );
+    for shell in ["zsh", "fish"] {
+        assert!(db.ok(&["completions", shell]).contains("followup"));
+    }
+    let man = db.ok(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH followup"),
+        "{man}"
+    );
+    db.fails(2, &["completions", "tcsh"]);
+}

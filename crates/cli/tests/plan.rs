@@ -281,6 +281,15 @@ fn steps_done_skipped_or_moved_survive_a_recomputed_plan() {
     let err = db.fails(1, &["step", "skip", &thanks]);
     assert!(err.contains("only pending steps"), "{err}");
     db.fails(1, &["step", "done", "step-nope"]);
+
+    // A skipped step stays skipped through a recomputed plan.
+    db.ok(&["step", "skip", &call]);
+    db.ok(&["interview", "note", &interview, "--decide-by", "2027-04-02"]);
+    db.ok(&["plan", "refresh", &interview]);
+    let all = steps(&db, &interview);
+    let skipped = all.iter().find(|s| s["id"] == call.as_str()).unwrap();
+    assert_eq!(skipped["state"], "skipped", "{all:#?}");
+    assert_eq!(skipped["start"], "2027-03-25T15:00:00-04:00");
 }
 
 #[test]

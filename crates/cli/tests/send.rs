@@ -140,9 +140,24 @@ fn faults_end_in_the_right_state() {
 
     // A failed message may be sent again; a 550 fails it for good at once.
     let server = FakeSmtp::start(vec![Fault::Rcpt550]);
-    send(&db, server.port, &["send", &draft]);
+    let out = send(&db, server.port, &["send", &draft]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no such user"),
+        "the server's words: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(server.connections(), 1, "a permanent error is not retried");
-    assert_eq!(state(&db, &draft), "failed");
+    let entry = db.json(&["outbox", "list", "--json"])[0].clone();
+    assert_eq!(entry["state"], "failed");
+    assert!(
+        entry["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("no such user"),
+        "this attempt's error, not the 451's: {entry}"
+    );
+    assert_eq!(entry["attempts"], 4, "three 451s, then this one");
 
     // Dropped after the content: unknown, and not resent until the user says so.
     let server = FakeSmtp::start(vec![Fault::DropAfterContent]);
@@ -207,6 +222,11 @@ fn without_a_server_the_draft_exports_for_a_mail_client() {
         "{eml}"
     );
     assert!(eml.contains("Subject: "));
+    assert!(
+        eml.starts_with("X-Unsent: 1\r\n"),
+        "opens as a message to send: {eml}"
+    );
+    assert!(eml.contains("MIME-Version: 1.0\r\n"), "{eml}");
     let mailto = db.ok(&["draft", "export", &draft, "--mailto"]);
     assert!(
         mailto.starts_with("mailto:priya@acme.test?subject=Thank%20you"),
@@ -243,6 +263,17 @@ fn a_real_smtp_server_receives_a_well_formed_message() {
     );
     assert!(out.status.success());
     db.ok(&["approve", &draft, "--yes"]);
+    let priya = db.json(&["contact", "list", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&[
+        "contact",
+        "set",
+        &priya,
+        "--name",
+        "Priya Patel\r\nBcc: evil@attacker.test",
+    ]);
     let maildir = db.dir.path().join("maildir");
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -294,7 +325,7 @@ raw = msgs[0].as_bytes()
 import email
 m = email.message_from_bytes(raw, policy=email.policy.default)
 print(m['From'])
-print(m['To'])
+print(m['To'].addresses[0].addr_spec, len(m['To'].addresses))
 print(m['Subject'])
 print(m['Message-ID'])
 print('date' if m['Date'] else 'no date')
@@ -315,7 +346,10 @@ print(m.get_content().splitlines()[0])
         .map(String::from)
         .collect();
     assert_eq!(lines[0], "Zoë Ångström <zoe@example.test>");
-    assert_eq!(lines[1], "Priya Patel <priya@acme.test>");
+    assert_eq!(
+        lines[1], "priya@acme.test 1",
+        "one recipient, in the To header"
+    );
     assert_eq!(lines[2], "Thank you — the interview");
     assert_eq!(lines[3], message_id);
     assert_eq!(lines[4], "date");
@@ -343,4 +377,24 @@ fn mail_test_connects_and_sends_nothing() {
         .port();
     let out = send(&db, closed, &["mail", "test"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn no_password_goes_unencrypted_to_another_machine() {
+    let db = Db::sqlite();
+    let (draft, _) = approved_draft(&db, "Sam Carter");
+    let env = [
+        ("FOLLOWUP_SMTP_HOST", "smtp.example.test"),
+        ("FOLLOWUP_SMTP_SECURITY", "none"),
+        ("FOLLOWUP_SMTP_USER", "sam"),
+        ("FOLLOWUP_SMTP_PASSWORD", "hunter2"),
+    ];
+    for args in [vec!["send", draft.as_str()], vec!["mail", "test"]] {
+        let out = db.run_with(&args, "", &env);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("unencrypted"), "{err}");
+        assert!(!err.contains("hunter2"));
+    }
+    assert_eq!(state(&db, &draft), "", "nothing was claimed or sent");
 }

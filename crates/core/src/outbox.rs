@@ -33,40 +33,101 @@ pub struct OutboxEntry {
     pub updated_at: jiff::Timestamp,
     #[serde(default)]
     pub sent_at: Option<jiff::Timestamp>,
+    /// While `sending`: who holds the send (host, process, a random part) and until when.
+    /// A claim past its lease, or whose process is gone, is a crash.
+    #[serde(default)]
+    pub claimed_by: String,
+    #[serde(default)]
+    pub lease_until: Option<jiff::Timestamp>,
 }
 
-/// Why a draft may not be sent now, or `Ok` when it may.
-pub fn may_send(draft: &Draft, entry: Option<&OutboxEntry>) -> Result<(), String> {
+/// Why a draft may not be sent now.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendRefused {
+    #[error("{draft_id} is a {channel} draft: only emails are sent")]
+    NotEmail { draft_id: String, channel: Channel },
+    #[error("{draft_id} is not approved")]
+    NotApproved { draft_id: String },
+    #[error("{draft_id} changed after it was approved")]
+    ChangedAfterApproval { draft_id: String },
+    #[error("{draft_id} was sent already ({message_id}); it is never sent twice")]
+    AlreadySent {
+        draft_id: String,
+        message_id: String,
+    },
+    #[error("the last attempt to send {draft_id} may have reached the server")]
+    MayHaveArrived { draft_id: String },
+    #[error(
+        "{draft_id} is being sent right now by another Followup (until {lease_until} at the latest)"
+    )]
+    InFlight {
+        draft_id: String,
+        lease_until: jiff::Timestamp,
+    },
+}
+
+/// Whether a `sending` row is a send in progress (`live`) or the trace of a crash.
+/// `live` is what the caller knows beyond the lease (the claiming process still runs).
+pub fn claim_is_live(entry: &OutboxEntry, now: jiff::Timestamp, process_alive: bool) -> bool {
+    entry.state == OutboxState::Sending
+        && process_alive
+        && entry.lease_until.is_some_and(|until| until > now)
+}
+
+/// `Ok` when the draft may be sent now. `live_claim` says whether a `sending` row is a
+/// send in progress (see [`claim_is_live`]); a dead one counts as `unknown`.
+pub fn may_send(
+    draft: &Draft,
+    entry: Option<&OutboxEntry>,
+    live_claim: bool,
+) -> Result<(), SendRefused> {
+    let draft_id = draft.id.clone();
     if draft.channel != Channel::Email {
-        return Err(format!(
-            "{} is a {} draft: only emails are sent (`followup letter` prints a letter)",
-            draft.id, draft.channel
-        ));
+        return Err(SendRefused::NotEmail {
+            draft_id,
+            channel: draft.channel.clone(),
+        });
     }
     if !draft.is_approved() {
-        let why = if draft.approved_text.is_some() {
-            "it changed after it was approved"
+        return Err(if draft.approved_text.is_some() {
+            SendRefused::ChangedAfterApproval { draft_id }
         } else {
-            "it is not approved"
-        };
-        return Err(format!(
-            "{} cannot be sent: {why}; `followup approve {}` first",
-            draft.id, draft.id
-        ));
+            SendRefused::NotApproved { draft_id }
+        });
     }
-    match entry.map(|e| &e.state) {
-        Some(OutboxState::Sent) => Err(format!(
-            "{} was sent already ({}); it is never sent twice",
-            draft.id,
-            entry.map(|e| e.message_id.as_str()).unwrap_or_default()
-        )),
-        Some(OutboxState::Unknown | OutboxState::Sending) => Err(format!(
-            "the last attempt to send {} may have reached the server: look in your Sent folder or ask, \
-             then `followup outbox resolve {} sent` or `… resend`",
-            draft.id, draft.id
-        )),
+    let Some(entry) = entry else { return Ok(()) };
+    match &entry.state {
+        OutboxState::Sent => Err(SendRefused::AlreadySent {
+            draft_id,
+            message_id: entry.message_id.clone(),
+        }),
+        OutboxState::Sending if live_claim => Err(SendRefused::InFlight {
+            draft_id,
+            lease_until: entry.lease_until.unwrap_or(entry.updated_at),
+        }),
+        OutboxState::Unknown | OutboxState::Sending => {
+            Err(SendRefused::MayHaveArrived { draft_id })
+        }
         _ => Ok(()),
     }
+}
+
+/// How far a message has got, for a restore: a restore never moves a message back
+/// (a `sent` row read from an older backup as `failed` would be sent again).
+pub fn progress(state: &OutboxState) -> u8 {
+    match state {
+        OutboxState::Failed | OutboxState::Other(_) => 0,
+        OutboxState::Sending => 1,
+        OutboxState::Unknown => 2,
+        OutboxState::Sent => 3,
+    }
+}
+
+/// Which of a stored outbox row and a backup's copy of it a restore keeps: the backup's
+/// only when it has got at least as far.
+pub fn restore_keeps_backup(stored: &OutboxEntry, backup: &OutboxEntry) -> bool {
+    progress(&backup.state) >= progress(&stored.state)
+        && !(stored.state == OutboxState::Sent && backup.state != OutboxState::Sent)
 }
 
 #[cfg(test)]
@@ -110,42 +171,85 @@ mod tests {
             created_at: Timestamp::UNIX_EPOCH,
             updated_at: Timestamp::UNIX_EPOCH,
             sent_at: None,
+            claimed_by: String::new(),
+            lease_until: None,
         }
     }
 
     #[test]
     fn only_approved_unsent_emails_go() {
-        assert!(may_send(&draft(Channel::Email, true), None).is_ok());
+        assert!(may_send(&draft(Channel::Email, true), None, false).is_ok());
         assert!(
             may_send(
                 &draft(Channel::Email, true),
-                Some(&entry(OutboxState::Failed))
+                Some(&entry(OutboxState::Failed)),
+                false
             )
             .is_ok()
         );
         assert!(
-            may_send(&draft(Channel::Email, false), None)
-                .unwrap_err()
-                .contains("not approved")
+            may_send(&draft(Channel::Email, false), None, false).unwrap_err()
+                == SendRefused::NotApproved {
+                    draft_id: "draft-1".into()
+                }
         );
         let mut edited = draft(Channel::Email, true);
         edited.body.push_str(" and more");
         assert!(
-            may_send(&edited, None)
-                .unwrap_err()
-                .contains("changed after it was approved")
+            may_send(&edited, None, false).unwrap_err()
+                == SendRefused::ChangedAfterApproval {
+                    draft_id: "draft-1".into()
+                }
         );
-        assert!(
-            may_send(&draft(Channel::Letter, true), None)
-                .unwrap_err()
-                .contains("letter")
-        );
+        assert!(matches!(
+            may_send(&draft(Channel::Letter, true), None, false),
+            Err(SendRefused::NotEmail { .. })
+        ));
         for state in [
             OutboxState::Sent,
             OutboxState::Unknown,
             OutboxState::Sending,
         ] {
-            assert!(may_send(&draft(Channel::Email, true), Some(&entry(state))).is_err());
+            assert!(may_send(&draft(Channel::Email, true), Some(&entry(state)), false).is_err());
         }
+    }
+
+    #[test]
+    fn a_live_claim_is_in_flight_and_a_dead_one_may_have_arrived() {
+        let now = Timestamp::from_second(1_000_000).unwrap();
+        let mut e = entry(OutboxState::Sending);
+        e.lease_until = Some(now + jiff::SignedDuration::from_secs(60));
+        assert!(claim_is_live(&e, now, true));
+        assert!(
+            !claim_is_live(&e, now, false),
+            "the claiming process is gone"
+        );
+        assert!(!claim_is_live(
+            &e,
+            now + jiff::SignedDuration::from_secs(61),
+            true
+        ));
+        let d = draft(Channel::Email, true);
+        assert!(matches!(
+            may_send(&d, Some(&e), true),
+            Err(SendRefused::InFlight { .. })
+        ));
+        assert!(matches!(
+            may_send(&d, Some(&e), false),
+            Err(SendRefused::MayHaveArrived { .. })
+        ));
+    }
+
+    #[test]
+    fn a_restore_never_moves_a_message_back() {
+        let sent = entry(OutboxState::Sent);
+        let failed = entry(OutboxState::Failed);
+        let unknown = entry(OutboxState::Unknown);
+        assert!(!restore_keeps_backup(&sent, &failed));
+        assert!(!restore_keeps_backup(&sent, &unknown));
+        assert!(!restore_keeps_backup(&unknown, &failed));
+        assert!(restore_keeps_backup(&failed, &sent));
+        assert!(restore_keeps_backup(&failed, &unknown));
+        assert!(restore_keeps_backup(&sent, &sent));
     }
 }

@@ -759,6 +759,13 @@ pub struct Step {
     pub updated_at: Timestamp,
 }
 
+/// Which of a stored step and a backup's copy of it a restore keeps: a step that was
+/// done stays done (an older backup must not bring back a call that was made, or a note
+/// that was sent).
+pub fn restore_keeps_backup(stored: &Step, backup: &Step) -> bool {
+    stored.state != StepState::Done || backup.state == StepState::Done
+}
+
 /// The stored steps after a recomputed plan: a step the user completed, skipped or moved
 /// keeps that state; other steps take the new window and reason; a pending step the plan
 /// no longer has is cancelled; new steps are added (with an empty id for the store to

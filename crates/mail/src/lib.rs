@@ -8,7 +8,7 @@
 use lettre::Address;
 pub mod letter;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, MIME_VERSION_1_0};
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
@@ -122,6 +122,7 @@ pub fn build_message(o: &Outgoing) -> Result<Vec<u8>, MailError> {
         .subject(one_line(&o.subject))
         .date(date)
         .message_id(Some(one_line(&o.message_id)))
+        .header(MIME_VERSION_1_0)
         .header(ContentType::TEXT_PLAIN)
         .body(o.body.replace("\r\n", "\n").replace('\n', "\r\n"))
         .map_err(|e| MailError::Build(e.to_string()))?;
@@ -140,9 +141,12 @@ pub fn mailto(o: &Outgoing) -> String {
             })
             .collect()
     }
+    // RFC 6068: the address is percent-encoded too ('?', '&', '%', '#' in a local part
+    // would otherwise end it); only its '@' stays as it is.
+    let to: Vec<String> = one_line(o.to_email.trim()).split('@').map(enc).collect();
     format!(
         "mailto:{}?subject={}&body={}",
-        o.to_email.trim(),
+        to.join("@"),
         enc(&one_line(&o.subject)),
         enc(&o.body.replace("\r\n", "\n").replace('\n', "\r\n"))
     )
@@ -294,5 +298,13 @@ mod tests {
             "{url}"
         );
         assert!(url.contains("&body=Dear%20Ms%20Patel%2C%0D%0A%0D%0AThank%20you."));
+        let mut o = outgoing();
+        o.to_email = "a&b?c%d#e@acme.test".into();
+        let url = mailto(&o);
+        assert!(
+            url.starts_with("mailto:a%26b%3Fc%25d%23e@acme.test?subject="),
+            "{url}"
+        );
+        assert_eq!(url.matches('?').count(), 1, "{url}");
     }
 }

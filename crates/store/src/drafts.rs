@@ -93,6 +93,19 @@ impl Store {
         Ok(entry)
     }
 
+    /// Records how a claimed send ended, if the row still carries this claim; `false` when
+    /// another process took it over meanwhile (nothing is written then).
+    pub fn settle_outbox(&mut self, entry: &OutboxEntry, claimed_by: &str) -> Result<bool> {
+        let n = diesel::update(
+            outbox::table
+                .find(&entry.id)
+                .filter(outbox::claimed_by.eq(claimed_by)),
+        )
+        .set(OutboxRow::from(entry))
+        .execute(&mut self.conn)?;
+        Ok(n == 1)
+    }
+
     /// Newest first.
     pub fn outbox(&mut self, page: Page) -> Result<Vec<OutboxEntry>> {
         outbox::table

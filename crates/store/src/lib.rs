@@ -18,6 +18,7 @@ mod rows;
 
 pub use plan::StepLabel;
 mod schema;
+mod tx;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -46,7 +47,7 @@ pub enum StoreError {
     NewerDatabase { target: String, version: String },
     #[error("migrating the database {target} failed: {reason}")]
     Migration { target: String, reason: String },
-    #[error("no {kind} with id '{id}'; `followup {kind} list` shows the ids")]
+    #[error("no {kind} with id '{id}'")]
     NotFound { kind: &'static str, id: String },
     #[error("{0}")]
     Conflict(String),
@@ -99,6 +100,8 @@ impl Page {
 pub struct ContactImport {
     pub imported: usize,
     pub updated: usize,
+    /// The existing contacts the cards updated.
+    pub updated_ids: Vec<String>,
 }
 
 /// Counts of what a restore wrote.
@@ -107,6 +110,9 @@ pub struct RestoreCounts {
     pub applications: usize,
     pub contacts: usize,
     pub interviews: usize,
+    /// Records kept as stored because the backup's copy would move them back (a sent
+    /// message, a done step): (what, id).
+    pub kept_newer: Vec<(&'static str, String)>,
 }
 
 /// The open database.
@@ -122,7 +128,7 @@ impl Store {
         let shown = redact(target);
         let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
             target: shown.clone(),
-            reason: e.to_string(),
+            reason: scrub(&e.to_string(), target),
         };
         let conn = if is_postgres(target) {
             let mut c = diesel::PgConnection::establish(target).map_err(|e| open_err(&e))?;
@@ -136,7 +142,7 @@ impl Store {
             // A 64 MiB page cache keeps a bulk import's index pages in memory until commit
             // instead of spilling them to the WAL again and again.
             for pragma in [
-                "PRAGMA busy_timeout = 5000",
+                "PRAGMA busy_timeout = 30000",
                 "PRAGMA journal_mode = WAL",
                 "PRAGMA synchronous = NORMAL",
                 "PRAGMA foreign_keys = ON",
@@ -201,7 +207,7 @@ impl Store {
 
     /// Replaces the profile and its skills.
     pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
-        self.conn.transaction(|conn| write_profile(conn, p))
+        tx::write(&mut self.conn, |conn| write_profile(conn, p))
     }
 
     // ---- applications ----
@@ -224,7 +230,7 @@ impl Store {
                 ApplicationRow::from(app)
             })
             .collect();
-        self.conn.transaction(|conn| {
+        tx::write(&mut self.conn, |conn| {
             // Multi-row INSERTs: one statement per chunk instead of one per row. 3,000 rows
             // of 10 columns stays under the bundled SQLite's 32,766 bound parameters.
             // (MultiBackend has no batch insert, so this runs on the concrete connection.)
@@ -300,8 +306,7 @@ impl Store {
         if contact.uid.is_empty() {
             contact.uid = new_uid();
         }
-        self.conn
-            .transaction(|conn| insert_contact(conn, &contact))?;
+        tx::write(&mut self.conn, |conn| insert_contact(conn, &contact))?;
         Ok(contact)
     }
 
@@ -345,15 +350,14 @@ impl Store {
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
         let mut contact = contact.clone();
         contact.updated_at = now();
-        self.conn
-            .transaction(|conn| update_contact(conn, &contact))?;
+        tx::write(&mut self.conn, |conn| update_contact(conn, &contact))?;
         Ok(contact)
     }
 
     /// Imports cards in one transaction: a card matching an existing contact (same UID,
     /// else a shared email address) updates it; any other card becomes a new contact.
     pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
-        self.conn.transaction(|conn| {
+        tx::write(&mut self.conn, |conn| {
             let mut counts = ContactImport::default();
             for mut card in cards {
                 card.updated_at = now();
@@ -362,6 +366,7 @@ impl Store {
                     Some(existing) => {
                         update_contact(conn, &contact_rules::merge(existing, &card))?;
                         counts.updated += 1;
+                        counts.updated_ids.push(existing.id.clone());
                     }
                     None => {
                         stamp_new(
@@ -392,7 +397,7 @@ impl Store {
             &mut interview.created_at,
             &mut interview.updated_at,
         );
-        self.conn.transaction(|conn| {
+        tx::write(&mut self.conn, |conn| {
             check_interview_refs(conn, &interview)?;
             insert_interview(conn, &interview)
         })?;
@@ -448,7 +453,7 @@ impl Store {
     pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
         let mut interview = interview.clone();
         interview.updated_at = now();
-        self.conn.transaction(|conn| {
+        tx::write(&mut self.conn, |conn| {
             check_interview_refs(conn, &interview)?;
             update_interview(conn, &interview)
         })?;
@@ -476,7 +481,7 @@ impl Store {
     /// Writes a backup back in one transaction: records are matched by id and replaced,
     /// others are added; nothing is deleted. Every field, ids and times included, is kept.
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
-        self.conn.transaction(|conn| {
+        tx::write(&mut self.conn, |conn| {
             if let Some(p) = &records.profile {
                 write_profile(conn, p)?;
             }
@@ -516,11 +521,12 @@ impl Store {
                     insert_interview(conn, interview)?;
                 }
             }
-            plan::restore_plan(conn, records)?;
+            let kept_newer = plan::restore_plan(conn, records)?;
             Ok(RestoreCounts {
                 applications: records.applications.len(),
                 contacts: records.contacts.len(),
                 interviews: records.interviews.len(),
+                kept_newer,
             })
         })
     }
@@ -806,21 +812,62 @@ fn is_postgres(target: &str) -> bool {
     target.starts_with("postgres://") || target.starts_with("postgresql://")
 }
 
-/// A target fit for messages: a URL's password is replaced by `***`.
-fn redact(target: &str) -> String {
+/// `text` with any password found in `target` replaced by `***`.
+fn scrub(text: &str, target: &str) -> String {
+    let mut out = text.to_string();
+    if let Some((_, rest)) = target.split_once("://") {
+        let before_query = rest.split('?').next().unwrap_or("");
+        if let Some((userinfo, _)) = before_query.rsplit_once('@')
+            && let Some((_, password)) = userinfo.split_once(':')
+            && !password.is_empty()
+        {
+            out = out.replace(password, "***");
+        }
+        for p in rest.split(['?', '&']) {
+            if let Some((k, v)) = p.split_once('=')
+                && k.eq_ignore_ascii_case("password")
+                && !v.is_empty()
+            {
+                out = out.replace(v, "***");
+            }
+        }
+    }
+    out
+}
+
+/// A target fit for messages: a URL's password (`user:pass@`, `?password=`) is
+/// replaced by `***`.
+pub fn redact(target: &str) -> String {
     if !is_postgres(target) {
         return target.to_string();
     }
     let Some((scheme, rest)) = target.split_once("://") else {
         return target.to_string();
     };
-    match rest.split_once('@') {
+    let (before_query, query) = match rest.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (rest, None),
+    };
+    // The last '@' ends the user information (a password may itself contain '@').
+    let mut out = match before_query.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
             Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-            None => target.to_string(),
+            None => format!("{scheme}://{userinfo}@{host}"),
         },
-        None => target.to_string(),
+        None => format!("{scheme}://{before_query}"),
+    };
+    if let Some(query) = query {
+        let params: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => p.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&params.join("&"));
     }
+    out
 }
 
 #[cfg(test)]
@@ -849,5 +896,13 @@ mod tests {
             "postgres://me:***@localhost/db"
         );
         assert_eq!(redact("/tmp/x.db"), "/tmp/x.db");
+        assert_eq!(
+            redact("postgresql://me@db.example/app?sslmode=require&password=hunter2"),
+            "postgresql://me@db.example/app?sslmode=require&password=***"
+        );
+        assert_eq!(
+            redact("postgres://me:p@ss@localhost:5432/db"),
+            "postgres://me:***@localhost:5432/db"
+        );
     }
 }

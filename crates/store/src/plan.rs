@@ -6,8 +6,7 @@
 
 use crate::rows::*;
 use crate::schema::*;
-use crate::{AnyConnection, Page, Result, Store, StoreError, new_id, not_found};
-use diesel::connection::TransactionManager;
+use crate::{AnyConnection, Page, Result, Store, new_id, not_found};
 use diesel::prelude::*;
 use followup_core::calendar::Holiday;
 use followup_core::plan::{CallRecord, Step, StepState};
@@ -15,25 +14,6 @@ use jiff::Timestamp;
 use std::collections::HashMap;
 
 impl Store {
-    /// Runs `f` as one transaction: everything it writes is kept, or nothing is.
-    pub fn atomically<T, E: From<StoreError>>(
-        &mut self,
-        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        type Manager = <AnyConnection as Connection>::TransactionManager;
-        Manager::begin_transaction(&mut self.conn).map_err(StoreError::from)?;
-        match f(self) {
-            Ok(value) => {
-                Manager::commit_transaction(&mut self.conn).map_err(StoreError::from)?;
-                Ok(value)
-            }
-            Err(e) => {
-                Manager::rollback_transaction(&mut self.conn).map_err(StoreError::from)?;
-                Err(e)
-            }
-        }
-    }
-
     // ---- holidays ----
 
     /// The days the user imported or added, every region.
@@ -56,7 +36,7 @@ impl Store {
             .collect();
         covered.sort();
         covered.dedup();
-        self.conn.transaction(|conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             for (region, year) in &covered {
                 diesel::delete(
                     holidays::table
@@ -87,7 +67,7 @@ impl Store {
             source: "user".into(),
             ..HolidayRow::from(h)
         };
-        self.conn.transaction(|conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             diesel::delete(holidays::table.find((&row.region, &row.day, "user"))).execute(conn)?;
             diesel::insert_into(holidays::table)
                 .values(&row)
@@ -155,7 +135,7 @@ impl Store {
     /// Writes steps in one transaction: an empty id is a new step (given an id here);
     /// others replace the stored row. Returns the steps as stored.
     pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
-        self.conn.transaction(|conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             steps
                 .into_iter()
                 .map(|mut step| {
@@ -310,7 +290,7 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        self.conn.transaction(|conn| put_setting(conn, name, value))
+        crate::tx::write(&mut self.conn, |conn| put_setting(conn, name, value))
     }
 }
 
@@ -337,9 +317,21 @@ fn put_setting(conn: &mut AnyConnection, name: &str, value: &str) -> Result<()> 
 pub(crate) fn restore_plan(
     conn: &mut AnyConnection,
     records: &followup_core::model::Records,
-) -> Result<()> {
+) -> Result<Vec<(&'static str, String)>> {
+    let mut kept = Vec::new();
     for step in &records.steps {
-        upsert!(conn, steps::table, &step.id, &StepRow::from(step));
+        let stored = steps::table
+            .find(&step.id)
+            .select(StepRow::as_select())
+            .first(conn)
+            .optional()?
+            .map(StepRow::into_model)
+            .transpose()?;
+        if stored.is_none_or(|stored| followup_core::plan::restore_keeps_backup(&stored, step)) {
+            upsert!(conn, steps::table, &step.id, &StepRow::from(step));
+        } else {
+            kept.push(("step", step.id.clone()));
+        }
     }
     for call in &records.calls {
         upsert!(conn, calls::table, &call.id, &CallRow::from(call));
@@ -360,17 +352,37 @@ pub(crate) fn restore_plan(
         );
     }
     for entry in &records.outbox {
-        upsert!(
-            conn,
-            crate::schema::outbox::table,
-            &entry.id,
-            &crate::rows::OutboxRow::from(entry)
-        );
+        // Matched by draft (one row per draft), so a backup's row with another id cannot
+        // sit beside the stored one.
+        let stored = outbox::table
+            .filter(outbox::draft_id.eq(&entry.draft_id))
+            .select(OutboxRow::as_select())
+            .first(conn)
+            .optional()?
+            .map(OutboxRow::into_model)
+            .transpose()?;
+        match stored {
+            None => {
+                diesel::insert_into(outbox::table)
+                    .values(&OutboxRow::from(entry))
+                    .execute(conn)?;
+            }
+            Some(stored) if followup_core::outbox::restore_keeps_backup(&stored, entry) => {
+                let row = OutboxRow {
+                    id: stored.id.clone(),
+                    ..OutboxRow::from(entry)
+                };
+                diesel::update(outbox::table.find(&stored.id))
+                    .set(&row)
+                    .execute(conn)?;
+            }
+            Some(stored) => kept.push(("message", stored.draft_id.clone())),
+        }
     }
     for (name, value) in &records.settings {
         put_setting(conn, name, value)?;
     }
-    Ok(())
+    Ok(kept)
 }
 
 /// What a step is about, in words.

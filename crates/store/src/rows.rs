@@ -533,6 +533,8 @@ pub struct OutboxRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub sent_at: Option<i64>,
+    pub claimed_by: String,
+    pub lease_until: Option<i64>,
 }
 
 impl From<&OutboxEntry> for OutboxRow {
@@ -549,6 +551,8 @@ impl From<&OutboxEntry> for OutboxRow {
             created_at: seconds(e.created_at),
             updated_at: seconds(e.updated_at),
             sent_at: e.sent_at.map(seconds),
+            claimed_by: e.claimed_by.clone(),
+            lease_until: e.lease_until.map(seconds),
         }
     }
 }
@@ -560,6 +564,11 @@ impl OutboxRow {
             created_at: instant(self.created_at, t, &self.id)?,
             updated_at: instant(self.updated_at, t, &self.id)?,
             sent_at: self.sent_at.map(|s| instant(s, t, &self.id)).transpose()?,
+            lease_until: self
+                .lease_until
+                .map(|s| instant(s, t, &self.id))
+                .transpose()?,
+            claimed_by: self.claimed_by,
             state: OutboxState::from(self.state.as_str()),
             attempts: self.attempts.max(0) as u32,
             draft_id: self.draft_id,

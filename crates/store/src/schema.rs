@@ -201,5 +201,7 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         sent_at -> Nullable<BigInt>,
+        claimed_by -> Text,
+        lease_until -> Nullable<BigInt>,
     }
 }

@@ -1,45 +1,22 @@
 //! `followup today` and `followup agenda`: what is overdue, due now, and next.
 
-use super::invalid;
 use crate::out;
-use crate::step_view::{StepView, describe};
-use followup_core::when;
-use followup_store::{Page, Store};
-use jiff::{Timestamp, ToSpan};
+use followup_app::{Followup, StepView};
 
 /// At most this many rows a section; the rest are counted.
 const SHOWN: usize = 50;
 
 /// Steps that start before the end of `days` days from `from` (today in your zone when
 /// not given), overdue ones included.
-pub fn run(store: &mut Store, from: Option<String>, days: u32, json: bool) -> anyhow::Result<()> {
-    let profile = store.profile()?.unwrap_or_default();
-    let tz = jiff::tz::TimeZone::get(&profile.time_zone)?;
-    let now = Timestamp::now();
-    let first = match from {
-        Some(date) => when::date("from", &date).map_err(invalid)?,
-        None => now.to_zoned_datetime(tz.clone()).date(),
-    };
-    let until = first
-        .checked_add((days.max(1) as i64).days())?
-        .to_zoned_datetime(tz.clone())?
-        .timestamp();
-    let steps = store.due_steps(
-        until,
-        Page {
-            limit: Some(if json { i64::MAX } else { 3 * SHOWN as i64 }),
-            offset: 0,
-        },
-    )?;
-    let views = describe(store, &steps, &profile.time_zone, now, false)?;
+pub fn run(app: &mut Followup, from: Option<String>, days: u32, json: bool) -> anyhow::Result<()> {
+    let limit = if json { None } else { Some(3 * SHOWN as i64) };
+    let agenda = app.agenda(from.as_deref(), days, limit)?;
+    let views = agenda.steps;
     if json {
         return out::json(&views);
     }
     if views.is_empty() {
-        return out::line(format!(
-            "Nothing due until {}.",
-            first.checked_add((days.max(1) as i64 - 1).days())?
-        ));
+        return out::line(format!("Nothing due until {}.", agenda.last));
     }
     for (title, due) in [
         ("Overdue", "overdue"),

@@ -1,12 +1,11 @@
 //! `followup application`: jobs applied for.
 
 use super::{PageArgs, read_text_arg};
-use crate::planner::Planner;
-use crate::{exit::bad_input, out};
+use crate::out;
 use clap::{Args, Subcommand};
+use followup_app::Followup;
 use followup_core::model::{Application, ApplicationStatus, DocumentKind, SentDocument};
 use followup_core::when;
-use followup_store::Store;
 use jiff::Timestamp;
 
 #[derive(Subcommand)]
@@ -68,11 +67,11 @@ pub struct AddArgs {
     status: String,
 }
 
-pub fn run(store: &mut Store, command: ApplicationCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()> {
     match command {
-        ApplicationCommand::Add(args) => add(store, *args),
+        ApplicationCommand::Add(args) => add(app, *args),
         ApplicationCommand::List { page, json } => {
-            let apps = store.applications(page.page())?;
+            let apps = app.applications(page.page())?;
             if json {
                 return out::json(&apps);
             }
@@ -91,24 +90,14 @@ pub fn run(store: &mut Store, command: ApplicationCommand) -> anyhow::Result<()>
             out::table(&["id", "company", "role", "status", "applied"], rows)
         }
         ApplicationCommand::Show { id, json } => {
-            let app = store.application(&id)?;
+            let application = app.application(&id)?;
             if json {
-                return out::json(&app);
+                return out::json(&application);
             }
-            show(&app)
+            show(&application)
         }
         ApplicationCommand::Status { id, status } => {
-            let mut app = store.application(&id)?;
-            if status.trim().is_empty() {
-                return Err(bad_input("the status is empty"));
-            }
-            app.status = ApplicationStatus::from(status.as_str());
-            let mut planner = Planner::load(store)?;
-            store.atomically(|s| {
-                s.update_application(&app)?;
-                let ids = s.interview_ids_for_application(&app.id)?;
-                planner.replan_all(s, &ids)
-            })?;
+            let app = app.set_application_status(&id, &status)?;
             let note = if app.status.is_known() {
                 String::new()
             } else {
@@ -122,11 +111,7 @@ pub fn run(store: &mut Store, command: ApplicationCommand) -> anyhow::Result<()>
     }
 }
 
-fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
-    let (company, role) = (args.company.trim(), args.role.trim());
-    if company.is_empty() || role.is_empty() {
-        return Err(bad_input("--company and --role must not be empty"));
-    }
+fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
     let job_description = match &args.job_description {
         Some(path) => read_text_arg(path, "job description")?,
         None => String::new(),
@@ -150,10 +135,10 @@ fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
     .filter(|(_, path, text)| path.is_some() || text.is_some())
     .map(|(kind, path, text)| SentDocument { kind, path, text })
     .collect();
-    let app = store.add_application(Application {
+    let stored = app.add_application(Application {
         id: String::new(),
-        company: company.to_string(),
-        role: role.to_string(),
+        company: args.company,
+        role: args.role,
         job_description,
         source_url: args.url.unwrap_or_default(),
         documents,
@@ -162,7 +147,7 @@ fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
         created_at: Timestamp::now(),
         updated_at: Timestamp::now(),
     })?;
-    out::line(app.id)
+    out::line(stored.id)
 }
 
 fn show(a: &Application) -> anyhow::Result<()> {

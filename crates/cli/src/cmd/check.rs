@@ -3,9 +3,8 @@
 use crate::exit::{Quiet, Unreadable};
 use crate::out;
 use clap::Args;
-use followup_core::tone::{Checker, Finding, Level};
-use followup_store::Store;
-use std::path::Path;
+use followup_app::Followup;
+use followup_core::tone::{Finding, Level};
 
 /// Files larger than this are not messages.
 const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -33,7 +32,7 @@ pub struct CheckArgs {
     json: bool,
 }
 
-pub fn run(store: &mut Store, args: CheckArgs) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, args: CheckArgs) -> anyhow::Result<()> {
     let name = if args.file == "-" {
         "<stdin>"
     } else {
@@ -42,12 +41,22 @@ pub fn run(store: &mut Store, args: CheckArgs) -> anyhow::Result<()> {
     let text = read(&args.file, name)?;
     let locale = match args.locale {
         Some(l) => l,
-        None => store.profile()?.unwrap_or_default().locale.tag(),
+        None => app.profile()?.unwrap_or_default().locale.tag(),
     };
-    let checker = configured_checker(store, args.styles, args.off, args.accept)?;
+    let checker = app
+        .checker(args.styles, args.off, args.accept)
+        .map_err(|e| match e {
+            // A styles folder that cannot be read is unreadable input, as for linters.
+            followup_app::AppError::File { path, problem } => {
+                Unreadable(format!("{path}: {problem}")).into()
+            }
+            e => anyhow::Error::from(e),
+        })?;
+    super::warn(&checker.warnings);
+    let checker = checker.value;
     let mut findings = checker.check(&text, &locale);
     if let Some(id) = &args.interview {
-        findings.extend(super::draft::behaviour_findings(store, id)?);
+        findings.extend(app.behaviour_findings(id)?);
     }
     if args.json {
         out::json(&findings)?;
@@ -94,85 +103,4 @@ fn read(path: &str, name: &str) -> anyhow::Result<String> {
     followup_formats::utf8_text(&bytes)
         .map(str::to_string)
         .map_err(|e| Unreadable(format!("{name}:{}: {}", e.line, e.problem)).into())
-}
-
-/// The shipped rules with the user's settings (`tone.styles`, `tone.off`,
-/// `tone.accept`) and any one-off additions from the command line.
-pub fn configured_checker(
-    store: &mut Store,
-    styles: Option<String>,
-    off: Vec<String>,
-    accept: Vec<String>,
-) -> anyhow::Result<Checker> {
-    let settings = store.settings()?;
-    let setting = |key: &str| {
-        settings
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
-    let list = |key: &str| -> Vec<String> {
-        setting(key)
-            .map(|s| {
-                s.split(',')
-                    .map(|p| p.trim().to_string())
-                    .filter(|p| !p.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let mut checker = Checker::built_in();
-    if let Some(dir) = styles
-        .or_else(|| setting("tone.styles"))
-        .filter(|d| !d.is_empty())
-    {
-        load_styles(&mut checker, Path::new(&dir))?;
-    }
-    checker.disable(&[off, list("tone.off")].concat());
-    checker.accept = [accept, list("tone.accept")].concat();
-    Ok(checker)
-}
-
-/// Adds the rules in `dir`; a file that cannot be used is reported by path and field, and
-/// the others still load.
-pub fn load_styles(checker: &mut Checker, dir: &Path) -> anyhow::Result<()> {
-    for problem in checker.add_rules(&read_styles(dir)?) {
-        let (family, name) = problem.rule.split_once('.').unwrap_or((&problem.rule, ""));
-        let path = dir.join(family).join(format!("{name}.yml"));
-        eprintln!(
-            "followup: warning: rule not loaded: {}: {}: {}",
-            path.display(),
-            problem.field,
-            problem.problem
-        );
-    }
-    Ok(())
-}
-
-/// `(id, yaml)` for every DIR/FAMILY/NAME.yml.
-fn read_styles(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
-    let mut files = Vec::new();
-    let families = std::fs::read_dir(dir)
-        .map_err(|e| Unreadable(format!("cannot read styles folder {}: {e}", dir.display())))?;
-    for family in families.flatten().filter(|f| f.path().is_dir()) {
-        for rule in std::fs::read_dir(family.path())?.flatten() {
-            let path = rule.path();
-            if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
-                let id = format!(
-                    "{}.{}",
-                    family.file_name().to_string_lossy(),
-                    path.file_stem().unwrap_or_default().to_string_lossy()
-                );
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => files.push((id, text)),
-                    Err(e) => eprintln!(
-                        "followup: warning: rule not loaded: {}: {e}",
-                        path.display()
-                    ),
-                }
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }

@@ -1,10 +1,8 @@
 //! `followup config`: settings kept in the database (the plan's timing rules).
 
-use crate::planner::Planner;
-use crate::{exit::bad_input, out};
+use crate::out;
 use clap::Subcommand;
-use followup_core::plan::{PlanSettings, SETTINGS};
-use followup_store::Store;
+use followup_app::Followup;
 
 #[derive(Subcommand)]
 pub enum ConfigCommand {
@@ -18,69 +16,25 @@ pub enum ConfigCommand {
 }
 
 /// Settings the tone checker reads (`followup check`, drafts).
-const TONE_SETTINGS: &[(&str, &str, &str)] = &[
-    (
-        "tone.off",
-        "",
-        "rules or families turned off, comma-separated",
-    ),
-    (
-        "tone.accept",
-        "",
-        "words or phrases never flagged, comma-separated",
-    ),
-    (
-        "tone.styles",
-        "",
-        "a folder of your own rules: FAMILY/NAME.yml",
-    ),
-];
-
-pub fn run(store: &mut Store, db: &str, command: ConfigCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: ConfigCommand) -> anyhow::Result<()> {
     match command {
         ConfigCommand::Set { name, value } => {
-            if name.starts_with("smtp.") {
-                crate::smtp::check(&name, value.trim())?;
-            } else if !name.starts_with("tone.") {
-                PlanSettings::default()
-                    .set(&name, &value)
-                    .map_err(|e| bad_input(format!("{e}")))?;
-            } else if !TONE_SETTINGS.iter().any(|(n, _, _)| *n == name) {
-                return Err(bad_input(format!(
-                    "{name}: unknown setting; tone settings are tone.off, tone.accept, tone.styles"
-                )));
-            }
-            store.atomically(|s| {
-                s.set_setting(&name, value.trim())?;
-                let ids = s.interviews_with_pending_steps()?;
-                Planner::load(s)?.replan_all(s, &ids)
-            })?;
+            app.set_setting(&name, &value)?;
             out::line(format!("{name} = {}", value.trim()))
         }
         ConfigCommand::Show { json } => {
-            let stored = store.settings()?;
             let mut rows: Vec<(String, String, String)> = vec![(
                 "database".into(),
-                db.to_string(),
+                app.target().to_string(),
                 "--db or FOLLOWUP_DB".into(),
             )];
-            for (name, default, about) in SETTINGS.iter().chain(TONE_SETTINGS) {
-                let value = stored
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map_or(default.to_string(), |(_, v)| v.clone());
-                rows.push((name.to_string(), value, about.to_string()));
-            }
-            for r in crate::smtp::resolved(store)? {
-                let about = crate::smtp::KEYS.iter().find(|(k, _)| *k == r.name).map_or(
-                    "from FOLLOWUP_SMTP_PASSWORD or smtp.password_command; never stored",
-                    |(_, a)| a,
-                );
-                rows.push((
-                    r.name.to_string(),
-                    r.value,
-                    format!("{about} [{}]", r.source),
-                ));
+            for r in app.settings()? {
+                let meaning = if r.name.starts_with("smtp.") {
+                    format!("{} [{}]", r.meaning, r.source)
+                } else {
+                    r.meaning
+                };
+                rows.push((r.name, r.value, meaning));
             }
             if json {
                 let map: serde_json::Map<String, serde_json::Value> =

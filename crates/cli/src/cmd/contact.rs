@@ -1,14 +1,13 @@
 //! `followup contact`: interviewers, typed in or imported from vCards.
 
 use super::{PageArgs, invalid};
-use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::{Args, Subcommand};
+use followup_app::Followup;
 use followup_core::model::{Contact, Labelled, PreferredChannel};
 use followup_core::place;
 use followup_formats::vcard;
-use followup_store::Store;
 use jiff::Timestamp;
 
 /// Larger files are refused: a card export with photos is rarely over a few megabytes.
@@ -100,14 +99,14 @@ pub struct FieldArgs {
     notes: Option<String>,
 }
 
-pub fn run(store: &mut Store, command: ContactCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: ContactCommand) -> anyhow::Result<()> {
     match command {
         ContactCommand::Add(args) => {
-            let contact = store.add_contact(contact_from(*args)?)?;
+            let contact = app.add_contact(contact_from(*args)?)?;
             out::line(contact.id)
         }
         ContactCommand::Set(args) => {
-            let mut contact = store.contact(&args.id)?;
+            let mut contact = app.contact(&args.id)?;
             if let Some(name) = &args.name {
                 if name.trim().is_empty() {
                     return Err(bad_input("--name must not be empty"));
@@ -117,17 +116,12 @@ pub fn run(store: &mut Store, command: ContactCommand) -> anyhow::Result<()> {
                 (contact.given_name, contact.family_name) = (given, family);
             }
             apply(&mut contact, args.fields)?;
-            let mut planner = Planner::load(store)?;
-            store.atomically(|s| {
-                s.update_contact(&contact)?;
-                let ids = s.interview_ids_for_contact(&contact.id)?;
-                planner.replan_all(s, &ids)
-            })?;
+            app.update_contact(&contact)?;
             out::line(format!("contact {} updated", contact.id))
         }
-        ContactCommand::Import { file, skip_invalid } => import(store, &file, skip_invalid),
+        ContactCommand::Import { file, skip_invalid } => import(app, &file, skip_invalid),
         ContactCommand::List { page, json } => {
-            let contacts = store.contacts(page.page())?;
+            let contacts = app.contacts(page.page())?;
             if json {
                 return out::json(&contacts);
             }
@@ -146,14 +140,14 @@ pub fn run(store: &mut Store, command: ContactCommand) -> anyhow::Result<()> {
             out::table(&["id", "name", "position", "organisation", "email"], rows)
         }
         ContactCommand::Show { id, json } => {
-            let contact = store.contact(&id)?;
+            let contact = app.contact(&id)?;
             if json {
                 return out::json(&contact);
             }
             show(&contact)
         }
         ContactCommand::Export { ids } => {
-            let contacts = store.contacts_by_ids(&ids)?;
+            let contacts = app.contacts_by_ids(&ids)?;
             let text: String = contacts.iter().map(vcard::write_card).collect();
             out::raw(&text)
         }
@@ -246,7 +240,7 @@ fn parse_address(text: &str) -> followup_core::model::PostalAddress {
     address
 }
 
-fn import(store: &mut Store, file: &str, skip_invalid: bool) -> anyhow::Result<()> {
+fn import(app: &mut Followup, file: &str, skip_invalid: bool) -> anyhow::Result<()> {
     let size = std::fs::metadata(file)
         .with_context(|| format!("cannot read {file}"))?
         .len();
@@ -269,7 +263,7 @@ fn import(store: &mut Store, file: &str, skip_invalid: bool) -> anyhow::Result<(
         &format!("imported: 0, updated: 0, failed: {failed}"),
     )?;
     let cards = read.cards.into_iter().map(|(_, c)| c).collect();
-    let counts = store.import_contacts(cards)?;
+    let counts = app.import_contacts(cards)?;
     out::line(format!(
         "imported: {}, updated: {}, failed: {failed}",
         counts.imported, counts.updated

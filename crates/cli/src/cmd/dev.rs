@@ -1,11 +1,10 @@
 //! `followup dev seed`: a large, realistic database for the benchmarks in `bench/`.
 //! Hidden from help: it writes made-up people into whatever database it is given.
 
-use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use clap::Subcommand;
+use followup_app::Followup;
 use followup_core::model::*;
-use followup_store::Store;
 use jiff::{Timestamp, ToSpan};
 
 #[derive(Subcommand)]
@@ -61,7 +60,7 @@ const ZONES: &[(&str, &str)] = &[
     ("Europe/Berlin", "de"),
 ];
 
-pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: DevCommand) -> anyhow::Result<()> {
     let (applications, interviews, contacts, planned) = match command {
         DevCommand::Seed {
             applications,
@@ -71,16 +70,10 @@ pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
         } => (applications, interviews, contacts, planned),
         DevCommand::Letters { count } => return letters(count),
     };
-    if store.count_applications()? > 0 {
-        return Err(bad_input(
-            "dev seed fills an empty database only; give it a new --db",
-        ));
-    }
     if interviews > 0 && (applications == 0 || contacts == 0) {
         return Err(bad_input("interviews need applications and contacts"));
     }
     let records = generate(applications, interviews, contacts);
-    store.restore(&records)?;
     let latest: Vec<String> = records
         .interviews
         .iter()
@@ -88,8 +81,7 @@ pub fn run(store: &mut Store, command: DevCommand) -> anyhow::Result<()> {
         .take(planned)
         .map(|i| i.id.clone())
         .collect();
-    let mut planner = Planner::load(store)?;
-    store.atomically(|s| planner.replan_all(s, &latest))?;
+    app.dev_seed(&records, &latest)?;
     out::line(format!(
         "seeded: {applications} applications, {contacts} contacts, {interviews} interviews, {} planned",
         latest.len()

@@ -2,12 +2,11 @@
 //! back, or the plan as a calendar feed phones subscribe to.
 
 use crate::out;
-use crate::step_view::{action, window};
 use clap::Subcommand;
+use followup_app::{Followup, action, window};
 use followup_formats::backup;
 use followup_formats::ics::{self, CalendarEntry};
 use followup_store::StepLabel;
-use followup_store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use std::collections::HashMap;
@@ -20,13 +19,15 @@ pub enum ExportCommand {
     Ics,
 }
 
-pub fn run(store: &mut Store, command: ExportCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: ExportCommand) -> anyhow::Result<()> {
     match command {
-        ExportCommand::Json => out::raw(&backup::write(store.records()?, Timestamp::now())),
+        ExportCommand::Json => out::raw(&backup::write(app.records()?, Timestamp::now())),
         ExportCommand::Ics => {
-            let steps = store.all_steps()?;
-            let labels = store.step_labels(None)?;
-            let your_zone = store.profile()?.unwrap_or_default().time_zone;
+            let followup_app::CalendarData {
+                steps,
+                labels,
+                your_zone,
+            } = app.calendar()?;
             let yours = TimeZone::get(&your_zone).unwrap_or(TimeZone::UTC);
             let mut zones: HashMap<&str, TimeZone> = HashMap::new();
             let entries: Vec<CalendarEntry> = steps

@@ -1,13 +1,12 @@
 //! `followup holidays`: the bank holidays working days skip, and the user's own days.
 
 use super::{invalid, read_text_arg};
-use crate::planner::Planner;
 use crate::{exit::bad_input, out};
 use clap::Subcommand;
-use followup_core::calendar::{Holiday, HolidayTable, WorkingDays};
-use followup_core::{place, when};
+use followup_app::Followup;
+use followup_core::calendar::HolidayTable;
+use followup_core::place;
 use followup_formats::holiday_files;
-use followup_store::Store;
 use serde::Serialize;
 
 #[derive(Subcommand)]
@@ -45,10 +44,10 @@ struct HolidayOut<'a> {
     name: &'a str,
 }
 
-pub fn run(store: &mut Store, command: HolidaysCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: HolidaysCommand) -> anyhow::Result<()> {
     match command {
         HolidaysCommand::List { region, year, json } => {
-            let calendar = WorkingDays::new(&region, &store.own_holidays()?).map_err(invalid)?;
+            let calendar = app.working_days(&region)?;
             let days: Vec<HolidayOut> = calendar
                 .holidays_in(year)
                 .map(|(date, name)| HolidayOut {
@@ -78,19 +77,7 @@ pub fn run(store: &mut Store, command: HolidaysCommand) -> anyhow::Result<()> {
             out::table(&["date", "holiday"], rows)
         }
         HolidaysCommand::Add { date, region, name } => {
-            let day = Holiday {
-                region: place::region("region", &region).map_err(invalid)?,
-                date: when::date("date", &date).map_err(invalid)?,
-                name: name.trim().to_string(),
-                source: "user".into(),
-            };
-            if day.name.is_empty() {
-                return Err(bad_input("--name must not be empty"));
-            }
-            store.atomically(|s| {
-                s.add_holiday(&day)?;
-                replan_pending(s)
-            })?;
+            let day = app.add_holiday(&date, &region, &name)?;
             out::line(format!("{} is now a day off in {}", day.date, day.region))
         }
         HolidaysCommand::Import { file, region } => {
@@ -104,11 +91,7 @@ pub fn run(store: &mut Store, command: HolidaysCommand) -> anyhow::Result<()> {
                 let region = place::region("region", &region).map_err(invalid)?;
                 holiday_files::read_ics(&text, &region).map_err(|e| super::at(&file, &e))?
             };
-            let count = store.atomically(|s| {
-                let n = s.import_holidays(&days)?;
-                replan_pending(s)?;
-                Ok::<_, anyhow::Error>(n)
-            })?;
+            let count = app.import_holidays(days.clone())?;
             let mut regions: Vec<&str> = days.iter().map(|d| d.region.as_str()).collect();
             regions.sort();
             regions.dedup();
@@ -118,10 +101,4 @@ pub fn run(store: &mut Store, command: HolidaysCommand) -> anyhow::Result<()> {
             ))
         }
     }
-}
-
-/// Holidays move working days: recompute every plan that still has something pending.
-fn replan_pending(store: &mut Store) -> anyhow::Result<()> {
-    let ids = store.interviews_with_pending_steps()?;
-    Planner::load(store)?.replan_all(store, &ids)
 }

@@ -5,8 +5,8 @@ use super::read_text_arg;
 use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::Subcommand;
+use followup_app::Followup;
 use followup_formats::{backup, csv_import};
-use followup_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use std::io::IsTerminal;
@@ -14,7 +14,13 @@ use std::io::IsTerminal;
 #[derive(Subcommand)]
 pub enum ImportCommand {
     /// Restore a backup made by `followup export json` (records are matched by id)
-    Json { file: String },
+    Json {
+        file: String,
+        /// Also apply the backup's settings that run commands or turn checks off
+        /// (smtp.password_command, tone.off, tone.accept, tone.styles)
+        #[arg(long)]
+        with_settings: bool,
+    },
     /// Add applications from a CSV file with a header row
     Csv {
         file: String,
@@ -28,34 +34,41 @@ pub enum ImportCommand {
     },
 }
 
-pub fn run(store: &mut Store, command: ImportCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: ImportCommand) -> anyhow::Result<()> {
     match command {
-        ImportCommand::Json { file } => {
+        ImportCommand::Json {
+            file,
+            with_settings,
+        } => {
             let text = read_text_arg(&file, "backup")?;
             let records = backup::read(&text).map_err(|e| bad_input(format!("{file}: {e}")))?;
-            let counts = store.restore(&records)?;
+            let done = app.restore(records, with_settings)?;
+            super::warn(&done.warnings);
+            let report = done.value;
+            let counts = report.counts;
+            if !report.settings_not_applied.is_empty() {
+                eprintln!(
+                    "followup: to apply them: `followup import json {file} --with-settings`, or `followup config set NAME VALUE`"
+                );
+            }
             out::line(format!(
                 "restored: {} applications, {} contacts, {} interviews{}",
                 counts.applications,
                 counts.contacts,
                 counts.interviews,
-                if records.profile.is_some() {
-                    ", the profile"
-                } else {
-                    ""
-                }
+                if report.profile { ", the profile" } else { "" }
             ))
         }
         ImportCommand::Csv {
             file,
             columns,
             skip_invalid,
-        } => csv(store, &file, &columns, skip_invalid),
+        } => csv(app, &file, &columns, skip_invalid),
     }
 }
 
 fn csv(
-    store: &mut Store,
+    app: &mut Followup,
     file: &str,
     columns: &[String],
     skip_invalid: bool,
@@ -90,7 +103,7 @@ fn csv(
         "row(s) could not be used",
         &format!("imported: 0, skipped: {skipped}"),
     )?;
-    let imported = store.add_applications(read.rows.into_iter().map(|(_, a)| a).collect())?;
+    let imported = app.add_applications(read.rows.into_iter().map(|(_, a)| a).collect())?;
     out::line(format!("imported: {imported}, skipped: {skipped}"))
 }
 

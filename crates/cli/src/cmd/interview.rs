@@ -1,13 +1,10 @@
 //! `followup interview`: when it was, who was on the panel, what to remember.
 
-use super::{PageArgs, invalid};
-use crate::planner::Planner;
-use crate::{exit::bad_input, out};
+use super::PageArgs;
+use crate::out;
 use clap::{Args, Subcommand};
-use followup_core::model::{Interview, InterviewFormat, InterviewStatus};
-use followup_core::{place, when};
-use followup_store::Store;
-use jiff::Timestamp;
+use followup_app::{Followup, InterviewNote, NewInterview};
+use followup_core::model::Interview;
 use std::collections::HashMap;
 
 #[derive(Subcommand)]
@@ -75,108 +72,54 @@ pub struct NoteArgs {
     status: Option<String>,
 }
 
-pub fn run(store: &mut Store, command: InterviewCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: InterviewCommand) -> anyhow::Result<()> {
     match command {
-        InterviewCommand::Add(args) => add(store, *args),
-        InterviewCommand::Note(args) => note(store, args),
+        InterviewCommand::Add(args) => add(app, *args),
+        InterviewCommand::Note(args) => note(app, args),
         InterviewCommand::List { page, json } => {
-            let interviews = store.interviews(page.page())?;
+            let interviews = app.interviews(page.page())?;
             if json {
                 return out::json(&interviews);
             }
-            list(store, &interviews)
+            list(app, &interviews)
         }
         InterviewCommand::Show { id, json } => {
-            let interview = store.interview(&id)?;
+            let interview = app.interview(&id)?;
             if json {
                 return out::json(&interview);
             }
-            show(store, &interview)
+            show(app, &interview)
         }
     }
 }
 
-fn add(store: &mut Store, args: AddArgs) -> anyhow::Result<()> {
-    let zone = match args.tz {
-        Some(tz) => place::time_zone("tz", &tz).map_err(invalid)?,
-        None => store.profile()?.unwrap_or_default().time_zone,
-    };
-    let start = when::instant("at", &args.at, &zone).map_err(invalid)?;
-    let format = InterviewFormat::from(args.format.as_str());
-    if !format.is_known() {
-        return Err(bad_input(format!(
-            "--format: unknown format '{}'; use one of {}",
-            args.format,
-            InterviewFormat::KNOWN.join(", ")
-        )));
-    }
-    let interview = Interview {
-        id: String::new(),
+fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
+    let interview = app.add_interview(NewInterview {
         application_id: args.application,
-        start,
-        time_zone: zone,
-        duration_minutes: args.duration,
-        format,
-        location: args.location.unwrap_or_default(),
+        at: args.at,
+        time_zone: args.tz,
         interviewer_ids: args.interviewers,
-        notes: String::new(),
-        points_to_clarify: Vec::new(),
-        timeline: String::new(),
-        decide_by: None,
-        status: InterviewStatus::Scheduled,
-        created_at: Timestamp::now(),
-        updated_at: Timestamp::now(),
-    };
-    let mut planner = Planner::load(store)?;
-    let interview = store.atomically(|s| {
-        let stored = s.add_interview(interview)?;
-        planner.replan(s, &stored.id)?;
-        Ok::<_, anyhow::Error>(stored)
+        format: Some(args.format),
+        duration_minutes: args.duration,
+        location: args.location,
     })?;
     out::line(interview.id)
 }
 
-fn note(store: &mut Store, args: NoteArgs) -> anyhow::Result<()> {
-    let mut interview = store.interview(&args.id)?;
-    for point in args
-        .clarify
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-    {
-        interview.points_to_clarify.push(point.to_string());
-    }
-    if let Some(timeline) = args.timeline {
-        interview.timeline = timeline.trim().to_string();
-    }
-    if let Some(date) = args.decide_by {
-        interview.decide_by = Some(when::date("decide-by", &date).map_err(invalid)?);
-    }
-    if let Some(notes) = args.notes {
-        interview.notes = match interview.notes.is_empty() {
-            true => notes.trim().to_string(),
-            false => format!("{}\n{}", interview.notes, notes.trim()),
-        };
-    }
-    if let Some(status) = args.status {
-        let status = InterviewStatus::from(status.as_str());
-        if !status.is_known() {
-            return Err(bad_input(format!(
-                "--status: unknown status '{status}'; use one of {}",
-                InterviewStatus::KNOWN.join(", ")
-            )));
-        }
-        interview.status = status;
-    }
-    let mut planner = Planner::load(store)?;
-    store.atomically(|s| {
-        s.update_interview(&interview)?;
-        planner.replan(s, &interview.id).map(|_| ())
-    })?;
+fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
+    let interview = app.note_interview(
+        &args.id,
+        InterviewNote {
+            clarify: args.clarify,
+            timeline: args.timeline,
+            decide_by: args.decide_by,
+            notes: args.notes,
+            status: args.status,
+        },
+    )?;
     out::line(format!("interview {} updated", interview.id))
 }
 
-/// "Tue 2 Mar 2027 10:00 GMT"
 fn local_time(interview: &Interview) -> String {
     interview
         .local_start()
@@ -184,23 +127,19 @@ fn local_time(interview: &Interview) -> String {
         .to_string()
 }
 
-fn list(store: &mut Store, interviews: &[Interview]) -> anyhow::Result<()> {
+fn list(app: &mut Followup, interviews: &[Interview]) -> anyhow::Result<()> {
     let app_ids: Vec<String> = interviews
         .iter()
         .map(|i| i.application_id.clone())
         .collect();
-    let apps: HashMap<String, String> = store
-        .applications_by_ids(&app_ids)?
-        .into_iter()
-        .map(|a| (a.id, format!("{} – {}", a.company, a.role)))
-        .collect();
+    let apps: HashMap<String, String> = app.application_labels(&app_ids)?;
     let mut contact_ids: Vec<String> = interviews
         .iter()
         .flat_map(|i| i.interviewer_ids.clone())
         .collect();
     contact_ids.sort();
     contact_ids.dedup();
-    let names: HashMap<String, String> = store
+    let names: HashMap<String, String> = app
         .contacts_by_ids(&contact_ids)?
         .into_iter()
         .map(|c| (c.id, c.full_name))
@@ -228,9 +167,9 @@ fn list(store: &mut Store, interviews: &[Interview]) -> anyhow::Result<()> {
     )
 }
 
-fn show(store: &mut Store, i: &Interview) -> anyhow::Result<()> {
-    let app = store.application(&i.application_id)?;
-    let panel = store
+fn show(app: &mut Followup, i: &Interview) -> anyhow::Result<()> {
+    let application = app.application(&i.application_id)?;
+    let panel = app
         .contacts_by_ids(&i.interviewer_ids)?
         .into_iter()
         .map(|c| match c.position.is_empty() {
@@ -249,7 +188,10 @@ fn show(store: &mut Store, i: &Interview) -> anyhow::Result<()> {
         ("Id", i.id.clone()),
         (
             "Application",
-            format!("{} – {} [{}]", app.company, app.role, app.id),
+            format!(
+                "{} – {} [{}]",
+                application.company, application.role, application.id
+            ),
         ),
         ("When", format!("{} ({})", local_time(i), i.time_zone)),
         ("Length", format!("{} min", i.duration_minutes)),

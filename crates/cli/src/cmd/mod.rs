@@ -14,6 +14,7 @@ mod holidays;
 mod import;
 mod interview;
 mod letter;
+mod meta;
 mod plan;
 mod profile;
 mod send;
@@ -25,7 +26,8 @@ mod workdays;
 use crate::exit::bad_input;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use followup_store::{Page, Store};
+use followup_app::{Followup, Options};
+use followup_store::Page;
 
 #[derive(Parser)]
 #[command(
@@ -128,57 +130,77 @@ enum Command {
     /// Read a backup or a CSV of applications
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Shell completions: `followup completions bash > /etc/bash_completion.d/followup`
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) to standard output: `followup man > followup.1`
+    Man,
     /// Developer tools (benchmark data)
     #[command(subcommand, hide = true)]
     Dev(dev::DevCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Command::Template(c) = cli.command {
-        return template::run(c);
-    }
-    let mut store = open(cli.db)?;
     match cli.command {
-        Command::Profile(c) => profile::run(&mut store, c),
-        Command::Application(c) => application::run(&mut store, c),
-        Command::Contact(c) => contact::run(&mut store, c),
-        Command::Interview(c) => interview::run(&mut store, c),
-        Command::Today { json } => agenda::run(&mut store, None, 1, json),
-        Command::Agenda { from, days, json } => agenda::run(&mut store, from, days, json),
-        Command::Plan(c) => plan::run(&mut store, c),
-        Command::Step(c) => step::run(&mut store, c),
-        Command::Call(c) => call::run(&mut store, c),
-        Command::Workdays(c) => workdays::run(&mut store, c),
-        Command::Check(args) => check::run(&mut store, args),
-        Command::Skills(c) => skills::run(&mut store, c),
-        Command::Draft(c) => draft::run(&mut store, c),
+        Command::Template(c) => return template::run(c),
+        Command::Completions { shell } => return meta::completions(shell),
+        Command::Man => return meta::man(),
+        _ => {}
+    }
+    let mut app = open(cli.db)?;
+    let app = &mut app;
+    match cli.command {
+        Command::Profile(c) => profile::run(app, c),
+        Command::Application(c) => application::run(app, c),
+        Command::Contact(c) => contact::run(app, c),
+        Command::Interview(c) => interview::run(app, c),
+        Command::Today { json } => agenda::run(app, None, 1, json),
+        Command::Agenda { from, days, json } => agenda::run(app, from, days, json),
+        Command::Plan(c) => plan::run(app, c),
+        Command::Step(c) => step::run(app, c),
+        Command::Call(c) => call::run(app, c),
+        Command::Workdays(c) => workdays::run(app, c),
+        Command::Check(args) => check::run(app, args),
+        Command::Skills(c) => skills::run(app, c),
+        Command::Draft(c) => draft::run(app, c),
         Command::Approve {
             draft_id,
             r#override,
             yes,
-        } => draft::approve(&mut store, &draft_id, r#override, yes),
-        Command::Send { draft_id } => send::send(&mut store, &draft_id),
-        Command::Letter(args) => letter::run(&mut store, args),
-        Command::Outbox(c) => send::run_outbox(&mut store, c),
-        Command::Mail(c) => send::run_mail(&mut store, c),
-        Command::Template(_) => unreachable!("handled before the database opens"),
-        Command::Holidays(c) => holidays::run(&mut store, c),
-        Command::Config(c) => {
-            let target = store.target().to_string();
-            config::run(&mut store, &target, c)
+        } => draft::approve(app, &draft_id, r#override, yes),
+        Command::Send { draft_id } => send::send(app, &draft_id),
+        Command::Letter(args) => letter::run(app, args),
+        Command::Outbox(c) => send::run_outbox(app, c),
+        Command::Mail(c) => send::run_mail(app, c),
+        Command::Holidays(c) => holidays::run(app, c),
+        Command::Config(c) => config::run(app, c),
+        Command::Export(c) => export::run(app, c),
+        Command::Import(c) => import::run(app, c),
+        Command::Dev(c) => dev::run(app, c),
+        Command::Template(_) | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled before the database opens")
         }
-        Command::Export(c) => export::run(&mut store, c),
-        Command::Import(c) => import::run(&mut store, c),
-        Command::Dev(c) => dev::run(&mut store, c),
     }
 }
 
-fn open(db: Option<String>) -> anyhow::Result<Store> {
+fn open(db: Option<String>) -> anyhow::Result<Followup> {
     let target = match db {
         Some(target) if !target.trim().is_empty() => target,
         _ => default_database()?,
     };
-    Ok(Store::open(&target)?)
+    Ok(Followup::open(
+        &target,
+        Options::from_env(config_dir().ok()),
+    )?)
+}
+
+/// Prints what a use case warned about, on stderr.
+pub fn warn(warnings: &[followup_app::Warning]) {
+    for w in warnings {
+        eprintln!("followup: warning: {w}");
+    }
 }
 
 /// `followup.db` in the XDG data directory (created on first use).

@@ -1,11 +1,8 @@
 //! `followup plan`: an interview's steps, or recomputing plans by hand.
 
 use crate::out;
-use crate::planner::Planner;
-use crate::step_view::describe;
 use clap::Subcommand;
-use followup_store::Store;
-use jiff::Timestamp;
+use followup_app::Followup;
 
 #[derive(Subcommand)]
 pub enum PlanCommand {
@@ -23,15 +20,10 @@ pub enum PlanCommand {
     },
 }
 
-pub fn run(store: &mut Store, command: PlanCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: PlanCommand) -> anyhow::Result<()> {
     match command {
         PlanCommand::Show { interview_id, json } => {
-            let steps = store.steps(&interview_id)?;
-            if steps.is_empty() {
-                store.interview(&interview_id)?;
-            }
-            let zone = store.profile()?.unwrap_or_default().time_zone;
-            let views = describe(store, &steps, &zone, Timestamp::now(), false)?;
+            let views = app.plan(&interview_id)?;
             if json {
                 return out::json(&views);
             }
@@ -50,13 +42,8 @@ pub fn run(store: &mut Store, command: PlanCommand) -> anyhow::Result<()> {
             out::table(&["id", "step", "state", "when (your time)", "why"], rows)
         }
         PlanCommand::Refresh { interview_id } => {
-            let ids = match interview_id {
-                Some(id) => vec![id],
-                None => store.interviews_with_pending_steps()?,
-            };
-            let mut planner = Planner::load(store)?;
-            store.atomically(|s| planner.replan_all(s, &ids))?;
-            out::line(format!("recomputed {} plan(s)", ids.len()))
+            let n = app.refresh_plans(interview_id.as_deref())?;
+            out::line(format!("recomputed {n} plan(s)"))
         }
     }
 }

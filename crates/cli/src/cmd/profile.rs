@@ -1,11 +1,9 @@
 //! `followup profile`: the candidate's own details and skills.
 
-use super::invalid;
-use crate::{exit::bad_input, out};
+use crate::out;
 use clap::{Args, Subcommand};
-use followup_core::model::{Locale, Profile, Skill};
-use followup_core::place;
-use followup_store::Store;
+use followup_app::{Followup, ProfileChanges};
+use followup_core::model::{Profile, Skill};
 
 #[derive(Subcommand)]
 pub enum ProfileCommand {
@@ -59,90 +57,42 @@ pub enum SkillCommand {
     Remove { name: String },
 }
 
-pub fn run(store: &mut Store, command: ProfileCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: ProfileCommand) -> anyhow::Result<()> {
     match command {
-        ProfileCommand::Set(args) => set(store, args),
-        ProfileCommand::Show { json } => show(store, json),
+        ProfileCommand::Set(args) => {
+            app.update_profile(ProfileChanges {
+                name: args.name,
+                email: args.email,
+                phone: args.phone,
+                address: args.address,
+                locale: args.locale,
+                region: args.region,
+                time_zone: args.tz,
+            })?;
+            out::line("profile saved")
+        }
+        ProfileCommand::Show { json } => show(app, json),
         ProfileCommand::Skill(SkillCommand::Add {
             name,
             evidence,
             aliases,
         }) => {
-            let mut profile = store.profile()?.unwrap_or_default();
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                return Err(bad_input("the skill name is empty"));
-            }
-            let skill = Skill {
+            app.save_skill(Skill {
                 name: name.clone(),
-                aliases: aliases.iter().map(|a| a.trim().to_string()).collect(),
-                evidence: evidence.trim().to_string(),
-            };
-            match profile
-                .skills
-                .iter_mut()
-                .find(|s| s.name.eq_ignore_ascii_case(&name))
-            {
-                Some(existing) => *existing = skill,
-                None => profile.skills.push(skill),
-            }
-            store.save_profile(&profile)?;
-            out::line(format!("skill '{name}' saved"))
+                aliases,
+                evidence,
+            })?;
+            out::line(format!("skill '{}' saved", name.trim()))
         }
         ProfileCommand::Skill(SkillCommand::Remove { name }) => {
-            let mut profile = store.profile()?.unwrap_or_default();
-            let before = profile.skills.len();
-            profile
-                .skills
-                .retain(|s| !s.name.eq_ignore_ascii_case(name.trim()));
-            if profile.skills.len() == before {
-                return Err(bad_input(format!("no skill named '{name}' in the profile")));
-            }
-            store.save_profile(&profile)?;
+            app.remove_skill(&name)?;
             out::line(format!("skill '{name}' removed"))
         }
     }
 }
 
-fn set(store: &mut Store, args: SetArgs) -> anyhow::Result<()> {
-    let mut p = store.profile()?.unwrap_or_default();
-    if let Some(v) = args.name {
-        p.name = v.trim().to_string();
-    }
-    if let Some(v) = args.email {
-        p.email = v.trim().to_string();
-    }
-    if let Some(v) = args.phone {
-        p.phone = v.trim().to_string();
-    }
-    if let Some(v) = args.address {
-        p.postal_address = v
-            .split([',', '\n'])
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
-    if let Some(v) = args.locale {
-        let locale = Locale::from(v.as_str());
-        if !locale.is_known() {
-            return Err(bad_input(format!(
-                "--locale: unknown locale '{v}'; use en-GB or en-US"
-            )));
-        }
-        p.locale = locale;
-    }
-    if let Some(v) = args.region {
-        p.region = place::region("region", &v).map_err(invalid)?;
-    }
-    if let Some(v) = args.tz {
-        p.time_zone = place::time_zone("tz", &v).map_err(invalid)?;
-    }
-    store.save_profile(&p)?;
-    out::line("profile saved")
-}
-
-fn show(store: &mut Store, json: bool) -> anyhow::Result<()> {
-    let profile = store.profile()?;
+fn show(app: &mut Followup, json: bool) -> anyhow::Result<()> {
+    let profile = app.profile()?;
     if json {
         return out::json(&profile.unwrap_or_default());
     }

@@ -3,9 +3,9 @@
 use super::read_text_arg;
 use crate::{exit::bad_input, out};
 use clap::{Args, Subcommand};
+use followup_app::Followup;
 use followup_core::model::Skill;
 use followup_core::skills::rank;
-use followup_store::Store;
 use serde::Deserialize;
 
 #[derive(Subcommand)]
@@ -49,16 +49,16 @@ struct SkillEntry {
     evidence: String,
 }
 
-pub fn run(store: &mut Store, command: SkillsCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: SkillsCommand) -> anyhow::Result<()> {
     let SkillsCommand::Match(args) = command;
     let (job, skills) = match (&args.application, &args.job) {
         (Some(id), None) => {
-            let app = store.application(id)?;
+            let application = app.application(id)?;
             let skills = match &args.profile_skills {
                 Some(path) => read_skills(path)?,
-                None => store.profile()?.unwrap_or_default().skills,
+                None => app.profile()?.unwrap_or_default().skills,
             };
-            (app.job_description, skills)
+            (application.job_description, skills)
         }
         (None, Some(path)) => {
             let skills_path = args.profile_skills.as_deref().expect("clap requires it");

@@ -3,9 +3,8 @@
 use super::invalid;
 use crate::out;
 use clap::Subcommand;
-use followup_core::calendar::WorkingDays;
+use followup_app::Followup;
 use followup_core::when;
-use followup_store::Store;
 
 #[derive(Subcommand)]
 pub enum WorkdaysCommand {
@@ -28,7 +27,7 @@ pub enum WorkdaysCommand {
     },
 }
 
-pub fn run(store: &mut Store, command: WorkdaysCommand) -> anyhow::Result<()> {
+pub fn run(app: &mut Followup, command: WorkdaysCommand) -> anyhow::Result<()> {
     let (date, n, region, json) = match command {
         WorkdaysCommand::Add {
             date,
@@ -39,7 +38,7 @@ pub fn run(store: &mut Store, command: WorkdaysCommand) -> anyhow::Result<()> {
         WorkdaysCommand::Next { date, region, json } => (date, 1, region, json),
     };
     let date = when::date("date", &date).map_err(invalid)?;
-    let calendar = WorkingDays::new(&region, &store.own_holidays()?).map_err(invalid)?;
+    let calendar = app.working_days(&region)?;
     let answer = calendar.add(date, n);
     if !calendar.covers(answer) {
         eprintln!(

@@ -23,6 +23,44 @@ impl Db {
         }
     }
 
+    /// A fresh PostgreSQL database on the server `FOLLOWUP_TEST_PG` names. Tests that
+    /// use it are `#[ignore]`d, so a plain `cargo test` reports them as skipped;
+    /// scripts/test runs them (`--include-ignored`) and they fail without the server.
+    pub fn postgres(test: &str) -> Db {
+        use diesel::Connection;
+        use diesel::connection::SimpleConnection;
+        let admin = std::env::var("FOLLOWUP_TEST_PG")
+            .expect("the PostgreSQL tests need FOLLOWUP_TEST_PG (scripts/test starts a server)");
+        let name = format!("c_{}_{}", test, std::process::id());
+        let mut conn =
+            diesel::PgConnection::establish(&admin).expect("FOLLOWUP_TEST_PG is reachable");
+        conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+            .unwrap();
+        conn.batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+        Db {
+            target: format!("{base}/{name}"),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// The command to run the binary on this database, for tests that start processes
+    /// side by side.
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_followup"));
+        c.args(args)
+            .env("FOLLOWUP_DB", &self.target)
+            .env("NO_COLOR", "1")
+            .env("FOLLOWUP_CONFIG_DIR", self.dir.path().join("cfg"))
+            .env_remove("VISUAL")
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        c
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_with_stdin(args, "")
     }

@@ -13,6 +13,8 @@ pub enum Fault {
     Mail451,
     Rcpt550,
     DropAfterContent,
+    /// Waits this long before answering DATA (a slow server, for a send in progress).
+    SlowData(u64),
 }
 
 pub struct FakeSmtp {
@@ -85,6 +87,9 @@ fn serve(
                 "250 ok"
             })?;
         } else if cmd == "DATA" {
+            if let Fault::SlowData(ms) = fault {
+                std::thread::sleep(Duration::from_millis(ms));
+            }
             say("354 go ahead")?;
             let mut message = String::new();
             loop {

@@ -1,20 +1,22 @@
 //! Keeping stored plans right: load what an interview's plan is derived from, derive it
-//! (`followup_core::plan`), merge it with the stored steps, save. Every command that
-//! changes an input of a plan calls `replan` inside the same transaction.
+//! (`followup_core::plan`), merge it with the stored steps, save. Only [`crate::write::Tx`]
+//! calls `replan`, when its write commits.
 
+use crate::Result;
 use followup_core::model::{Application, Contact, Interview, Profile};
 use followup_core::plan::{self, Calendars, CallRecord, PlanInput, PlanSettings, Step, StepState};
 use followup_store::Store;
 use jiff::Timestamp;
 
-pub struct Planner {
+/// The inputs every plan shares: settings, holidays, the profile.
+pub(crate) struct Planner {
     pub calendars: Calendars,
     pub settings: PlanSettings,
     pub profile: Profile,
 }
 
 impl Planner {
-    pub fn load(store: &mut Store) -> anyhow::Result<Planner> {
+    pub fn load(store: &mut Store) -> Result<Planner> {
         let pairs = store.settings()?;
         let settings =
             PlanSettings::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
@@ -26,11 +28,16 @@ impl Planner {
     }
 
     /// Recomputes one interview's plan and stores it; returns its steps.
-    pub fn replan(&mut self, store: &mut Store, interview_id: &str) -> anyhow::Result<Vec<Step>> {
+    pub fn replan(
+        &mut self,
+        store: &mut Store,
+        interview_id: &str,
+        now: Timestamp,
+    ) -> Result<Vec<Step>> {
         let loaded = Loaded::from_store(store, interview_id)?;
         let input = loaded.input(&self.profile, &self.settings);
         let planned = plan::derive(&input, &mut self.calendars)?;
-        let merged = plan::merge(&loaded.steps, &planned, interview_id, now());
+        let merged = plan::merge(&loaded.steps, &planned, interview_id, now);
         let changed: Vec<Step> = merged
             .into_iter()
             .filter(|s| !loaded.steps.contains(s))
@@ -39,16 +46,14 @@ impl Planner {
         Ok(store.steps(interview_id)?)
     }
 
-    pub fn replan_all(&mut self, store: &mut Store, ids: &[String]) -> anyhow::Result<()> {
-        for id in ids {
-            self.replan(store, id)?;
-        }
-        Ok(())
+    /// The working days of the region whose calendar governs this panel.
+    pub fn employer_region(&self, panel: &[Contact]) -> String {
+        plan::employer_region(panel, &self.profile)
     }
 }
 
 /// What an interview's plan is derived from, read from the store.
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub interview: Interview,
     pub application: Application,
     pub panel: Vec<Contact>,
@@ -58,7 +63,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub fn from_store(store: &mut Store, interview_id: &str) -> anyhow::Result<Loaded> {
+    pub fn from_store(store: &mut Store, interview_id: &str) -> Result<Loaded> {
         let interview = store.interview(interview_id)?;
         let application = store.application(&interview.application_id)?;
         let panel = store.contacts_by_ids(&interview.interviewer_ids)?;
@@ -92,7 +97,16 @@ impl Loaded {
     }
 }
 
-/// Now, to the second (what the store keeps).
-pub fn now() -> Timestamp {
-    Timestamp::from_second(Timestamp::now().as_second()).expect("now is in range")
+/// The cadence guard for a contact at `when`: would it be too soon or one too many?
+pub(crate) fn cadence_problems(
+    store: &mut Store,
+    interview_id: &str,
+    when: Timestamp,
+) -> Result<Vec<plan::CadenceProblem>> {
+    let mut planner = Planner::load(store)?;
+    let loaded = Loaded::from_store(store, interview_id)?;
+    let region = planner.employer_region(&loaded.panel);
+    let input = loaded.input(&planner.profile, &planner.settings);
+    let cal = planner.calendars.get(&region)?;
+    Ok(plan::cadence_problems(when, &input, cal))
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The `--json` shape of a step (documented in the README).
-#[derive(Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StepView {
     pub id: String,
     pub key: String,
@@ -55,7 +55,7 @@ pub fn describe(
     your_zone: &str,
     now: Timestamp,
     all: bool,
-) -> anyhow::Result<Vec<StepView>> {
+) -> crate::Result<Vec<StepView>> {
     let labels = if all {
         store.step_labels(None)?
     } else {

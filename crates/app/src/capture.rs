@@ -1,0 +1,320 @@
+//! Capture: the profile and skills, applications, contacts (typed in or from cards) and
+//! interviews with what to remember from them. Writes go through [`crate::write::Tx`], so
+//! every plan that depends on a change follows it.
+
+use crate::{AppError, Followup, Result};
+use followup_core::model::*;
+use followup_core::{place, when};
+use followup_store::{ContactImport, Page, StepLabel};
+use std::collections::HashMap;
+
+/// The profile fields to change (`None` leaves a field as it is).
+#[derive(Debug, Clone, Default)]
+pub struct ProfileChanges {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Lines, separated by commas or newlines.
+    pub address: Option<String>,
+    pub locale: Option<String>,
+    pub region: Option<String>,
+    pub time_zone: Option<String>,
+}
+
+/// An interview as the user describes it.
+#[derive(Debug, Clone, Default)]
+pub struct NewInterview {
+    pub application_id: String,
+    /// A local time, read in `time_zone` (the profile's zone when `None`).
+    pub at: String,
+    pub time_zone: Option<String>,
+    pub interviewer_ids: Vec<String>,
+    pub format: Option<String>,
+    pub duration_minutes: u32,
+    pub location: Option<String>,
+}
+
+/// What to remember from an interview (`None` leaves a field as it is).
+#[derive(Debug, Clone, Default)]
+pub struct InterviewNote {
+    pub clarify: Vec<String>,
+    pub timeline: Option<String>,
+    pub decide_by: Option<String>,
+    pub notes: Option<String>,
+    pub status: Option<String>,
+}
+
+impl Followup {
+    // ---- profile ----
+
+    pub fn profile(&mut self) -> Result<Option<Profile>> {
+        Ok(self.store.profile()?)
+    }
+
+    pub fn update_profile(&mut self, changes: ProfileChanges) -> Result<Profile> {
+        let mut p = self.store.profile()?.unwrap_or_default();
+        if let Some(v) = changes.name {
+            p.name = v.trim().to_string();
+        }
+        if let Some(v) = changes.email {
+            p.email = v.trim().to_string();
+        }
+        if let Some(v) = changes.phone {
+            p.phone = v.trim().to_string();
+        }
+        if let Some(v) = changes.address {
+            p.postal_address = v
+                .split([',', '\n'])
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        if let Some(v) = changes.locale {
+            let locale = Locale::from(v.as_str());
+            if !locale.is_known() {
+                return Err(AppError::invalid(
+                    "locale",
+                    format!("unknown locale '{v}'; use en-GB or en-US"),
+                ));
+            }
+            p.locale = locale;
+        }
+        if let Some(v) = changes.region {
+            p.region = place::region("region", &v)?;
+        }
+        if let Some(v) = changes.time_zone {
+            p.time_zone = place::time_zone("tz", &v)?;
+        }
+        self.write(|tx| tx.save_profile(&p))?;
+        Ok(p)
+    }
+
+    /// Adds a skill, or replaces the one with the same name.
+    pub fn save_skill(&mut self, skill: Skill) -> Result<()> {
+        let name = skill.name.trim().to_string();
+        if name.is_empty() {
+            return Err(AppError::invalid("name", "the skill name is empty"));
+        }
+        let skill = Skill {
+            name: name.clone(),
+            aliases: skill.aliases.iter().map(|a| a.trim().to_string()).collect(),
+            evidence: skill.evidence.trim().to_string(),
+        };
+        self.write(|tx| {
+            let mut profile = tx.store.profile()?.unwrap_or_default();
+            match profile
+                .skills
+                .iter_mut()
+                .find(|s| s.name.eq_ignore_ascii_case(&name))
+            {
+                Some(existing) => *existing = skill,
+                None => profile.skills.push(skill),
+            }
+            tx.save_profile(&profile)
+        })
+    }
+
+    pub fn remove_skill(&mut self, name: &str) -> Result<()> {
+        self.write(|tx| {
+            let mut profile = tx.store.profile()?.unwrap_or_default();
+            let before = profile.skills.len();
+            profile
+                .skills
+                .retain(|s| !s.name.eq_ignore_ascii_case(name.trim()));
+            if profile.skills.len() == before {
+                return Err(AppError::refused(format!(
+                    "no skill named '{name}' in the profile"
+                )));
+            }
+            tx.save_profile(&profile)
+        })
+    }
+
+    // ---- applications ----
+
+    pub fn add_application(&mut self, mut app: Application) -> Result<Application> {
+        app.company = app.company.trim().to_string();
+        app.role = app.role.trim().to_string();
+        if app.company.is_empty() {
+            return Err(AppError::invalid("company", "must not be empty"));
+        }
+        if app.role.is_empty() {
+            return Err(AppError::invalid("role", "must not be empty"));
+        }
+        self.write(|tx| tx.add_application(app))
+    }
+
+    /// Many applications in one transaction (a CSV import): all or none.
+    pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
+        self.write(|tx| tx.add_applications(apps))
+    }
+
+    pub fn application(&mut self, id: &str) -> Result<Application> {
+        Ok(self.store.application(id)?)
+    }
+
+    pub fn applications(&mut self, page: Page) -> Result<Vec<Application>> {
+        Ok(self.store.applications(page)?)
+    }
+
+    pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
+        Ok(self.store.applications_by_ids(ids)?)
+    }
+
+    /// A status that is an outcome (offer, rejected, withdrawn) cancels what is pending.
+    pub fn set_application_status(&mut self, id: &str, status: &str) -> Result<Application> {
+        if status.trim().is_empty() {
+            return Err(AppError::invalid("status", "the status is empty"));
+        }
+        self.write(|tx| {
+            let mut app = tx.store.application(id)?;
+            app.status = ApplicationStatus::from(status);
+            tx.update_application(&app)
+        })
+    }
+
+    // ---- contacts ----
+
+    pub fn add_contact(&mut self, contact: Contact) -> Result<Contact> {
+        self.write(|tx| tx.add_contact(contact))
+    }
+
+    pub fn contact(&mut self, id: &str) -> Result<Contact> {
+        Ok(self.store.contact(id)?)
+    }
+
+    pub fn contacts(&mut self, page: Page) -> Result<Vec<Contact>> {
+        Ok(self.store.contacts(page)?)
+    }
+
+    pub fn contacts_by_ids(&mut self, ids: &[String]) -> Result<Vec<Contact>> {
+        Ok(self.store.contacts_by_ids(ids)?)
+    }
+
+    /// Saves an edited contact; the plans of their interviews follow.
+    pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
+        self.write(|tx| tx.update_contact(contact))
+    }
+
+    /// Cards in one transaction: a card matching a contact (same UID, else an email in
+    /// common) updates it, and their interviews' plans follow.
+    pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
+        self.write(|tx| tx.import_contacts(cards))
+    }
+
+    // ---- interviews ----
+
+    pub fn add_interview(&mut self, new: NewInterview) -> Result<Interview> {
+        let zone = match &new.time_zone {
+            Some(tz) => place::time_zone("tz", tz)?,
+            None => self.store.profile()?.unwrap_or_default().time_zone,
+        };
+        let start = when::instant("at", &new.at, &zone)?;
+        let format = InterviewFormat::from(new.format.as_deref().unwrap_or("in-person"));
+        if !format.is_known() {
+            return Err(AppError::invalid(
+                "format",
+                format!(
+                    "unknown format '{format}'; use one of {}",
+                    InterviewFormat::KNOWN.join(", ")
+                ),
+            ));
+        }
+        let now = self.now();
+        let interview = Interview {
+            id: String::new(),
+            application_id: new.application_id,
+            start,
+            time_zone: zone,
+            duration_minutes: new.duration_minutes,
+            format,
+            location: new.location.unwrap_or_default(),
+            interviewer_ids: new.interviewer_ids,
+            notes: String::new(),
+            points_to_clarify: Vec::new(),
+            timeline: String::new(),
+            decide_by: None,
+            status: InterviewStatus::Scheduled,
+            created_at: now,
+            updated_at: now,
+        };
+        self.write(|tx| tx.add_interview(interview))
+    }
+
+    pub fn note_interview(&mut self, id: &str, note: InterviewNote) -> Result<Interview> {
+        let decide_by = note
+            .decide_by
+            .as_deref()
+            .map(|d| when::date("decide-by", d))
+            .transpose()?;
+        let status = note
+            .status
+            .as_deref()
+            .map(|s| {
+                let status = InterviewStatus::from(s);
+                if status.is_known() {
+                    Ok(status)
+                } else {
+                    Err(AppError::invalid(
+                        "status",
+                        format!(
+                            "unknown status '{s}'; use one of {}",
+                            InterviewStatus::KNOWN.join(", ")
+                        ),
+                    ))
+                }
+            })
+            .transpose()?;
+        self.write(|tx| {
+            tx.plan_of(id)?;
+            let mut interview = tx.store.interview(id)?;
+            for point in note
+                .clarify
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+            {
+                interview.points_to_clarify.push(point.to_string());
+            }
+            if let Some(timeline) = &note.timeline {
+                interview.timeline = timeline.trim().to_string();
+            }
+            if let Some(date) = decide_by {
+                interview.decide_by = Some(date);
+            }
+            if let Some(notes) = &note.notes {
+                interview.notes = match interview.notes.is_empty() {
+                    true => notes.trim().to_string(),
+                    false => format!("{}\n{}", interview.notes, notes.trim()),
+                };
+            }
+            if let Some(status) = status {
+                interview.status = status;
+            }
+            tx.update_interview(&interview)
+        })
+    }
+
+    pub fn interview(&mut self, id: &str) -> Result<Interview> {
+        Ok(self.store.interview(id)?)
+    }
+
+    pub fn interviews(&mut self, page: Page) -> Result<Vec<Interview>> {
+        Ok(self.store.interviews(page)?)
+    }
+
+    /// "Company – Role" for each application id given.
+    pub fn application_labels(&mut self, ids: &[String]) -> Result<HashMap<String, String>> {
+        Ok(self
+            .store
+            .applications_by_ids(ids)?
+            .into_iter()
+            .map(|a| (a.id, format!("{} – {}", a.company, a.role)))
+            .collect())
+    }
+
+    /// What each step is about (application, person), for the calendar feed.
+    pub fn step_labels(&mut self) -> Result<HashMap<String, StepLabel>> {
+        Ok(self.store.step_labels(None)?)
+    }
+}

@@ -1,0 +1,276 @@
+//! Drafts: composed from templates for an interview, checked (tone, content, and the
+//! cadence guard), stored, edited and approved. Approval is of the exact text the user
+//! saw; any change clears it (the store's rule).
+
+use crate::planner::cadence_problems;
+use crate::step_view::window;
+use crate::{AppError, Done, Followup, Result, Warning};
+use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind};
+use followup_core::model::Contact;
+use followup_core::plan::{StepKind, StepState};
+use followup_core::skills;
+use followup_core::tone::{Checker, Finding, Level};
+use followup_store::Page;
+use serde::Serialize;
+
+/// What to draft.
+#[derive(Debug, Clone)]
+pub struct DraftRequest {
+    pub interview_id: String,
+    pub kind: DraftKind,
+    /// email or letter (thank-you notes only).
+    pub channel: Option<String>,
+    /// To this interviewer instead of the lead.
+    pub to: Option<String>,
+    /// One note per interviewer.
+    pub each: bool,
+}
+
+/// A draft with its findings (the `--json` shape, documented in the README).
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftView {
+    pub id: String,
+    pub kind: DraftKind,
+    pub channel: Channel,
+    pub interview_id: String,
+    pub recipient_id: Option<String>,
+    pub subject: Option<String>,
+    pub body: String,
+    pub approved: bool,
+    pub findings: Vec<Finding>,
+    #[serde(skip)]
+    pub draft: Draft,
+}
+
+impl Followup {
+    /// Composes, stores and checks drafts: one, or one per interviewer with `each`.
+    pub fn compose(&mut self, request: DraftRequest) -> Result<Done<Vec<DraftView>>> {
+        let kind = request.kind.clone();
+        let channel = match kind {
+            DraftKind::ThankYou => {
+                let text = request.channel.as_deref().unwrap_or("email");
+                let c = Channel::from(text);
+                if !matches!(c, Channel::Email | Channel::Letter) {
+                    return Err(AppError::invalid(
+                        "channel",
+                        format!("'{text}': use email or letter"),
+                    ));
+                }
+                c
+            }
+            DraftKind::Query => Channel::Email,
+            _ => Channel::Phone,
+        };
+        let name = compose::template_name(&kind, &channel);
+        let source = self.template_source(name)?;
+        let now = self.now();
+        let stored = self.write(|tx| {
+            let s = &mut *tx.store;
+            let interview = s.interview(&request.interview_id)?;
+            let application = s.application(&interview.application_id)?;
+            let profile = s.profile()?.unwrap_or_default();
+            let panel = s.contacts_by_ids(&interview.interviewer_ids)?;
+            let recipients: Vec<Option<Contact>> = match (&request.to, request.each) {
+                (Some(id), _) => vec![Some(s.contact(id)?)],
+                (None, true) if !panel.is_empty() => panel.iter().cloned().map(Some).collect(),
+                _ => vec![panel.first().cloned()],
+            };
+            let picks = skills::rank(&profile.skills, &application.job_description, 2);
+            let step_kind = match kind {
+                DraftKind::ThankYou => StepKind::ThankYou,
+                DraftKind::Query => StepKind::EmailQuery,
+                _ => StepKind::FollowUpCall,
+            };
+            let steps = s.steps(&interview.id)?;
+            let step = steps
+                .iter()
+                .find(|st| st.state == StepState::Pending && st.kind == step_kind);
+            let their_time = step.map(|st| {
+                let tz = jiff::tz::TimeZone::get(&st.zone).unwrap_or(jiff::tz::TimeZone::UTC);
+                window(st.start, st.end, &tz)
+            });
+            let today = now
+                .to_zoned_datetime(
+                    jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
+                )
+                .date();
+            let mut stored = Vec::new();
+            for recipient in &recipients {
+                let ctx = compose::context(&ComposeInput {
+                    profile: &profile,
+                    application: &application,
+                    interview: &interview,
+                    recipient: recipient.as_ref(),
+                    skills: &picks,
+                    their_time: their_time.clone(),
+                    today,
+                });
+                let composed = compose::render(name, &source, &ctx)
+                    .map_err(|e| AppError::refused(e.to_string()))?;
+                stored.push(s.add_draft(Draft {
+                    id: String::new(),
+                    interview_id: interview.id.clone(),
+                    step_id: step.map(|st| st.id.clone()),
+                    kind: kind.clone(),
+                    channel: channel.clone(),
+                    recipient_id: recipient.as_ref().map(|c| c.id.clone()),
+                    subject: composed.subject,
+                    body: composed.body,
+                    approved_text: None,
+                    approved_at: None,
+                    override_reason: None,
+                    created_at: now,
+                    updated_at: now,
+                })?);
+            }
+            Ok(stored)
+        })?;
+        let mut warnings = Vec::new();
+        for (i, a) in stored.iter().enumerate() {
+            for b in &stored[i + 1..] {
+                if compose::near_identical(&a.body, &b.body) {
+                    warnings.push(Warning::NearIdentical {
+                        first: a.id.clone(),
+                        second: b.id.clone(),
+                    });
+                }
+            }
+        }
+        let checker = self.checker(None, Vec::new(), Vec::new())?;
+        warnings.extend(checker.warnings);
+        let views = stored
+            .into_iter()
+            .map(|d| self.view(&checker.value, d))
+            .collect::<Result<_>>()?;
+        Ok(Done::new(views, warnings))
+    }
+
+    /// Drafts, newest first, optionally for one interview.
+    pub fn drafts(&mut self, interview_id: Option<&str>, page: Page) -> Result<Vec<Draft>> {
+        Ok(self.store.drafts(interview_id, page)?)
+    }
+
+    /// Drafts with their findings.
+    pub fn draft_views(
+        &mut self,
+        interview_id: Option<&str>,
+        page: Page,
+    ) -> Result<Vec<DraftView>> {
+        let drafts = self.store.drafts(interview_id, page)?;
+        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
+        drafts.into_iter().map(|d| self.view(&checker, d)).collect()
+    }
+
+    /// One draft with its findings.
+    pub fn draft(&mut self, id: &str) -> Result<DraftView> {
+        let draft = self.store.draft(id)?;
+        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
+        self.view(&checker, draft)
+    }
+
+    /// Replaces a draft's text (as edited: "Subject: …" first for emails); an approval
+    /// no longer matching is cleared. Returns it checked again.
+    pub fn edit_draft(&mut self, id: &str, text: &str) -> Result<DraftView> {
+        let now = self.now();
+        let draft = self.write(|tx| {
+            let mut draft = tx.store.draft(id)?;
+            match text.strip_prefix("Subject:") {
+                Some(rest) if draft.subject.is_some() => {
+                    let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
+                    draft.subject = Some(subject.trim().to_string());
+                    draft.body = body.trim_start_matches('\n').to_string();
+                }
+                _ => draft.body = text.to_string(),
+            }
+            draft.updated_at = now;
+            Ok(tx.store.update_draft(&draft)?)
+        })?;
+        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
+        self.view(&checker, draft)
+    }
+
+    /// Approves `seen`, the exact text the user was shown: refused if the draft changed
+    /// since, or if it has error findings and no `override_reason`.
+    pub fn approve(
+        &mut self,
+        id: &str,
+        seen: &str,
+        override_reason: Option<&str>,
+    ) -> Result<DraftView> {
+        let view = self.draft(id)?;
+        if view.draft.full_text() != seen {
+            return Err(AppError::refused(format!(
+                "{id} changed since it was shown; look at it again before approving"
+            )));
+        }
+        let errors = view
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .count();
+        let reason = override_reason
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty());
+        if errors > 0 && reason.is_none() {
+            return Err(AppError::NeedsOverride {
+                draft_id: id.to_string(),
+                errors,
+            });
+        }
+        let now = self.now();
+        let draft = self.write(|tx| {
+            let mut draft = tx.store.draft(id)?;
+            if draft.full_text() != seen {
+                return Err(AppError::refused(format!(
+                    "{id} changed since it was shown; look at it again before approving"
+                )));
+            }
+            draft.approved_text = Some(seen.to_string());
+            draft.approved_at = Some(now);
+            draft.override_reason = reason;
+            Ok(tx.store.update_draft(&draft)?)
+        })?;
+        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
+        self.view(&checker, draft)
+    }
+
+    /// The behaviour rules: would getting in touch now break the cadence (before the date
+    /// they gave, within 72 hours, too soon, one follow-up too many)?
+    pub fn behaviour_findings(&mut self, interview_id: &str) -> Result<Vec<Finding>> {
+        let now = self.now();
+        Ok(cadence_problems(&mut self.store, interview_id, now)?
+            .iter()
+            .map(|p| p.to_finding())
+            .collect())
+    }
+
+    fn view(&mut self, checker: &Checker, d: Draft) -> Result<DraftView> {
+        let profile = self.store.profile()?.unwrap_or_default();
+        let mut findings = checker.check(&d.full_text(), &profile.locale.tag());
+        if d.kind == DraftKind::ThankYou {
+            let interview = self.store.interview(&d.interview_id)?;
+            let app = self.store.application(&interview.application_id)?;
+            let picks = skills::rank(&profile.skills, &app.job_description, 2);
+            findings.extend(compose::content_findings(
+                &d.body,
+                &app.role,
+                &app.company,
+                &picks,
+            ));
+        } else {
+            findings.extend(self.behaviour_findings(&d.interview_id)?);
+        }
+        Ok(DraftView {
+            id: d.id.clone(),
+            kind: d.kind.clone(),
+            channel: d.channel.clone(),
+            interview_id: d.interview_id.clone(),
+            recipient_id: d.recipient_id.clone(),
+            subject: d.subject.clone(),
+            body: d.body.clone(),
+            approved: d.is_approved(),
+            findings,
+            draft: d,
+        })
+    }
+}

@@ -1,0 +1,309 @@
+//! The plan as the user acts on it: what is due, a step done, skipped or moved by hand,
+//! and a logged call. Each moves the plan on through [`crate::write::Tx`].
+
+use crate::planner::{Loaded, Planner};
+use crate::step_view::{StepView, describe};
+use crate::{AppError, Done, Followup, Result, Warning};
+use followup_core::plan::{self, CallOutcome, CallRecord, Step, StepKind, StepState};
+use followup_core::{place, when};
+use followup_store::Page;
+use jiff::{SignedDuration, ToSpan};
+
+/// What to do with a pending step.
+#[derive(Debug, Clone)]
+pub enum StepAction {
+    /// Done (`posted`: a letter went in the post).
+    Done {
+        posted: bool,
+    },
+    Skip,
+    /// To a new start typed as a local time in `tz` (the step's zone when `None`).
+    Move {
+        to: String,
+        tz: Option<String>,
+        anyway: bool,
+    },
+}
+
+/// A call as the user reports it.
+#[derive(Debug, Clone, Default)]
+pub struct CallLog {
+    pub interview_id: String,
+    pub outcome: String,
+    pub callback: Option<String>,
+    /// The zone `callback` and `at` are in (the interviewer's when `None`).
+    pub tz: Option<String>,
+    pub decide_by: Option<String>,
+    pub at: Option<String>,
+    pub note: Option<String>,
+    pub anyway: bool,
+}
+
+/// What is due over some days: overdue steps, then those starting by the end of `last`.
+#[derive(Debug)]
+pub struct Agenda {
+    pub first: jiff::civil::Date,
+    pub last: jiff::civil::Date,
+    pub steps: Vec<StepView>,
+}
+
+/// What logging a call did.
+#[derive(Debug, Clone)]
+pub struct CallLogged {
+    pub call: CallRecord,
+    /// The zone the callback was agreed in, and yours.
+    pub their_zone: String,
+    pub your_zone: String,
+    /// The next pending step after the call, if any.
+    pub next: Option<Step>,
+}
+
+impl Followup {
+    /// Steps due before the end of `days` days from `from` (today in your zone when not
+    /// given), overdue ones included; at most `limit`.
+    pub fn agenda(&mut self, from: Option<&str>, days: u32, limit: Option<i64>) -> Result<Agenda> {
+        let profile = self.store.profile()?.unwrap_or_default();
+        let tz = jiff::tz::TimeZone::get(&profile.time_zone)
+            .map_err(|e| AppError::invalid("time_zone", e.to_string()))?;
+        let now = self.now();
+        let first = match from {
+            Some(date) => when::date("from", date)?,
+            None => now.to_zoned_datetime(tz.clone()).date(),
+        };
+        let until = first
+            .checked_add((days.max(1) as i64).days())
+            .and_then(|d| d.to_zoned_datetime(tz.clone()))
+            .map_err(|e| AppError::invalid("from", e.to_string()))?
+            .timestamp();
+        let steps = self.store.due_steps(until, Page { limit, offset: 0 })?;
+        Ok(Agenda {
+            last: first
+                .checked_add((days.max(1) as i64 - 1).days())
+                .unwrap_or(first),
+            first,
+            steps: describe(&mut self.store, &steps, &profile.time_zone, now, false)?,
+        })
+    }
+
+    /// An interview's steps in every state.
+    pub fn plan(&mut self, interview_id: &str) -> Result<Vec<StepView>> {
+        let steps = self.store.steps(interview_id)?;
+        if steps.is_empty() {
+            self.store.interview(interview_id)?;
+        }
+        let zone = self.store.profile()?.unwrap_or_default().time_zone;
+        let now = self.now();
+        describe(&mut self.store, &steps, &zone, now, false)
+    }
+
+    /// Every step, for the calendar feed.
+    pub fn all_steps(&mut self) -> Result<Vec<StepView>> {
+        let steps = self.store.all_steps()?;
+        let zone = self.store.profile()?.unwrap_or_default().time_zone;
+        let now = self.now();
+        describe(&mut self.store, &steps, &zone, now, true)
+    }
+
+    pub fn step(&mut self, id: &str) -> Result<Step> {
+        Ok(self.store.step(id)?)
+    }
+
+    /// Recomputes plans by hand: one interview's, or every plan with something pending.
+    pub fn refresh_plans(&mut self, interview_id: Option<&str>) -> Result<usize> {
+        self.write(|tx| {
+            let ids = match interview_id {
+                Some(id) => {
+                    tx.store.interview(id)?;
+                    vec![id.to_string()]
+                }
+                None => tx.store.interviews_with_pending_steps()?,
+            };
+            for id in &ids {
+                tx.plan_of(id)?;
+            }
+            Ok(ids.len())
+        })
+    }
+
+    /// Acts on a pending step by hand; recomputing the plan keeps what the user did.
+    pub fn act_on_step(&mut self, id: &str, action: StepAction) -> Result<Step> {
+        self.write(|tx| {
+            let interview_id = tx.store.step(id)?.interview_id;
+            tx.plan_of(&interview_id)?;
+            let mut step = tx.store.step(id)?;
+            if step.state != StepState::Pending {
+                return Err(AppError::refused(format!(
+                    "step {id} is {}; only pending steps can change",
+                    step.state
+                )));
+            }
+            match action {
+                StepAction::Done { posted } => {
+                    step.state = StepState::Done;
+                    step.done_at = Some(tx.now);
+                    if posted {
+                        step.reason.push_str("; posted");
+                    }
+                }
+                StepAction::Skip => step.state = StepState::Skipped,
+                StepAction::Move { to, tz, anyway } => {
+                    let zone = match tz {
+                        Some(z) => place::time_zone("tz", &z)?,
+                        None => step.zone.clone(),
+                    };
+                    let start = when::instant("to", &to, &zone)?;
+                    if step.kind == StepKind::FollowUpCall && !anyway {
+                        let interview = tx.store.interview(&step.interview_id)?;
+                        let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+                        let mut planner = Planner::load(tx.store)?;
+                        let region = planner.employer_region(&panel);
+                        let cal = planner.calendars.get(&region)?;
+                        if let Some(problem) =
+                            plan::call_time_problem(start, &step.zone, cal, &planner.settings)
+                        {
+                            return Err(AppError::invalid("to", problem));
+                        }
+                    }
+                    let length = step
+                        .end
+                        .duration_since(step.start)
+                        .max(SignedDuration::from_mins(15));
+                    step.start = start;
+                    step.end = start + length;
+                    step.moved = true;
+                }
+            }
+            step.sequence += 1;
+            step.updated_at = tx.now;
+            Ok(tx.save_steps(vec![step])?.remove(0))
+        })
+    }
+
+    /// Records a call, completes the call it answers, and moves the plan on. A callback
+    /// outside their business hours or on a holiday is refused unless `anyway`; a call that
+    /// breaks the cadence is recorded (it happened) with a warning.
+    pub fn log_call(&mut self, log: CallLog) -> Result<Done<CallLogged>> {
+        let outcome = CallOutcome::from(log.outcome.as_str());
+        if !outcome.is_known() {
+            return Err(AppError::invalid(
+                "outcome",
+                format!(
+                    "unknown outcome '{}'; use one of {}",
+                    log.outcome,
+                    CallOutcome::KNOWN.join(", ")
+                ),
+            ));
+        }
+        if log.callback.is_some() && outcome != CallOutcome::Unavailable {
+            return Err(AppError::invalid(
+                "callback",
+                "a callback goes with the outcome unavailable",
+            ));
+        }
+        let now = self.now();
+        self.write(|tx| {
+            tx.plan_of(&log.interview_id)?;
+            let interview = tx.store.interview(&log.interview_id)?;
+            let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+            let lead = panel.first();
+            let mut planner = Planner::load(tx.store)?;
+            let zone = match &log.tz {
+                Some(tz) => place::time_zone("tz", tz)?,
+                None => lead
+                    .and_then(|c| c.time_zone.clone())
+                    .unwrap_or_else(|| interview.time_zone.clone()),
+            };
+            let at = match &log.at {
+                Some(text) => when::instant("at", text, &zone)?,
+                None => now,
+            };
+            let callback = log
+                .callback
+                .as_deref()
+                .map(|text| when::instant("callback", text, &zone))
+                .transpose()?;
+            let region = planner.employer_region(&panel);
+            if let Some(when) = callback {
+                // Against the call's own time: a callback agreed on a call logged later
+                // (--at) is judged by when the call was, not by today.
+                if when <= at {
+                    let what = if log.at.is_some() {
+                        "before the call"
+                    } else {
+                        "in the past"
+                    };
+                    return Err(AppError::invalid("callback", format!("{when} is {what}")));
+                }
+                let cal = planner.calendars.get(&region)?;
+                if let Some(problem) = plan::call_time_problem(when, &zone, cal, &planner.settings)
+                    && !log.anyway
+                {
+                    return Err(AppError::invalid("callback", problem));
+                }
+            }
+            let record = CallRecord {
+                id: String::new(),
+                interview_id: interview.id.clone(),
+                contact_id: lead.map(|c| c.id.clone()),
+                at,
+                outcome: outcome.clone(),
+                callback,
+                decide_by: log
+                    .decide_by
+                    .as_deref()
+                    .map(|d| when::date("decide-by", d))
+                    .transpose()?,
+                note: log.note.clone().unwrap_or_default(),
+            };
+            // The call has happened, so the cadence guard only warns here.
+            let mut warnings = Vec::new();
+            if matches!(
+                record.outcome,
+                CallOutcome::Reached | CallOutcome::Voicemail
+            ) {
+                let loaded = Loaded::from_store(tx.store, &record.interview_id)?;
+                let input = loaded.input(&planner.profile, &planner.settings);
+                let cal = planner.calendars.get(&region)?;
+                warnings.extend(
+                    plan::cadence_problems(record.at, &input, cal)
+                        .iter()
+                        .map(|p| Warning::Cadence(p.to_string())),
+                );
+            }
+            let call = tx.add_call(record)?;
+            // The pending call this one answers is done.
+            let due: Vec<Step> = tx
+                .store
+                .steps(&call.interview_id)?
+                .into_iter()
+                .filter(|s| s.state == StepState::Pending && s.kind == StepKind::FollowUpCall)
+                .map(|mut s| {
+                    s.state = StepState::Done;
+                    s.done_at = Some(call.at);
+                    s.sequence += 1;
+                    s.updated_at = tx.now;
+                    s
+                })
+                .collect();
+            tx.save_steps(due)?;
+            Ok(Done::new(
+                CallLogged {
+                    call,
+                    their_zone: zone,
+                    your_zone: planner.profile.time_zone.clone(),
+                    next: None,
+                },
+                warnings,
+            ))
+        })
+        .and_then(|mut done| {
+            // After the commit's replan: the step the plan now proposes.
+            done.value.next = self
+                .store
+                .steps(&done.value.call.interview_id)?
+                .into_iter()
+                .find(|s| s.state == StepState::Pending && s.kind != StepKind::ThankYou);
+            Ok(done)
+        })
+    }
+}

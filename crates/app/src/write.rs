@@ -1,0 +1,175 @@
+//! Writes, and the plans that follow them. Every use case that writes runs inside
+//! [`Followup::write`], on a [`Tx`]: one transaction (other writers wait for it), whose
+//! write methods record which plans the change touches. Before the transaction commits,
+//! those plans are recomputed — so no command can change an input of a plan (the profile's
+//! zone, a contact's region, the panel, holidays, settings, a status, a restore) and leave
+//! a stale plan behind.
+
+use crate::planner::Planner;
+use crate::{Followup, Result};
+use followup_core::calendar::Holiday;
+use followup_core::model::{Application, Contact, Interview, Profile, Records};
+use followup_core::plan::{CallRecord, Step};
+use followup_store::{ContactImport, RestoreCounts, Store};
+use jiff::Timestamp;
+use std::collections::BTreeSet;
+
+/// A write in progress.
+pub(crate) struct Tx<'a> {
+    /// For reads, and for writes no plan depends on (drafts, the outbox).
+    pub store: &'a mut Store,
+    pub now: Timestamp,
+    touched: BTreeSet<String>,
+    every_pending_plan: bool,
+}
+
+impl Followup {
+    /// Runs `f` as one transaction and replans what it touched before committing.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
+        let now = self.now();
+        self.store.atomically(|store| {
+            let mut tx = Tx {
+                store,
+                now,
+                touched: BTreeSet::new(),
+                every_pending_plan: false,
+            };
+            let value = f(&mut tx)?;
+            tx.replan()?;
+            Ok(value)
+        })
+    }
+}
+
+impl Tx<'_> {
+    /// Takes this interview's plan for this write: later writers to it wait (PostgreSQL
+    /// locks its row; SQLite has one writer anyway), and it is replanned at the end.
+    /// Call it before reading the plan the write depends on.
+    pub fn plan_of(&mut self, interview_id: &str) -> Result<()> {
+        self.store.lock_interview(interview_id)?;
+        self.touched.insert(interview_id.to_string());
+        Ok(())
+    }
+
+    fn touch_every_plan(&mut self) {
+        self.every_pending_plan = true;
+    }
+
+    fn touch_contact(&mut self, contact_id: &str) -> Result<()> {
+        for id in self.store.interview_ids_for_contact(contact_id)? {
+            self.plan_of(&id)?;
+        }
+        Ok(())
+    }
+
+    fn replan(&mut self) -> Result<()> {
+        if self.every_pending_plan {
+            let ids = self.store.interviews_with_pending_steps()?;
+            self.touched.extend(ids);
+        }
+        if self.touched.is_empty() {
+            return Ok(());
+        }
+        let mut planner = Planner::load(self.store)?;
+        let ids = std::mem::take(&mut self.touched);
+        for id in &ids {
+            self.store.lock_interview(id)?;
+            planner.replan(self.store, id, self.now)?;
+        }
+        Ok(())
+    }
+
+    // ---- the writes plans depend on ----
+
+    /// The profile's zone and region place the thank-you note: every plan follows.
+    pub fn save_profile(&mut self, profile: &Profile) -> Result<()> {
+        self.store.save_profile(profile)?;
+        self.touch_every_plan();
+        Ok(())
+    }
+
+    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
+        self.store.set_setting(name, value)?;
+        self.touch_every_plan();
+        Ok(())
+    }
+
+    pub fn add_holiday(&mut self, day: &Holiday) -> Result<()> {
+        self.store.add_holiday(day)?;
+        self.touch_every_plan();
+        Ok(())
+    }
+
+    pub fn import_holidays(&mut self, days: &[Holiday]) -> Result<usize> {
+        let n = self.store.import_holidays(days)?;
+        self.touch_every_plan();
+        Ok(n)
+    }
+
+    pub fn add_application(&mut self, app: Application) -> Result<Application> {
+        Ok(self.store.add_application(app)?)
+    }
+
+    pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
+        Ok(self.store.add_applications(apps)?)
+    }
+
+    /// A status that is an outcome cancels what is pending.
+    pub fn update_application(&mut self, app: &Application) -> Result<Application> {
+        for id in self.store.interview_ids_for_application(&app.id)? {
+            self.plan_of(&id)?;
+        }
+        Ok(self.store.update_application(app)?)
+    }
+
+    pub fn add_contact(&mut self, contact: Contact) -> Result<Contact> {
+        Ok(self.store.add_contact(contact)?)
+    }
+
+    /// A contact's zone, region, channel and numbers place their calls.
+    pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
+        self.touch_contact(&contact.id)?;
+        Ok(self.store.update_contact(contact)?)
+    }
+
+    pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
+        let counts = self.store.import_contacts(cards)?;
+        for id in counts.updated_ids.clone() {
+            self.touch_contact(&id)?;
+        }
+        Ok(counts)
+    }
+
+    pub fn add_interview(&mut self, interview: Interview) -> Result<Interview> {
+        let stored = self.store.add_interview(interview)?;
+        self.plan_of(&stored.id)?;
+        Ok(stored)
+    }
+
+    pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
+        self.plan_of(&interview.id)?;
+        Ok(self.store.update_interview(interview)?)
+    }
+
+    pub fn add_call(&mut self, call: CallRecord) -> Result<CallRecord> {
+        self.plan_of(&call.interview_id)?;
+        Ok(self.store.add_call(call)?)
+    }
+
+    pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
+        for s in &steps {
+            self.plan_of(&s.interview_id)?;
+        }
+        Ok(self.store.save_steps(steps)?)
+    }
+
+    /// A restore replaces plan inputs wholesale: every plan follows.
+    pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
+        let counts = self.store.restore(records)?;
+        for i in &records.interviews {
+            self.touched.insert(i.id.clone());
+        }
+        self.touch_every_plan();
+        Ok(counts)
+    }
+}
