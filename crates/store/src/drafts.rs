@@ -4,7 +4,7 @@
 
 use crate::rows::{DraftRow, OutboxRow};
 use crate::schema::{drafts, outbox};
-use crate::{Page, Result, Store, new_id, not_found};
+use crate::{AnyConnection, Page, Result, Store, new_id, not_found};
 use diesel::prelude::*;
 use followup_core::compose::Draft;
 use followup_core::outbox::OutboxEntry;
@@ -12,8 +12,9 @@ use followup_core::outbox::OutboxEntry;
 impl Store {
     pub fn add_draft(&mut self, mut draft: Draft) -> Result<Draft> {
         draft.id = new_id("draft");
+        crate::plan::own_interview(&mut self.conn, &self.account, &draft.interview_id)?;
         diesel::insert_into(drafts::table)
-            .values(DraftRow::from(&draft))
+            .values((DraftRow::from(&draft), drafts::account_id.eq(&self.account)))
             .execute(&mut self.conn)?;
         Ok(draft)
     }
@@ -21,6 +22,7 @@ impl Store {
     pub fn draft(&mut self, id: &str) -> Result<Draft> {
         drafts::table
             .find(id)
+            .filter(drafts::account_id.eq(&self.account))
             .select(DraftRow::as_select())
             .first(&mut self.conn)
             .optional()?
@@ -31,6 +33,7 @@ impl Store {
     /// Newest first, optionally for one interview.
     pub fn drafts(&mut self, interview_id: Option<&str>, page: Page) -> Result<Vec<Draft>> {
         let mut query = drafts::table
+            .filter(drafts::account_id.eq(&self.account))
             .order((drafts::created_at.desc(), drafts::id.desc()))
             .limit(page.limit())
             .offset(page.offset)
@@ -54,9 +57,13 @@ impl Store {
             draft.approved_at = None;
             draft.override_reason = None;
         }
-        let n = diesel::update(drafts::table.find(&draft.id))
-            .set(DraftRow::from(&draft))
-            .execute(&mut self.conn)?;
+        let n = diesel::update(
+            drafts::table
+                .find(&draft.id)
+                .filter(drafts::account_id.eq(&self.account)),
+        )
+        .set(DraftRow::from(&draft))
+        .execute(&mut self.conn)?;
         if n == 0 {
             return Err(not_found("draft", &draft.id));
         }
@@ -68,6 +75,7 @@ impl Store {
     /// The outbox row of a draft, if it was ever handed to the mail server.
     pub fn outbox_entry(&mut self, draft_id: &str) -> Result<Option<OutboxEntry>> {
         outbox::table
+            .filter(outbox::account_id.eq(&self.account))
             .filter(outbox::draft_id.eq(draft_id))
             .select(OutboxRow::as_select())
             .first(&mut self.conn)
@@ -82,13 +90,24 @@ impl Store {
         let mut entry = entry.clone();
         if entry.id.is_empty() {
             entry.id = new_id("out");
+            own_draft(&mut self.conn, &self.account, &entry.draft_id)?;
             diesel::insert_into(outbox::table)
-                .values(OutboxRow::from(&entry))
+                .values((
+                    OutboxRow::from(&entry),
+                    outbox::account_id.eq(&self.account),
+                ))
                 .execute(&mut self.conn)?;
         } else {
-            diesel::update(outbox::table.find(&entry.id))
-                .set(OutboxRow::from(&entry))
-                .execute(&mut self.conn)?;
+            let n = diesel::update(
+                outbox::table
+                    .find(&entry.id)
+                    .filter(outbox::account_id.eq(&self.account)),
+            )
+            .set(OutboxRow::from(&entry))
+            .execute(&mut self.conn)?;
+            if n == 0 {
+                return Err(not_found("outbox entry", &entry.id));
+            }
         }
         Ok(entry)
     }
@@ -99,6 +118,7 @@ impl Store {
         let n = diesel::update(
             outbox::table
                 .find(&entry.id)
+                .filter(outbox::account_id.eq(&self.account))
                 .filter(outbox::claimed_by.eq(claimed_by)),
         )
         .set(OutboxRow::from(entry))
@@ -109,6 +129,7 @@ impl Store {
     /// Newest first.
     pub fn outbox(&mut self, page: Page) -> Result<Vec<OutboxEntry>> {
         outbox::table
+            .filter(outbox::account_id.eq(&self.account))
             .order((outbox::updated_at.desc(), outbox::id.desc()))
             .limit(page.limit())
             .offset(page.offset)
@@ -118,4 +139,17 @@ impl Store {
             .map(OutboxRow::into_model)
             .collect()
     }
+}
+
+/// Refuses a reference to a draft of another account (or none).
+pub(crate) fn own_draft(conn: &mut AnyConnection, account: &str, id: &str) -> Result<()> {
+    let n = drafts::table
+        .find(id)
+        .filter(drafts::account_id.eq(account))
+        .count()
+        .get_result::<i64>(conn)?;
+    if n == 0 {
+        return Err(not_found("draft", id));
+    }
+    Ok(())
 }

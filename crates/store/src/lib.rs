@@ -2,6 +2,9 @@
 //! default) or PostgreSQL (the server), with migrations embedded in the binary.
 //!
 //! The consistency rules this API keeps, on every backend:
+//! - A `Store` is bound to one account, and every query it makes is scoped by that
+//!   account here, in this crate: a caller cannot read or change another account's rows,
+//!   even by naming their ids (they are "not found").
 //! - Every method that writes runs in one transaction: it completes, or leaves the
 //!   database exactly as it was.
 //! - Ids are generated here: text, prefixed by kind (`app-`, `con-`, `int-`).
@@ -32,8 +35,9 @@ use std::collections::HashMap;
 
 const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
-/// The single-user profile's id.
-const PROFILE_ID: &str = "me";
+/// The account the CLI and the local web app use (and that older databases' rows were
+/// moved into).
+pub const LOCAL_ACCOUNT: &str = "local";
 
 /// What went wrong in the store, in words that say what to do next.
 #[derive(Debug, thiserror::Error)]
@@ -115,10 +119,11 @@ pub struct RestoreCounts {
     pub kept_newer: Vec<(&'static str, String)>,
 }
 
-/// The open database.
+/// The open database, bound to one account.
 pub struct Store {
     pub(crate) conn: AnyConnection,
     target: String,
+    pub(crate) account: String,
 }
 
 impl Store {
@@ -158,9 +163,50 @@ impl Store {
         let mut store = Store {
             conn,
             target: shown,
+            account: LOCAL_ACCOUNT.to_string(),
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// The account this handle reads and writes.
+    pub fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// This handle, bound to another account (which must exist).
+    pub fn into_account(mut self, account_id: &str) -> Result<Store> {
+        let found = accounts::table
+            .find(account_id)
+            .count()
+            .get_result::<i64>(&mut self.conn)?;
+        if found == 0 {
+            return Err(not_found("account", account_id));
+        }
+        self.account = account_id.to_string();
+        Ok(self)
+    }
+
+    /// Creates an account named `name`; returns its id.
+    pub fn add_account(&mut self, name: &str) -> Result<String> {
+        let id = new_id("acct");
+        let taken = accounts::table
+            .filter(accounts::name.eq(name))
+            .count()
+            .get_result::<i64>(&mut self.conn)?;
+        if taken > 0 {
+            return Err(StoreError::Conflict(format!(
+                "an account named '{name}' exists already"
+            )));
+        }
+        diesel::insert_into(accounts::table)
+            .values((
+                accounts::id.eq(&id),
+                accounts::name.eq(name),
+                accounts::created_at.eq(now().as_second()),
+            ))
+            .execute(&mut self.conn)?;
+        Ok(id)
     }
 
     /// Where the database is (a URL's password hidden).
@@ -192,13 +238,13 @@ impl Store {
 
     pub fn profile(&mut self) -> Result<Option<Profile>> {
         let row = profile::table
-            .find(PROFILE_ID)
+            .filter(profile::account_id.eq(&self.account))
             .select(ProfileRow::as_select())
             .first(&mut self.conn)
             .optional()?;
         let Some(row) = row else { return Ok(None) };
         let skill_rows = skills::table
-            .filter(skills::profile_id.eq(PROFILE_ID))
+            .filter(skills::profile_id.eq(&row.id))
             .order(skills::position)
             .select(SkillRow::as_select())
             .load(&mut self.conn)?;
@@ -207,7 +253,7 @@ impl Store {
 
     /// Replaces the profile and its skills.
     pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
-        tx::write(&mut self.conn, |conn| write_profile(conn, p))
+        tx::write(&mut self.conn, |conn| write_profile(conn, &self.account, p))
     }
 
     // ---- applications ----
@@ -216,18 +262,25 @@ impl Store {
     pub fn add_application(&mut self, mut app: Application) -> Result<Application> {
         stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
         diesel::insert_into(applications::table)
-            .values(ApplicationRow::from(&app))
+            .values((
+                ApplicationRow::from(&app),
+                applications::account_id.eq(&self.account),
+            ))
             .execute(&mut self.conn)?;
         Ok(app)
     }
 
     /// Stores many new applications in one transaction (a CSV import): all or none.
     pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
-        let rows: Vec<ApplicationRow> = apps
+        let account = self.account.clone();
+        let rows: Vec<_> = apps
             .into_iter()
             .map(|mut app| {
                 stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
-                ApplicationRow::from(app)
+                (
+                    ApplicationRow::from(app),
+                    applications::account_id.eq(account.clone()),
+                )
             })
             .collect();
         tx::write(&mut self.conn, |conn| {
@@ -246,6 +299,7 @@ impl Store {
     pub fn application(&mut self, id: &str) -> Result<Application> {
         applications::table
             .find(id)
+            .filter(applications::account_id.eq(&self.account))
             .select(ApplicationRow::as_select())
             .first(&mut self.conn)
             .optional()?
@@ -256,6 +310,7 @@ impl Store {
     /// Newest first.
     pub fn applications(&mut self, page: Page) -> Result<Vec<Application>> {
         applications::table
+            .filter(applications::account_id.eq(&self.account))
             .order((applications::created_at.desc(), applications::id.desc()))
             .limit(page.limit())
             .offset(page.offset)
@@ -268,6 +323,7 @@ impl Store {
 
     pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
         applications::table
+            .filter(applications::account_id.eq(&self.account))
             .filter(applications::id.eq_any(ids))
             .select(ApplicationRow::as_select())
             .load(&mut self.conn)?
@@ -277,16 +333,23 @@ impl Store {
     }
 
     pub fn count_applications(&mut self) -> Result<i64> {
-        Ok(applications::table.count().get_result(&mut self.conn)?)
+        Ok(applications::table
+            .filter(applications::account_id.eq(&self.account))
+            .count()
+            .get_result(&mut self.conn)?)
     }
 
     /// Saves every field of an existing application.
     pub fn update_application(&mut self, app: &Application) -> Result<Application> {
         let mut app = app.clone();
         app.updated_at = now();
-        let n = diesel::update(applications::table.find(&app.id))
-            .set(ApplicationRow::from(&app))
-            .execute(&mut self.conn)?;
+        let n = diesel::update(
+            applications::table
+                .find(&app.id)
+                .filter(applications::account_id.eq(&self.account)),
+        )
+        .set(ApplicationRow::from(&app))
+        .execute(&mut self.conn)?;
         if n == 0 {
             return Err(not_found("application", &app.id));
         }
@@ -306,13 +369,16 @@ impl Store {
         if contact.uid.is_empty() {
             contact.uid = new_uid();
         }
-        tx::write(&mut self.conn, |conn| insert_contact(conn, &contact))?;
+        tx::write(&mut self.conn, |conn| {
+            insert_contact(conn, &self.account, &contact)
+        })?;
         Ok(contact)
     }
 
     pub fn contact(&mut self, id: &str) -> Result<Contact> {
         contacts::table
             .find(id)
+            .filter(contacts::account_id.eq(&self.account))
             .select(ContactRow::as_select())
             .first(&mut self.conn)
             .optional()?
@@ -323,6 +389,7 @@ impl Store {
     /// Alphabetical by family name, then given name.
     pub fn contacts(&mut self, page: Page) -> Result<Vec<Contact>> {
         contacts::table
+            .filter(contacts::account_id.eq(&self.account))
             .order((contacts::family_name, contacts::given_name, contacts::id))
             .limit(page.limit())
             .offset(page.offset)
@@ -335,7 +402,7 @@ impl Store {
 
     /// The contacts with these ids, in the order of `ids`; an unknown id is an error.
     pub fn contacts_by_ids(&mut self, ids: &[String]) -> Result<Vec<Contact>> {
-        let found = load_contacts(&mut self.conn, ids)?;
+        let found = load_contacts(&mut self.conn, &self.account, ids)?;
         ids.iter()
             .map(|id| {
                 found
@@ -350,7 +417,9 @@ impl Store {
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
         let mut contact = contact.clone();
         contact.updated_at = now();
-        tx::write(&mut self.conn, |conn| update_contact(conn, &contact))?;
+        tx::write(&mut self.conn, |conn| {
+            update_contact(conn, &self.account, &contact)
+        })?;
         Ok(contact)
     }
 
@@ -361,10 +430,14 @@ impl Store {
             let mut counts = ContactImport::default();
             for mut card in cards {
                 card.updated_at = now();
-                let candidates = match_candidates(conn, &card)?;
+                let candidates = match_candidates(conn, &self.account, &card)?;
                 match contact_rules::find_match(&card, &candidates) {
                     Some(existing) => {
-                        update_contact(conn, &contact_rules::merge(existing, &card))?;
+                        update_contact(
+                            conn,
+                            &self.account,
+                            &contact_rules::merge(existing, &card),
+                        )?;
                         counts.updated += 1;
                         counts.updated_ids.push(existing.id.clone());
                     }
@@ -378,7 +451,7 @@ impl Store {
                         if card.uid.is_empty() {
                             card.uid = new_uid();
                         }
-                        insert_contact(conn, &card)?;
+                        insert_contact(conn, &self.account, &card)?;
                         counts.imported += 1;
                     }
                 }
@@ -398,8 +471,8 @@ impl Store {
             &mut interview.updated_at,
         );
         tx::write(&mut self.conn, |conn| {
-            check_interview_refs(conn, &interview)?;
-            insert_interview(conn, &interview)
+            check_interview_refs(conn, &self.account, &interview)?;
+            insert_interview(conn, &self.account, &interview)
         })?;
         Ok(interview)
     }
@@ -407,6 +480,7 @@ impl Store {
     pub fn interview(&mut self, id: &str) -> Result<Interview> {
         let row = interviews::table
             .find(id)
+            .filter(interviews::account_id.eq(&self.account))
             .select(InterviewRow::as_select())
             .first(&mut self.conn)
             .optional()?
@@ -419,6 +493,7 @@ impl Store {
     /// Most recent first.
     pub fn interviews(&mut self, page: Page) -> Result<Vec<Interview>> {
         let rows = interviews::table
+            .filter(interviews::account_id.eq(&self.account))
             .order((interviews::starts_at.desc(), interviews::id.desc()))
             .limit(page.limit())
             .offset(page.offset)
@@ -437,6 +512,7 @@ impl Store {
     /// The interviews with these ids (unknown ids are left out), with their panels.
     pub fn interviews_by_ids(&mut self, ids: &[String]) -> Result<Vec<Interview>> {
         let rows = interviews::table
+            .filter(interviews::account_id.eq(&self.account))
             .filter(interviews::id.eq_any(ids))
             .select(InterviewRow::as_select())
             .load(&mut self.conn)?;
@@ -454,8 +530,8 @@ impl Store {
         let mut interview = interview.clone();
         interview.updated_at = now();
         tx::write(&mut self.conn, |conn| {
-            check_interview_refs(conn, &interview)?;
-            update_interview(conn, &interview)
+            check_interview_refs(conn, &self.account, &interview)?;
+            update_interview(conn, &self.account, &interview)
         })?;
         Ok(interview)
     }
@@ -482,46 +558,53 @@ impl Store {
     /// others are added; nothing is deleted. Every field, ids and times included, is kept.
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
         tx::write(&mut self.conn, |conn| {
+            let account = self.account.as_str();
             if let Some(p) = &records.profile {
-                write_profile(conn, p)?;
+                write_profile(conn, account, p)?;
             }
             for app in &records.applications {
                 let row = ApplicationRow::from(app);
-                let n = diesel::update(applications::table.find(&app.id))
-                    .set(&row)
-                    .execute(conn)?;
+                let n = diesel::update(
+                    applications::table
+                        .find(&app.id)
+                        .filter(applications::account_id.eq(account)),
+                )
+                .set(&row)
+                .execute(conn)?;
                 if n == 0 {
                     diesel::insert_into(applications::table)
-                        .values(&row)
+                        .values((&row, applications::account_id.eq(account)))
                         .execute(conn)?;
                 }
             }
             for contact in &records.contacts {
                 let exists = contacts::table
                     .find(&contact.id)
+                    .filter(contacts::account_id.eq(account))
                     .count()
                     .get_result::<i64>(conn)?
                     > 0;
                 if exists {
-                    update_contact(conn, contact)?;
+                    update_contact(conn, account, contact)?;
                 } else {
-                    insert_contact(conn, contact)?;
+                    insert_contact(conn, account, contact)?;
                 }
             }
             for interview in &records.interviews {
-                check_interview_refs(conn, interview)?;
+                check_interview_refs(conn, account, interview)?;
                 let exists = interviews::table
                     .find(&interview.id)
+                    .filter(interviews::account_id.eq(account))
                     .count()
                     .get_result::<i64>(conn)?
                     > 0;
                 if exists {
-                    update_interview(conn, interview)?;
+                    update_interview(conn, account, interview)?;
                 } else {
-                    insert_interview(conn, interview)?;
+                    insert_interview(conn, account, interview)?;
                 }
             }
-            let kept_newer = plan::restore_plan(conn, records)?;
+            let kept_newer = plan::restore_plan(conn, account, records)?;
             Ok(RestoreCounts {
                 applications: records.applications.len(),
                 contacts: records.contacts.len(),
@@ -534,22 +617,32 @@ impl Store {
 
 // ---- helpers that run inside a caller's transaction ----
 
-fn write_profile(conn: &mut AnyConnection, p: &Profile) -> Result<()> {
-    diesel::delete(profile::table.find(PROFILE_ID)).execute(conn)?;
+/// Replaces the account's profile; its row id is the account's id.
+fn write_profile(conn: &mut AnyConnection, account: &str, p: &Profile) -> Result<()> {
+    let old: Vec<String> = profile::table
+        .filter(profile::account_id.eq(account))
+        .select(profile::id)
+        .load(conn)?;
+    diesel::delete(skills::table.filter(skills::profile_id.eq_any(&old))).execute(conn)?;
+    diesel::delete(profile::table.filter(profile::account_id.eq(account))).execute(conn)?;
     diesel::insert_into(profile::table)
-        .values(ProfileRow::from_model(PROFILE_ID, p, Timestamp::now()))
+        .values((
+            ProfileRow::from_model(account, p, Timestamp::now()),
+            profile::account_id.eq(account),
+        ))
         .execute(conn)?;
     for (i, skill) in p.skills.iter().enumerate() {
         diesel::insert_into(skills::table)
-            .values(SkillRow::from_model(PROFILE_ID, i, skill))
+            .values(SkillRow::from_model(account, i, skill))
             .execute(conn)?;
     }
     Ok(())
 }
 
-fn insert_contact(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
+fn insert_contact(conn: &mut AnyConnection, account: &str, contact: &Contact) -> Result<()> {
     let uid_taken = contacts::table
-        .filter(contacts::uid.eq(&contact.uid))
+        .filter(contacts::account_id.eq(account))
+        .filter(contacts::card_uid.eq(&contact.uid))
         .count()
         .get_result::<i64>(conn)?
         > 0;
@@ -560,15 +653,24 @@ fn insert_contact(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
         )));
     }
     diesel::insert_into(contacts::table)
-        .values(ContactRow::from(contact))
+        .values((
+            ContactRow::from(contact),
+            contacts::account_id.eq(account),
+            // The pre-account column stays globally unique: the contact's own id.
+            contacts::uid.eq(format!("id:{}", contact.id)),
+        ))
         .execute(conn)?;
     write_email_index(conn, contact)
 }
 
-fn update_contact(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
-    let n = diesel::update(contacts::table.find(&contact.id))
-        .set(ContactRow::from(contact))
-        .execute(conn)?;
+fn update_contact(conn: &mut AnyConnection, account: &str, contact: &Contact) -> Result<()> {
+    let n = diesel::update(
+        contacts::table
+            .find(&contact.id)
+            .filter(contacts::account_id.eq(account)),
+    )
+    .set(ContactRow::from(contact))
+    .execute(conn)?;
     if n == 0 {
         return Err(not_found("contact", &contact.id));
     }
@@ -598,7 +700,11 @@ fn write_email_index(conn: &mut AnyConnection, contact: &Contact) -> Result<()> 
 }
 
 /// Contacts a card could be the same person as: same UID, or sharing an address.
-fn match_candidates(conn: &mut AnyConnection, card: &Contact) -> Result<Vec<Contact>> {
+fn match_candidates(
+    conn: &mut AnyConnection,
+    account: &str,
+    card: &Contact,
+) -> Result<Vec<Contact>> {
     let keys: Vec<String> = card
         .emails
         .iter()
@@ -611,19 +717,26 @@ fn match_candidates(conn: &mut AnyConnection, card: &Contact) -> Result<Vec<Cont
     if !card.uid.is_empty() {
         ids.extend(
             contacts::table
-                .filter(contacts::uid.eq(&card.uid))
+                .filter(contacts::account_id.eq(account))
+                .filter(contacts::card_uid.eq(&card.uid))
                 .select(contacts::id)
                 .load::<String>(conn)?,
         );
     }
-    let found = load_contacts(conn, &ids)?;
+    // (The email index holds every account's addresses; only this account's contacts load.)
+    let found = load_contacts(conn, account, &ids)?;
     let mut out: Vec<Contact> = found.into_values().collect();
     out.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
     Ok(out)
 }
 
-fn load_contacts(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<String, Contact>> {
+fn load_contacts(
+    conn: &mut AnyConnection,
+    account: &str,
+    ids: &[String],
+) -> Result<HashMap<String, Contact>> {
     contacts::table
+        .filter(contacts::account_id.eq(account))
         .filter(contacts::id.eq_any(ids))
         .select(ContactRow::as_select())
         .load(conn)?
@@ -632,16 +745,21 @@ fn load_contacts(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<Str
         .collect()
 }
 
-fn check_interview_refs(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
+fn check_interview_refs(
+    conn: &mut AnyConnection,
+    account: &str,
+    interview: &Interview,
+) -> Result<()> {
     let app_exists = applications::table
         .find(&interview.application_id)
+        .filter(applications::account_id.eq(account))
         .count()
         .get_result::<i64>(conn)?
         > 0;
     if !app_exists {
         return Err(not_found("application", &interview.application_id));
     }
-    let found = load_contacts(conn, &interview.interviewer_ids)?;
+    let found = load_contacts(conn, account, &interview.interviewer_ids)?;
     if let Some(missing) = interview
         .interviewer_ids
         .iter()
@@ -652,17 +770,24 @@ fn check_interview_refs(conn: &mut AnyConnection, interview: &Interview) -> Resu
     Ok(())
 }
 
-fn insert_interview(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
+fn insert_interview(conn: &mut AnyConnection, account: &str, interview: &Interview) -> Result<()> {
     diesel::insert_into(interviews::table)
-        .values(InterviewRow::from(interview))
+        .values((
+            InterviewRow::from(interview),
+            interviews::account_id.eq(account),
+        ))
         .execute(conn)?;
     write_panel(conn, interview)
 }
 
-fn update_interview(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
-    let n = diesel::update(interviews::table.find(&interview.id))
-        .set(InterviewRow::from(interview))
-        .execute(conn)?;
+fn update_interview(conn: &mut AnyConnection, account: &str, interview: &Interview) -> Result<()> {
+    let n = diesel::update(
+        interviews::table
+            .find(&interview.id)
+            .filter(interviews::account_id.eq(account)),
+    )
+    .set(InterviewRow::from(interview))
+    .execute(conn)?;
     if n == 0 {
         return Err(not_found("interview", &interview.id));
     }

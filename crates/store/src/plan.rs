@@ -19,6 +19,7 @@ impl Store {
     /// The days the user imported or added, every region.
     pub fn own_holidays(&mut self) -> Result<Vec<Holiday>> {
         holidays::table
+            .filter(holidays::account_id.eq(&self.account))
             .order((holidays::region, holidays::day))
             .select(HolidayRow::as_select())
             .load(&mut self.conn)?
@@ -36,10 +37,12 @@ impl Store {
             .collect();
         covered.sort();
         covered.dedup();
+        let account = self.account.as_str();
         crate::tx::write(&mut self.conn, |conn| {
             for (region, year) in &covered {
                 diesel::delete(
                     holidays::table
+                        .filter(holidays::account_id.eq(account))
                         .filter(holidays::region.eq(region))
                         .filter(holidays::source.eq("file"))
                         .filter(
@@ -54,7 +57,7 @@ impl Store {
                     ..HolidayRow::from(h)
                 };
                 diesel::insert_into(holidays::table)
-                    .values(&row)
+                    .values((&row, holidays::account_id.eq(account)))
                     .execute(conn)?;
             }
             Ok(days.len())
@@ -67,10 +70,12 @@ impl Store {
             source: "user".into(),
             ..HolidayRow::from(h)
         };
+        let account = self.account.as_str();
         crate::tx::write(&mut self.conn, |conn| {
-            diesel::delete(holidays::table.find((&row.region, &row.day, "user"))).execute(conn)?;
+            diesel::delete(holidays::table.find((account, &row.region, &row.day, "user")))
+                .execute(conn)?;
             diesel::insert_into(holidays::table)
-                .values(&row)
+                .values((&row, holidays::account_id.eq(account)))
                 .execute(conn)?;
             Ok(())
         })
@@ -81,6 +86,7 @@ impl Store {
     /// This interview's calls, oldest first.
     pub fn calls(&mut self, interview_id: &str) -> Result<Vec<CallRecord>> {
         calls::table
+            .filter(calls::account_id.eq(&self.account))
             .filter(calls::interview_id.eq(interview_id))
             .order((calls::called_at, calls::id))
             .select(CallRow::as_select())
@@ -93,6 +99,7 @@ impl Store {
     /// Every call, for a backup.
     pub fn all_calls(&mut self) -> Result<Vec<CallRecord>> {
         calls::table
+            .filter(calls::account_id.eq(&self.account))
             .order((calls::called_at, calls::id))
             .select(CallRow::as_select())
             .load(&mut self.conn)?
@@ -103,8 +110,9 @@ impl Store {
 
     pub fn add_call(&mut self, mut call: CallRecord) -> Result<CallRecord> {
         call.id = new_id("call");
+        own_interview(&mut self.conn, &self.account, &call.interview_id)?;
         diesel::insert_into(calls::table)
-            .values(CallRow::from(&call))
+            .values((CallRow::from(&call), calls::account_id.eq(&self.account)))
             .execute(&mut self.conn)?;
         Ok(call)
     }
@@ -116,6 +124,7 @@ impl Store {
         load_steps(
             &mut self.conn,
             steps::table
+                .filter(steps::account_id.eq(&self.account))
                 .filter(steps::interview_id.eq(interview_id))
                 .order((steps::starts_at, steps::id))
                 .into_boxed(),
@@ -125,6 +134,7 @@ impl Store {
     pub fn step(&mut self, id: &str) -> Result<Step> {
         steps::table
             .find(id)
+            .filter(steps::account_id.eq(&self.account))
             .select(StepRow::as_select())
             .first(&mut self.conn)
             .optional()?
@@ -135,19 +145,25 @@ impl Store {
     /// Writes steps in one transaction: an empty id is a new step (given an id here);
     /// others replace the stored row. Returns the steps as stored.
     pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
+        let account = self.account.as_str();
         crate::tx::write(&mut self.conn, |conn| {
             steps
                 .into_iter()
                 .map(|mut step| {
                     if step.id.is_empty() {
                         step.id = new_id("step");
+                        own_interview(conn, account, &step.interview_id)?;
                         diesel::insert_into(steps::table)
-                            .values(StepRow::from(&step))
+                            .values((StepRow::from(&step), steps::account_id.eq(account)))
                             .execute(conn)?;
                     } else {
-                        let n = diesel::update(steps::table.find(&step.id))
-                            .set(StepRow::from(&step))
-                            .execute(conn)?;
+                        let n = diesel::update(
+                            steps::table
+                                .find(&step.id)
+                                .filter(steps::account_id.eq(account)),
+                        )
+                        .set(StepRow::from(&step))
+                        .execute(conn)?;
                         if n == 0 {
                             return Err(not_found("step", &step.id));
                         }
@@ -163,6 +179,7 @@ impl Store {
         load_steps(
             &mut self.conn,
             steps::table
+                .filter(steps::account_id.eq(&self.account))
                 .filter(steps::state.eq(StepState::Pending.as_str()))
                 .filter(steps::starts_at.lt(until.as_second()))
                 .order((steps::starts_at, steps::id))
@@ -177,6 +194,7 @@ impl Store {
         load_steps(
             &mut self.conn,
             steps::table
+                .filter(steps::account_id.eq(&self.account))
                 .order((steps::starts_at, steps::id))
                 .into_boxed(),
         )
@@ -187,6 +205,7 @@ impl Store {
     pub fn step_labels(&mut self, ids: Option<&[String]>) -> Result<HashMap<String, StepLabel>> {
         let query = || {
             steps::table
+                .filter(steps::account_id.eq(&self.account))
                 .inner_join(interviews::table.inner_join(applications::table))
                 .left_join(contacts::table)
                 .select((
@@ -222,25 +241,37 @@ impl Store {
     /// `step_labels` for every step: each interview and person is looked up once, not once
     /// per step (the calendar feed of 50,000 steps spent most of its time in lookups).
     fn all_step_labels(&mut self) -> Result<HashMap<String, StepLabel>> {
+        let account = self.account.as_str();
         let apps: HashMap<String, String> = interviews::table
             .inner_join(applications::table)
-            .filter(interviews::id.eq_any(steps::table.select(steps::interview_id)))
+            .filter(interviews::account_id.eq(account))
+            .filter(
+                interviews::id.eq_any(
+                    steps::table
+                        .filter(steps::account_id.eq(account))
+                        .select(steps::interview_id),
+                ),
+            )
             .select((interviews::id, applications::company, applications::role))
             .load::<(String, String, String)>(&mut self.conn)?
             .into_iter()
             .map(|(id, company, role)| (id, format!("{company} – {role}")))
             .collect();
         let people: HashMap<String, String> = contacts::table
+            .filter(contacts::account_id.eq(account))
             .filter(
-                contacts::id
-                    .nullable()
-                    .eq_any(steps::table.select(steps::contact_id)),
+                contacts::id.nullable().eq_any(
+                    steps::table
+                        .filter(steps::account_id.eq(account))
+                        .select(steps::contact_id),
+                ),
             )
             .select((contacts::id, contacts::full_name))
             .load::<(String, String)>(&mut self.conn)?
             .into_iter()
             .collect();
         let refs: Vec<(String, String, Option<String>)> = steps::table
+            .filter(steps::account_id.eq(account))
             .select((steps::id, steps::interview_id, steps::contact_id))
             .load(&mut self.conn)?;
         Ok(refs
@@ -260,6 +291,7 @@ impl Store {
     /// Interviews that still have something pending (the ones a holiday change affects).
     pub fn interviews_with_pending_steps(&mut self) -> Result<Vec<String>> {
         Ok(steps::table
+            .filter(steps::account_id.eq(&self.account))
             .filter(steps::state.eq(StepState::Pending.as_str()))
             .select(steps::interview_id)
             .distinct()
@@ -268,6 +300,7 @@ impl Store {
 
     pub fn interview_ids_for_application(&mut self, application_id: &str) -> Result<Vec<String>> {
         Ok(interviews::table
+            .filter(interviews::account_id.eq(&self.account))
             .filter(interviews::application_id.eq(application_id))
             .select(interviews::id)
             .load(&mut self.conn)?)
@@ -275,6 +308,8 @@ impl Store {
 
     pub fn interview_ids_for_contact(&mut self, contact_id: &str) -> Result<Vec<String>> {
         Ok(interview_interviewers::table
+            .inner_join(interviews::table)
+            .filter(interviews::account_id.eq(&self.account))
             .filter(interview_interviewers::contact_id.eq(contact_id))
             .select(interview_interviewers::interview_id)
             .load(&mut self.conn)?)
@@ -284,31 +319,63 @@ impl Store {
 
     pub fn settings(&mut self) -> Result<Vec<(String, String)>> {
         Ok(settings::table
+            .filter(settings::account_id.eq(&self.account))
             .order(settings::name)
             .select((settings::name, settings::value))
             .load(&mut self.conn)?)
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        crate::tx::write(&mut self.conn, |conn| put_setting(conn, name, value))
+        crate::tx::write(&mut self.conn, |conn| {
+            put_setting(conn, &self.account, name, value)
+        })
     }
 }
 
-/// Replaces the row with this id, or adds it: what a restore does with each record.
+/// Replaces this account's row with this id, or adds it to the account: what a restore
+/// does with each record. (A row with this id in another account makes the insert fail:
+/// a backup cannot overwrite someone else's records.)
 macro_rules! upsert {
-    ($conn:expr, $table:path, $id:expr, $row:expr) => {
-        if diesel::update($table.find($id)).set($row).execute($conn)? == 0 {
-            diesel::insert_into($table).values($row).execute($conn)?;
+    ($conn:expr, $account:expr, $table:ident, $id:expr, $row:expr) => {
+        if diesel::update(
+            $table::table
+                .find($id)
+                .filter($table::account_id.eq($account)),
+        )
+        .set($row)
+        .execute($conn)?
+            == 0
+        {
+            diesel::insert_into($table::table)
+                .values(($row, $table::account_id.eq($account)))
+                .execute($conn)?;
         }
     };
 }
 
 /// Writes a setting (one row per name).
-fn put_setting(conn: &mut AnyConnection, name: &str, value: &str) -> Result<()> {
-    diesel::delete(settings::table.find(name)).execute(conn)?;
+fn put_setting(conn: &mut AnyConnection, account: &str, name: &str, value: &str) -> Result<()> {
+    diesel::delete(settings::table.find((account, name))).execute(conn)?;
     diesel::insert_into(settings::table)
-        .values((settings::name.eq(name), settings::value.eq(value)))
+        .values((
+            settings::account_id.eq(account),
+            settings::name.eq(name),
+            settings::value.eq(value),
+        ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Refuses a reference to an interview of another account (or none).
+pub(crate) fn own_interview(conn: &mut AnyConnection, account: &str, id: &str) -> Result<()> {
+    let n = interviews::table
+        .find(id)
+        .filter(interviews::account_id.eq(account))
+        .count()
+        .get_result::<i64>(conn)?;
+    if n == 0 {
+        return Err(not_found("interview", id));
+    }
     Ok(())
 }
 
@@ -316,45 +383,48 @@ fn put_setting(conn: &mut AnyConnection, name: &str, value: &str) -> Result<()> 
 /// holidays and settings by key.
 pub(crate) fn restore_plan(
     conn: &mut AnyConnection,
+    account: &str,
     records: &followup_core::model::Records,
 ) -> Result<Vec<(&'static str, String)>> {
     let mut kept = Vec::new();
     for step in &records.steps {
+        own_interview(conn, account, &step.interview_id)?;
         let stored = steps::table
             .find(&step.id)
+            .filter(steps::account_id.eq(account))
             .select(StepRow::as_select())
             .first(conn)
             .optional()?
             .map(StepRow::into_model)
             .transpose()?;
         if stored.is_none_or(|stored| followup_core::plan::restore_keeps_backup(&stored, step)) {
-            upsert!(conn, steps::table, &step.id, &StepRow::from(step));
+            upsert!(conn, account, steps, &step.id, &StepRow::from(step));
         } else {
             kept.push(("step", step.id.clone()));
         }
     }
     for call in &records.calls {
-        upsert!(conn, calls::table, &call.id, &CallRow::from(call));
+        own_interview(conn, account, &call.interview_id)?;
+        upsert!(conn, account, calls, &call.id, &CallRow::from(call));
     }
     for h in &records.holidays {
         let row = HolidayRow::from(h);
-        diesel::delete(holidays::table.find((&row.region, &row.day, &row.source))).execute(conn)?;
+        diesel::delete(holidays::table.find((account, &row.region, &row.day, &row.source)))
+            .execute(conn)?;
         diesel::insert_into(holidays::table)
-            .values(&row)
+            .values((&row, holidays::account_id.eq(account)))
             .execute(conn)?;
     }
     for draft in &records.drafts {
-        upsert!(
-            conn,
-            crate::schema::drafts::table,
-            &draft.id,
-            &crate::rows::DraftRow::from(draft)
-        );
+        own_interview(conn, account, &draft.interview_id)?;
+        upsert!(conn, account, drafts, &draft.id, &DraftRow::from(draft));
     }
     for entry in &records.outbox {
+        crate::drafts::own_draft(conn, account, &entry.draft_id)?;
         // Matched by draft (one row per draft), so a backup's row with another id cannot
         // sit beside the stored one.
         let stored = outbox::table
+            .filter(outbox::account_id.eq(account))
             .filter(outbox::draft_id.eq(&entry.draft_id))
             .select(OutboxRow::as_select())
             .first(conn)
@@ -364,7 +434,7 @@ pub(crate) fn restore_plan(
         match stored {
             None => {
                 diesel::insert_into(outbox::table)
-                    .values(&OutboxRow::from(entry))
+                    .values((&OutboxRow::from(entry), outbox::account_id.eq(account)))
                     .execute(conn)?;
             }
             Some(stored) if followup_core::outbox::restore_keeps_backup(&stored, entry) => {
@@ -380,7 +450,7 @@ pub(crate) fn restore_plan(
         }
     }
     for (name, value) in &records.settings {
-        put_setting(conn, name, value)?;
+        put_setting(conn, account, name, value)?;
     }
     Ok(kept)
 }

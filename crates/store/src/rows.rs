@@ -55,6 +55,8 @@ pub struct ApplicationRow {
 #[diesel(table_name = contacts, treat_none_as_null = true)]
 pub struct ContactRow {
     pub id: String,
+    /// The card's UID, unique within an account (the `uid` column predates accounts).
+    #[diesel(column_name = card_uid)]
     pub uid: String,
     pub honorific: String,
     pub given_name: String,

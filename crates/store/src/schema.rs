@@ -11,6 +11,7 @@ diesel::table! {
         region -> Text,
         time_zone -> Text,
         updated_at -> BigInt,
+        account_id -> Text,
     }
 }
 
@@ -36,6 +37,7 @@ diesel::table! {
         applied_on -> Nullable<Text>,
         created_at -> BigInt,
         updated_at -> BigInt,
+        account_id -> Text,
     }
 }
 
@@ -58,6 +60,8 @@ diesel::table! {
         notes -> Text,
         created_at -> BigInt,
         updated_at -> BigInt,
+        account_id -> Text,
+        card_uid -> Text,
     }
 }
 
@@ -84,6 +88,7 @@ diesel::table! {
         status -> Text,
         created_at -> BigInt,
         updated_at -> BigInt,
+        account_id -> Text,
     }
 }
 
@@ -102,7 +107,8 @@ diesel::joinable!(interview_interviewers -> contacts (contact_id));
 diesel::joinable!(contact_emails -> contacts (contact_id));
 
 diesel::table! {
-    holidays (region, day, source) {
+    holidays (account_id, region, day, source) {
+        account_id -> Text,
         region -> Text,
         day -> Text,
         name -> Text,
@@ -127,6 +133,7 @@ diesel::table! {
         done_at -> Nullable<BigInt>,
         created_at -> BigInt,
         updated_at -> BigInt,
+        account_id -> Text,
     }
 }
 
@@ -140,13 +147,23 @@ diesel::table! {
         callback_at -> Nullable<BigInt>,
         decide_by -> Nullable<Text>,
         note -> Text,
+        account_id -> Text,
     }
 }
 
 diesel::table! {
-    settings (name) {
+    settings (account_id, name) {
+        account_id -> Text,
         name -> Text,
         value -> Text,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Text,
+        name -> Text,
+        created_at -> BigInt,
     }
 }
 
@@ -185,6 +202,7 @@ diesel::table! {
         override_reason -> Nullable<Text>,
         created_at -> BigInt,
         updated_at -> BigInt,
+        account_id -> Text,
     }
 }
 
@@ -203,5 +221,6 @@ diesel::table! {
         sent_at -> Nullable<BigInt>,
         claimed_by -> Text,
         lease_until -> Nullable<BigInt>,
+        account_id -> Text,
     }
 }
