@@ -12,10 +12,10 @@ use followup_core::outbox::OutboxEntry;
 impl Store {
     pub fn add_draft(&mut self, mut draft: Draft) -> Result<Draft> {
         draft.id = new_id("draft");
-        crate::plan::own_interview(&mut self.conn, &self.account, &draft.interview_id)?;
+        crate::plan::own_interview(&mut *self.conn, &self.account, &draft.interview_id)?;
         diesel::insert_into(drafts::table)
             .values((DraftRow::from(&draft), drafts::account_id.eq(&self.account)))
-            .execute(&mut self.conn)?;
+            .execute(&mut *self.conn)?;
         Ok(draft)
     }
 
@@ -24,7 +24,7 @@ impl Store {
             .find(id)
             .filter(drafts::account_id.eq(&self.account))
             .select(DraftRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?
             .ok_or_else(|| not_found("draft", id))?
             .into_model()
@@ -43,7 +43,7 @@ impl Store {
             query = query.filter(drafts::interview_id.eq(id));
         }
         query
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(DraftRow::into_model)
             .collect()
@@ -63,7 +63,7 @@ impl Store {
                 .filter(drafts::account_id.eq(&self.account)),
         )
         .set(DraftRow::from(&draft))
-        .execute(&mut self.conn)?;
+        .execute(&mut *self.conn)?;
         if n == 0 {
             return Err(not_found("draft", &draft.id));
         }
@@ -78,7 +78,7 @@ impl Store {
             .filter(outbox::account_id.eq(&self.account))
             .filter(outbox::draft_id.eq(draft_id))
             .select(OutboxRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?
             .map(OutboxRow::into_model)
             .transpose()
@@ -90,13 +90,13 @@ impl Store {
         let mut entry = entry.clone();
         if entry.id.is_empty() {
             entry.id = new_id("out");
-            own_draft(&mut self.conn, &self.account, &entry.draft_id)?;
+            own_draft(&mut *self.conn, &self.account, &entry.draft_id)?;
             diesel::insert_into(outbox::table)
                 .values((
                     OutboxRow::from(&entry),
                     outbox::account_id.eq(&self.account),
                 ))
-                .execute(&mut self.conn)?;
+                .execute(&mut *self.conn)?;
         } else {
             let n = diesel::update(
                 outbox::table
@@ -104,7 +104,7 @@ impl Store {
                     .filter(outbox::account_id.eq(&self.account)),
             )
             .set(OutboxRow::from(&entry))
-            .execute(&mut self.conn)?;
+            .execute(&mut *self.conn)?;
             if n == 0 {
                 return Err(not_found("outbox entry", &entry.id));
             }
@@ -122,7 +122,7 @@ impl Store {
                 .filter(outbox::claimed_by.eq(claimed_by)),
         )
         .set(OutboxRow::from(entry))
-        .execute(&mut self.conn)?;
+        .execute(&mut *self.conn)?;
         Ok(n == 1)
     }
 
@@ -134,7 +134,7 @@ impl Store {
             .limit(page.limit())
             .offset(page.offset)
             .select(OutboxRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(OutboxRow::into_model)
             .collect()

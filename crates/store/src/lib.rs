@@ -15,25 +15,23 @@
 //!
 //! SQL lives in this crate only; rules about *what* to write come from `followup_core`.
 
+mod connect;
 mod drafts;
 mod plan;
 mod rows;
 
+pub use connect::Pool;
 pub use plan::StepLabel;
 mod schema;
 mod tx;
 
-use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use followup_core::contact as contact_rules;
 use followup_core::model::*;
 use jiff::Timestamp;
 use rows::*;
 use schema::*;
 use std::collections::HashMap;
-
-const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// The account the CLI and the local web app use (and that older databases' rows were
 /// moved into).
@@ -51,6 +49,8 @@ pub enum StoreError {
     NewerDatabase { target: String, version: String },
     #[error("migrating the database {target} failed: {reason}")]
     Migration { target: String, reason: String },
+    #[error("the database {target} needs migrating to this version's schema (from {version})")]
+    NeedsMigration { target: String, version: String },
     #[error("no {kind} with id '{id}'")]
     NotFound { kind: &'static str, id: String },
     #[error("{0}")]
@@ -121,54 +121,12 @@ pub struct RestoreCounts {
 
 /// The open database, bound to one account.
 pub struct Store {
-    pub(crate) conn: AnyConnection,
-    target: String,
+    pub(crate) conn: connect::Conn,
+    pub(crate) target: String,
     pub(crate) account: String,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `target`: a `postgres://` or
-    /// `postgresql://` URL, else a SQLite file path. Brings the schema up to date.
-    pub fn open(target: &str) -> Result<Store> {
-        let shown = redact(target);
-        let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
-            target: shown.clone(),
-            reason: scrub(&e.to_string(), target),
-        };
-        let conn = if is_postgres(target) {
-            let mut c = diesel::PgConnection::establish(target).map_err(|e| open_err(&e))?;
-            c.batch_execute("SET client_min_messages = warning")
-                .map_err(|e| open_err(&e))?;
-            AnyConnection::Postgresql(c)
-        } else {
-            let mut c = diesel::SqliteConnection::establish(target).map_err(|e| open_err(&e))?;
-            // WAL keeps readers and the writer apart and, with synchronous=NORMAL, never
-            // leaves the file inconsistent after a crash (at worst the last commit is lost).
-            // A 64 MiB page cache keeps a bulk import's index pages in memory until commit
-            // instead of spilling them to the WAL again and again.
-            for pragma in [
-                "PRAGMA busy_timeout = 30000",
-                "PRAGMA journal_mode = WAL",
-                "PRAGMA synchronous = NORMAL",
-                "PRAGMA foreign_keys = ON",
-                "PRAGMA cache_size = -65536",
-                // Multi-row INSERTs keep a statement journal; in a temp file it was 90% of
-                // a bulk import's writes.
-                "PRAGMA temp_store = MEMORY",
-            ] {
-                c.batch_execute(pragma).map_err(|e| open_err(&e))?;
-            }
-            AnyConnection::Sqlite(c)
-        };
-        let mut store = Store {
-            conn,
-            target: shown,
-            account: LOCAL_ACCOUNT.to_string(),
-        };
-        store.migrate()?;
-        Ok(store)
-    }
-
     /// The account this handle reads and writes.
     pub fn account(&self) -> &str {
         &self.account
@@ -179,7 +137,7 @@ impl Store {
         let found = accounts::table
             .find(account_id)
             .count()
-            .get_result::<i64>(&mut self.conn)?;
+            .get_result::<i64>(&mut *self.conn)?;
         if found == 0 {
             return Err(not_found("account", account_id));
         }
@@ -193,7 +151,7 @@ impl Store {
         let taken = accounts::table
             .filter(accounts::name.eq(name))
             .count()
-            .get_result::<i64>(&mut self.conn)?;
+            .get_result::<i64>(&mut *self.conn)?;
         if taken > 0 {
             return Err(StoreError::Conflict(format!(
                 "an account named '{name}' exists already"
@@ -205,7 +163,7 @@ impl Store {
                 accounts::name.eq(name),
                 accounts::created_at.eq(now().as_second()),
             ))
-            .execute(&mut self.conn)?;
+            .execute(&mut *self.conn)?;
         Ok(id)
     }
 
@@ -216,22 +174,10 @@ impl Store {
 
     /// "sqlite" or "postgresql".
     pub fn backend(&self) -> &'static str {
-        match self.conn {
+        match *self.conn {
             AnyConnection::Sqlite(_) => "sqlite",
             AnyConnection::Postgresql(_) => "postgresql",
         }
-    }
-
-    fn migrate(&mut self) -> Result<()> {
-        let target = self.target.clone();
-        let result = match &mut self.conn {
-            AnyConnection::Sqlite(c) => migrate(c),
-            AnyConnection::Postgresql(c) => migrate(c),
-        };
-        result.map_err(|e| match e {
-            MigrateError::Newer(version) => StoreError::NewerDatabase { target, version },
-            MigrateError::Failed(reason) => StoreError::Migration { target, reason },
-        })
     }
 
     // ---- profile ----
@@ -240,20 +186,22 @@ impl Store {
         let row = profile::table
             .filter(profile::account_id.eq(&self.account))
             .select(ProfileRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?;
         let Some(row) = row else { return Ok(None) };
         let skill_rows = skills::table
             .filter(skills::profile_id.eq(&row.id))
             .order(skills::position)
             .select(SkillRow::as_select())
-            .load(&mut self.conn)?;
+            .load(&mut *self.conn)?;
         row.into_model(skill_rows).map(Some)
     }
 
     /// Replaces the profile and its skills.
     pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
-        tx::write(&mut self.conn, |conn| write_profile(conn, &self.account, p))
+        tx::write(&mut *self.conn, |conn| {
+            write_profile(conn, &self.account, p)
+        })
     }
 
     // ---- applications ----
@@ -266,7 +214,7 @@ impl Store {
                 ApplicationRow::from(&app),
                 applications::account_id.eq(&self.account),
             ))
-            .execute(&mut self.conn)?;
+            .execute(&mut *self.conn)?;
         Ok(app)
     }
 
@@ -283,7 +231,7 @@ impl Store {
                 )
             })
             .collect();
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             // Multi-row INSERTs: one statement per chunk instead of one per row. 3,000 rows
             // of 10 columns stays under the bundled SQLite's 32,766 bound parameters.
             // (MultiBackend has no batch insert, so this runs on the concrete connection.)
@@ -301,7 +249,7 @@ impl Store {
             .find(id)
             .filter(applications::account_id.eq(&self.account))
             .select(ApplicationRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?
             .ok_or_else(|| not_found("application", id))?
             .into_model()
@@ -315,7 +263,7 @@ impl Store {
             .limit(page.limit())
             .offset(page.offset)
             .select(ApplicationRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(ApplicationRow::into_model)
             .collect()
@@ -326,7 +274,7 @@ impl Store {
             .filter(applications::account_id.eq(&self.account))
             .filter(applications::id.eq_any(ids))
             .select(ApplicationRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(ApplicationRow::into_model)
             .collect()
@@ -336,7 +284,7 @@ impl Store {
         Ok(applications::table
             .filter(applications::account_id.eq(&self.account))
             .count()
-            .get_result(&mut self.conn)?)
+            .get_result(&mut *self.conn)?)
     }
 
     /// Saves every field of an existing application.
@@ -349,7 +297,7 @@ impl Store {
                 .filter(applications::account_id.eq(&self.account)),
         )
         .set(ApplicationRow::from(&app))
-        .execute(&mut self.conn)?;
+        .execute(&mut *self.conn)?;
         if n == 0 {
             return Err(not_found("application", &app.id));
         }
@@ -369,7 +317,7 @@ impl Store {
         if contact.uid.is_empty() {
             contact.uid = new_uid();
         }
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             insert_contact(conn, &self.account, &contact)
         })?;
         Ok(contact)
@@ -380,7 +328,7 @@ impl Store {
             .find(id)
             .filter(contacts::account_id.eq(&self.account))
             .select(ContactRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?
             .ok_or_else(|| not_found("contact", id))?
             .into_model()
@@ -394,7 +342,7 @@ impl Store {
             .limit(page.limit())
             .offset(page.offset)
             .select(ContactRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(ContactRow::into_model)
             .collect()
@@ -402,7 +350,7 @@ impl Store {
 
     /// The contacts with these ids, in the order of `ids`; an unknown id is an error.
     pub fn contacts_by_ids(&mut self, ids: &[String]) -> Result<Vec<Contact>> {
-        let found = load_contacts(&mut self.conn, &self.account, ids)?;
+        let found = load_contacts(&mut *self.conn, &self.account, ids)?;
         ids.iter()
             .map(|id| {
                 found
@@ -417,7 +365,7 @@ impl Store {
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
         let mut contact = contact.clone();
         contact.updated_at = now();
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             update_contact(conn, &self.account, &contact)
         })?;
         Ok(contact)
@@ -426,7 +374,7 @@ impl Store {
     /// Imports cards in one transaction: a card matching an existing contact (same UID,
     /// else a shared email address) updates it; any other card becomes a new contact.
     pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             let mut counts = ContactImport::default();
             for mut card in cards {
                 card.updated_at = now();
@@ -470,7 +418,7 @@ impl Store {
             &mut interview.created_at,
             &mut interview.updated_at,
         );
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             check_interview_refs(conn, &self.account, &interview)?;
             insert_interview(conn, &self.account, &interview)
         })?;
@@ -482,10 +430,10 @@ impl Store {
             .find(id)
             .filter(interviews::account_id.eq(&self.account))
             .select(InterviewRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?
             .ok_or_else(|| not_found("interview", id))?;
-        let mut panels = load_panels(&mut self.conn, std::slice::from_ref(&row.id))?;
+        let mut panels = load_panels(&mut *self.conn, std::slice::from_ref(&row.id))?;
         let ids = panels.remove(&row.id).unwrap_or_default();
         row.into_model(ids)
     }
@@ -498,9 +446,9 @@ impl Store {
             .limit(page.limit())
             .offset(page.offset)
             .select(InterviewRow::as_select())
-            .load(&mut self.conn)?;
+            .load(&mut *self.conn)?;
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        let mut panels = load_panels(&mut self.conn, &ids)?;
+        let mut panels = load_panels(&mut *self.conn, &ids)?;
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();
@@ -515,8 +463,8 @@ impl Store {
             .filter(interviews::account_id.eq(&self.account))
             .filter(interviews::id.eq_any(ids))
             .select(InterviewRow::as_select())
-            .load(&mut self.conn)?;
-        let mut panels = load_panels(&mut self.conn, ids)?;
+            .load(&mut *self.conn)?;
+        let mut panels = load_panels(&mut *self.conn, ids)?;
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();
@@ -529,7 +477,7 @@ impl Store {
     pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
         let mut interview = interview.clone();
         interview.updated_at = now();
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             check_interview_refs(conn, &self.account, &interview)?;
             update_interview(conn, &self.account, &interview)
         })?;
@@ -557,7 +505,7 @@ impl Store {
     /// Writes a backup back in one transaction: records are matched by id and replaced,
     /// others are added; nothing is deleted. Every field, ids and times included, is kept.
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
-        tx::write(&mut self.conn, |conn| {
+        tx::write(&mut *self.conn, |conn| {
             let account = self.account.as_str();
             if let Some(p) = &records.profile {
                 write_profile(conn, account, p)?;
@@ -835,36 +783,6 @@ fn load_panels(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<Strin
         panels.entry(interview_id).or_default().push(contact_id);
     }
     Ok(panels)
-}
-
-// ---- migrations ----
-
-enum MigrateError {
-    Newer(String),
-    Failed(String),
-}
-
-fn migrate<C, DB>(conn: &mut C) -> std::result::Result<(), MigrateError>
-where
-    C: MigrationHarness<DB>,
-    DB: diesel::backend::Backend,
-{
-    use diesel::migration::MigrationSource;
-    let failed = |e: &dyn std::fmt::Display| MigrateError::Failed(e.to_string());
-    let known: Vec<String> = MigrationSource::<DB>::migrations(&MIGRATIONS)
-        .map_err(|e| failed(&e))?
-        .iter()
-        .map(|m| m.name().version().to_string())
-        .collect();
-    let applied = conn.applied_migrations().map_err(|e| failed(&e))?;
-    if let Some(newer) = applied.iter().find(|v| !known.contains(&v.to_string())) {
-        return Err(MigrateError::Newer(newer.to_string()));
-    }
-    if applied.len() < known.len() {
-        conn.run_pending_migrations(MIGRATIONS)
-            .map_err(|e| failed(&e))?;
-    }
-    Ok(())
 }
 
 // ---- ids and clocks ----

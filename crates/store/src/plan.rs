@@ -22,7 +22,7 @@ impl Store {
             .filter(holidays::account_id.eq(&self.account))
             .order((holidays::region, holidays::day))
             .select(HolidayRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(HolidayRow::into_model)
             .collect()
@@ -38,7 +38,7 @@ impl Store {
         covered.sort();
         covered.dedup();
         let account = self.account.as_str();
-        crate::tx::write(&mut self.conn, |conn| {
+        crate::tx::write(&mut *self.conn, |conn| {
             for (region, year) in &covered {
                 diesel::delete(
                     holidays::table
@@ -71,7 +71,7 @@ impl Store {
             ..HolidayRow::from(h)
         };
         let account = self.account.as_str();
-        crate::tx::write(&mut self.conn, |conn| {
+        crate::tx::write(&mut *self.conn, |conn| {
             diesel::delete(holidays::table.find((account, &row.region, &row.day, "user")))
                 .execute(conn)?;
             diesel::insert_into(holidays::table)
@@ -90,7 +90,7 @@ impl Store {
             .filter(calls::interview_id.eq(interview_id))
             .order((calls::called_at, calls::id))
             .select(CallRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(CallRow::into_model)
             .collect()
@@ -102,7 +102,7 @@ impl Store {
             .filter(calls::account_id.eq(&self.account))
             .order((calls::called_at, calls::id))
             .select(CallRow::as_select())
-            .load(&mut self.conn)?
+            .load(&mut *self.conn)?
             .into_iter()
             .map(CallRow::into_model)
             .collect()
@@ -110,10 +110,10 @@ impl Store {
 
     pub fn add_call(&mut self, mut call: CallRecord) -> Result<CallRecord> {
         call.id = new_id("call");
-        own_interview(&mut self.conn, &self.account, &call.interview_id)?;
+        own_interview(&mut *self.conn, &self.account, &call.interview_id)?;
         diesel::insert_into(calls::table)
             .values((CallRow::from(&call), calls::account_id.eq(&self.account)))
-            .execute(&mut self.conn)?;
+            .execute(&mut *self.conn)?;
         Ok(call)
     }
 
@@ -122,7 +122,7 @@ impl Store {
     /// This interview's steps, by start.
     pub fn steps(&mut self, interview_id: &str) -> Result<Vec<Step>> {
         load_steps(
-            &mut self.conn,
+            &mut *self.conn,
             steps::table
                 .filter(steps::account_id.eq(&self.account))
                 .filter(steps::interview_id.eq(interview_id))
@@ -136,7 +136,7 @@ impl Store {
             .find(id)
             .filter(steps::account_id.eq(&self.account))
             .select(StepRow::as_select())
-            .first(&mut self.conn)
+            .first(&mut *self.conn)
             .optional()?
             .ok_or_else(|| not_found("step", id))?
             .into_model()
@@ -146,7 +146,7 @@ impl Store {
     /// others replace the stored row. Returns the steps as stored.
     pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
         let account = self.account.as_str();
-        crate::tx::write(&mut self.conn, |conn| {
+        crate::tx::write(&mut *self.conn, |conn| {
             steps
                 .into_iter()
                 .map(|mut step| {
@@ -177,7 +177,7 @@ impl Store {
     /// Pending steps that start before `until` (overdue ones included), earliest first.
     pub fn due_steps(&mut self, until: Timestamp, page: Page) -> Result<Vec<Step>> {
         load_steps(
-            &mut self.conn,
+            &mut *self.conn,
             steps::table
                 .filter(steps::account_id.eq(&self.account))
                 .filter(steps::state.eq(StepState::Pending.as_str()))
@@ -192,7 +192,7 @@ impl Store {
     /// Every step in any state, earliest first (the calendar feed).
     pub fn all_steps(&mut self) -> Result<Vec<Step>> {
         load_steps(
-            &mut self.conn,
+            &mut *self.conn,
             steps::table
                 .filter(steps::account_id.eq(&self.account))
                 .order((steps::starts_at, steps::id))
@@ -223,7 +223,7 @@ impl Store {
             rows.extend(
                 query()
                     .filter(steps::id.eq_any(chunk))
-                    .load(&mut self.conn)?,
+                    .load(&mut *self.conn)?,
             );
         }
         Ok(rows
@@ -253,7 +253,7 @@ impl Store {
                 ),
             )
             .select((interviews::id, applications::company, applications::role))
-            .load::<(String, String, String)>(&mut self.conn)?
+            .load::<(String, String, String)>(&mut *self.conn)?
             .into_iter()
             .map(|(id, company, role)| (id, format!("{company} – {role}")))
             .collect();
@@ -267,13 +267,13 @@ impl Store {
                 ),
             )
             .select((contacts::id, contacts::full_name))
-            .load::<(String, String)>(&mut self.conn)?
+            .load::<(String, String)>(&mut *self.conn)?
             .into_iter()
             .collect();
         let refs: Vec<(String, String, Option<String>)> = steps::table
             .filter(steps::account_id.eq(account))
             .select((steps::id, steps::interview_id, steps::contact_id))
-            .load(&mut self.conn)?;
+            .load(&mut *self.conn)?;
         Ok(refs
             .into_iter()
             .map(|(id, interview, contact)| {
@@ -295,7 +295,7 @@ impl Store {
             .filter(steps::state.eq(StepState::Pending.as_str()))
             .select(steps::interview_id)
             .distinct()
-            .load(&mut self.conn)?)
+            .load(&mut *self.conn)?)
     }
 
     pub fn interview_ids_for_application(&mut self, application_id: &str) -> Result<Vec<String>> {
@@ -303,7 +303,7 @@ impl Store {
             .filter(interviews::account_id.eq(&self.account))
             .filter(interviews::application_id.eq(application_id))
             .select(interviews::id)
-            .load(&mut self.conn)?)
+            .load(&mut *self.conn)?)
     }
 
     pub fn interview_ids_for_contact(&mut self, contact_id: &str) -> Result<Vec<String>> {
@@ -312,7 +312,7 @@ impl Store {
             .filter(interviews::account_id.eq(&self.account))
             .filter(interview_interviewers::contact_id.eq(contact_id))
             .select(interview_interviewers::interview_id)
-            .load(&mut self.conn)?)
+            .load(&mut *self.conn)?)
     }
 
     // ---- settings ----
@@ -322,11 +322,11 @@ impl Store {
             .filter(settings::account_id.eq(&self.account))
             .order(settings::name)
             .select((settings::name, settings::value))
-            .load(&mut self.conn)?)
+            .load(&mut *self.conn)?)
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        crate::tx::write(&mut self.conn, |conn| {
+        crate::tx::write(&mut *self.conn, |conn| {
             put_setting(conn, &self.account, name, value)
         })
     }

@@ -618,3 +618,57 @@ on_every_backend! {
         assert_eq!(store.outbox(Page::ALL).unwrap().len(), 2, "matched by draft, not added");
     }
 }
+
+/// A fresh database of the same backend as `target`.
+fn fresh_like(target: &str, name: &str) -> Db {
+    if target.starts_with("postgres") {
+        postgres_db(name)
+    } else {
+        sqlite_db()
+    }
+}
+
+on_every_backend! {
+    fn connecting_does_not_migrate_and_migrating_happens_once(target, _store) {
+        let db = fresh_like(target, "migrate_once");
+        match Store::connect(&db.target) {
+            Err(StoreError::NeedsMigration { .. }) => {}
+            other => panic!("an unmigrated database is refused: {:?}", other.err()),
+        }
+        // Four processes' worth of start-ups at once: one migrates, the others wait.
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let t = db.target.clone();
+                std::thread::spawn(move || Store::migrate(&t))
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap().unwrap();
+        }
+        let mut store = Store::connect(&db.target).unwrap();
+        store.add_application(application("Acme")).unwrap();
+        assert_eq!(store.count_applications().unwrap(), 1);
+    }
+}
+
+on_every_backend! {
+    fn a_pool_lends_handles_bound_to_one_account(target, store) {
+        let bob = store.add_account("bob").unwrap();
+        assert!(store.add_account("bob").is_err(), "names are unique");
+        let pool = followup_store::Pool::new(target, 4).unwrap();
+        let mut local = pool.store(followup_store::LOCAL_ACCOUNT).unwrap();
+        let mut theirs = pool.store(&bob).unwrap();
+        let app = local.add_application(application("Acme")).unwrap();
+        assert_eq!(theirs.count_applications().unwrap(), 0);
+        assert!(matches!(
+            theirs.application(&app.id),
+            Err(StoreError::NotFound { .. })
+        ));
+        assert!(pool.store("acct-nobody").is_err());
+        drop((local, theirs));
+        // Handles go back to the pool and come out again.
+        for _ in 0..10 {
+            assert_eq!(pool.store(&bob).unwrap().count_applications().unwrap(), 0);
+        }
+    }
+}
