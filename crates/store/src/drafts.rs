@@ -12,7 +12,7 @@ use followup_core::outbox::OutboxEntry;
 impl Store {
     pub fn add_draft(&mut self, mut draft: Draft) -> Result<Draft> {
         draft.id = new_id("draft");
-        crate::plan::own_interview(&mut *self.conn, &self.account, &draft.interview_id)?;
+        crate::plan::own_interview(&mut self.conn, &self.account, &draft.interview_id)?;
         diesel::insert_into(drafts::table)
             .values((DraftRow::from(&draft), drafts::account_id.eq(&self.account)))
             .execute(&mut *self.conn)?;
@@ -90,7 +90,7 @@ impl Store {
         let mut entry = entry.clone();
         if entry.id.is_empty() {
             entry.id = new_id("out");
-            own_draft(&mut *self.conn, &self.account, &entry.draft_id)?;
+            own_draft(&mut self.conn, &self.account, &entry.draft_id)?;
             diesel::insert_into(outbox::table)
                 .values((
                     OutboxRow::from(&entry),

@@ -199,9 +199,7 @@ impl Store {
 
     /// Replaces the profile and its skills.
     pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
-        tx::write(&mut *self.conn, |conn| {
-            write_profile(conn, &self.account, p)
-        })
+        tx::write(&mut self.conn, |conn| write_profile(conn, &self.account, p))
     }
 
     // ---- applications ----
@@ -231,7 +229,7 @@ impl Store {
                 )
             })
             .collect();
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             // Multi-row INSERTs: one statement per chunk instead of one per row. 3,000 rows
             // of 10 columns stays under the bundled SQLite's 32,766 bound parameters.
             // (MultiBackend has no batch insert, so this runs on the concrete connection.)
@@ -317,7 +315,7 @@ impl Store {
         if contact.uid.is_empty() {
             contact.uid = new_uid();
         }
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             insert_contact(conn, &self.account, &contact)
         })?;
         Ok(contact)
@@ -350,7 +348,7 @@ impl Store {
 
     /// The contacts with these ids, in the order of `ids`; an unknown id is an error.
     pub fn contacts_by_ids(&mut self, ids: &[String]) -> Result<Vec<Contact>> {
-        let found = load_contacts(&mut *self.conn, &self.account, ids)?;
+        let found = load_contacts(&mut self.conn, &self.account, ids)?;
         ids.iter()
             .map(|id| {
                 found
@@ -365,7 +363,7 @@ impl Store {
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
         let mut contact = contact.clone();
         contact.updated_at = now();
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             update_contact(conn, &self.account, &contact)
         })?;
         Ok(contact)
@@ -374,7 +372,7 @@ impl Store {
     /// Imports cards in one transaction: a card matching an existing contact (same UID,
     /// else a shared email address) updates it; any other card becomes a new contact.
     pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             let mut counts = ContactImport::default();
             for mut card in cards {
                 card.updated_at = now();
@@ -418,7 +416,7 @@ impl Store {
             &mut interview.created_at,
             &mut interview.updated_at,
         );
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             check_interview_refs(conn, &self.account, &interview)?;
             insert_interview(conn, &self.account, &interview)
         })?;
@@ -433,7 +431,7 @@ impl Store {
             .first(&mut *self.conn)
             .optional()?
             .ok_or_else(|| not_found("interview", id))?;
-        let mut panels = load_panels(&mut *self.conn, std::slice::from_ref(&row.id))?;
+        let mut panels = load_panels(&mut self.conn, std::slice::from_ref(&row.id))?;
         let ids = panels.remove(&row.id).unwrap_or_default();
         row.into_model(ids)
     }
@@ -448,7 +446,7 @@ impl Store {
             .select(InterviewRow::as_select())
             .load(&mut *self.conn)?;
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        let mut panels = load_panels(&mut *self.conn, &ids)?;
+        let mut panels = load_panels(&mut self.conn, &ids)?;
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();
@@ -464,7 +462,7 @@ impl Store {
             .filter(interviews::id.eq_any(ids))
             .select(InterviewRow::as_select())
             .load(&mut *self.conn)?;
-        let mut panels = load_panels(&mut *self.conn, ids)?;
+        let mut panels = load_panels(&mut self.conn, ids)?;
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();
@@ -477,7 +475,7 @@ impl Store {
     pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
         let mut interview = interview.clone();
         interview.updated_at = now();
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             check_interview_refs(conn, &self.account, &interview)?;
             update_interview(conn, &self.account, &interview)
         })?;
@@ -505,7 +503,7 @@ impl Store {
     /// Writes a backup back in one transaction: records are matched by id and replaced,
     /// others are added; nothing is deleted. Every field, ids and times included, is kept.
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
-        tx::write(&mut *self.conn, |conn| {
+        tx::write(&mut self.conn, |conn| {
             let account = self.account.as_str();
             if let Some(p) = &records.profile {
                 write_profile(conn, account, p)?;

@@ -38,7 +38,7 @@ impl Store {
         covered.sort();
         covered.dedup();
         let account = self.account.as_str();
-        crate::tx::write(&mut *self.conn, |conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             for (region, year) in &covered {
                 diesel::delete(
                     holidays::table
@@ -71,7 +71,7 @@ impl Store {
             ..HolidayRow::from(h)
         };
         let account = self.account.as_str();
-        crate::tx::write(&mut *self.conn, |conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             diesel::delete(holidays::table.find((account, &row.region, &row.day, "user")))
                 .execute(conn)?;
             diesel::insert_into(holidays::table)
@@ -110,7 +110,7 @@ impl Store {
 
     pub fn add_call(&mut self, mut call: CallRecord) -> Result<CallRecord> {
         call.id = new_id("call");
-        own_interview(&mut *self.conn, &self.account, &call.interview_id)?;
+        own_interview(&mut self.conn, &self.account, &call.interview_id)?;
         diesel::insert_into(calls::table)
             .values((CallRow::from(&call), calls::account_id.eq(&self.account)))
             .execute(&mut *self.conn)?;
@@ -122,7 +122,7 @@ impl Store {
     /// This interview's steps, by start.
     pub fn steps(&mut self, interview_id: &str) -> Result<Vec<Step>> {
         load_steps(
-            &mut *self.conn,
+            &mut self.conn,
             steps::table
                 .filter(steps::account_id.eq(&self.account))
                 .filter(steps::interview_id.eq(interview_id))
@@ -146,7 +146,7 @@ impl Store {
     /// others replace the stored row. Returns the steps as stored.
     pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
         let account = self.account.as_str();
-        crate::tx::write(&mut *self.conn, |conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             steps
                 .into_iter()
                 .map(|mut step| {
@@ -177,7 +177,7 @@ impl Store {
     /// Pending steps that start before `until` (overdue ones included), earliest first.
     pub fn due_steps(&mut self, until: Timestamp, page: Page) -> Result<Vec<Step>> {
         load_steps(
-            &mut *self.conn,
+            &mut self.conn,
             steps::table
                 .filter(steps::account_id.eq(&self.account))
                 .filter(steps::state.eq(StepState::Pending.as_str()))
@@ -192,7 +192,7 @@ impl Store {
     /// Every step in any state, earliest first (the calendar feed).
     pub fn all_steps(&mut self) -> Result<Vec<Step>> {
         load_steps(
-            &mut *self.conn,
+            &mut self.conn,
             steps::table
                 .filter(steps::account_id.eq(&self.account))
                 .order((steps::starts_at, steps::id))
@@ -326,7 +326,7 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        crate::tx::write(&mut *self.conn, |conn| {
+        crate::tx::write(&mut self.conn, |conn| {
             put_setting(conn, &self.account, name, value)
         })
     }

@@ -64,22 +64,22 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        begin_write(&mut *self.conn)?;
+        begin_write(&mut self.conn)?;
         let result = f(self);
-        end(&mut *self.conn, result)
+        end(&mut self.conn, result)
     }
 
     /// Inside a write transaction: waits for, then holds, the right to change this
     /// interview's plan until the transaction ends. (SQLite's `BEGIN IMMEDIATE` already
     /// serialises writers; PostgreSQL locks the interview's row.)
     pub fn lock_interview(&mut self, interview_id: &str) -> Result<()> {
-        lock_row(&mut *self.conn, "interviews", interview_id)
+        lock_row(&mut self.conn, "interviews", interview_id)
     }
 
     /// Inside a write transaction: holds the draft's row until the transaction ends, so
     /// two sends of one draft are decided one after the other.
     pub fn lock_draft(&mut self, draft_id: &str) -> Result<()> {
-        lock_row(&mut *self.conn, "drafts", draft_id)
+        lock_row(&mut self.conn, "drafts", draft_id)
     }
 }
 
