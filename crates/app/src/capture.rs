@@ -21,6 +21,123 @@ pub struct ProfileChanges {
     pub time_zone: Option<String>,
 }
 
+/// A contact's fields as the user types them (`None` or empty leaves a field as it is;
+/// `emails` and `phones`, when given, replace the lists).
+#[derive(Debug, Clone, Default)]
+pub struct ContactChanges {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub position: Option<String>,
+    pub organisation: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    /// Parts separated by commas or lines: street, town, postcode, country.
+    pub address: Option<String>,
+    pub time_zone: Option<String>,
+    pub region: Option<String>,
+    /// any, email-only or phone-ok.
+    pub channel: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl ContactChanges {
+    /// Checks every field and applies them to `c`; on error `c` is for the caller to drop.
+    fn apply(self, c: &mut Contact) -> Result<()> {
+        if let Some(name) = &self.name {
+            if name.trim().is_empty() {
+                return Err(AppError::invalid("name", "must not be empty"));
+            }
+            let (given, family) = followup_core::contact::split_name(name);
+            c.full_name = name.trim().to_string();
+            (c.given_name, c.family_name) = (given, family);
+        }
+        let text = |v: Option<String>, old: &mut String| {
+            if let Some(v) = v {
+                *old = v.trim().to_string();
+            }
+        };
+        text(self.title, &mut c.honorific);
+        text(self.position, &mut c.position);
+        text(self.organisation, &mut c.organisation);
+        text(self.notes, &mut c.notes);
+        if let Some(bad) = self
+            .emails
+            .iter()
+            .find(|e| !e.contains('@') || e.trim().contains(char::is_whitespace))
+        {
+            return Err(AppError::invalid(
+                "email",
+                format!("'{bad}' is not an email address"),
+            ));
+        }
+        if !self.emails.is_empty() {
+            c.emails = self
+                .emails
+                .iter()
+                .map(|e| Labelled::plain(e.trim()))
+                .collect();
+        }
+        if !self.phones.is_empty() {
+            c.phones = self
+                .phones
+                .iter()
+                .map(|p| Labelled::plain(p.trim()))
+                .collect();
+        }
+        if let Some(address) = self.address {
+            c.address = Some(parse_address(&address)).filter(|a| !a.is_empty());
+        }
+        if let Some(zone) = self.time_zone {
+            c.time_zone = Some(place::time_zone("tz", &zone)?);
+        }
+        if let Some(region) = self.region {
+            c.region = Some(place::region("region", &region)?);
+        }
+        if let Some(channel) = self.channel {
+            let parsed = PreferredChannel::from(channel.as_str());
+            if !parsed.is_known() {
+                return Err(AppError::invalid(
+                    "channel",
+                    format!(
+                        "unknown channel '{channel}'; use one of {}",
+                        PreferredChannel::KNOWN.join(", ")
+                    ),
+                ));
+            }
+            c.preferred_channel = parsed;
+        }
+        Ok(())
+    }
+}
+
+/// "1 High St, Leeds, LS1 1AA, UK": street first, country last, postcode before it.
+fn parse_address(text: &str) -> PostalAddress {
+    let parts: Vec<String> = text
+        .split([',', '\n'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut address = PostalAddress::default();
+    match parts.as_slice() {
+        [] => {}
+        [street] => address.street = street.clone(),
+        [street, locality] => {
+            (address.street, address.locality) = (street.clone(), locality.clone())
+        }
+        [street, locality, postcode] => {
+            (address.street, address.locality, address.postcode) =
+                (street.clone(), locality.clone(), postcode.clone())
+        }
+        [street @ .., locality, postcode, country] => {
+            address.street = street.join("\n");
+            address.locality = locality.clone();
+            address.postcode = postcode.clone();
+            address.country = country.clone();
+        }
+    }
+    address
+}
+
 /// An interview as the user describes it.
 #[derive(Debug, Clone, Default)]
 pub struct NewInterview {
@@ -177,6 +294,25 @@ impl Followup {
 
     pub fn add_contact(&mut self, contact: Contact) -> Result<Contact> {
         self.write(|tx| tx.add_contact(contact))
+    }
+
+    /// A new contact from typed fields (a name is required).
+    pub fn add_contact_with(&mut self, changes: ContactChanges) -> Result<Contact> {
+        if changes.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            return Err(AppError::invalid("name", "must not be empty"));
+        }
+        let mut c = Contact::named(changes.name.as_deref().unwrap_or(""), self.now());
+        changes.apply(&mut c)?;
+        self.add_contact(c)
+    }
+
+    /// Changes the fields given; the plans of the contact's interviews follow.
+    pub fn change_contact(&mut self, id: &str, changes: ContactChanges) -> Result<Contact> {
+        self.write(|tx| {
+            let mut c = tx.store.contact(id)?;
+            changes.apply(&mut c)?;
+            tx.update_contact(&c)
+        })
     }
 
     pub fn contact(&mut self, id: &str) -> Result<Contact> {

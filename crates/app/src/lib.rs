@@ -19,7 +19,7 @@ mod steps;
 mod write;
 
 pub use backup::{CalendarData, RISKY_SETTINGS, RestoreReport};
-pub use capture::{InterviewNote, NewInterview, ProfileChanges};
+pub use capture::{ContactChanges, InterviewNote, NewInterview, ProfileChanges};
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView};
 pub use error::{AppError, Result};

@@ -81,16 +81,23 @@ impl Tx<'_> {
 
     // ---- the writes plans depend on ----
 
-    /// The profile's zone and region place the thank-you note: every plan follows.
+    /// The profile's zone and region place the thank-you note (and stand in for an
+    /// employer's region): when they change, every plan follows.
     pub fn save_profile(&mut self, profile: &Profile) -> Result<()> {
+        let before = self.store.profile()?.unwrap_or_default();
         self.store.save_profile(profile)?;
-        self.touch_every_plan();
+        if before.time_zone != profile.time_zone || before.region != profile.region {
+            self.touch_every_plan();
+        }
         Ok(())
     }
 
+    /// The `plan.*` settings time every plan; the others (tone, mail) time none.
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
         self.store.set_setting(name, value)?;
-        self.touch_every_plan();
+        if name.starts_with("plan.") {
+            self.touch_every_plan();
+        }
         Ok(())
     }
 

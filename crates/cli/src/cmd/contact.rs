@@ -1,12 +1,11 @@
 //! `followup contact`: interviewers, typed in or imported from vCards.
 
-use super::{PageArgs, invalid};
+use super::PageArgs;
 use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use followup_app::Followup;
-use followup_core::model::{Contact, Labelled, PreferredChannel};
-use followup_core::place;
+use followup_app::{ContactChanges, Followup};
+use followup_core::model::{Contact, Labelled};
 use followup_formats::vcard;
 use jiff::Timestamp;
 
@@ -102,21 +101,13 @@ pub struct FieldArgs {
 pub fn run(app: &mut Followup, command: ContactCommand) -> anyhow::Result<()> {
     match command {
         ContactCommand::Add(args) => {
-            let contact = app.add_contact(contact_from(*args)?)?;
+            let args = *args;
+            let contact = app.add_contact_with(args.fields.into_changes(Some(args.name)))?;
             out::line(contact.id)
         }
         ContactCommand::Set(args) => {
-            let mut contact = app.contact(&args.id)?;
-            if let Some(name) = &args.name {
-                if name.trim().is_empty() {
-                    return Err(bad_input("--name must not be empty"));
-                }
-                let (given, family) = followup_core::contact::split_name(name);
-                contact.full_name = name.trim().to_string();
-                (contact.given_name, contact.family_name) = (given, family);
-            }
-            apply(&mut contact, args.fields)?;
-            app.update_contact(&contact)?;
+            let args = *args;
+            let contact = app.change_contact(&args.id, args.fields.into_changes(args.name))?;
             out::line(format!("contact {} updated", contact.id))
         }
         ContactCommand::Import { file, skip_invalid } => import(app, &file, skip_invalid),
@@ -154,90 +145,22 @@ pub fn run(app: &mut Followup, command: ContactCommand) -> anyhow::Result<()> {
     }
 }
 
-fn contact_from(args: AddArgs) -> anyhow::Result<Contact> {
-    if args.name.trim().is_empty() {
-        return Err(bad_input("--name must not be empty"));
-    }
-    let mut c = Contact::named(&args.name, Timestamp::now());
-    apply(&mut c, args.fields)?;
-    Ok(c)
-}
-
-/// Checks and applies the fields given; on error the contact is left for the caller to
-/// drop, so nothing is saved.
-fn apply(c: &mut Contact, f: FieldArgs) -> anyhow::Result<()> {
-    let text = |v: Option<String>, old: &mut String| {
-        if let Some(v) = v {
-            *old = v.trim().to_string();
-        }
-    };
-    text(f.title, &mut c.honorific);
-    text(f.position, &mut c.position);
-    text(f.org, &mut c.organisation);
-    text(f.notes, &mut c.notes);
-    if let Some(bad) = f
-        .emails
-        .iter()
-        .find(|e| !e.contains('@') || e.trim().contains(char::is_whitespace))
-    {
-        return Err(bad_input(format!(
-            "--email: '{bad}' is not an email address"
-        )));
-    }
-    if !f.emails.is_empty() {
-        c.emails = f.emails.iter().map(|e| Labelled::plain(e.trim())).collect();
-    }
-    if !f.phones.is_empty() {
-        c.phones = f.phones.iter().map(|p| Labelled::plain(p.trim())).collect();
-    }
-    if let Some(address) = f.address {
-        c.address = Some(parse_address(&address)).filter(|a| !a.is_empty());
-    }
-    if let Some(zone) = f.tz {
-        c.time_zone = Some(place::time_zone("tz", &zone).map_err(invalid)?);
-    }
-    if let Some(region) = f.region {
-        c.region = Some(place::region("region", &region).map_err(invalid)?);
-    }
-    if let Some(channel) = f.channel {
-        let parsed = PreferredChannel::from(channel.as_str());
-        if !parsed.is_known() {
-            return Err(bad_input(format!(
-                "--channel: unknown channel '{channel}'; use one of {}",
-                PreferredChannel::KNOWN.join(", ")
-            )));
-        }
-        c.preferred_channel = parsed;
-    }
-    Ok(())
-}
-
-/// "1 High St, Leeds, LS1 1AA, UK": street first, country last, postcode before it.
-fn parse_address(text: &str) -> followup_core::model::PostalAddress {
-    let parts: Vec<String> = text
-        .split([',', '\n'])
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut address = followup_core::model::PostalAddress::default();
-    match parts.as_slice() {
-        [] => {}
-        [street] => address.street = street.clone(),
-        [street, locality] => {
-            (address.street, address.locality) = (street.clone(), locality.clone())
-        }
-        [street, locality, postcode] => {
-            (address.street, address.locality, address.postcode) =
-                (street.clone(), locality.clone(), postcode.clone())
-        }
-        [street @ .., locality, postcode, country] => {
-            address.street = street.join("\n");
-            address.locality = locality.clone();
-            address.postcode = postcode.clone();
-            address.country = country.clone();
+impl FieldArgs {
+    fn into_changes(self, name: Option<String>) -> ContactChanges {
+        ContactChanges {
+            name,
+            title: self.title,
+            position: self.position,
+            organisation: self.org,
+            emails: self.emails,
+            phones: self.phones,
+            address: self.address,
+            time_zone: self.tz,
+            region: self.region,
+            channel: self.channel,
+            notes: self.notes,
         }
     }
-    address
 }
 
 fn import(app: &mut Followup, file: &str, skip_invalid: bool) -> anyhow::Result<()> {
