@@ -237,18 +237,7 @@ fn accounts_are_isolated_sqlite() {
 #[test]
 #[ignore = "PostgreSQL: run by scripts/test with FOLLOWUP_TEST_PG"]
 fn accounts_are_isolated_postgres() {
-    use diesel::Connection;
-    use diesel::connection::SimpleConnection;
-    let admin = std::env::var("FOLLOWUP_TEST_PG")
-        .expect("the PostgreSQL tests need FOLLOWUP_TEST_PG (scripts/test starts a server)");
-    let name = format!("acct_{}", std::process::id());
-    let mut conn = diesel::PgConnection::establish(&admin).unwrap();
-    conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .unwrap();
-    conn.batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-    isolated(&format!("{base}/{name}"));
+    isolated(&followup_store::fresh_test_database("accounts"));
 }
 
 #[test]

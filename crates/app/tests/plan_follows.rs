@@ -21,22 +21,9 @@ fn sqlite() -> Db {
     }
 }
 
-/// A database of its own on the server `FOLLOWUP_TEST_PG` names; the tests using it are
-/// ignored by a plain `cargo test` (skipped) and run by scripts/test.
 fn postgres(test: &str) -> Db {
-    use diesel::Connection;
-    use diesel::connection::SimpleConnection;
-    let admin = std::env::var("FOLLOWUP_TEST_PG")
-        .expect("the PostgreSQL tests need FOLLOWUP_TEST_PG (scripts/test starts a server)");
-    let name = format!("a_{}_{}", test, std::process::id());
-    let mut conn = diesel::PgConnection::establish(&admin).unwrap();
-    conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .unwrap();
-    conn.batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
     Db {
-        target: format!("{base}/{name}"),
+        target: followup_store::fresh_test_database(test),
         _dir: tempfile::tempdir().unwrap(),
     }
 }

@@ -7,33 +7,9 @@ mod common;
 use common::smtp::{FakeSmtp, Fault};
 use common::*;
 use std::collections::BTreeMap;
-use std::process::Output;
-
-fn smtp_env(port: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("FOLLOWUP_SMTP_HOST", "127.0.0.1".into()),
-        ("FOLLOWUP_SMTP_PORT", port.to_string()),
-        ("FOLLOWUP_SMTP_SECURITY", "none".into()),
-        ("FOLLOWUP_SMTP_RETRY_MS", "10".into()),
-    ]
-}
-
-fn run_env(db: &Db, args: &[&str], env: &[(&'static str, String)]) -> Output {
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    db.command(args, &env).output().unwrap()
-}
 
 fn setup(db: &Db) -> String {
-    db.ok(&[
-        "profile",
-        "set",
-        "--name",
-        "Sam Carter",
-        "--email",
-        "sam@example.test",
-        "--locale",
-        "en-GB",
-    ]);
+    db.profile();
     db.acme_interview(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"])
 }
 
@@ -46,7 +22,7 @@ fn failed_draft(db: &Db, interview: &str) -> String {
         .to_string();
     db.ok(&["approve", &id, "--yes"]);
     let refusing = FakeSmtp::start(vec![Fault::Rcpt550]);
-    let out = run_env(db, &["send", &id], &smtp_env(&refusing.port.to_string()));
+    let out = db.with_smtp(refusing.port, &["send", &id]);
     assert_eq!(out.status.code(), Some(1), "the first send fails with 550");
     id
 }
@@ -57,8 +33,8 @@ fn two_sends_at_once(db: Db) {
     {
         let interview = setup(&db);
         let server = FakeSmtp::start(vec![]);
-        let env = smtp_env(&server.port.to_string());
-        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let port = server.port.to_string();
+        let env = smtp_env(&port);
         let mut delivered_ok = 0;
         for _ in 0..TRIALS {
             let draft = failed_draft(&db, &interview);
@@ -99,9 +75,10 @@ fn resolve_during_a_send(db: Db) {
         let interview = setup(&db);
         let draft = failed_draft(&db, &interview);
         let slow = FakeSmtp::start(vec![Fault::SlowData(1500)]);
-        let env = smtp_env(&slow.port.to_string());
-        let env_ref: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let sending = db.command(&["send", &draft], &env_ref).spawn().unwrap();
+        let sending = db
+            .command(&["send", &draft], &smtp_env(&slow.port.to_string()))
+            .spawn()
+            .unwrap();
         // Wait until the claim is written.
         let mut claimed = false;
         for _ in 0..200 {
@@ -113,7 +90,7 @@ fn resolve_during_a_send(db: Db) {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         assert!(claimed, "the send claims the draft");
-        let resend = run_env(&db, &["outbox", "resolve", &draft, "resend"], &env);
+        let resend = db.with_smtp(slow.port, &["outbox", "resolve", &draft, "resend"]);
         assert_eq!(resend.status.code(), Some(1));
         assert!(
             String::from_utf8_lossy(&resend.stderr).contains("being sent right now"),
@@ -121,7 +98,7 @@ fn resolve_during_a_send(db: Db) {
             String::from_utf8_lossy(&resend.stderr)
         );
         // A second send is refused too, and does not turn the live claim into `unknown`.
-        let second = run_env(&db, &["send", &draft], &env);
+        let second = db.with_smtp(slow.port, &["send", &draft]);
         assert_eq!(second.status.code(), Some(1));
         assert_eq!(
             db.json(&["outbox", "list", "--json"])[0]["state"],

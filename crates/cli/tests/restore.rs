@@ -5,30 +5,10 @@ mod common;
 use common::smtp::FakeSmtp;
 use common::*;
 
-fn send_env(port: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("FOLLOWUP_SMTP_HOST", "127.0.0.1".into()),
-        ("FOLLOWUP_SMTP_PORT", port.to_string()),
-        ("FOLLOWUP_SMTP_SECURITY", "none".into()),
-    ]
-}
-
-fn run(db: &Db, args: &[&str], env: &[(&'static str, String)]) -> std::process::Output {
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    db.command(args, &env).output().unwrap()
-}
-
 #[test]
 fn an_older_backup_does_not_unsend_a_message_or_undo_a_step() {
     let db = Db::sqlite();
-    db.ok(&[
-        "profile",
-        "set",
-        "--name",
-        "Sam Carter",
-        "--email",
-        "sam@example.test",
-    ]);
+    db.profile();
     let interview = db.acme_interview(&["--email", "priya@acme.test"]);
     let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
         .as_str()
@@ -37,11 +17,7 @@ fn an_older_backup_does_not_unsend_a_message_or_undo_a_step() {
     db.ok(&["approve", &draft, "--yes"]);
     // The first attempt fails: the backup holds a `failed` outbox row.
     let refusing = FakeSmtp::start(vec![common::smtp::Fault::Rcpt550]);
-    let out = run(
-        &db,
-        &["send", &draft],
-        &send_env(&refusing.port.to_string()),
-    );
+    let out = db.with_smtp(refusing.port, &["send", &draft]);
     assert_eq!(out.status.code(), Some(1));
     let old = db.file("old.json", &db.ok(&["export", "json"]));
     assert!(
@@ -51,8 +27,7 @@ fn an_older_backup_does_not_unsend_a_message_or_undo_a_step() {
     );
 
     let server = FakeSmtp::start(vec![]);
-    let env = send_env(&server.port.to_string());
-    let out = run(&db, &["send", &draft], &env);
+    let out = db.with_smtp(server.port, &["send", &draft]);
     assert!(
         out.status.success(),
         "{}",
@@ -75,7 +50,7 @@ fn an_older_backup_does_not_unsend_a_message_or_undo_a_step() {
         .unwrap();
     assert_eq!(thanks["state"], "done", "the restore kept the step done");
 
-    let again = run(&db, &["send", &draft], &env);
+    let again = db.with_smtp(server.port, &["send", &draft]);
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(server.received().len(), 1, "never sent twice");
 }

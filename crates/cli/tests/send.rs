@@ -30,17 +30,7 @@ fn approved_draft(db: &Db, name: &str) -> (String, String) {
 }
 
 fn send(db: &Db, port: u16, args: &[&str]) -> std::process::Output {
-    let port = port.to_string();
-    db.run_with(
-        args,
-        "",
-        &[
-            ("FOLLOWUP_SMTP_HOST", "127.0.0.1"),
-            ("FOLLOWUP_SMTP_PORT", &port),
-            ("FOLLOWUP_SMTP_SECURITY", "none"),
-            ("FOLLOWUP_SMTP_RETRY_MS", "10"),
-        ],
-    )
+    db.with_smtp(port, args)
 }
 
 fn state(db: &Db, draft: &str) -> String {

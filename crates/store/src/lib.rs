@@ -911,6 +911,24 @@ pub fn redact(target: &str) -> String {
     out
 }
 
+/// For the test suites of every crate: a fresh, empty PostgreSQL database on the server
+/// `FOLLOWUP_TEST_PG` names (which scripts/test starts); returns its URL. Panics without
+/// the server: the PostgreSQL tests are `#[ignore]`d, so they only run where it is.
+#[doc(hidden)]
+pub fn fresh_test_database(test: &str) -> String {
+    use diesel::connection::SimpleConnection;
+    let admin = std::env::var("FOLLOWUP_TEST_PG")
+        .expect("the PostgreSQL tests need FOLLOWUP_TEST_PG (scripts/test starts a server)");
+    let name = format!("t_{}_{}", test, std::process::id());
+    let mut conn = diesel::PgConnection::establish(&admin).expect("FOLLOWUP_TEST_PG is reachable");
+    conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("the test server drops a database");
+    conn.batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("the test server creates a database");
+    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+    format!("{base}/{name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,17 +26,8 @@ fn sqlite_db() -> Db {
 /// `#[ignore]`d, so a plain `cargo test` reports them as skipped; scripts/test runs them
 /// (`--include-ignored`), and without the server they fail rather than pass.
 fn postgres_db(test: &str) -> Db {
-    let admin = std::env::var("FOLLOWUP_TEST_PG")
-        .expect("the PostgreSQL tests need FOLLOWUP_TEST_PG (scripts/test starts a server)");
-    let name = format!("t_{}_{}", test, std::process::id());
-    let mut conn = PgConnection::establish(&admin).expect("FOLLOWUP_TEST_PG is reachable");
-    conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .unwrap();
-    conn.batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
     Db {
-        target: format!("{base}/{name}"),
+        target: followup_store::fresh_test_database(test),
         _dir: None,
     }
 }
@@ -671,4 +662,53 @@ on_every_backend! {
             assert_eq!(pool.store(&bob).unwrap().count_applications().unwrap(), 0);
         }
     }
+}
+
+/// A database written by the release before accounts (schema 4), made by
+/// `tests/data/make-release-fixture.sh` with that release's binary, is migrated on open,
+/// losslessly: every record equals that release's own backup of it, and it all belongs to
+/// the local account.
+#[test]
+fn a_release_database_migrates_into_the_local_account_losslessly() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("old.db");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    std::fs::copy(format!("{data}/release-schema4.db"), &target).unwrap();
+    let backup = std::fs::read_to_string(format!("{data}/release-schema4.json")).unwrap();
+    let expected = followup_formats::backup::read(&backup).unwrap();
+    assert!(expected.profile.is_some() && !expected.outbox.is_empty());
+    assert!(!expected.steps.is_empty() && !expected.calls.is_empty());
+
+    let target = target.display().to_string();
+    match Store::connect(&target) {
+        Err(StoreError::NeedsMigration { .. }) => {}
+        other => panic!("schema 4 needs migrating: {:?}", other.err()),
+    }
+    let mut store = Store::open(&target).unwrap();
+    assert_eq!(store.account(), followup_store::LOCAL_ACCOUNT);
+    assert_eq!(store.records().unwrap(), expected);
+
+    // Another account sees none of it; the local one can go on writing.
+    let mut other = Store::open(&target).unwrap();
+    let id = other.add_account("someone").unwrap();
+    let mut other = other.into_account(&id).unwrap();
+    assert_eq!(other.count_applications().unwrap(), 0);
+    assert!(other.records().unwrap().contacts.is_empty());
+    store.add_application(application("Initech")).unwrap();
+    assert_eq!(
+        store.count_applications().unwrap(),
+        expected.applications.len() as i64 + 1
+    );
+    // A re-imported card still finds its contact by UID.
+    let priya = expected
+        .contacts
+        .iter()
+        .find(|c| c.uid.starts_with("urn:uuid:4fbe"))
+        .unwrap();
+    let mut card = priya.clone();
+    card.id = String::new();
+    card.emails.clear();
+    card.position = "CTO".into();
+    let counts = store.import_contacts(vec![card]).unwrap();
+    assert_eq!((counts.imported, counts.updated), (0, 1));
 }

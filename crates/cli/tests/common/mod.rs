@@ -27,20 +27,8 @@ impl Db {
     /// use it are `#[ignore]`d, so a plain `cargo test` reports them as skipped;
     /// scripts/test runs them (`--include-ignored`) and they fail without the server.
     pub fn postgres(test: &str) -> Db {
-        use diesel::Connection;
-        use diesel::connection::SimpleConnection;
-        let admin = std::env::var("FOLLOWUP_TEST_PG")
-            .expect("the PostgreSQL tests need FOLLOWUP_TEST_PG (scripts/test starts a server)");
-        let name = format!("c_{}_{}", test, std::process::id());
-        let mut conn =
-            diesel::PgConnection::establish(&admin).expect("FOLLOWUP_TEST_PG is reachable");
-        conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .unwrap();
-        conn.batch_execute(&format!("CREATE DATABASE {name}"))
-            .unwrap();
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
         Db {
-            target: format!("{base}/{name}"),
+            target: followup_store::fresh_test_database(&format!("cli_{test}")),
             dir: tempfile::tempdir().unwrap(),
         }
     }
@@ -157,9 +145,39 @@ impl Db {
         .to_string()
     }
 
+    /// Your profile: a name, an email address, en-GB.
+    pub fn profile(&self) {
+        self.ok(&[
+            "profile",
+            "set",
+            "--name",
+            "Sam Carter",
+            "--email",
+            "sam@example.test",
+            "--locale",
+            "en-GB",
+        ]);
+    }
+
+    /// Runs with the mail server settings for a local test server on `port`.
+    pub fn with_smtp(&self, port: u16, args: &[&str]) -> Output {
+        let port = port.to_string();
+        self.run_with(args, "", &smtp_env(&port))
+    }
+
     pub fn backup(&self) -> Value {
         let mut value = self.json(&["export", "json"]);
         value.as_object_mut().unwrap().remove("exported_at");
         value
     }
+}
+
+/// The mail settings for a test server on loopback, plain text, quick retries.
+pub fn smtp_env(port: &str) -> [(&'static str, &str); 4] {
+    [
+        ("FOLLOWUP_SMTP_HOST", "127.0.0.1"),
+        ("FOLLOWUP_SMTP_PORT", port),
+        ("FOLLOWUP_SMTP_SECURITY", "none"),
+        ("FOLLOWUP_SMTP_RETRY_MS", "10"),
+    ]
 }
