@@ -69,6 +69,18 @@ pub(crate) enum AnyConnection {
     Sqlite(diesel::SqliteConnection),
 }
 
+/// The account as a filter no index is chosen for (`account_id || '' = ?`), where the
+/// row's own key (its id, its interview) should find the rows and the account only check
+/// them. With a plain `account_id = ?` beside `id IN (…)`, SQLite (without statistics)
+/// walks the account's whole list index instead: `interview list` went from 6 ms to 310 ms
+/// on the benchmark database.
+macro_rules! only_checks {
+    ($table:ident, $account:expr) => {
+        $table::account_id.concat("").eq($account)
+    };
+}
+pub(crate) use only_checks;
+
 /// Runs `$body` with `$c` bound to the concrete connection, for the few statements
 /// diesel's MultiBackend cannot express (multi-row INSERT).
 macro_rules! on_backend {
@@ -269,7 +281,7 @@ impl Store {
 
     pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
         applications::table
-            .filter(applications::account_id.eq(&self.account))
+            .filter(only_checks!(applications, &self.account))
             .filter(applications::id.eq_any(ids))
             .select(ApplicationRow::as_select())
             .load(&mut *self.conn)?
@@ -458,7 +470,7 @@ impl Store {
     /// The interviews with these ids (unknown ids are left out), with their panels.
     pub fn interviews_by_ids(&mut self, ids: &[String]) -> Result<Vec<Interview>> {
         let rows = interviews::table
-            .filter(interviews::account_id.eq(&self.account))
+            .filter(only_checks!(interviews, &self.account))
             .filter(interviews::id.eq_any(ids))
             .select(InterviewRow::as_select())
             .load(&mut *self.conn)?;
@@ -682,7 +694,7 @@ fn load_contacts(
     ids: &[String],
 ) -> Result<HashMap<String, Contact>> {
     contacts::table
-        .filter(contacts::account_id.eq(account))
+        .filter(only_checks!(contacts, account))
         .filter(contacts::id.eq_any(ids))
         .select(ContactRow::as_select())
         .load(conn)?

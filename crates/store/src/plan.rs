@@ -6,7 +6,7 @@
 
 use crate::rows::*;
 use crate::schema::*;
-use crate::{AnyConnection, Page, Result, Store, new_id, not_found};
+use crate::{AnyConnection, Page, Result, Store, new_id, not_found, only_checks};
 use diesel::prelude::*;
 use followup_core::calendar::Holiday;
 use followup_core::plan::{CallRecord, Step, StepState};
@@ -124,7 +124,7 @@ impl Store {
         load_steps(
             &mut self.conn,
             steps::table
-                .filter(steps::account_id.eq(&self.account))
+                .filter(only_checks!(steps, &self.account))
                 .filter(steps::interview_id.eq(interview_id))
                 .order((steps::starts_at, steps::id))
                 .into_boxed(),
@@ -205,7 +205,7 @@ impl Store {
     pub fn step_labels(&mut self, ids: Option<&[String]>) -> Result<HashMap<String, StepLabel>> {
         let query = || {
             steps::table
-                .filter(steps::account_id.eq(&self.account))
+                .filter(only_checks!(steps, &self.account))
                 .inner_join(interviews::table.inner_join(applications::table))
                 .left_join(contacts::table)
                 .select((
