@@ -74,14 +74,14 @@ fn resolve_during_a_send(db: Db) {
     {
         let interview = setup(&db);
         let draft = failed_draft(&db, &interview);
-        let slow = FakeSmtp::start(vec![Fault::SlowData(1500)]);
+        let slow = FakeSmtp::start(vec![Fault::SlowData(4000)]);
         let sending = db
             .command(&["send", &draft], &smtp_env(&slow.port.to_string()))
             .spawn()
             .unwrap();
         // Wait until the claim is written.
         let mut claimed = false;
-        for _ in 0..200 {
+        for _ in 0..400 {
             let list = db.json(&["outbox", "list", "--json"]);
             if list[0]["state"] == "sending" {
                 claimed = true;
