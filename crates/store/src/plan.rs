@@ -309,7 +309,7 @@ impl Store {
     pub fn interview_ids_for_contact(&mut self, contact_id: &str) -> Result<Vec<String>> {
         Ok(interview_interviewers::table
             .inner_join(interviews::table)
-            .filter(interviews::account_id.eq(&self.account))
+            .filter(only_checks!(interviews, &self.account))
             .filter(interview_interviewers::contact_id.eq(contact_id))
             .select(interview_interviewers::interview_id)
             .load(&mut *self.conn)?)
