@@ -42,6 +42,26 @@ pub struct DraftView {
     pub draft: Draft,
 }
 
+/// The approval policy: a draft with error findings is approved only with a reason
+/// (returned trimmed). Front ends call it before asking for a yes; `approve` again.
+pub fn may_approve(view: &DraftView, override_reason: Option<&str>) -> Result<Option<String>> {
+    let errors = view
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Error)
+        .count();
+    let reason = override_reason
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    if errors > 0 && reason.is_none() {
+        return Err(AppError::NeedsOverride {
+            draft_id: view.id.clone(),
+            errors,
+        });
+    }
+    Ok(reason)
+}
+
 impl Followup {
     /// Composes, stores and checks drafts: one, or one per interviewer with `each`.
     pub fn compose(&mut self, request: DraftRequest) -> Result<Done<Vec<DraftView>>> {
@@ -197,26 +217,10 @@ impl Followup {
         seen: &str,
         override_reason: Option<&str>,
     ) -> Result<DraftView> {
-        let view = self.draft(id)?;
-        if view.draft.full_text() != seen {
-            return Err(AppError::refused(format!(
-                "{id} changed since it was shown; look at it again before approving"
-            )));
-        }
-        let errors = view
-            .findings
-            .iter()
-            .filter(|f| f.level == Level::Error)
-            .count();
-        let reason = override_reason
-            .map(|r| r.trim().to_string())
-            .filter(|r| !r.is_empty());
-        if errors > 0 && reason.is_none() {
-            return Err(AppError::NeedsOverride {
-                draft_id: id.to_string(),
-                errors,
-            });
-        }
+        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
+        let stored = self.store.draft(id)?;
+        let view = self.view(&checker, stored)?;
+        let reason = may_approve(&view, override_reason)?;
         let now = self.now();
         let draft = self.write(|tx| {
             let mut draft = tx.store.draft(id)?;
@@ -230,7 +234,6 @@ impl Followup {
             draft.override_reason = reason;
             Ok(tx.store.update_draft(&draft)?)
         })?;
-        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
         self.view(&checker, draft)
     }
 

@@ -21,7 +21,7 @@ mod write;
 pub use backup::{CalendarData, RISKY_SETTINGS, RestoreReport};
 pub use capture::{ContactChanges, InterviewNote, NewInterview, ProfileChanges};
 pub use delivery::{Resolution, Sent};
-pub use drafts::{DraftRequest, DraftView};
+pub use drafts::{DraftRequest, DraftView, may_approve};
 pub use error::{AppError, Result};
 pub use settings::{ResolvedSetting, TONE_SETTINGS};
 pub use step_view::{StepView, action, window};
@@ -107,11 +107,6 @@ pub enum Warning {
     KeptNewer { what: String, id: String },
     /// A user's tone rule that could not be loaded.
     RuleNotLoaded { path: String, problem: String },
-    /// Holiday data ends before the dates asked about.
-    HolidaysEnd {
-        region: String,
-        valid_through: String,
-    },
     /// A claim on a send finished after another process had taken it over.
     ClaimLost { draft_id: String },
 }
@@ -139,13 +134,6 @@ impl std::fmt::Display for Warning {
             Warning::RuleNotLoaded { path, problem } => {
                 write!(f, "rule not loaded: {path}: {problem}")
             }
-            Warning::HolidaysEnd {
-                region,
-                valid_through,
-            } => write!(
-                f,
-                "the holiday data for {region} is only valid through {valid_through}"
-            ),
             Warning::ClaimLost { draft_id } => write!(
                 f,
                 "{draft_id}: another Followup took this send over while it ran"

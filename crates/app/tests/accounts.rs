@@ -146,8 +146,8 @@ fn isolated(target: &str) {
             .unwrap()
             .is_empty()
     );
-    assert!(bob.plan(&ids.interview).is_err());
-    assert!(bob.export_eml(&ids.draft).is_err());
+    not_found(bob.plan(&ids.interview), "plan");
+    not_found(bob.export_eml(&ids.draft), "eml");
 
     // Nor change it.
     not_found(bob.set_application_status(&ids.app, "offer"), "status");
@@ -175,8 +175,8 @@ fn isolated(target: &str) {
     not_found(bob.act_on_step(&ids.step, StepAction::Skip), "step skip");
     not_found(bob.edit_draft(&ids.draft, "Bob's words"), "edit");
     not_found(bob.approve(&ids.draft, "x", None), "approve");
-    assert!(bob.send(&ids.draft).is_err());
-    assert!(bob.resolve(&ids.draft, Resolution::Sent).is_err());
+    not_found(bob.send(&ids.draft), "send");
+    not_found(bob.resolve(&ids.draft, Resolution::Sent), "resolve");
     assert!(
         bob.add_interview(NewInterview {
             application_id: ids.app.clone(),

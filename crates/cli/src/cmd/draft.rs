@@ -217,19 +217,7 @@ pub fn approve(
     let v: DraftView = app.draft(id)?;
     print(&v.draft, &v.findings)?;
     let shown = v.draft.full_text();
-    let errors = v
-        .findings
-        .iter()
-        .filter(|f| f.level == followup_core::tone::Level::Error)
-        .count();
-    let has_reason = reason.as_deref().is_some_and(|r| !r.trim().is_empty());
-    if errors > 0 && !has_reason {
-        return Err(followup_app::AppError::NeedsOverride {
-            draft_id: id.to_string(),
-            errors,
-        }
-        .into());
-    }
+    followup_app::may_approve(&v, reason.as_deref())?;
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(bad_input(
