@@ -25,7 +25,7 @@ pub use drafts::{DraftRequest, DraftView, may_approve};
 pub use error::{AppError, Result};
 pub use settings::{ResolvedSetting, TONE_SETTINGS};
 pub use step_view::{StepView, action, window};
-pub use steps::{Agenda, CallLog, CallLogged, StepAction};
+pub use steps::{Agenda, CallLog, CallLogged, Section, StepAction};
 
 use followup_store::Store;
 use jiff::Timestamp;

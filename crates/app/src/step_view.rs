@@ -1,7 +1,7 @@
 //! Steps as people read them: what to do, for which interview and person, the window in
 //! your time and in theirs, and why. Used by the agenda, `plan show` and the .ics feed.
 
-use followup_core::plan::{Step, StepKind};
+use followup_core::plan::{Due, Step, StepKind};
 use followup_store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -56,12 +56,7 @@ pub fn describe(
     now: Timestamp,
     all: bool,
 ) -> crate::Result<Vec<StepView>> {
-    let labels = if all {
-        store.step_labels(None)?
-    } else {
-        let ids: Vec<String> = steps.iter().map(|s| s.id.clone()).collect();
-        store.step_labels(Some(&ids))?
-    };
+    let labels = store.step_labels(if all { None } else { Some(steps) })?;
     let yours = TimeZone::get(your_zone).unwrap_or(TimeZone::UTC);
     let mut zones: HashMap<&str, TimeZone> = HashMap::new();
     Ok(steps
@@ -83,14 +78,7 @@ pub fn describe(
                 end: rfc3339(s.end, &theirs),
                 their_zone: s.zone.clone(),
                 your_zone: your_zone.to_string(),
-                due: if s.end < now {
-                    "overdue"
-                } else if s.start <= now {
-                    "now"
-                } else {
-                    "upcoming"
-                }
-                .into(),
+                due: Due::of(s.start, s.end, now).as_str().into(),
                 reason: s.reason.clone(),
                 what: action(&s.kind).into(),
                 application: label.application,

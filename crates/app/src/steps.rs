@@ -4,9 +4,8 @@
 use crate::planner::{Loaded, Planner};
 use crate::step_view::{StepView, describe};
 use crate::{AppError, Done, Followup, Result, Warning};
-use followup_core::plan::{self, CallOutcome, CallRecord, Step, StepKind, StepState};
+use followup_core::plan::{self, CallOutcome, CallRecord, Due, Step, StepKind, StepState};
 use followup_core::{place, when};
-use followup_store::Page;
 use jiff::{SignedDuration, ToSpan};
 
 /// What to do with a pending step.
@@ -39,12 +38,41 @@ pub struct CallLog {
     pub anyway: bool,
 }
 
-/// What is due over some days: overdue steps, then those starting by the end of `last`.
+/// What is due over some days: overdue steps, those whose window is open now, and those
+/// starting by the end of `last`, each section earliest first.
 #[derive(Debug)]
 pub struct Agenda {
     pub first: jiff::civil::Date,
     pub last: jiff::civil::Date,
+    pub overdue: Section,
+    pub now: Section,
+    pub upcoming: Section,
+}
+
+/// One section of the agenda: the steps shown, and whether more were left out.
+#[derive(Debug, Default)]
+pub struct Section {
     pub steps: Vec<StepView>,
+    pub more: bool,
+}
+
+impl Agenda {
+    /// The sections in reading order, with what each holds.
+    pub fn sections(&self) -> [(Due, &Section); 3] {
+        [
+            (Due::Overdue, &self.overdue),
+            (Due::Now, &self.now),
+            (Due::Upcoming, &self.upcoming),
+        ]
+    }
+
+    /// Every step shown, overdue first.
+    pub fn into_steps(self) -> Vec<StepView> {
+        let mut all = self.overdue.steps;
+        all.extend(self.now.steps);
+        all.extend(self.upcoming.steps);
+        all
+    }
 }
 
 /// What logging a call did.
@@ -60,8 +88,15 @@ pub struct CallLogged {
 
 impl Followup {
     /// Steps due before the end of `days` days from `from` (today in your zone when not
-    /// given), overdue ones included; at most `limit`.
-    pub fn agenda(&mut self, from: Option<&str>, days: u32, limit: Option<i64>) -> Result<Agenda> {
+    /// given), overdue ones included; at most `shown` in each section (all when `None`).
+    /// Each section is read on its own, so a long overdue list never hides what is due
+    /// now, and only the steps shown are looked up for their names.
+    pub fn agenda(
+        &mut self,
+        from: Option<&str>,
+        days: u32,
+        shown: Option<usize>,
+    ) -> Result<Agenda> {
         let profile = self.store.profile()?.unwrap_or_default();
         let tz = jiff::tz::TimeZone::get(&profile.time_zone)
             .map_err(|e| AppError::invalid("time_zone", e.to_string()))?;
@@ -75,13 +110,29 @@ impl Followup {
             .and_then(|d| d.to_zoned_datetime(tz.clone()))
             .map_err(|e| AppError::invalid("from", e.to_string()))?
             .timestamp();
-        let steps = self.store.due_steps(until, Page { limit, offset: 0 })?;
+        let mut section = |due: Due| -> Result<Section> {
+            let limit = shown.map(|n| n as i64 + 1);
+            let mut steps = self.store.pending_steps(due, now, until, limit)?;
+            let more = shown.is_some_and(|n| steps.len() > n);
+            steps.truncate(shown.unwrap_or(usize::MAX));
+            Ok(Section {
+                steps: describe(&mut self.store, &steps, &profile.time_zone, now, false)?,
+                more,
+            })
+        };
+        let (overdue, now_open, upcoming) = (
+            section(Due::Overdue)?,
+            section(Due::Now)?,
+            section(Due::Upcoming)?,
+        );
         Ok(Agenda {
             last: first
                 .checked_add((days.max(1) as i64 - 1).days())
                 .unwrap_or(first),
             first,
-            steps: describe(&mut self.store, &steps, &profile.time_zone, now, false)?,
+            overdue,
+            now: now_open,
+            upcoming,
         })
     }
 

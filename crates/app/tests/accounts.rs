@@ -124,7 +124,7 @@ fn isolated(target: &str) {
     assert!(
         bob.agenda(Some("2027-01-01"), 365, None)
             .unwrap()
-            .steps
+            .into_steps()
             .is_empty()
     );
     let theirs = bob.records().unwrap();

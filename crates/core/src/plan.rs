@@ -759,6 +759,39 @@ pub struct Step {
     pub updated_at: Timestamp,
 }
 
+/// Where a step's window lies against the present: the agenda's three sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Due {
+    /// The window has closed.
+    Overdue,
+    /// The window holds this moment.
+    Now,
+    /// The window opens later.
+    Upcoming,
+}
+
+impl Due {
+    pub const ALL: [Due; 3] = [Due::Overdue, Due::Now, Due::Upcoming];
+
+    pub fn of(start: Timestamp, end: Timestamp, now: Timestamp) -> Due {
+        if end < now {
+            Due::Overdue
+        } else if start <= now {
+            Due::Now
+        } else {
+            Due::Upcoming
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Due::Overdue => "overdue",
+            Due::Now => "now",
+            Due::Upcoming => "upcoming",
+        }
+    }
+}
+
 /// Which of a stored step and a backup's copy of it a restore keeps: a step that was
 /// done stays done (an older backup must not bring back a call that was made, or a note
 /// that was sent).
@@ -929,6 +962,19 @@ fn window(text: &str) -> Option<(Time, Time)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn due_places_a_window_against_now_with_both_ends_still_now() {
+        let t = |s: &str| -> Timestamp { s.parse().unwrap() };
+        let (start, end) = (t("2027-03-09T10:00:00Z"), t("2027-03-09T11:30:00Z"));
+        assert_eq!(
+            Due::of(start, end, t("2027-03-09T09:59:59Z")),
+            Due::Upcoming
+        );
+        assert_eq!(Due::of(start, end, start), Due::Now);
+        assert_eq!(Due::of(start, end, end), Due::Now);
+        assert_eq!(Due::of(start, end, t("2027-03-09T11:30:01Z")), Due::Overdue);
+    }
 
     fn planned(key: &str, hour: i8) -> PlannedStep {
         let start: Timestamp = format!("2027-03-09T{hour:02}:00:00Z").parse().unwrap();

@@ -6,10 +6,10 @@
 
 use crate::rows::*;
 use crate::schema::*;
-use crate::{AnyConnection, Page, Result, Store, new_id, not_found, only_checks};
+use crate::{AnyConnection, Result, Store, new_id, not_found, only_checks};
 use diesel::prelude::*;
 use followup_core::calendar::Holiday;
-use followup_core::plan::{CallRecord, Step, StepState};
+use followup_core::plan::{CallRecord, Due, Step, StepState};
 use jiff::Timestamp;
 use std::collections::HashMap;
 
@@ -174,19 +174,45 @@ impl Store {
         })
     }
 
-    /// Pending steps that start before `until` (overdue ones included), earliest first.
-    pub fn due_steps(&mut self, until: Timestamp, page: Page) -> Result<Vec<Step>> {
-        load_steps(
-            &mut self.conn,
-            steps::table
-                .filter(steps::account_id.eq(&self.account))
-                .filter(steps::state.eq(StepState::Pending.as_str()))
-                .filter(steps::starts_at.lt(until.as_second()))
-                .order((steps::starts_at, steps::id))
-                .limit(page.limit())
-                .offset(page.offset)
-                .into_boxed(),
-        )
+    /// Pending steps in one section of the agenda at `now`, each starting before `until`,
+    /// earliest first, at most `limit`. Each section is a short range of the start index
+    /// (migration 6): overdue steps come first in it, upcoming ones after `now`, and a step
+    /// whose window holds `now` started no earlier than `now` minus the longest pending
+    /// window, which the span index gives in one lookup.
+    pub fn pending_steps(
+        &mut self,
+        due: Due,
+        now: Timestamp,
+        until: Timestamp,
+        limit: Option<i64>,
+    ) -> Result<Vec<Step>> {
+        let now = now.as_second();
+        let pending = steps::table
+            .filter(steps::account_id.eq(&self.account))
+            .filter(steps::state.eq(StepState::Pending.as_str()))
+            .filter(steps::starts_at.lt(until.as_second()))
+            .order((steps::starts_at, steps::id))
+            .limit(limit.unwrap_or(i64::MAX))
+            .into_boxed();
+        let query = match due {
+            Due::Overdue => pending.filter(steps::ends_at.lt(now)),
+            Due::Upcoming => pending.filter(steps::starts_at.gt(now)),
+            Due::Now => {
+                let longest: Option<i64> = steps::table
+                    .filter(steps::account_id.eq(&self.account))
+                    .filter(steps::state.eq(StepState::Pending.as_str()))
+                    .select(diesel::dsl::max(steps::ends_at - steps::starts_at))
+                    .first(&mut *self.conn)?;
+                let Some(longest) = longest.filter(|l| *l >= 0) else {
+                    return Ok(Vec::new());
+                };
+                pending
+                    .filter(steps::starts_at.ge(now.saturating_sub(longest)))
+                    .filter(steps::starts_at.le(now))
+                    .filter(steps::ends_at.ge(now))
+            }
+        };
+        load_steps(&mut self.conn, query)
     }
 
     /// Every step in any state, earliest first (the calendar feed).
@@ -200,40 +226,56 @@ impl Store {
         )
     }
 
-    /// For each step (all when `ids` is `None`): its application's company and role and
-    /// the person's name, in one joined query per chunk rather than three lookups.
-    pub fn step_labels(&mut self, ids: Option<&[String]>) -> Result<HashMap<String, StepLabel>> {
-        let query = || {
-            steps::table
-                .filter(only_checks!(steps, &self.account))
-                .inner_join(interviews::table.inner_join(applications::table))
-                .left_join(contacts::table)
-                .select((
-                    steps::id,
-                    applications::company,
-                    applications::role,
-                    contacts::full_name.nullable(),
-                ))
-        };
-        let Some(ids) = ids else {
+    /// For each step (all when `steps` is `None`): its application's company and role and
+    /// the person's name. Given steps, their interviews and people are read by id, each
+    /// once, rather than joining from the steps again.
+    pub fn step_labels(&mut self, steps: Option<&[Step]>) -> Result<HashMap<String, StepLabel>> {
+        let Some(steps) = steps else {
             return self.all_step_labels();
         };
-        let mut rows: Vec<(String, String, String, Option<String>)> = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(500) {
-            rows.extend(
-                query()
-                    .filter(steps::id.eq_any(chunk))
-                    .load(&mut *self.conn)?,
+        let mut interview_ids: Vec<&str> = steps.iter().map(|s| s.interview_id.as_str()).collect();
+        interview_ids.sort_unstable();
+        interview_ids.dedup();
+        let mut contact_ids: Vec<&str> = steps
+            .iter()
+            .filter_map(|s| s.contact_id.as_deref())
+            .collect();
+        contact_ids.sort_unstable();
+        contact_ids.dedup();
+        let mut apps: HashMap<String, String> = HashMap::with_capacity(interview_ids.len());
+        for chunk in interview_ids.chunks(500) {
+            let rows: Vec<(String, String, String)> = interviews::table
+                .inner_join(applications::table)
+                .filter(only_checks!(interviews, &self.account))
+                .filter(interviews::id.eq_any(chunk))
+                .select((interviews::id, applications::company, applications::role))
+                .load(&mut *self.conn)?;
+            apps.extend(
+                rows.into_iter()
+                    .map(|(id, company, role)| (id, format!("{company} – {role}"))),
             );
         }
-        Ok(rows
-            .into_iter()
-            .map(|(id, company, role, person)| {
+        let mut people: HashMap<String, String> = HashMap::with_capacity(contact_ids.len());
+        for chunk in contact_ids.chunks(500) {
+            let rows: Vec<(String, String)> = contacts::table
+                .filter(only_checks!(contacts, &self.account))
+                .filter(contacts::id.eq_any(chunk))
+                .select((contacts::id, contacts::full_name))
+                .load(&mut *self.conn)?;
+            people.extend(rows);
+        }
+        Ok(steps
+            .iter()
+            .map(|s| {
                 let label = StepLabel {
-                    application: format!("{company} – {role}"),
-                    person: person.unwrap_or_default(),
+                    application: apps.get(&s.interview_id).cloned().unwrap_or_default(),
+                    person: s
+                        .contact_id
+                        .as_ref()
+                        .and_then(|c| people.get(c).cloned())
+                        .unwrap_or_default(),
                 };
-                (id, label)
+                (s.id.clone(), label)
             })
             .collect())
     }

@@ -4,6 +4,7 @@
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, SqliteConnection};
 use followup_core::model::*;
+use followup_core::plan::Due;
 use followup_store::{Page, Store, StoreError};
 use jiff::Timestamp;
 
@@ -392,17 +393,57 @@ on_every_backend! {
     done.done_at = Some(t("2027-03-02T12:00:00Z"));
     store.save_steps(vec![done.clone()]).unwrap();
     assert_eq!(store.step(&done.id).unwrap(), done);
-    let due = store
-        .due_steps(t("2027-03-10T00:00:00Z"), Page::ALL)
-        .unwrap();
-    assert_eq!(due.len(), 1, "done steps are not due");
-    assert_eq!(due[0].key, "follow-up-1");
-    assert!(
-        store
-            .due_steps(t("2027-03-09T09:00:00Z"), Page::ALL)
-            .unwrap()
-            .is_empty()
+    let mut sections = |now: &str, until: &str| -> Vec<Vec<String>> {
+        Due::ALL
+            .iter()
+            .map(|due| {
+                store
+                    .pending_steps(*due, t(now), t(until), None)
+                    .unwrap()
+                    .into_iter()
+                    .map(|s| s.key)
+                    .collect()
+            })
+            .collect()
+    };
+    // The follow-up runs 10:00–11:30 on 9 March; done steps are never due.
+    let none: Vec<String> = Vec::new();
+    let call = vec!["follow-up-1".to_string()];
+    assert_eq!(
+        sections("2027-03-10T00:00:00Z", "2027-03-11T00:00:00Z"),
+        [call.clone(), none.clone(), none.clone()]
     );
+    assert_eq!(
+        sections("2027-03-09T10:30:00Z", "2027-03-10T00:00:00Z"),
+        [none.clone(), call.clone(), none.clone()]
+    );
+    assert_eq!(
+        sections("2027-03-08T10:30:00Z", "2027-03-10T00:00:00Z"),
+        [none.clone(), none.clone(), call.clone()]
+    );
+    assert_eq!(
+        sections("2027-03-08T10:30:00Z", "2027-03-09T09:00:00Z"),
+        [none.clone(), none.clone(), none.clone()],
+        "nothing starts before the end of the agenda"
+    );
+    // A long window that opened weeks ago is still "now", behind many short overdue ones.
+    let mut long = step(&iv.id, "decision", "2027-02-01T09:00:00Z");
+    long.end = t("2027-04-01T17:00:00Z");
+    let mut many = vec![long];
+    for day in 2..=27 {
+        many.push(step(&iv.id, &format!("old-{day}"), &format!("2027-02-{day:02}T10:00:00Z")));
+    }
+    store.save_steps(many).unwrap();
+    let now = t("2027-03-10T12:00:00Z");
+    let until = t("2027-03-11T00:00:00Z");
+    let open = store.pending_steps(Due::Now, now, until, Some(5)).unwrap();
+    assert_eq!(open.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(), ["decision"]);
+    let overdue = store.pending_steps(Due::Overdue, now, until, Some(5)).unwrap();
+    assert_eq!(
+        overdue.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(),
+        ["old-2", "old-3", "old-4", "old-5", "old-6"]
+    );
+    assert_eq!(store.pending_steps(Due::Overdue, now, until, None).unwrap().len(), 27);
     assert_eq!(
         store.interviews_with_pending_steps().unwrap(),
         vec![iv.id.clone()]
@@ -413,7 +454,7 @@ on_every_backend! {
         step(&iv.id, "thank-you", "2027-03-02T11:00:00Z"),
     ]);
     assert!(dup.is_err());
-    assert_eq!(store.steps(&iv.id).unwrap().len(), 2);
+    assert_eq!(store.steps(&iv.id).unwrap().len(), 29);
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::out;
 use followup_app::{Followup, StepView};
+use followup_core::plan::Due;
 
 /// At most this many rows a section; the rest are counted.
 const SHOWN: usize = 50;
@@ -9,39 +10,36 @@ const SHOWN: usize = 50;
 /// Steps that start before the end of `days` days from `from` (today in your zone when
 /// not given), overdue ones included.
 pub fn run(app: &mut Followup, from: Option<String>, days: u32, json: bool) -> anyhow::Result<()> {
-    let limit = if json { None } else { Some(3 * SHOWN as i64) };
-    let agenda = app.agenda(from.as_deref(), days, limit)?;
-    let views = agenda.steps;
+    let agenda = app.agenda(from.as_deref(), days, (!json).then_some(SHOWN))?;
     if json {
-        return out::json(&views);
+        return out::json(&agenda.into_steps());
     }
-    if views.is_empty() {
+    if agenda.sections().iter().all(|(_, s)| s.steps.is_empty()) {
         return out::line(format!("Nothing due until {}.", agenda.last));
     }
-    for (title, due) in [
-        ("Overdue", "overdue"),
-        ("Due now", "now"),
-        ("Next", "upcoming"),
-    ] {
-        let section: Vec<&StepView> = views.iter().filter(|v| v.due == due).collect();
-        if section.is_empty() {
+    // One write for the whole page: a line each would be a system call each.
+    let mut text = String::new();
+    for (due, section) in agenda.sections() {
+        if section.steps.is_empty() {
             continue;
         }
-        out::line(title)?;
-        for v in section.iter().take(SHOWN) {
-            print_step(v)?;
+        text.push_str(match due {
+            Due::Overdue => "Overdue\n",
+            Due::Now => "Due now\n",
+            Due::Upcoming => "Next\n",
+        });
+        for v in &section.steps {
+            write_step(&mut text, v);
         }
-        if section.len() > SHOWN {
-            out::line(
-                "  … and more: `followup agenda --json` lists every step
-",
-            )?;
+        if section.more {
+            text.push_str("  … and more: `followup agenda --json` lists every step\n\n");
         }
     }
-    Ok(())
+    out::raw(&text)
 }
 
-fn print_step(v: &StepView) -> anyhow::Result<()> {
+fn write_step(text: &mut String, v: &StepView) {
+    use std::fmt::Write;
     let person = if v.person.is_empty() {
         String::new()
     } else {
@@ -52,8 +50,10 @@ fn print_step(v: &StepView) -> anyhow::Result<()> {
     } else {
         format!("\n    their time: {} ({})", v.their_window, v.their_zone)
     };
-    out::line(format!(
+    // Writing to a String cannot fail.
+    let _ = writeln!(
+        text,
         "  {} — {}{person}  [{}]\n    {}{theirs}\n    why: {}\n",
         v.what, v.application, v.id, v.your_window, v.reason
-    ))
+    );
 }
