@@ -4,7 +4,7 @@
 
 use crate::planner::cadence_problems;
 use crate::step_view::window;
-use crate::{AppError, Done, Followup, Result, Warning};
+use crate::{AppError, Done, DraftState, Followup, Result, Warning};
 use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind};
 use followup_core::model::Contact;
 use followup_core::plan::{StepKind, StepState};
@@ -37,6 +37,9 @@ pub struct DraftView {
     pub subject: Option<String>,
     pub body: String,
     pub approved: bool,
+    /// "Name <address>" for an email, the name otherwise; empty without a recipient.
+    pub recipient: String,
+    pub state: DraftState,
     pub findings: Vec<Finding>,
     #[serde(skip)]
     pub draft: Draft,
@@ -263,7 +266,10 @@ impl Followup {
         } else {
             findings.extend(self.behaviour_findings(&d.interview_id)?);
         }
+        let (recipient, state) = self.standing(&d)?;
         Ok(DraftView {
+            recipient,
+            state,
             id: d.id.clone(),
             kind: d.kind.clone(),
             channel: d.channel.clone(),

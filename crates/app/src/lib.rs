@@ -12,6 +12,7 @@ mod capture;
 mod delivery;
 mod drafts;
 mod error;
+mod history;
 mod planner;
 mod settings;
 mod step_view;
@@ -23,9 +24,10 @@ pub use capture::{ContactChanges, InterviewNote, NewInterview, ProfileChanges};
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView, may_approve};
 pub use error::{AppError, Result};
+pub use history::{CallView, DraftState, DraftSummary};
 pub use settings::{ResolvedSetting, TONE_SETTINGS};
 pub use step_view::{StepView, action, window};
-pub use steps::{Agenda, CallLog, CallLogged, Section, StepAction};
+pub use steps::{Agenda, CallLog, CallLogged, Section, StepActed, StepAction, WhenYouDid};
 
 use followup_store::Store;
 use jiff::Timestamp;
@@ -109,6 +111,8 @@ pub enum Warning {
     RuleNotLoaded { path: String, problem: String },
     /// A claim on a send finished after another process had taken it over.
     ClaimLost { draft_id: String },
+    /// A time given for something you did lies in the future.
+    Future(String),
 }
 
 impl std::fmt::Display for Warning {
@@ -138,6 +142,7 @@ impl std::fmt::Display for Warning {
                 f,
                 "{draft_id}: another Followup took this send over while it ran"
             ),
+            Warning::Future(why) => f.write_str(why),
         }
     }
 }
@@ -184,6 +189,11 @@ impl Followup {
 
     pub fn now(&self) -> Timestamp {
         self.clock.now()
+    }
+
+    /// The full id of the record `typed` names: any unambiguous prefix of its id.
+    pub fn full_id(&mut self, typed: &str) -> Result<String> {
+        Ok(self.store.expand_id(typed)?)
     }
 
     /// Where the database is (a URL's password hidden).

@@ -11,11 +11,13 @@ use jiff::{SignedDuration, ToSpan};
 /// What to do with a pending step.
 #[derive(Debug, Clone)]
 pub enum StepAction {
-    /// Done (`posted`: a letter went in the post).
+    /// Done (`posted`: a letter went in the post), at `at` when given.
     Done {
         posted: bool,
+        at: Option<WhenYouDid>,
     },
-    Skip,
+    /// Skipped, at `at` when given.
+    Skip { at: Option<WhenYouDid> },
     /// To a new start typed as a local time in `tz` (the step's zone when `None`).
     Move {
         to: String,
@@ -29,13 +31,46 @@ pub enum StepAction {
 pub struct CallLog {
     pub interview_id: String,
     pub outcome: String,
+    /// A time they asked for, read in their zone unless `callback_tz`.
     pub callback: Option<String>,
-    /// The zone `callback` and `at` are in (the interviewer's when `None`).
-    pub tz: Option<String>,
+    pub callback_tz: Option<String>,
     pub decide_by: Option<String>,
-    pub at: Option<String>,
+    /// When you made the call (now when `None`).
+    pub at: Option<WhenYouDid>,
     pub note: Option<String>,
     pub anyway: bool,
+}
+
+/// A time typed for when you did something: read in your zone (the profile's) unless
+/// `tz` names another.
+#[derive(Debug, Clone)]
+pub struct WhenYouDid {
+    pub text: String,
+    pub tz: Option<String>,
+}
+
+impl WhenYouDid {
+    /// The instant, and a warning when it lies in the future (a typo in the date or the
+    /// zone, most likely: what you did has happened).
+    pub(crate) fn read(
+        &self,
+        field: &str,
+        your_zone: &str,
+        now: jiff::Timestamp,
+    ) -> Result<(jiff::Timestamp, Option<Warning>)> {
+        let zone = match &self.tz {
+            Some(tz) => place::time_zone(&format!("{field}-tz"), tz)?,
+            None => your_zone.to_string(),
+        };
+        let at = when::instant(field, &self.text, &zone)?;
+        let warning = (at > now).then(|| {
+            Warning::Future(format!(
+                "--{field} {} ({zone}) is in the future; check the date and the zone",
+                self.text
+            ))
+        });
+        Ok((at, warning))
+    }
 }
 
 /// What is due over some days: overdue steps, those whose window is open now, and those
@@ -73,6 +108,13 @@ impl Agenda {
         all.extend(self.upcoming.steps);
         all
     }
+}
+
+/// A step after a change by hand, and the zone to show its times in.
+#[derive(Debug, Clone)]
+pub struct StepActed {
+    pub step: Step,
+    pub your_zone: String,
 }
 
 /// What logging a call did.
@@ -177,7 +219,8 @@ impl Followup {
     }
 
     /// Acts on a pending step by hand; recomputing the plan keeps what the user did.
-    pub fn act_on_step(&mut self, id: &str, action: StepAction) -> Result<Step> {
+    pub fn act_on_step(&mut self, id: &str, action: StepAction) -> Result<Done<StepActed>> {
+        let now = self.now();
         self.write(|tx| {
             let interview_id = tx.store.step(id)?.interview_id;
             tx.plan_of(&interview_id)?;
@@ -188,15 +231,26 @@ impl Followup {
                     step.state
                 )));
             }
+            let your_zone = tx.store.profile()?.unwrap_or_default().time_zone;
+            let mut warnings = Vec::new();
+            let mut settled = |at: &Option<WhenYouDid>| -> Result<jiff::Timestamp> {
+                let Some(at) = at else { return Ok(now) };
+                let (at, warning) = at.read("at", &your_zone, now)?;
+                warnings.extend(warning);
+                Ok(at)
+            };
             match action {
-                StepAction::Done { posted } => {
+                StepAction::Done { posted, at } => {
                     step.state = StepState::Done;
-                    step.done_at = Some(tx.now);
+                    step.done_at = Some(settled(&at)?);
                     if posted {
                         step.reason.push_str("; posted");
                     }
                 }
-                StepAction::Skip => step.state = StepState::Skipped,
+                StepAction::Skip { at } => {
+                    step.state = StepState::Skipped;
+                    step.done_at = Some(settled(&at)?);
+                }
                 StepAction::Move { to, tz, anyway } => {
                     let zone = match tz {
                         Some(z) => place::time_zone("tz", &z)?,
@@ -226,7 +280,8 @@ impl Followup {
             }
             step.sequence += 1;
             step.updated_at = tx.now;
-            Ok(tx.save_steps(vec![step])?.remove(0))
+            let step = tx.save_steps(vec![step])?.remove(0);
+            Ok(Done::new(StepActed { step, your_zone }, warnings))
         })
     }
 
@@ -258,20 +313,27 @@ impl Followup {
             let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
             let lead = panel.first();
             let mut planner = Planner::load(tx.store)?;
-            let zone = match &log.tz {
-                Some(tz) => place::time_zone("tz", tz)?,
-                None => lead
-                    .and_then(|c| c.time_zone.clone())
-                    .unwrap_or_else(|| interview.time_zone.clone()),
-            };
+            // When you called is your time; what they asked for is theirs.
+            let zone = lead
+                .and_then(|c| c.time_zone.clone())
+                .unwrap_or_else(|| interview.time_zone.clone());
+            let mut warnings = Vec::new();
             let at = match &log.at {
-                Some(text) => when::instant("at", text, &zone)?,
+                Some(at) => {
+                    let (at, warning) = at.read("at", &planner.profile.time_zone, now)?;
+                    warnings.extend(warning);
+                    at
+                }
                 None => now,
+            };
+            let callback_zone = match &log.callback_tz {
+                Some(tz) => place::time_zone("callback-tz", tz)?,
+                None => zone.clone(),
             };
             let callback = log
                 .callback
                 .as_deref()
-                .map(|text| when::instant("callback", text, &zone))
+                .map(|text| when::instant("callback", text, &callback_zone))
                 .transpose()?;
             let region = planner.employer_region(&panel);
             if let Some(when) = callback {
@@ -307,7 +369,6 @@ impl Followup {
                 note: log.note.clone().unwrap_or_default(),
             };
             // The call has happened, so the cadence guard only warns here.
-            let mut warnings = Vec::new();
             if matches!(
                 record.outcome,
                 CallOutcome::Reached | CallOutcome::Voicemail

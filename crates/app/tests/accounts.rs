@@ -172,7 +172,10 @@ fn isolated(target: &str) {
         }),
         "call",
     );
-    not_found(bob.act_on_step(&ids.step, StepAction::Skip), "step skip");
+    not_found(
+        bob.act_on_step(&ids.step, StepAction::Skip { at: None }),
+        "step skip",
+    );
     not_found(bob.edit_draft(&ids.draft, "Bob's words"), "edit");
     not_found(bob.approve(&ids.draft, "x", None), "approve");
     not_found(bob.send(&ids.draft), "send");

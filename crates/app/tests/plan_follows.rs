@@ -214,13 +214,16 @@ fn a_step_done_by_hand_stays_done() {
         assert_eq!(call_step.kind, StepKind::FollowUpCall);
         app.act_on_step(
             &call_step.id,
-            followup_app::StepAction::Done { posted: false },
+            followup_app::StepAction::Done {
+                posted: false,
+                at: None,
+            },
         )
         .unwrap();
         assert_eq!(app.step(&call_step.id).unwrap().state, StepState::Done);
         app.refresh_plans(None).unwrap();
         assert_eq!(app.step(&call_step.id).unwrap().state, StepState::Done);
-        let again = app.act_on_step(&call_step.id, followup_app::StepAction::Skip);
+        let again = app.act_on_step(&call_step.id, followup_app::StepAction::Skip { at: None });
         assert!(matches!(again, Err(followup_app::AppError::Refused(_))));
     }
 }

@@ -63,6 +63,9 @@ fn words(e: &AppError) -> String {
         AppError::Store(StoreError::NotFound { kind, id }) => {
             format!("no {kind} with id '{id}'; `followup {kind} list` shows the ids")
         }
+        AppError::Store(StoreError::Ambiguous { .. }) => {
+            format!("{e}; type more of the id")
+        }
         AppError::Invalid(v) => format!("--{v}"),
         AppError::SendRefused(r) => match r {
             SendRefused::NotEmail { .. } => {
@@ -132,7 +135,9 @@ fn code_for(err: &anyhow::Error) -> u8 {
 
 fn store_code(e: &StoreError) -> u8 {
     match e {
-        StoreError::NotFound { .. } | StoreError::Conflict(_) => BAD_INPUT,
+        StoreError::NotFound { .. } | StoreError::Ambiguous { .. } | StoreError::Conflict(_) => {
+            BAD_INPUT
+        }
         _ => DATABASE,
     }
 }

@@ -161,7 +161,7 @@ fn eight_writers(db: &Db) {
                             "no-answer",
                             "--at",
                             &at,
-                            "--tz",
+                            "--at-tz",
                             "Europe/London",
                         ],
                         _ => vec!["contact", "set", &priya, "--position", &name],

@@ -56,6 +56,15 @@ fn sent_once_completes_the_step_and_never_twice() {
     );
     assert_eq!(server.received().len(), 1);
     assert_eq!(state(&db, &draft), "sent");
+    // The draft list says so, and whom it went to.
+    let listed = db.json(&["draft", "list", "--json"]);
+    assert_eq!(listed[0]["state"], "sent");
+    assert_eq!(listed[0]["recipient"], "Priya Patel <priya@acme.test>");
+    let table = db.ok(&["draft", "list"]);
+    assert!(
+        table.contains("Priya Patel <priya@acme.test>") && table.contains("sent"),
+        "{table}"
+    );
     let steps = db.json(&["plan", "show", &interview, "--json"]);
     let thanks = steps
         .as_array()

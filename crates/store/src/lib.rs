@@ -17,6 +17,7 @@
 
 mod connect;
 mod drafts;
+mod ids;
 mod plan;
 mod rows;
 
@@ -53,6 +54,12 @@ pub enum StoreError {
     NeedsMigration { target: String, version: String },
     #[error("no {kind} with id '{id}'")]
     NotFound { kind: &'static str, id: String },
+    #[error("'{prefix}' could be any of several {kind}s: {}", candidates.join(", "))]
+    Ambiguous {
+        kind: &'static str,
+        prefix: String,
+        candidates: Vec<String>,
+    },
     #[error("{0}")]
     Conflict(String),
     #[error("the database holds a value this version cannot read ({what}): {reason}")]

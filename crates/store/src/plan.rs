@@ -281,12 +281,14 @@ impl Store {
     }
 
     /// `step_labels` for every step: each interview and person is looked up once, not once
-    /// per step (the calendar feed of 50,000 steps spent most of its time in lookups).
+    /// per step (the calendar feed of 50,000 steps spent most of its time in lookups). The
+    /// steps' own ids drive the lookups (the account only checks): walking every interview
+    /// and contact of the account instead took 0.6 s on the benchmark database.
     fn all_step_labels(&mut self) -> Result<HashMap<String, StepLabel>> {
         let account = self.account.as_str();
         let apps: HashMap<String, String> = interviews::table
             .inner_join(applications::table)
-            .filter(interviews::account_id.eq(account))
+            .filter(only_checks!(interviews, account))
             .filter(
                 interviews::id.eq_any(
                     steps::table
@@ -300,7 +302,7 @@ impl Store {
             .map(|(id, company, role)| (id, format!("{company} – {role}")))
             .collect();
         let people: HashMap<String, String> = contacts::table
-            .filter(contacts::account_id.eq(account))
+            .filter(only_checks!(contacts, account))
             .filter(
                 contacts::id.nullable().eq_any(
                     steps::table

@@ -90,6 +90,7 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
             out::table(&["id", "company", "role", "status", "applied"], rows)
         }
         ApplicationCommand::Show { id, json } => {
+            let id = super::full_id(app, &id)?;
             let application = app.application(&id)?;
             if json {
                 return out::json(&application);
@@ -97,6 +98,7 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
             show(&application)
         }
         ApplicationCommand::Status { id, status } => {
+            let id = super::full_id(app, &id)?;
             let app = app.set_application_status(&id, &status)?;
             let note = if app.status.is_known() {
                 String::new()

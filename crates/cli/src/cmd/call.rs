@@ -8,6 +8,14 @@ use followup_app::{CallLog, Followup, action};
 pub enum CallCommand {
     /// Record a call you made for an interview
     Log(Box<LogArgs>),
+    /// The calls you made, oldest first, with their notes
+    List {
+        /// Only this interview's
+        #[arg(long)]
+        interview: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -19,15 +27,14 @@ pub struct LogArgs {
     /// A time they agreed for another call, e.g. 2027-03-16T14:30 (read in their zone)
     #[arg(long, value_name = "DATETIME")]
     callback: Option<String>,
-    /// The zone --callback and --at are in [default: the interviewer's]
-    #[arg(long)]
-    tz: Option<String>,
+    /// The zone --callback is in [default: the interviewer's]
+    #[arg(long, value_name = "ZONE", requires = "callback")]
+    callback_tz: Option<String>,
     /// A date they gave for their decision
     #[arg(long, value_name = "DATE")]
     decide_by: Option<String>,
-    /// When the call was made [default: now]
-    #[arg(long, value_name = "DATETIME")]
-    at: Option<String>,
+    #[command(flatten)]
+    at: super::step::AtArgs,
     #[arg(long)]
     note: Option<String>,
     /// Book a callback outside their business hours or on a holiday all the same
@@ -36,20 +43,29 @@ pub struct LogArgs {
 }
 
 pub fn run(app: &mut Followup, command: CallCommand) -> anyhow::Result<()> {
-    let CallCommand::Log(args) = command;
+    let args = match command {
+        CallCommand::Log(args) => args,
+        CallCommand::List { interview, json } => return list(app, interview, json),
+    };
+    let interview_id = super::full_id(app, &args.interview_id)?;
     let logged = app.log_call(CallLog {
-        interview_id: args.interview_id,
+        interview_id,
         outcome: args.outcome,
         callback: args.callback,
-        tz: args.tz,
+        callback_tz: args.callback_tz,
         decide_by: args.decide_by,
-        at: args.at,
+        at: args.at.into_when(),
         note: args.note,
         anyway: args.anyway,
     })?;
     super::warn(&logged.warnings);
     let logged = logged.value;
-    out::line(format!("call logged: {}", logged.call.outcome))?;
+    out::line(format!(
+        "call logged: {} at {}, {} theirs",
+        logged.call.outcome,
+        super::in_zone(logged.call.at, &logged.your_zone)?,
+        super::in_zone(logged.call.at, &logged.their_zone)?
+    ))?;
     if let Some(when) = logged.call.callback {
         let theirs = jiff::tz::TimeZone::get(&logged.their_zone)?;
         let yours = jiff::tz::TimeZone::get(&logged.your_zone)?;
@@ -70,4 +86,48 @@ pub fn run(app: &mut Followup, command: CallCommand) -> anyhow::Result<()> {
         ))?;
     }
     Ok(())
+}
+
+fn list(app: &mut Followup, interview: Option<String>, json: bool) -> anyhow::Result<()> {
+    let interview = interview.map(|i| super::full_id(app, &i)).transpose()?;
+    let calls = app.call_list(interview.as_deref())?;
+    if json {
+        return out::json(&calls);
+    }
+    if calls.is_empty() {
+        return out::line(
+            "No calls logged yet: `followup call log INTERVIEW --outcome …` records one.",
+        );
+    }
+    let zone = app.profile()?.unwrap_or_default().time_zone;
+    let tz = jiff::tz::TimeZone::get(&zone)?;
+    let mut text = String::new();
+    for v in &calls {
+        let c = &v.call;
+        let when =
+            c.at.to_zoned_datetime(tz.clone())
+                .strftime("%a %-d %b %Y %H:%M %Z");
+        let person = if v.person.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", v.person)
+        };
+        text.push_str(&format!(
+            "{when}  {}{person} — {}  [{}]\n",
+            c.outcome, v.application, c.id
+        ));
+        if let Some(callback) = c.callback {
+            let at = callback
+                .to_zoned_datetime(tz.clone())
+                .strftime("%a %-d %b %H:%M %Z");
+            text.push_str(&format!("    callback agreed: {at} your time\n"));
+        }
+        if let Some(date) = c.decide_by {
+            text.push_str(&format!("    they decide by {date}\n"));
+        }
+        for line in c.note.lines().filter(|l| !l.trim().is_empty()) {
+            text.push_str(&format!("    {line}\n"));
+        }
+    }
+    out::raw(&text)
 }

@@ -56,7 +56,8 @@ pub fn run(app: &mut Followup, args: CheckArgs) -> anyhow::Result<()> {
     let checker = checker.value;
     let mut findings = checker.check(&text, &locale);
     if let Some(id) = &args.interview {
-        findings.extend(app.behaviour_findings(id)?);
+        let id = super::full_id(app, id)?;
+        findings.extend(app.behaviour_findings(&id)?);
     }
     if args.json {
         out::json(&findings)?;

@@ -107,7 +107,8 @@ pub fn run(app: &mut Followup, command: ContactCommand) -> anyhow::Result<()> {
         }
         ContactCommand::Set(args) => {
             let args = *args;
-            let contact = app.change_contact(&args.id, args.fields.into_changes(args.name))?;
+            let id = super::full_id(app, &args.id)?;
+            let contact = app.change_contact(&id, args.fields.into_changes(args.name))?;
             out::line(format!("contact {} updated", contact.id))
         }
         ContactCommand::Import { file, skip_invalid } => import(app, &file, skip_invalid),
@@ -131,6 +132,7 @@ pub fn run(app: &mut Followup, command: ContactCommand) -> anyhow::Result<()> {
             out::table(&["id", "name", "position", "organisation", "email"], rows)
         }
         ContactCommand::Show { id, json } => {
+            let id = super::full_id(app, &id)?;
             let contact = app.contact(&id)?;
             if json {
                 return out::json(&contact);

@@ -85,38 +85,45 @@ pub fn run(app: &mut Followup, command: DraftCommand) -> anyhow::Result<()> {
             page,
             json,
         } => {
+            let interview = interview.map(|i| super::full_id(app, &i)).transpose()?;
             if json {
                 return out::json(&app.draft_views(interview.as_deref(), page.page())?);
             }
-            let drafts = app.drafts(interview.as_deref(), page.page())?;
+            let drafts = app.draft_list(interview.as_deref(), page.page())?;
             let rows = drafts
                 .iter()
-                .map(|d| {
+                .map(|s| {
+                    let d = &s.draft;
                     vec![
                         d.id.clone(),
                         d.kind.to_string(),
                         d.channel.to_string(),
+                        s.recipient.clone(),
+                        s.state.as_str().to_string(),
                         d.subject.clone().unwrap_or_else(|| {
                             let first = d.body.lines().next().unwrap_or("");
-                            match first.char_indices().nth(60) {
+                            match first.char_indices().nth(50) {
                                 Some((i, _)) => format!("{}…", &first[..i]),
                                 None => first.to_string(),
                             }
                         }),
-                        if d.is_approved() {
-                            "approved".into()
-                        } else {
-                            String::new()
-                        },
                     ]
                 })
                 .collect();
             out::table(
-                &["id", "kind", "channel", "subject or first line", "approval"],
+                &[
+                    "id",
+                    "kind",
+                    "channel",
+                    "to",
+                    "state",
+                    "subject or first line",
+                ],
                 rows,
             )
         }
         DraftCommand::Show { id, json } => {
+            let id = super::full_id(app, &id)?;
             let v = app.draft(&id)?;
             if json {
                 return out::json(&v);
@@ -134,8 +141,9 @@ pub fn run(app: &mut Followup, command: DraftCommand) -> anyhow::Result<()> {
 }
 
 fn compose_drafts(app: &mut Followup, kind: DraftKind, args: NoteArgs) -> anyhow::Result<()> {
+    let interview_id = super::full_id(app, &args.interview_id)?;
     let done = app.compose(DraftRequest {
-        interview_id: args.interview_id,
+        interview_id,
         kind,
         channel: Some(args.channel),
         to: args.to,
@@ -181,6 +189,7 @@ fn print(d: &Draft, findings: &[Finding]) -> anyhow::Result<()> {
 /// Opens the draft in `$VISUAL`/`$EDITOR` in a private temporary file (unpredictable
 /// name, readable by the user only), then saves what was written.
 fn edit(app: &mut Followup, id: &str) -> anyhow::Result<()> {
+    let id = &super::full_id(app, id)?;
     let draft = app.draft(id)?.draft;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -214,6 +223,7 @@ pub fn approve(
     reason: Option<String>,
     yes: bool,
 ) -> anyhow::Result<()> {
+    let id = &super::full_id(app, id)?;
     let v: DraftView = app.draft(id)?;
     print(&v.draft, &v.findings)?;
     let shown = v.draft.full_text();

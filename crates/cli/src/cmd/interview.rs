@@ -84,6 +84,7 @@ pub fn run(app: &mut Followup, command: InterviewCommand) -> anyhow::Result<()> 
             list(app, &interviews)
         }
         InterviewCommand::Show { id, json } => {
+            let id = super::full_id(app, &id)?;
             let interview = app.interview(&id)?;
             if json {
                 return out::json(&interview);
@@ -94,11 +95,17 @@ pub fn run(app: &mut Followup, command: InterviewCommand) -> anyhow::Result<()> 
 }
 
 fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
+    let application_id = super::full_id(app, &args.application)?;
+    let interviewer_ids = args
+        .interviewers
+        .iter()
+        .map(|id| super::full_id(app, id))
+        .collect::<anyhow::Result<_>>()?;
     let interview = app.add_interview(NewInterview {
-        application_id: args.application,
+        application_id,
         at: args.at,
         time_zone: args.tz,
-        interviewer_ids: args.interviewers,
+        interviewer_ids,
         format: Some(args.format),
         duration_minutes: args.duration,
         location: args.location,
@@ -107,8 +114,9 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
 }
 
 fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
+    let id = super::full_id(app, &args.id)?;
     let interview = app.note_interview(
-        &args.id,
+        &id,
         InterviewNote {
             clarify: args.clarify,
             timeline: args.timeline,

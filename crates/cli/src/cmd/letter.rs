@@ -14,7 +14,8 @@ pub struct LetterArgs {
 }
 
 pub fn run(app: &mut Followup, args: LetterArgs) -> anyhow::Result<()> {
-    let (pdf, us) = app.letter_pdf(&args.draft_id)?;
+    let draft_id = super::full_id(app, &args.draft_id)?;
+    let (pdf, us) = app.letter_pdf(&draft_id)?;
     if args.output == "-" {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(&pdf)?;

@@ -203,6 +203,20 @@ pub fn warn(warnings: &[followup_app::Warning]) {
     }
 }
 
+/// The full id for what was typed: any unambiguous prefix of an id works.
+pub fn full_id(app: &mut Followup, typed: &str) -> anyhow::Result<String> {
+    Ok(app.full_id(typed)?)
+}
+
+/// "Tue 16 Mar 15:05 GMT (Europe/London)": a time in a named zone, the zone spelt out.
+pub fn in_zone(at: jiff::Timestamp, zone: &str) -> anyhow::Result<String> {
+    let tz = jiff::tz::TimeZone::get(zone)?;
+    Ok(format!(
+        "{} ({zone})",
+        at.to_zoned_datetime(tz).strftime("%a %-d %b %Y %H:%M %Z")
+    ))
+}
+
 /// `followup.db` in the XDG data directory (created on first use).
 fn default_database() -> anyhow::Result<String> {
     let dirs = directories::ProjectDirs::from("", "", "followup")

@@ -23,6 +23,7 @@ pub enum PlanCommand {
 pub fn run(app: &mut Followup, command: PlanCommand) -> anyhow::Result<()> {
     match command {
         PlanCommand::Show { interview_id, json } => {
+            let interview_id = super::full_id(app, &interview_id)?;
             let views = app.plan(&interview_id)?;
             if json {
                 return out::json(&views);
@@ -42,6 +43,7 @@ pub fn run(app: &mut Followup, command: PlanCommand) -> anyhow::Result<()> {
             out::table(&["id", "step", "state", "when (your time)", "why"], rows)
         }
         PlanCommand::Refresh { interview_id } => {
+            let interview_id = interview_id.map(|i| super::full_id(app, &i)).transpose()?;
             let n = app.refresh_plans(interview_id.as_deref())?;
             out::line(format!("recomputed {n} plan(s)"))
         }

@@ -29,6 +29,7 @@ pub enum MailCommand {
 }
 
 pub fn send(app: &mut Followup, draft_id: &str) -> anyhow::Result<()> {
+    let draft_id = &super::full_id(app, draft_id)?;
     let sent = app.send(draft_id)?;
     super::warn(&sent.warnings);
     out::line(format!(
@@ -70,6 +71,7 @@ pub fn run_outbox(app: &mut Followup, command: OutboxCommand) -> anyhow::Result<
             )
         }
         OutboxCommand::Resolve { draft_id, outcome } => {
+            let draft_id = super::full_id(app, &draft_id)?;
             let resolution = match outcome.as_str() {
                 "sent" => Resolution::Sent,
                 "resend" => Resolution::Resend,
@@ -105,6 +107,7 @@ pub fn run_mail(app: &mut Followup, command: MailCommand) -> anyhow::Result<()> 
 /// `draft export ID --eml|--mailto`: the message for a mail client, when there is no
 /// server to send through.
 pub fn export(app: &mut Followup, draft_id: &str, mailto: bool) -> anyhow::Result<()> {
+    let draft_id = &super::full_id(app, draft_id)?;
     if mailto {
         return out::line(app.export_mailto(draft_id)?);
     }

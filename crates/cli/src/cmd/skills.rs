@@ -53,7 +53,8 @@ pub fn run(app: &mut Followup, command: SkillsCommand) -> anyhow::Result<()> {
     let SkillsCommand::Match(args) = command;
     let (job, skills) = match (&args.application, &args.job) {
         (Some(id), None) => {
-            let application = app.application(id)?;
+            let id = super::full_id(app, id)?;
+            let application = app.application(&id)?;
             let skills = match &args.profile_skills {
                 Some(path) => read_skills(path)?,
                 None => app.profile()?.unwrap_or_default().skills,

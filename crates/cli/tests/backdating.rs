@@ -1,0 +1,180 @@
+//! Back-dating: a time typed for when you did something is read in your zone, a time
+//! they asked for in theirs, each can name another zone, and every output echoes the
+//! time with its zone.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// You in London, the interviewer in New York (on summer time from 14 March 2027, while
+/// London stays on GMT until 28 March).
+fn setup(db: &Db) -> String {
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Sam Carter",
+        "--region",
+        "gb-eng",
+        "--tz",
+        "Europe/London",
+    ]);
+    let app = db.ok(&["application", "add", "--company", "Globex", "--role", "SRE"]);
+    let ann = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Ann Lee",
+        "--email",
+        "ann@globex.test",
+        "--phone",
+        "+1 212 555 0100",
+        "--tz",
+        "America/New_York",
+        "--region",
+        "us",
+    ]);
+    db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2027-03-15T10:00",
+        "--tz",
+        "America/New_York",
+        "--interviewer",
+        ann.trim(),
+    ])
+    .trim()
+    .to_string()
+}
+
+fn calls(db: &Db) -> Vec<Value> {
+    db.backup()["calls"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_call_time_is_yours_and_a_callback_is_theirs_each_echoed_with_its_zone() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let out = db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "unavailable",
+        "--at",
+        "2027-03-23T15:05",
+        "--callback",
+        "2027-03-24T14:30",
+    ]);
+    assert!(
+        out.contains("at Tue 23 Mar 2027 15:05 GMT (Europe/London), Tue 23 Mar 2027 11:05 EDT (America/New_York) theirs"),
+        "{out}"
+    );
+    assert!(out.contains("Wed 24 Mar 14:30 EDT their time"), "{out}");
+    let logged = calls(&db);
+    assert_eq!(logged[0]["at"], "2027-03-23T15:05:00Z", "15:05 in London");
+    assert_eq!(
+        logged[0]["callback"], "2027-03-24T18:30:00Z",
+        "14:30 in New York"
+    );
+
+    // Each zone can be named: your call typed in their time, their callback in yours.
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "unavailable",
+        "--at",
+        "2027-03-24T14:35",
+        "--at-tz",
+        "America/New_York",
+        "--callback",
+        "2027-03-25T19:00",
+        "--callback-tz",
+        "Europe/London",
+    ]);
+    let logged = calls(&db);
+    let second = logged.iter().find(|c| c["at"] == "2027-03-24T18:35:00Z");
+    assert!(second.is_some(), "{logged:#?}");
+    assert_eq!(second.unwrap()["callback"], "2027-03-25T19:00:00Z");
+
+    // A zone that does not exist is named with its option.
+    let err = db.fails(
+        1,
+        &[
+            "call",
+            "log",
+            &interview,
+            "--outcome",
+            "reached",
+            "--at",
+            "2027-03-26T10:00",
+            "--at-tz",
+            "Mars/Base",
+        ],
+    );
+    assert!(err.contains("--at-tz"), "{err}");
+}
+
+#[test]
+fn a_step_is_marked_done_or_skipped_at_the_time_you_did_it() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let plan = db.json(&["plan", "show", &interview, "--json"]);
+    let thanks = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "thank-you")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = db.ok(&["step", "done", &thanks, "--at", "2027-03-15T16:20"]);
+    assert_eq!(
+        out.trim(),
+        format!("step {thanks} done at Mon 15 Mar 2027 16:20 GMT (Europe/London)")
+    );
+    let steps = db.backup()["steps"].as_array().unwrap().clone();
+    let done = steps.iter().find(|s| s["id"] == thanks.as_str()).unwrap();
+    assert_eq!(done["done_at"], "2027-03-15T16:20:00Z");
+
+    // A time in the future is kept (you said so) with a warning to check it.
+    let call = db
+        .json(&["plan", "show", &interview, "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "follow-up-call" && s["state"] == "pending")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = db.run(&[
+        "step",
+        "skip",
+        &call,
+        "--at",
+        "2099-01-01T10:00",
+        "--at-tz",
+        "Asia/Tokyo",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--at 2099-01-01T10:00 (Asia/Tokyo) is in the future"),
+        "{err}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("skipped at Thu 1 Jan 2099 01:00 GMT (Europe/London)"),
+        "shown in your zone"
+    );
+    // --at-tz without --at is a usage error.
+    db.fails(2, &["step", "done", &thanks, "--at-tz", "Asia/Tokyo"]);
+}

@@ -1,0 +1,129 @@
+//! The record as people look back on it: ids typed short, and (as they land) the call
+//! list, an application's timeline and search.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn any_unambiguous_id_prefix_names_a_record() {
+    let db = Db::sqlite();
+    let a = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    let b = db.ok(&["application", "add", "--company", "Globex", "--role", "SRE"]);
+    let (a, b) = (a.trim(), b.trim());
+    assert_eq!(a.len(), "app-".len() + 12, "{a}");
+
+    let short = &a[..a.len() - 3];
+    let shown = db.json(&["application", "show", short, "--json"]);
+    assert_eq!(shown["id"], a);
+    assert_eq!(shown["company"], "Acme");
+    db.ok(&["application", "status", short, "offer"]);
+    assert_eq!(
+        db.json(&["application", "show", a, "--json"])["status"],
+        "offer"
+    );
+
+    // Both were made this week: five characters fit both, and both are named.
+    let err = db.fails(1, &["application", "show", &a[..5]]);
+    assert!(
+        err.contains("could be any of several applications"),
+        "{err}"
+    );
+    assert!(err.contains(a) && err.contains(b), "{err}");
+    assert!(err.contains("type more of the id"), "{err}");
+
+    let err = db.fails(1, &["application", "show", "app-zzzz"]);
+    assert!(err.contains("no application with id 'app-zzzz'"), "{err}");
+
+    // Prefixes work wherever an id is asked for, here an interview's application.
+    let ann = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Ann Lee",
+        "--email",
+        "ann@globex.test",
+    ]);
+    let interview = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        &b[..b.len() - 2],
+        "--at",
+        "2027-03-15T10:00",
+        "--tz",
+        "Europe/London",
+        "--interviewer",
+        &ann.trim()[..ann.trim().len() - 2],
+    ]);
+    let shown = db.json(&["interview", "show", &interview.trim()[..10], "--json"]);
+    assert_eq!(shown["application_id"], b);
+}
+
+#[test]
+fn calls_are_listed_with_their_notes_and_drafts_with_whom_and_how_far() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview =
+        db.acme_interview(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"]);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "unavailable",
+        "--at",
+        "2027-03-09T10:05",
+        "--note",
+        "In a meeting.\nAsked me to try Thursday.",
+    ]);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2027-03-11T10:30",
+        "--decide-by",
+        "2027-03-19",
+        "--note",
+        "Deciding next week",
+    ]);
+    let calls = db.json(&["call", "list", "--json"]);
+    let calls = calls.as_array().unwrap();
+    assert_eq!(calls.len(), 2);
+    assert_eq!(calls[0]["outcome"], "unavailable", "oldest first");
+    assert_eq!(calls[0]["person"], "Priya Patel");
+    assert_eq!(calls[0]["application"], "Acme – Platform Engineer");
+    assert_eq!(calls[1]["decide_by"], "2027-03-19");
+    let text = db.ok(&[
+        "call",
+        "list",
+        "--interview",
+        &interview[..interview.len() - 3],
+    ]);
+    assert!(text.contains("Asked me to try Thursday."), "{text}");
+    assert!(text.contains("they decide by 2027-03-19"), "{text}");
+    assert!(
+        text.contains("Tue 9 Mar 2027 10:05 GMT  unavailable · Priya Patel"),
+        "{text}"
+    );
+    db.fails(1, &["call", "list", "--interview", "int-nope"]);
+
+    let fresh = Db::sqlite();
+    assert!(fresh.ok(&["call", "list"]).contains("No calls logged yet"));
+
+    let id = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let listed = db.json(&["draft", "list", "--json"]);
+    assert_eq!(listed[0]["state"], "draft");
+    assert_eq!(listed[0]["recipient"], "Priya Patel <priya@acme.test>");
+    db.ok(&["approve", &id, "--yes"]);
+    assert_eq!(
+        db.json(&["draft", "show", &id, "--json"])["state"],
+        "approved"
+    );
+}
