@@ -238,26 +238,41 @@ impl Store {
     /// Stores many new applications in one transaction (a CSV import): all or none.
     pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
         let account = self.account.clone();
-        let rows: Vec<_> = apps
+        let rows: Vec<ApplicationRow> = apps
             .into_iter()
             .map(|mut app| {
                 stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
-                (
-                    ApplicationRow::from(app),
-                    applications::account_id.eq(account.clone()),
-                )
+                ApplicationRow::from(app)
             })
             .collect();
-        tx::write(&mut self.conn, |conn| {
-            // Multi-row INSERTs: one statement per chunk instead of one per row. 3,000 rows
-            // of 10 columns stays under the bundled SQLite's 32,766 bound parameters.
-            // (MultiBackend has no batch insert, so this runs on the concrete connection.)
-            for chunk in rows.chunks(3000) {
-                on_backend!(conn, |c| diesel::insert_into(applications::table)
-                    .values(chunk)
-                    .execute(c))?;
+        let count = rows.len();
+        tx::write(&mut self.conn, move |conn| {
+            match conn {
+                // SQLite: one prepared INSERT (diesel caches it), bound and stepped per
+                // row, as `sqlite3 .import` does. A multi-row INSERT's SQL was rebuilt for
+                // every chunk (not cacheable), which cost more than the inserts themselves.
+                AnyConnection::Sqlite(c) => {
+                    for row in &rows {
+                        diesel::insert_into(applications::table)
+                            .values((row, applications::account_id.eq(&account)))
+                            .execute(c)?;
+                    }
+                }
+                // PostgreSQL: multi-row INSERTs, one round trip per chunk; 3,000 rows of 11
+                // columns stays under the 65,535 bound parameters.
+                AnyConnection::Postgresql(c) => {
+                    let rows: Vec<_> = rows
+                        .into_iter()
+                        .map(|r| (r, applications::account_id.eq(account.clone())))
+                        .collect();
+                    for chunk in rows.chunks(3000) {
+                        diesel::insert_into(applications::table)
+                            .values(chunk)
+                            .execute(c)?;
+                    }
+                }
             }
-            Ok(rows.len())
+            Ok(count)
         })
     }
 

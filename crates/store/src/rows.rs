@@ -36,8 +36,10 @@ pub struct SkillRow {
     pub evidence: String,
 }
 
+/// `None` is NULL, never the column's default: then an INSERT's SQL is the same for
+/// every row, and diesel prepares it once (a bulk import prepared one per row).
 #[derive(Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = applications)]
+#[diesel(table_name = applications, treat_none_as_default_value = false)]
 pub struct ApplicationRow {
     pub id: String,
     pub company: String,
