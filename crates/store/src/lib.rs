@@ -88,16 +88,6 @@ macro_rules! only_checks {
 }
 pub(crate) use only_checks;
 
-/// Runs `$body` with `$c` bound to the concrete connection, for the few statements
-/// diesel's MultiBackend cannot express (multi-row INSERT).
-macro_rules! on_backend {
-    ($conn:expr, |$c:ident| $body:expr) => {
-        match $conn {
-            AnyConnection::Sqlite($c) => $body,
-            AnyConnection::Postgresql($c) => $body,
-        }
-    };
-}
 
 /// Which rows of a list to read, newest (or alphabetically first) first.
 #[derive(Debug, Clone, Copy)]
