@@ -1,5 +1,5 @@
-//! The record as people look back on it: ids typed short, and (as they land) the call
-//! list, an application's timeline and search.
+//! The record as people look back on it: ids typed short, the calls made, the drafts and
+//! how far they got; and what an empty agenda tells someone new.
 
 mod common;
 
@@ -125,5 +125,52 @@ fn calls_are_listed_with_their_notes_and_drafts_with_whom_and_how_far() {
     assert_eq!(
         db.json(&["draft", "show", &id, "--json"])["state"],
         "approved"
+    );
+}
+
+#[test]
+fn an_empty_agenda_says_what_to_do_first_then_what_comes_next() {
+    let db = Db::sqlite();
+    let first = db.ok(&["today"]);
+    assert!(first.contains("Start with your profile"), "{first}");
+    assert!(first.contains("followup profile set"), "{first}");
+    db.profile();
+    assert!(db.ok(&["today"]).contains("followup application add"));
+    let app = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    assert!(db.ok(&["agenda"]).contains("followup interview add"));
+
+    // An interview far ahead: nothing due today, and the next step is named.
+    let ann = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Ann Lee",
+        "--email",
+        "ann@acme.test",
+    ]);
+    db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2099-03-03T10:00",
+        "--tz",
+        "Europe/London",
+        "--interviewer",
+        ann.trim(),
+    ]);
+    let later = db.ok(&["today"]);
+    assert!(later.contains("Nothing due until"), "{later}");
+    assert!(
+        later.contains("Next: Send the thank-you note — Acme – SRE, Tue 3 Mar"),
+        "{later}"
+    );
+
+    // Every step settled: nothing planned.
+    db.ok(&["application", "status", app.trim(), "withdrawn"]);
+    assert!(
+        db.ok(&["agenda"])
+            .contains("Nothing planned: every step is done, skipped or cancelled.")
     );
 }

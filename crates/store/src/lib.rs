@@ -88,7 +88,6 @@ macro_rules! only_checks {
 }
 pub(crate) use only_checks;
 
-
 /// Which rows of a list to read, newest (or alphabetically first) first.
 #[derive(Debug, Clone, Copy)]
 pub struct Page {

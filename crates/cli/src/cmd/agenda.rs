@@ -1,7 +1,7 @@
 //! `followup today` and `followup agenda`: what is overdue, due now, and next.
 
 use crate::out;
-use followup_app::{Followup, StepView};
+use followup_app::{EmptyAgenda, Followup, StepView};
 use followup_core::plan::Due;
 
 /// At most this many rows a section; the rest are counted.
@@ -15,7 +15,25 @@ pub fn run(app: &mut Followup, from: Option<String>, days: u32, json: bool) -> a
         return out::json(&agenda.into_steps());
     }
     if agenda.sections().iter().all(|(_, s)| s.steps.is_empty()) {
-        return out::line(format!("Nothing due until {}.", agenda.last));
+        return out::line(match app.why_empty()? {
+            EmptyAgenda::NoProfile => "Nothing planned yet. Start with your profile:\n  \
+                followup profile set --name \"Your Name\" --email you@example.com --tz Europe/London --region gb-eng\n\
+                then add an application and its interview (`followup --help`)."
+                .to_string(),
+            EmptyAgenda::NoApplication => "Nothing planned yet: add the job you applied for:\n  \
+                followup application add --company \"Company\" --role \"Role\""
+                .to_string(),
+            EmptyAgenda::NoInterview => "Nothing planned yet: add an interview, and the plan follows:\n  \
+                followup interview add --application ID --at 2027-03-02T10:00 --interviewer CONTACT_ID"
+                .to_string(),
+            EmptyAgenda::NothingPlanned => {
+                "Nothing planned: every step is done, skipped or cancelled.".to_string()
+            }
+            EmptyAgenda::NextLater(next) => format!(
+                "Nothing due until {}. Next: {} — {}, {}.",
+                agenda.last, next.what, next.application, next.your_window
+            ),
+        });
     }
     // One write for the whole page: a line each would be a system call each.
     let mut text = String::new();
