@@ -103,10 +103,27 @@ impl Followup {
         Ok(day)
     }
 
-    /// Days from a holiday file (read by `followup_formats`); every plan follows.
-    pub fn import_holidays(&mut self, days: Vec<Holiday>) -> Result<usize> {
-        self.write(|tx| tx.import_holidays(&days))
+    /// Days from a holiday file (read by `followup_formats`), added to the shipped table,
+    /// or (`replace`) standing instead of it for the regions and years the file covers;
+    /// every plan follows.
+    pub fn import_holidays(&mut self, days: Vec<Holiday>, replace: bool) -> Result<HolidayImport> {
+        let covered = self.write(|tx| tx.import_holidays(&days, replace))?;
+        Ok(HolidayImport {
+            count: days.len(),
+            covered,
+            replaced: replace,
+        })
     }
+}
+
+/// What a holiday import did.
+#[derive(Debug, Clone)]
+pub struct HolidayImport {
+    pub count: usize,
+    /// The regions and years the file covers.
+    pub covered: Vec<(String, i16)>,
+    /// The file's days stand instead of the table's for `covered`.
+    pub replaced: bool,
 }
 
 /// The plan as the calendar feed needs it: every step, what each is about, your zone.

@@ -20,7 +20,7 @@ mod step_view;
 mod steps;
 mod write;
 
-pub use backup::{CalendarData, RISKY_SETTINGS, RestoreReport};
+pub use backup::{CalendarData, HolidayImport, RISKY_SETTINGS, RestoreReport};
 pub use capture::{ContactChanges, InterviewNote, NewInterview, ProfileChanges};
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView, may_approve};

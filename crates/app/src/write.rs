@@ -107,10 +107,14 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn import_holidays(&mut self, days: &[Holiday]) -> Result<usize> {
-        let n = self.store.import_holidays(days)?;
+    pub fn import_holidays(
+        &mut self,
+        days: &[Holiday],
+        replace: bool,
+    ) -> Result<Vec<(String, i16)>> {
+        let covered = self.store.import_holidays(days, replace)?;
         self.touch_every_plan();
-        Ok(n)
+        Ok(covered)
     }
 
     pub fn add_application(&mut self, app: Application) -> Result<Application> {

@@ -361,9 +361,9 @@ fn a_govuk_file_replaces_its_years_and_a_bad_one_imports_nothing() {
             {"title":"Extra day","date":"2027-03-23","notes":"","bunting":true}]},
           "scotland":{"division":"scotland","events":[{"title":"New Year’s Day","date":"2027-01-01","notes":"","bunting":true}]}}"#,
     );
-    let out = db.ok(&["holidays", "import", &govuk]);
+    let out = db.ok(&["holidays", "import", &govuk, "--replace"]);
     assert!(
-        out.contains("imported 5 holidays for gb-eng, gb-sct, gb-wls"),
+        out.contains("imported 5 holidays; replaced the shipped and earlier imported days of gb-eng 2027, gb-sct 2027, gb-wls 2027"),
         "{out}"
     );
     let eng = db.json(&[
@@ -406,12 +406,44 @@ fn a_govuk_file_replaces_its_years_and_a_bad_one_imports_nothing() {
         db.fails(1, &["holidays", "import", &ics])
             .contains("needs --region")
     );
-    db.ok(&["holidays", "import", &ics, "--region", "us"]);
+    // Added by default: one event joins the shipped days, it does not wipe the year.
+    let out = db.ok(&["holidays", "import", &ics, "--region", "us"]);
+    assert!(
+        out.contains("added 2 holidays for us (beside the shipped ones"),
+        "{out}"
+    );
     assert_eq!(
         db.ok(&["workdays", "next", "2027-04-09", "--region", "us"])
             .trim(),
         "2027-04-14"
     );
+    let us = db.json(&[
+        "holidays", "list", "--region", "us", "--year", "2027", "--json",
+    ]);
+    let names: Vec<&str> = us
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Spring break") && names.contains(&"Independence Day"),
+        "{names:?}"
+    );
+    db.ok(&["holidays", "import", &ics, "--region", "us"]);
+    assert_eq!(
+        db.json(&[
+            "holidays", "list", "--region", "us", "--year", "2027", "--json"
+        ]),
+        us,
+        "importing the same file again changes nothing"
+    );
+    // --replace: the file's days only, for the year it covers.
+    db.ok(&["holidays", "import", &ics, "--region", "us", "--replace"]);
+    let us = db.json(&[
+        "holidays", "list", "--region", "us", "--year", "2027", "--json",
+    ]);
+    assert_eq!(us.as_array().unwrap().len(), 2, "{us}");
     let broken = db.file(
         "broken.ics",
         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027-04-12\nEND:VEVENT\nEND:VCALENDAR\n",

@@ -24,7 +24,8 @@ pub struct Holiday {
     pub region: String,
     pub date: Date,
     pub name: String,
-    /// Where it came from: "table", "file" (an imported calendar) or "user".
+    /// Where it came from: "table"; "file" (an imported calendar that replaces the
+    /// table's years it covers); "import" (an imported calendar's days, added); "user".
     pub source: String,
 }
 

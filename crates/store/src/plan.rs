@@ -20,7 +20,7 @@ impl Store {
     pub fn own_holidays(&mut self) -> Result<Vec<Holiday>> {
         holidays::table
             .filter(holidays::account_id.eq(&self.account))
-            .order((holidays::region, holidays::day))
+            .order((holidays::region, holidays::day, holidays::source))
             .select(HolidayRow::as_select())
             .load(&mut *self.conn)?
             .into_iter()
@@ -28,9 +28,15 @@ impl Store {
             .collect()
     }
 
-    /// Stores days from an imported calendar: for every region-year the file covers, the
-    /// days of earlier files are replaced. Returns how many days were stored.
-    pub fn import_holidays(&mut self, days: &[Holiday]) -> Result<usize> {
+    /// Days from a holiday file. Added (`source` "import"), they count beside the shipped
+    /// table, and the same day imported again is replaced, not doubled. With `replace`
+    /// (`source` "file"), the file's days stand instead of the table's and of earlier
+    /// imports for every region and year the file covers. Returns those regions and years.
+    pub fn import_holidays(
+        &mut self,
+        days: &[Holiday],
+        replace: bool,
+    ) -> Result<Vec<(String, i16)>> {
         let mut covered: Vec<(String, i16)> = days
             .iter()
             .map(|h| (h.region.clone(), h.date.year()))
@@ -38,29 +44,41 @@ impl Store {
         covered.sort();
         covered.dedup();
         let account = self.account.as_str();
+        let source = if replace { "file" } else { "import" };
         crate::tx::write(&mut self.conn, |conn| {
-            for (region, year) in &covered {
-                diesel::delete(
-                    holidays::table
-                        .filter(holidays::account_id.eq(account))
-                        .filter(holidays::region.eq(region))
-                        .filter(holidays::source.eq("file"))
-                        .filter(
-                            holidays::day.between(format!("{year}-01-01"), format!("{year}-12-31")),
-                        ),
-                )
-                .execute(conn)?;
+            if replace {
+                for (region, year) in &covered {
+                    diesel::delete(
+                        holidays::table
+                            .filter(holidays::account_id.eq(account))
+                            .filter(holidays::region.eq(region))
+                            .filter(holidays::source.eq_any(["file", "import"]))
+                            .filter(
+                                holidays::day
+                                    .between(format!("{year}-01-01"), format!("{year}-12-31")),
+                            ),
+                    )
+                    .execute(conn)?;
+                }
             }
             for h in days {
                 let row = HolidayRow {
-                    source: "file".into(),
+                    source: source.into(),
                     ..HolidayRow::from(h)
                 };
+                diesel::delete(
+                    holidays::table
+                        .filter(holidays::account_id.eq(account))
+                        .filter(holidays::region.eq(&row.region))
+                        .filter(holidays::day.eq(&row.day))
+                        .filter(holidays::source.eq(source)),
+                )
+                .execute(conn)?;
                 diesel::insert_into(holidays::table)
                     .values((&row, holidays::account_id.eq(account)))
                     .execute(conn)?;
             }
-            Ok(days.len())
+            Ok(covered)
         })
     }
 

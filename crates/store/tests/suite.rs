@@ -485,31 +485,45 @@ on_every_backend! {
         source: "file".into(),
     };
     store
-        .import_holidays(&[
-            day("2027-01-01", "A"),
-            day("2027-12-25", "B"),
-            day("2028-01-03", "C"),
-        ])
+        .import_holidays(
+            &[
+                day("2027-01-01", "A"),
+                day("2027-12-25", "B"),
+                day("2028-01-03", "C"),
+            ],
+            true,
+        )
         .unwrap();
-    store.import_holidays(&[day("2027-05-03", "D")]).unwrap();
-    let names: Vec<String> = store
-        .own_holidays()
-        .unwrap()
-        .into_iter()
-        .map(|h| h.name)
-        .collect();
+    let covered = store
+        .import_holidays(&[day("2027-05-03", "D")], true)
+        .unwrap();
+    assert_eq!(covered, vec![("gb-eng".to_string(), 2027)]);
+    let names = |store: &mut Store| -> Vec<String> {
+        store
+            .own_holidays()
+            .unwrap()
+            .into_iter()
+            .map(|h| h.name)
+            .collect()
+    };
     assert_eq!(
-        names,
+        names(store),
         vec!["D", "C"],
         "2027 replaced by the newer file, 2028 kept"
     );
+    // Added, a file's days join the others, and importing them again doubles nothing.
+    store
+        .import_holidays(&[day("2028-05-01", "E"), day("2028-01-03", "C2")], false)
+        .unwrap();
+    store.import_holidays(&[day("2028-05-01", "E")], false).unwrap();
+    assert_eq!(names(store), vec!["D", "C", "C2", "E"]);
     store
         .add_holiday(&Holiday {
             source: "user".into(),
             ..day("2027-06-07", "Company day")
         })
         .unwrap();
-    assert_eq!(store.own_holidays().unwrap().len(), 3);
+    assert_eq!(store.own_holidays().unwrap().len(), 5);
 
     store.set_setting("plan.cadence", "cautious").unwrap();
     store.set_setting("plan.cadence", "standard").unwrap();

@@ -29,12 +29,16 @@ pub enum HolidaysCommand {
         name: String,
     },
     /// Import GOV.UK's bank-holidays.json, or an .ics holiday calendar (with --region):
-    /// it replaces the shipped table for the regions and years it covers
+    /// its days are added to the shipped ones
     Import {
         file: String,
         /// The region an .ics calendar is for
         #[arg(long)]
         region: Option<String>,
+        /// Use only the file's days for the regions and years it covers, instead of the
+        /// shipped ones (and of earlier imports)
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -80,7 +84,11 @@ pub fn run(app: &mut Followup, command: HolidaysCommand) -> anyhow::Result<()> {
             let day = app.add_holiday(&date, &region, &name)?;
             out::line(format!("{} is now a day off in {}", day.date, day.region))
         }
-        HolidaysCommand::Import { file, region } => {
+        HolidaysCommand::Import {
+            file,
+            region,
+            replace,
+        } => {
             let text = read_text_arg(&file, "holiday")?;
             let days = if text.trim_start().starts_with('{') {
                 holiday_files::read_govuk(&text).map_err(|e| bad_input(format!("{file}: {e}")))?
@@ -91,13 +99,25 @@ pub fn run(app: &mut Followup, command: HolidaysCommand) -> anyhow::Result<()> {
                 let region = place::region("region", &region).map_err(invalid)?;
                 holiday_files::read_ics(&text, &region).map_err(|e| super::at(&file, &e))?
             };
-            let count = app.import_holidays(days.clone())?;
-            let mut regions: Vec<&str> = days.iter().map(|d| d.region.as_str()).collect();
-            regions.sort();
+            let done = app.import_holidays(days, replace)?;
+            let mut regions: Vec<&str> = done.covered.iter().map(|(r, _)| r.as_str()).collect();
             regions.dedup();
+            if !done.replaced {
+                return out::line(format!(
+                    "added {} holidays for {} (beside the shipped ones; --replace uses only the file's for the years it covers)",
+                    done.count,
+                    regions.join(", ")
+                ));
+            }
+            let years: Vec<String> = done
+                .covered
+                .iter()
+                .map(|(region, year)| format!("{region} {year}"))
+                .collect();
             out::line(format!(
-                "imported {count} holidays for {}",
-                regions.join(", ")
+                "imported {} holidays; replaced the shipped and earlier imported days of {}",
+                done.count,
+                years.join(", ")
             ))
         }
     }
