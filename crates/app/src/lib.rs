@@ -18,6 +18,7 @@ mod planner;
 mod settings;
 mod step_view;
 mod steps;
+mod templates;
 mod write;
 
 pub use backup::{CalendarData, HolidayImport, RISKY_SETTINGS, RestoreReport};
@@ -30,6 +31,7 @@ pub use history::{CallView, DraftState, DraftSummary};
 pub use settings::{ResolvedSetting, TONE_SETTINGS};
 pub use step_view::{StepView, action, window};
 pub use steps::{Agenda, CallLog, CallLogged, Section, StepActed, StepAction, WhenYouDid};
+pub use templates::{TemplateInfo, Templates};
 
 use followup_store::Store;
 use jiff::Timestamp;

@@ -4,7 +4,6 @@
 //! the output of `smtp.password_command`. Also here: the user's templates and tone rules.
 
 use crate::{AppError, Done, Followup, Result, Warning};
-use followup_core::compose;
 use followup_core::plan::{PlanSettings, SETTINGS};
 use followup_core::tone::Checker;
 use followup_mail::{Security, SmtpSettings};
@@ -202,21 +201,7 @@ impl Followup {
 
     /// A user's template from the config folder (checked first), else the built-in one.
     pub(crate) fn template_source(&self, name: &str) -> Result<String> {
-        if let Some(dir) = &self.options.config_dir {
-            let path = dir.join("templates").join(format!("{name}.txt"));
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                compose::check_template(name, &text).map_err(|e| AppError::File {
-                    path: path.display().to_string(),
-                    problem: e.to_string(),
-                })?;
-                return Ok(text);
-            }
-        }
-        Ok(compose::TEMPLATES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, s)| s.to_string())
-            .expect("every kind has a built-in template"))
+        crate::Templates::new(self.options.config_dir.clone()).text(name)
     }
 
     /// The shipped tone rules with the user's settings (`tone.styles`, `tone.off`,
