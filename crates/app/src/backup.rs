@@ -152,6 +152,7 @@ impl Followup {
         }
         self.store.restore(records)?;
         self.write(|tx| {
+            tx.journal.off = true;
             for id in plan_ids {
                 tx.plan_of(id)?;
             }

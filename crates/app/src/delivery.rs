@@ -192,6 +192,8 @@ impl Followup {
         at: Timestamp,
     ) -> Result<bool> {
         self.write(|tx| {
+            tx.summary(format!("send {}", draft.id));
+            tx.not_undoable("the message was handed to the mail server: it cannot be taken back");
             let ours = tx.store.settle_outbox(entry, me)?;
             if !ours {
                 // Whoever holds the row now decides; but a message the server accepted is
@@ -232,6 +234,8 @@ impl Followup {
     ) -> Result<Done<Option<Sent>>> {
         let now = self.now();
         let entry = self.write(|tx| {
+            tx.summary(format!("outbox resolve {draft_id}"));
+            tx.not_undoable("what became of a message is recorded as it was found");
             tx.store.lock_draft(draft_id)?;
             tx.store.draft(draft_id)?;
             let mut entry =

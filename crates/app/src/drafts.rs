@@ -2,6 +2,7 @@
 //! cadence guard), stored, edited and approved. Approval is of the exact text the user
 //! saw; any change clears it (the store's rule).
 
+use crate::journal::Kind;
 use crate::planner::cadence_problems;
 use crate::step_view::window;
 use crate::{AppError, Done, DraftState, Followup, Result, Warning};
@@ -146,6 +147,10 @@ impl Followup {
                     updated_at: now,
                 })?);
             }
+            tx.summary(format!("draft {kind} for {}", request.interview_id));
+            for d in &stored {
+                tx.created(Kind::Draft, &d.id);
+            }
             Ok(stored)
         })?;
         let mut warnings = Vec::new();
@@ -196,6 +201,8 @@ impl Followup {
     pub fn edit_draft(&mut self, id: &str, text: &str) -> Result<DraftView> {
         let now = self.now();
         let draft = self.write(|tx| {
+            tx.summary(format!("draft edit {id}"));
+            tx.keep_draft(id)?;
             let mut draft = tx.store.draft(id)?;
             match text.strip_prefix("Subject:") {
                 Some(rest) if draft.subject.is_some() => {
@@ -226,6 +233,8 @@ impl Followup {
         let reason = may_approve(&view, override_reason)?;
         let now = self.now();
         let draft = self.write(|tx| {
+            tx.summary(format!("approve {id}"));
+            tx.keep_draft(id)?;
             let mut draft = tx.store.draft(id)?;
             if draft.full_text() != seen {
                 return Err(AppError::refused(format!(

@@ -204,6 +204,8 @@ impl Followup {
     /// Recomputes plans by hand: one interview's, or every plan with something pending.
     pub fn refresh_plans(&mut self, interview_id: Option<&str>) -> Result<usize> {
         self.write(|tx| {
+            // Recomputing changes nothing the user wrote: nothing to undo.
+            tx.journal.off = true;
             let ids = match interview_id {
                 Some(id) => {
                     tx.store.interview(id)?;
@@ -222,6 +224,7 @@ impl Followup {
     pub fn act_on_step(&mut self, id: &str, action: StepAction) -> Result<Done<StepActed>> {
         let now = self.now();
         self.write(|tx| {
+            tx.summary(format!("step {id}"));
             let interview_id = tx.store.step(id)?.interview_id;
             tx.plan_of(&interview_id)?;
             let mut step = tx.store.step(id)?;
@@ -308,6 +311,7 @@ impl Followup {
         }
         let now = self.now();
         self.write(|tx| {
+            tx.summary(format!("call log {} ({})", log.interview_id, log.outcome));
             tx.plan_of(&log.interview_id)?;
             let interview = tx.store.interview(&log.interview_id)?;
             let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;

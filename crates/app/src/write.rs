@@ -5,6 +5,7 @@
 //! zone, a contact's region, the panel, holidays, settings, a status, a restore) and leave
 //! a stale plan behind.
 
+use crate::journal::{Journal, Kind};
 use crate::planner::Planner;
 use crate::{Followup, Result};
 use followup_core::calendar::Holiday;
@@ -21,6 +22,8 @@ pub(crate) struct Tx<'a> {
     pub now: Timestamp,
     touched: BTreeSet<String>,
     every_pending_plan: bool,
+    /// What this write replaces, for `undo` (crate::journal).
+    pub(crate) journal: Journal,
 }
 
 impl Followup {
@@ -33,9 +36,11 @@ impl Followup {
                 now,
                 touched: BTreeSet::new(),
                 every_pending_plan: false,
+                journal: Journal::default(),
             };
             let value = f(&mut tx)?;
             tx.replan()?;
+            tx.commit_journal()?;
             Ok(value)
         })
     }
@@ -47,11 +52,12 @@ impl Tx<'_> {
     /// Call it before reading the plan the write depends on.
     pub fn plan_of(&mut self, interview_id: &str) -> Result<()> {
         self.store.lock_interview(interview_id)?;
+        self.keep_plan(interview_id)?;
         self.touched.insert(interview_id.to_string());
         Ok(())
     }
 
-    fn touch_every_plan(&mut self) {
+    pub(crate) fn touch_every_plan(&mut self) {
         self.every_pending_plan = true;
     }
 
@@ -84,6 +90,7 @@ impl Tx<'_> {
     /// The profile's zone and region place the thank-you note (and stand in for an
     /// employer's region): when they change, every plan follows.
     pub fn save_profile(&mut self, profile: &Profile) -> Result<()> {
+        self.keep_profile()?;
         let before = self.store.profile()?.unwrap_or_default();
         self.store.save_profile(profile)?;
         if before.time_zone != profile.time_zone || before.region != profile.region {
@@ -94,6 +101,7 @@ impl Tx<'_> {
 
     /// The `plan.*` settings time every plan; the others (tone, mail) time none.
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
+        self.keep_setting(name)?;
         self.store.set_setting(name, value)?;
         if name.starts_with("plan.") {
             self.touch_every_plan();
@@ -102,6 +110,7 @@ impl Tx<'_> {
     }
 
     pub fn add_holiday(&mut self, day: &Holiday) -> Result<()> {
+        self.keep_holidays()?;
         self.store.add_holiday(day)?;
         self.touch_every_plan();
         Ok(())
@@ -112,21 +121,29 @@ impl Tx<'_> {
         days: &[Holiday],
         replace: bool,
     ) -> Result<Vec<(String, i16)>> {
+        self.keep_holidays()?;
         let covered = self.store.import_holidays(days, replace)?;
         self.touch_every_plan();
         Ok(covered)
     }
 
     pub fn add_application(&mut self, app: Application) -> Result<Application> {
-        Ok(self.store.add_application(app)?)
+        let stored = self.store.add_application(app)?;
+        self.created(Kind::Application, &stored.id);
+        Ok(stored)
     }
 
     pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
-        Ok(self.store.add_applications(apps)?)
+        let ids = self.store.add_applications(apps)?;
+        for id in &ids {
+            self.created(Kind::Application, id);
+        }
+        Ok(ids.len())
     }
 
     /// A status that is an outcome cancels what is pending.
     pub fn update_application(&mut self, app: &Application) -> Result<Application> {
+        self.keep_application(&app.id)?;
         for id in self.store.interview_ids_for_application(&app.id)? {
             self.plan_of(&id)?;
         }
@@ -134,17 +151,26 @@ impl Tx<'_> {
     }
 
     pub fn add_contact(&mut self, contact: Contact) -> Result<Contact> {
-        Ok(self.store.add_contact(contact)?)
+        let stored = self.store.add_contact(contact)?;
+        self.created(Kind::Contact, &stored.id);
+        Ok(stored)
     }
 
     /// A contact's zone, region, channel and numbers place their calls.
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
+        self.keep_contact(&contact.id)?;
         self.touch_contact(&contact.id)?;
         Ok(self.store.update_contact(contact)?)
     }
 
     pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
         let counts = self.store.import_contacts(cards)?;
+        for before in counts.replaced.clone() {
+            self.keep_contact_as(before);
+        }
+        for id in &counts.created_ids {
+            self.created(Kind::Contact, id);
+        }
         for id in counts.updated_ids.clone() {
             self.touch_contact(&id)?;
         }
@@ -153,18 +179,22 @@ impl Tx<'_> {
 
     pub fn add_interview(&mut self, interview: Interview) -> Result<Interview> {
         let stored = self.store.add_interview(interview)?;
+        self.created(Kind::Interview, &stored.id);
         self.plan_of(&stored.id)?;
         Ok(stored)
     }
 
     pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
+        self.keep_interview(&interview.id)?;
         self.plan_of(&interview.id)?;
         Ok(self.store.update_interview(interview)?)
     }
 
     pub fn add_call(&mut self, call: CallRecord) -> Result<CallRecord> {
         self.plan_of(&call.interview_id)?;
-        Ok(self.store.add_call(call)?)
+        let stored = self.store.add_call(call)?;
+        self.created(Kind::Call, &stored.id);
+        Ok(stored)
     }
 
     pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
@@ -176,6 +206,9 @@ impl Tx<'_> {
 
     /// A restore replaces plan inputs wholesale: every plan follows.
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
+        self.not_undoable(
+            "a restore from a backup replaces records wholesale; restore an older backup instead",
+        );
         let counts = self.store.restore(records)?;
         for i in &records.interviews {
             self.touched.insert(i.id.clone());

@@ -17,11 +17,13 @@
 
 mod connect;
 mod drafts;
+mod edits;
 mod ids;
 mod plan;
 mod rows;
 
 pub use connect::Pool;
+pub use edits::{JOURNAL_KEPT, JournalEntry};
 pub use plan::StepLabel;
 mod schema;
 mod tx;
@@ -114,6 +116,10 @@ pub struct ContactImport {
     pub updated: usize,
     /// The existing contacts the cards updated.
     pub updated_ids: Vec<String>,
+    /// Those contacts as they were before (for undo).
+    pub replaced: Vec<Contact>,
+    /// The contacts the cards added.
+    pub created_ids: Vec<String>,
 }
 
 /// Counts of what a restore wrote.
@@ -225,7 +231,8 @@ impl Store {
     }
 
     /// Stores many new applications in one transaction (a CSV import): all or none.
-    pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
+    /// Stores new applications in one transaction; returns their ids.
+    pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<Vec<String>> {
         let account = self.account.clone();
         let rows: Vec<ApplicationRow> = apps
             .into_iter()
@@ -234,7 +241,7 @@ impl Store {
                 ApplicationRow::from(app)
             })
             .collect();
-        let count = rows.len();
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
         tx::write(&mut self.conn, move |conn| {
             match conn {
                 // SQLite: one prepared INSERT (diesel caches it), bound and stepped per
@@ -261,7 +268,7 @@ impl Store {
                     }
                 }
             }
-            Ok(count)
+            Ok(ids)
         })
     }
 
@@ -402,6 +409,9 @@ impl Store {
                 let candidates = match_candidates(conn, &self.account, &card)?;
                 match contact_rules::find_match(&card, &candidates) {
                     Some(existing) => {
+                        if !counts.updated_ids.contains(&existing.id) {
+                            counts.replaced.push(existing.clone());
+                        }
                         update_contact(
                             conn,
                             &self.account,
@@ -422,6 +432,7 @@ impl Store {
                         }
                         insert_contact(conn, &self.account, &card)?;
                         counts.imported += 1;
+                        counts.created_ids.push(card.id.clone());
                     }
                 }
             }
@@ -526,6 +537,12 @@ impl Store {
     /// Writes a backup back in one transaction: records are matched by id and replaced,
     /// others are added; nothing is deleted. Every field, ids and times included, is kept.
     pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
+        self.put_records(records, false)
+    }
+
+    /// Puts records back as they were, by id (`undo`): like a restore, but a step goes
+    /// back to the state it had (`rewind`). The outbox is never rewound.
+    pub fn put_records(&mut self, records: &Records, rewind: bool) -> Result<RestoreCounts> {
         tx::write(&mut self.conn, |conn| {
             let account = self.account.as_str();
             if let Some(p) = &records.profile {
@@ -573,7 +590,7 @@ impl Store {
                     insert_interview(conn, account, interview)?;
                 }
             }
-            let kept_newer = plan::restore_plan(conn, account, records)?;
+            let kept_newer = plan::restore_plan(conn, account, records, rewind)?;
             Ok(RestoreCounts {
                 applications: records.applications.len(),
                 contacts: records.contacts.len(),

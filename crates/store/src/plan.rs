@@ -447,6 +447,7 @@ pub(crate) fn restore_plan(
     conn: &mut AnyConnection,
     account: &str,
     records: &followup_core::model::Records,
+    rewind: bool,
 ) -> Result<Vec<(&'static str, String)>> {
     let mut kept = Vec::new();
     for step in &records.steps {
@@ -459,7 +460,9 @@ pub(crate) fn restore_plan(
             .optional()?
             .map(StepRow::into_model)
             .transpose()?;
-        if stored.is_none_or(|stored| followup_core::plan::restore_keeps_backup(&stored, step)) {
+        if rewind
+            || stored.is_none_or(|stored| followup_core::plan::restore_keeps_backup(&stored, step))
+        {
             upsert!(conn, account, steps, &step.id, &StepRow::from(step));
         } else {
             kept.push(("step", step.id.clone()));

@@ -224,3 +224,14 @@ diesel::table! {
         account_id -> Text,
     }
 }
+
+diesel::table! {
+    journal (account_id, seq) {
+        account_id -> Text,
+        seq -> BigInt,
+        at -> BigInt,
+        summary -> Text,
+        changes -> Text,
+        undone_at -> Nullable<BigInt>,
+    }
+}

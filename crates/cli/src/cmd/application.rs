@@ -3,7 +3,7 @@
 use super::{PageArgs, read_text_arg};
 use crate::out;
 use clap::{Args, Subcommand};
-use followup_app::Followup;
+use followup_app::{ApplicationChanges, Followup, Target};
 use followup_core::model::{Application, ApplicationStatus, DocumentKind, SentDocument};
 use followup_core::when;
 use jiff::Timestamp;
@@ -27,6 +27,29 @@ pub enum ApplicationCommand {
     },
     /// Set the status: applied, interviewing, offer, rejected, withdrawn (or your own word)
     Status { id: String, status: String },
+    /// Change the fields given; the plan follows
+    Set(Box<SetArgs>),
+    /// Delete an application with its interviews, plans, calls and drafts
+    Delete(super::edit::DeleteArgs),
+}
+
+#[derive(Args)]
+pub struct SetArgs {
+    id: String,
+    #[arg(long)]
+    company: Option<String>,
+    #[arg(long)]
+    role: Option<String>,
+    /// The job description: a file, or - for standard input
+    #[arg(long, value_name = "FILE|-")]
+    job_description: Option<String>,
+    #[arg(long)]
+    url: Option<String>,
+    /// YYYY-MM-DD ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    applied_on: Option<String>,
+    #[arg(long)]
+    status: Option<String>,
 }
 
 #[derive(Args)]
@@ -97,6 +120,27 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
             }
             show(&application)
         }
+        ApplicationCommand::Set(args) => {
+            let args = *args;
+            let id = super::full_id(app, &args.id)?;
+            let job_description = match &args.job_description {
+                Some(path) => Some(read_text_arg(path, "job description")?),
+                None => None,
+            };
+            let changed = app.change_application(
+                &id,
+                ApplicationChanges {
+                    company: args.company,
+                    role: args.role,
+                    url: args.url,
+                    job_description,
+                    applied_on: args.applied_on,
+                    status: args.status,
+                },
+            )?;
+            out::line(format!("application {} updated", changed.id))
+        }
+        ApplicationCommand::Delete(args) => super::edit::delete(app, args, Target::Application),
         ApplicationCommand::Status { id, status } => {
             let id = super::full_id(app, &id)?;
             let app = app.set_application_status(&id, &status)?;

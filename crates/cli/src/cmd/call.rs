@@ -2,12 +2,16 @@
 
 use crate::out;
 use clap::{Args, Subcommand};
-use followup_app::{CallLog, Followup, action};
+use followup_app::{CallChanges, CallLog, Followup, Target, action};
 
 #[derive(Subcommand)]
 pub enum CallCommand {
     /// Record a call you made for an interview
     Log(Box<LogArgs>),
+    /// Change a logged call; the plan follows
+    Set(Box<SetArgs>),
+    /// Delete a logged call; the plan follows
+    Delete(super::edit::DeleteArgs),
     /// The calls you made, oldest first, with their notes
     List {
         /// Only this interview's
@@ -46,6 +50,8 @@ pub fn run(app: &mut Followup, command: CallCommand) -> anyhow::Result<()> {
     let args = match command {
         CallCommand::Log(args) => args,
         CallCommand::List { interview, json } => return list(app, interview, json),
+        CallCommand::Delete(args) => return super::edit::delete(app, args, Target::Call),
+        CallCommand::Set(args) => return set(app, *args),
     };
     let interview_id = super::full_id(app, &args.interview_id)?;
     let logged = app.log_call(CallLog {
@@ -130,4 +136,47 @@ fn list(app: &mut Followup, interview: Option<String>, json: bool) -> anyhow::Re
         }
     }
     out::raw(&text)
+}
+
+#[derive(Args)]
+pub struct SetArgs {
+    id: String,
+    /// reached, unavailable, voicemail or no-answer
+    #[arg(long)]
+    outcome: Option<String>,
+    #[command(flatten)]
+    at: super::step::AtArgs,
+    /// A time they agreed for another call (their zone; "" clears it)
+    #[arg(long, value_name = "DATETIME")]
+    callback: Option<String>,
+    /// The zone --callback is in [default: the interviewer's]
+    #[arg(long, value_name = "ZONE", requires = "callback")]
+    callback_tz: Option<String>,
+    /// A date they gave for their decision ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    decide_by: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+}
+
+fn set(app: &mut Followup, args: SetArgs) -> anyhow::Result<()> {
+    let id = super::full_id(app, &args.id)?;
+    let call = app.change_call(
+        &id,
+        CallChanges {
+            outcome: args.outcome,
+            at: args.at.into_when(),
+            callback: args.callback,
+            callback_tz: args.callback_tz,
+            decide_by: args.decide_by,
+            note: args.note,
+        },
+    )?;
+    let zone = app.profile()?.unwrap_or_default().time_zone;
+    out::line(format!(
+        "call {} updated: {} at {}",
+        call.id,
+        call.outcome,
+        super::in_zone(call.at, &zone)?
+    ))
 }

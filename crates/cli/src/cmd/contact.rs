@@ -4,7 +4,7 @@ use super::PageArgs;
 use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use followup_app::{ContactChanges, Followup};
+use followup_app::{ContactChanges, Followup, Target};
 use followup_core::model::{Contact, Labelled};
 use followup_formats::vcard;
 use jiff::Timestamp;
@@ -16,6 +16,8 @@ const MAX_VCF_BYTES: u64 = 32 * 1024 * 1024;
 pub enum ContactCommand {
     /// Add a contact; prints its id
     Add(Box<AddArgs>),
+    /// Delete a contact: it leaves the panels it sat on, and its drafts lose their recipient
+    Delete(super::edit::DeleteArgs),
     /// Import a .vcf file (vCard 2.1, 3.0 or 4.0; many cards per file). A card that
     /// matches a contact (same UID, else same email) updates it.
     Import {
@@ -131,6 +133,7 @@ pub fn run(app: &mut Followup, command: ContactCommand) -> anyhow::Result<()> {
                 .collect();
             out::table(&["id", "name", "position", "organisation", "email"], rows)
         }
+        ContactCommand::Delete(args) => super::edit::delete(app, args, Target::Contact),
         ContactCommand::Show { id, json } => {
             let id = super::full_id(app, &id)?;
             let contact = app.contact(&id)?;

@@ -4,13 +4,15 @@
 use super::PageArgs;
 use crate::{exit::bad_input, out};
 use clap::{Args, Subcommand};
-use followup_app::{DraftRequest, DraftView, Followup};
+use followup_app::{DraftRequest, DraftView, Followup, Target};
 use followup_core::compose::{self, Draft, DraftKind};
 use followup_core::tone::Finding;
 use std::io::{BufRead, IsTerminal, Write};
 
 #[derive(Subcommand)]
 pub enum DraftCommand {
+    /// Delete a draft
+    Delete(super::edit::DeleteArgs),
     /// A thank-you note to the lead interviewer (or --to, or --each of the panel)
     ThankYou(Box<NoteArgs>),
     /// An email with your query, for when they could not talk
@@ -132,6 +134,7 @@ pub fn run(app: &mut Followup, command: DraftCommand) -> anyhow::Result<()> {
         }
         DraftCommand::Edit { id } => edit(app, &id),
         DraftCommand::Export { id, mailto, .. } => super::send::export(app, &id, mailto),
+        DraftCommand::Delete(args) => super::edit::delete(app, args, Target::Draft),
         DraftCommand::Approve {
             id,
             r#override,

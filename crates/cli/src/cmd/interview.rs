@@ -3,7 +3,7 @@
 use super::PageArgs;
 use crate::out;
 use clap::{Args, Subcommand};
-use followup_app::{Followup, InterviewNote, NewInterview};
+use followup_app::{Followup, InterviewChanges, InterviewNote, NewInterview, Target};
 use followup_core::model::Interview;
 use std::collections::HashMap;
 
@@ -11,6 +11,10 @@ use std::collections::HashMap;
 pub enum InterviewCommand {
     /// Record an interview; prints its id
     Add(Box<AddArgs>),
+    /// Change the time, zone, format, length, place or panel; the plan follows
+    Set(Box<SetArgs>),
+    /// Delete an interview with its plan, calls and drafts
+    Delete(super::edit::DeleteArgs),
     /// Add what to remember: points to clarify, their timeline, notes
     Note(NoteArgs),
     /// List interviews, most recent first
@@ -53,6 +57,58 @@ pub struct AddArgs {
 }
 
 #[derive(Args)]
+pub struct SetArgs {
+    id: String,
+    /// New local start, e.g. 2027-03-02T14:00 (in --tz, else the interview's zone)
+    #[arg(long, value_name = "DATETIME")]
+    at: Option<String>,
+    /// The interview's zone (alone: the same local time, in this zone)
+    #[arg(long)]
+    tz: Option<String>,
+    /// in-person, video or phone
+    #[arg(long)]
+    format: Option<String>,
+    /// Length in minutes
+    #[arg(long)]
+    duration: Option<u32>,
+    #[arg(long)]
+    location: Option<String>,
+    /// A contact who was on the panel too (repeatable)
+    #[arg(long = "add-interviewer", value_name = "CONTACT_ID")]
+    add: Vec<String>,
+    /// A contact who was not on the panel after all (repeatable)
+    #[arg(long = "remove-interviewer", value_name = "CONTACT_ID")]
+    remove: Vec<String>,
+}
+
+fn set(app: &mut Followup, args: SetArgs) -> anyhow::Result<()> {
+    let id = super::full_id(app, &args.id)?;
+    let expand = |app: &mut Followup, ids: &[String]| -> anyhow::Result<Vec<String>> {
+        ids.iter().map(|i| super::full_id(app, i)).collect()
+    };
+    let add_interviewers = expand(app, &args.add)?;
+    let remove_interviewers = expand(app, &args.remove)?;
+    let interview = app.change_interview(
+        &id,
+        InterviewChanges {
+            at: args.at,
+            time_zone: args.tz,
+            format: args.format,
+            duration_minutes: args.duration,
+            location: args.location,
+            add_interviewers,
+            remove_interviewers,
+        },
+    )?;
+    out::line(format!(
+        "interview {} updated: {} ({})",
+        interview.id,
+        local_time(&interview),
+        interview.time_zone
+    ))
+}
+
+#[derive(Args)]
 pub struct NoteArgs {
     id: String,
     /// Something that didn't come across well, to clarify on the call (repeatable)
@@ -83,6 +139,8 @@ pub fn run(app: &mut Followup, command: InterviewCommand) -> anyhow::Result<()> 
             }
             list(app, &interviews)
         }
+        InterviewCommand::Set(args) => set(app, *args),
+        InterviewCommand::Delete(args) => super::edit::delete(app, args, Target::Interview),
         InterviewCommand::Show { id, json } => {
             let id = super::full_id(app, &id)?;
             let interview = app.interview(&id)?;

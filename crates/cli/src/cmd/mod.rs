@@ -9,6 +9,7 @@ mod config;
 mod contact;
 mod dev;
 mod draft;
+mod edit;
 mod export;
 mod holidays;
 mod import;
@@ -105,6 +106,14 @@ enum Command {
     },
     /// Send an approved email draft through your mail server, exactly once
     Send { draft_id: String },
+    /// Take back the last change (again for the one before); --list shows the journal
+    Undo {
+        /// The latest changes, newest first, instead of undoing
+        #[arg(long)]
+        list: bool,
+        #[arg(long, requires = "list")]
+        json: bool,
+    },
     /// A thank-you letter draft as a PDF to print and post
     Letter(letter::LetterArgs),
     /// Messages handed to the mail server
@@ -171,6 +180,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             yes,
         } => draft::approve(app, &draft_id, r#override, yes),
         Command::Send { draft_id } => send::send(app, &draft_id),
+        Command::Undo { list, json } => edit::undo(app, list, json),
         Command::Letter(args) => letter::run(app, args),
         Command::Outbox(c) => send::run_outbox(app, c),
         Command::Mail(c) => send::run_mail(app, c),

@@ -1,0 +1,330 @@
+//! Editing and deleting what was captured, and `undo`: every change replans, deletes ask
+//! first and cascade, a sent message is never lost, and undo puts the record back as it
+//! was, step states included.
+
+mod common;
+
+use common::smtp::FakeSmtp;
+use common::*;
+use serde_json::Value;
+
+/// You in London, Ann in New York; an interview on Mon 15 Mar 2027 10:00 New York time.
+fn setup(db: &Db) -> (String, String, String) {
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Sam Carter",
+        "--email",
+        "sam@example.test",
+        "--region",
+        "gb-eng",
+        "--tz",
+        "Europe/London",
+    ]);
+    let app = db.ok(&["application", "add", "--company", "Globex", "--role", "SRE"]);
+    let ann = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Ann Lee",
+        "--email",
+        "ann@globex.test",
+        "--phone",
+        "+1 212 555 0100",
+        "--tz",
+        "America/New_York",
+        "--region",
+        "us",
+    ]);
+    let interview = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2027-03-15T10:00",
+        "--tz",
+        "America/New_York",
+        "--interviewer",
+        ann.trim(),
+    ]);
+    (
+        app.trim().into(),
+        ann.trim().into(),
+        interview.trim().into(),
+    )
+}
+
+fn pending(db: &Db, interview: &str, kind: &str) -> Value {
+    db.json(&["plan", "show", interview, "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == kind && s["state"] == "pending")
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+#[test]
+fn an_interview_moved_moves_its_plan_and_undo_moves_it_back() {
+    let db = Db::sqlite();
+    let (_, ann, interview) = setup(&db);
+    let before = db.backup();
+    assert_eq!(
+        pending(&db, &interview, "follow-up-call")["start"],
+        "2027-03-23T10:00:00-04:00"
+    );
+
+    let out = db.ok(&["interview", "set", &interview, "--at", "2027-03-17T10:00"]);
+    assert!(out.contains("updated: Wed 17 Mar 2027 10:00"), "{out}");
+    assert_eq!(
+        pending(&db, &interview, "follow-up-call")["start"],
+        "2027-03-24T10:00:00-04:00",
+        "5 working days after the new date"
+    );
+    // A second interviewer joins, then leaves again.
+    let bo = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Bo Diaz",
+        "--email",
+        "bo@globex.test",
+    ]);
+    db.ok(&[
+        "interview",
+        "set",
+        &interview,
+        "--add-interviewer",
+        bo.trim(),
+    ]);
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(
+        shown["interviewer_ids"],
+        serde_json::json!([ann, bo.trim()])
+    );
+    let err = db.fails(
+        1,
+        &[
+            "interview",
+            "set",
+            &interview,
+            "--remove-interviewer",
+            "con-nobody",
+        ],
+    );
+    assert!(
+        err.contains("no contact with id 'con-nobody'")
+            || err.contains("not on this interview's panel"),
+        "{err}"
+    );
+
+    // Undo three times: the panel, the contact, the time; the record is as it was.
+    assert!(db.ok(&["undo"]).contains("undid: interview set"));
+    assert!(db.ok(&["undo"]).contains("undid: contact add"));
+    assert!(db.ok(&["undo"]).contains("undid: interview set"));
+    assert_eq!(db.backup(), before);
+    assert_eq!(
+        pending(&db, &interview, "follow-up-call")["start"],
+        "2027-03-23T10:00:00-04:00"
+    );
+}
+
+#[test]
+fn deleting_asks_cascades_and_undo_brings_everything_back() {
+    let db = Db::sqlite();
+    let (app, _, interview) = setup(&db);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2027-03-22T15:05",
+        "--note",
+        "Deciding soon",
+    ]);
+    db.ok(&["draft", "thank-you", &interview]);
+    let before = db.backup();
+
+    // Without a terminal, a delete needs --yes, and nothing changes.
+    let err = db.fails(1, &["application", "delete", &app]);
+    assert!(err.contains("deleting needs a yes"), "{err}");
+    assert_eq!(db.backup(), before);
+
+    let out = db.ok(&["application", "delete", &app, "--yes"]);
+    assert!(out.contains("deleted application"), "{out}");
+    let gone = db.backup();
+    for table in ["applications", "interviews", "steps", "calls", "drafts"] {
+        assert!(
+            gone[table].as_array().is_none_or(|a| a.is_empty()),
+            "{table}: {}",
+            gone[table]
+        );
+    }
+    assert_eq!(gone["contacts"].as_array().unwrap().len(), 1, "people stay");
+    db.fails(1, &["interview", "show", &interview]);
+
+    assert!(db.ok(&["undo"]).contains("undid: application delete"));
+    assert_eq!(db.backup(), before, "everything back, as it was");
+}
+
+#[test]
+fn a_contact_deleted_leaves_the_panel_and_comes_back_on_undo() {
+    let db = Db::sqlite();
+    let (_, ann, interview) = setup(&db);
+    let before = db.backup();
+    db.ok(&["contact", "delete", &ann, "--yes"]);
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["interviewer_ids"], serde_json::json!([]));
+    assert!(
+        !pending(&db, &interview, "capture-details").is_null(),
+        "with nobody on the panel, the plan asks who interviewed you"
+    );
+    db.ok(&["undo"]);
+    assert_eq!(db.backup(), before);
+}
+
+#[test]
+fn calls_and_steps_are_changed_or_taken_back() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let before = db.backup();
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "no-answer",
+        "--at",
+        "2027-03-22T15:05",
+    ]);
+    let call = db.json(&["call", "list", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = db.ok(&[
+        "call",
+        "set",
+        &call,
+        "--outcome",
+        "reached",
+        "--decide-by",
+        "2027-04-09",
+        "--note",
+        "Deciding by 9 April",
+    ]);
+    assert!(
+        out.contains("updated: reached at Mon 22 Mar 2027 15:05 GMT"),
+        "{out}"
+    );
+    assert_eq!(
+        pending(&db, &interview, "follow-up-call")["start"],
+        "2027-04-13T10:00:00-04:00",
+        "the date they gave, plus 2 working days"
+    );
+    db.ok(&["call", "delete", &call, "--yes"]);
+    assert!(
+        db.json(&["call", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    db.ok(&["undo"]);
+    db.ok(&["undo"]);
+    db.ok(&["undo"]);
+    assert_eq!(db.backup(), before, "log, set and delete all taken back");
+
+    let thanks = pending(&db, &interview, "thank-you")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["step", "done", &thanks, "--at", "2027-03-15T16:00"]);
+    assert!(pending(&db, &interview, "thank-you").is_null());
+    assert!(db.ok(&["undo"]).contains(&format!("undid: step {thanks}")));
+    assert_eq!(
+        pending(&db, &interview, "thank-you")["id"],
+        thanks.as_str(),
+        "pending again"
+    );
+}
+
+#[test]
+fn a_sent_message_is_kept_and_never_undone() {
+    let db = Db::sqlite();
+    let (app, _, interview) = setup(&db);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["approve", &draft, "--yes"]);
+    let server = FakeSmtp::start(vec![]);
+    let out = db.with_smtp(server.port, &["send", &draft]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let err = db.fails(1, &["undo"]);
+    assert!(err.contains("cannot be undone"), "{err}");
+    let err = db.fails(1, &["draft", "delete", &draft, "--yes"]);
+    assert!(err.contains("--force"), "{err}");
+    let err = db.fails(1, &["application", "delete", &app, "--yes"]);
+    assert!(err.contains("messages handed to the mail server"), "{err}");
+
+    db.ok(&["application", "delete", &app, "--yes", "--force"]);
+    let outbox = db.json(&["outbox", "list", "--json"]);
+    assert_eq!(
+        outbox.as_array().unwrap().len(),
+        1,
+        "the outbox keeps its record"
+    );
+    assert_eq!(outbox[0]["state"], "sent");
+    db.ok(&["undo"]);
+    assert_eq!(
+        db.json(&["draft", "show", &draft, "--json"])["state"],
+        "sent"
+    );
+}
+
+#[test]
+fn the_journal_keeps_many_changes_and_says_when_there_is_nothing_left() {
+    let db = Db::sqlite();
+    assert!(db.fails(1, &["undo"]).contains("nothing to undo"));
+    let app = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    for n in 0..24 {
+        db.ok(&[
+            "application",
+            "set",
+            app.trim(),
+            "--role",
+            &format!("Role {n}"),
+        ]);
+    }
+    let list = db.json(&["undo", "--list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 20);
+    assert_eq!(
+        list[0]["summary"],
+        format!("application set {}", app.trim())
+    );
+    for _ in 0..24 {
+        db.ok(&["undo"]);
+    }
+    assert_eq!(
+        db.json(&["application", "show", app.trim(), "--json"])["role"],
+        "SRE"
+    );
+    db.ok(&["undo"]);
+    assert!(
+        db.json(&["application", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(db.fails(1, &["undo"]).contains("nothing to undo"));
+    let table = db.ok(&["undo", "--list"]);
+    assert!(table.contains("undone"), "{table}");
+}
