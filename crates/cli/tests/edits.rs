@@ -132,8 +132,17 @@ fn an_interview_moved_moves_its_plan_and_undo_moves_it_back() {
 }
 
 #[test]
-fn deleting_asks_cascades_and_undo_brings_everything_back() {
-    let db = Db::sqlite();
+fn deleting_asks_cascades_and_undo_brings_everything_back_sqlite() {
+    delete_and_undo(Db::sqlite());
+}
+
+#[test]
+#[ignore = "PostgreSQL: run by scripts/test with FOLLOWUP_TEST_PG"]
+fn deleting_asks_cascades_and_undo_brings_everything_back_postgres() {
+    delete_and_undo(Db::postgres("delete_and_undo"));
+}
+
+fn delete_and_undo(db: Db) {
     let (app, _, interview) = setup(&db);
     db.ok(&[
         "call",
@@ -188,8 +197,17 @@ fn a_contact_deleted_leaves_the_panel_and_comes_back_on_undo() {
 }
 
 #[test]
-fn calls_and_steps_are_changed_or_taken_back() {
-    let db = Db::sqlite();
+fn calls_and_steps_are_changed_or_taken_back_sqlite() {
+    calls_and_steps(Db::sqlite());
+}
+
+#[test]
+#[ignore = "PostgreSQL: run by scripts/test with FOLLOWUP_TEST_PG"]
+fn calls_and_steps_are_changed_or_taken_back_postgres() {
+    calls_and_steps(Db::postgres("calls_and_steps"));
+}
+
+fn calls_and_steps(db: Db) {
     let (_, _, interview) = setup(&db);
     let before = db.backup();
     db.ok(&[
