@@ -21,6 +21,7 @@ mod settings;
 mod step_view;
 mod steps;
 mod templates;
+mod timeline;
 mod write;
 
 pub use backup::{CalendarData, HolidayImport, RISKY_SETTINGS, RestoreReport};
@@ -36,6 +37,7 @@ pub use settings::{ResolvedSetting, TONE_SETTINGS};
 pub use step_view::{StepView, action, window};
 pub use steps::{Agenda, CallLog, CallLogged, Section, StepActed, StepAction, WhenYouDid};
 pub use templates::{TemplateInfo, Templates};
+pub use timeline::{Event, EventKind, Found, Timeline};
 
 use followup_store::Store;
 use jiff::Timestamp;

@@ -174,3 +174,140 @@ fn an_empty_agenda_says_what_to_do_first_then_what_comes_next() {
             .contains("Nothing planned: every step is done, skipped or cancelled.")
     );
 }
+
+#[test]
+fn an_application_tells_its_story_in_time_order() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview =
+        db.acme_interview(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"]);
+    let app = db.json(&["interview", "show", &interview, "--json"])["application_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2027-03-09T10:05",
+        "--decide-by",
+        "2027-03-19",
+        "--note",
+        "Deciding next week",
+    ]);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["approve", &draft, "--yes"]);
+
+    let shown = db.json(&["application", "show", &app, "--json"]);
+    assert_eq!(
+        shown["company"], "Acme",
+        "the application's fields are still there"
+    );
+    assert_eq!(shown["interviews"].as_array().unwrap().len(), 1);
+    let events = shown["events"].as_array().unwrap();
+    let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    for kind in [
+        "applied",
+        "interview",
+        "call",
+        "draft-written",
+        "approved",
+        "step-done",
+    ] {
+        assert!(kinds.contains(&kind), "{kind} missing: {kinds:?}");
+    }
+    let times: Vec<&str> = events.iter().map(|e| e["at"].as_str().unwrap()).collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted, "in time order");
+    assert_eq!(
+        db.json(&["log", &app, "--json"]).as_array().unwrap().len(),
+        events.len()
+    );
+
+    let text = db.ok(&["log", &app[..app.len() - 2]]);
+    assert!(text.starts_with("Acme – Platform Engineer"), "{text}");
+    assert!(
+        text.contains(
+            "call: reached · Priya Patel; they decide by 2027-03-19 — Deciding next week"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("in-person interview with Priya Patel"),
+        "{text}"
+    );
+    let shown = db.ok(&["application", "show", &app]);
+    assert!(shown.contains("Timeline (1 interview"), "{shown}");
+}
+
+#[test]
+fn find_searches_companies_people_and_notes_whatever_the_case() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview = db.acme_interview(&["--email", "priya@acme.test"]);
+    db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--notes",
+        "They use Kubernetes on bare metal",
+    ]);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "no-answer",
+        "--at",
+        "2027-03-09T10:05",
+        "--note",
+        "Left no message; try 100% later",
+    ]);
+    let found = db.json(&["find", "KUBERNETES", "--json"]);
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found[0]["kind"], "interview");
+    assert_eq!(found[0]["field"], "notes");
+    let found = db.json(&["find", "priya", "--json"]);
+    let kinds: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"contact"), "{found}");
+    let found = db.json(&["find", "acme", "--json"]);
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "application"),
+        "{found}"
+    );
+    // A % in the text is a character, not a wildcard.
+    assert_eq!(
+        db.json(&["find", "100%", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        db.json(&["find", "1%0", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert!(
+        db.ok(&["find", "zebra"])
+            .contains("nothing found for 'zebra'")
+    );
+}

@@ -69,6 +69,7 @@ fn establish(target: &str) -> Result<AnyConnection> {
             diesel::SqliteConnection::establish(target).map_err(|e| open_error(target, &e))?;
         c.batch_execute(SQLITE_PRAGMAS)
             .map_err(|e| open_error(target, &e))?;
+        crate::find::fold_case_fully(&mut c).map_err(|e| open_error(target, &e))?;
         Ok(AnyConnection::Sqlite(c))
     }
 }
@@ -118,7 +119,9 @@ struct Settings;
 impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for Settings {
     fn on_acquire(&self, conn: &mut AnyConnection) -> std::result::Result<(), diesel::r2d2::Error> {
         match conn {
-            AnyConnection::Sqlite(c) => c.batch_execute(SQLITE_PRAGMAS),
+            AnyConnection::Sqlite(c) => c
+                .batch_execute(SQLITE_PRAGMAS)
+                .and_then(|()| crate::find::fold_case_fully(c)),
             AnyConnection::Postgresql(c) => c.batch_execute("SET client_min_messages = warning"),
         }
         .map_err(diesel::r2d2::Error::QueryError)

@@ -18,12 +18,14 @@
 mod connect;
 mod drafts;
 mod edits;
+mod find;
 mod ids;
 mod plan;
 mod rows;
 
 pub use connect::Pool;
 pub use edits::{JOURNAL_KEPT, JournalEntry};
+pub use find::FoundIn;
 pub use plan::StepLabel;
 mod schema;
 mod tx;

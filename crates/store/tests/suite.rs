@@ -767,3 +767,18 @@ fn a_release_database_migrates_into_the_local_account_losslessly() {
     let counts = store.import_contacts(vec![card]).unwrap();
     assert_eq!((counts.imported, counts.updated), (0, 1));
 }
+
+on_every_backend! {
+    fn find_ignores_case_and_treats_wildcards_as_text(_, store) {
+    let mut app = application("Ünïcorn 50% Labs");
+    app.role = "Site_Reliability".into();
+    let app = store.add_application(app).unwrap();
+    let hits = store.find("ünïcorn").unwrap();
+    assert!(hits.iter().any(|h| h.id == app.id && h.field == "company"), "{hits:?}");
+    assert_eq!(store.find("50%").unwrap().len(), 1);
+    assert!(store.find("5_%").unwrap().is_empty(), "wildcards are text");
+    assert_eq!(store.find("site_rel").unwrap()[0].field, "role");
+    assert!(store.find("siteXrel").unwrap().is_empty());
+    assert!(store.find("   ").unwrap().is_empty());
+    }
+}

@@ -3,7 +3,7 @@
 use super::{PageArgs, read_text_arg};
 use crate::out;
 use clap::{Args, Subcommand};
-use followup_app::{ApplicationChanges, Followup, Target};
+use followup_app::{ApplicationChanges, Followup, Target, Timeline};
 use followup_core::model::{Application, ApplicationStatus, DocumentKind, SentDocument};
 use followup_core::when;
 use jiff::Timestamp;
@@ -114,11 +114,12 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
         }
         ApplicationCommand::Show { id, json } => {
             let id = super::full_id(app, &id)?;
-            let application = app.application(&id)?;
+            let timeline = app.timeline(&id)?;
             if json {
-                return out::json(&application);
+                return out::json(&timeline);
             }
-            show(&application)
+            show(&timeline.application)?;
+            print_timeline(app, &timeline)
         }
         ApplicationCommand::Set(args) => {
             let args = *args;
@@ -231,4 +232,26 @@ fn show(a: &Application) -> anyhow::Result<()> {
         ))?;
     }
     Ok(())
+}
+
+/// The events of an application, one line each, in your time.
+pub fn print_timeline(app: &mut Followup, timeline: &Timeline) -> anyhow::Result<()> {
+    let zone = app.profile()?.unwrap_or_default().time_zone;
+    let tz = jiff::tz::TimeZone::get(&zone)?;
+    let now = jiff::Timestamp::now();
+    let mut text = format!(
+        "\nTimeline ({}; times in {zone})\n",
+        match timeline.interviews.len() {
+            1 => "1 interview".to_string(),
+            n => format!("{n} interviews"),
+        }
+    );
+    for e in &timeline.events {
+        let when =
+            e.at.to_zoned_datetime(tz.clone())
+                .strftime("%a %-d %b %Y %H:%M");
+        let mark = if e.at > now { "·" } else { " " };
+        text.push_str(&format!("{mark} {when}  {}  [{}]\n", e.text, e.id));
+    }
+    out::raw(&text)
 }

@@ -11,6 +11,7 @@ mod dev;
 mod draft;
 mod edit;
 mod export;
+mod history;
 mod holidays;
 mod import;
 mod interview;
@@ -106,6 +107,19 @@ enum Command {
     },
     /// Send an approved email draft through your mail server, exactly once
     Send { draft_id: String },
+    /// An application's timeline: applied, interviews, calls, drafts, messages sent,
+    /// steps done and what is due
+    Log {
+        application_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search companies, roles, people and your notes for some text
+    Find {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Take back the last change (again for the one before); --list shows the journal
     Undo {
         /// The latest changes, newest first, instead of undoing
@@ -181,6 +195,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         } => draft::approve(app, &draft_id, r#override, yes),
         Command::Send { draft_id } => send::send(app, &draft_id),
         Command::Undo { list, json } => edit::undo(app, list, json),
+        Command::Log {
+            application_id,
+            json,
+        } => history::log(app, &application_id, json),
+        Command::Find { text, json } => history::find(app, &text, json),
         Command::Letter(args) => letter::run(app, args),
         Command::Outbox(c) => send::run_outbox(app, c),
         Command::Mail(c) => send::run_mail(app, c),
