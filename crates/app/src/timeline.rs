@@ -187,7 +187,7 @@ impl Followup {
                 });
             }
         }
-        events.sort_by(|a, b| a.at.cmp(&b.at));
+        events.sort_by_key(|e| e.at);
         Ok(Timeline {
             application,
             interviews,
