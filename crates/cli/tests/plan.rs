@@ -32,6 +32,8 @@ fn setup(db: &Db) -> (String, String, String) {
             "Ann Lee",
             "--email",
             "ann@globex.test",
+            "--phone",
+            "+1 212 555 0100",
             "--tz",
             "America/New_York",
             "--region",

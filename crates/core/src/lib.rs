@@ -10,6 +10,7 @@ pub mod contact;
 pub mod model;
 pub mod outbox;
 pub mod place;
+pub mod seasons;
 pub mod plan;
 pub mod skills;
 pub mod tone;

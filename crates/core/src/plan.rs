@@ -97,6 +97,8 @@ pub struct PlanSettings {
     /// Local call windows, best first.
     pub call_windows: Vec<(Time, Time)>,
     pub business_hours: (Time, Time),
+    /// Move follow-ups off the days an adviser would avoid (crate::seasons).
+    pub avoid_seasons: bool,
 }
 
 impl Default for PlanSettings {
@@ -106,6 +108,7 @@ impl Default for PlanSettings {
             preferred_days: vec![Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday],
             call_windows: vec![(time(10, 0), time(11, 30)), (time(14, 0), time(16, 0))],
             business_hours: (time(9, 0), time(17, 30)),
+            avoid_seasons: true,
         }
     }
 }
@@ -486,34 +489,34 @@ fn follow_ups(
     }
     let max = settings.max_follow_ups();
     if made >= max {
-        let after = last.map_or(earliest, |d| cal.add(d, 5));
+        let mut reason = format!("{made} follow-up(s) made: ask for feedback, thank them, and move on");
+        let after = off_season(cal, last.map_or(earliest, |d| cal.add(d, 5)), settings, &mut reason);
         return Ok(vec![PlannedStep {
             start: at(after, settings.business_hours.0, &tz)?.timestamp(),
             end: at(after, settings.business_hours.1, &tz)?.timestamp(),
-            reason: format!("{made} follow-up(s) made: ask for feedback, thank them, and move on"),
+            reason,
             ..step("feedback", StepKind::Feedback, &emp)
         }]);
     }
     let k = made + 1;
-    let (day, shifted) = preferred_day(cal, earliest, settings);
-    if shifted {
-        why.push_str(&format!(
-            "; moved to {} ({} preferred)",
-            short(day),
-            days_text(&settings.preferred_days)
-        ));
-    }
+    let day = good_day(cal, earliest, settings, &mut why);
     if !cal.covers(day) {
         why.push_str(&format!(
             "; warning: no holiday data for {} that far ahead, only weekends were counted",
             cal.region()
         ));
     }
-    if emp.email_only {
+    let no_phone = emp.lead.is_some_and(|c| c.phones.is_empty() && !c.emails.is_empty());
+    if emp.email_only || no_phone {
+        let instead = match (emp.email_only, emp.lead) {
+            (true, _) => "they prefer email".to_string(),
+            (false, Some(c)) => format!("no phone number for {}: an email instead", c.full_name),
+            (false, None) => String::new(),
+        };
         return Ok(vec![PlannedStep {
             start: at(day, settings.business_hours.0, &tz)?.timestamp(),
             end: at(day, settings.business_hours.1, &tz)?.timestamp(),
-            reason: format!("{why}; they prefer email"),
+            reason: format!("{why}; {instead}"),
             ..step(
                 &format!("follow-up-email-{k}"),
                 StepKind::FollowUpEmail,
@@ -559,6 +562,57 @@ fn call_window(
         .copied()
         .unwrap_or(settings.business_hours);
     Ok((at(day, from, tz)?.timestamp(), at(day, to, tz)?.timestamp()))
+}
+
+/// The day for a follow-up due on `due`: a preferred day when one is near, and never a
+/// day an adviser would avoid (unless turned off); what moved it is added to `why`.
+fn good_day(cal: &WorkingDays, due: Date, settings: &PlanSettings, why: &mut String) -> Date {
+    let (day, shifted) = preferred_day(cal, due, settings);
+    if shifted {
+        why.push_str(&format!(
+            "; moved to {} ({} preferred)",
+            short(day),
+            days_text(&settings.preferred_days)
+        ));
+    }
+    let moved = off_season(cal, day, settings, why);
+    if moved == day {
+        return day;
+    }
+    // Off the avoided days, a preferred day if one is near (and not avoided itself).
+    let (preferred, _) = preferred_day(cal, moved, settings);
+    if preferred != moved && crate::seasons::avoided(preferred, cal).is_none() {
+        why.push_str(&format!(
+            ", then {} ({} preferred)",
+            short(preferred),
+            days_text(&settings.preferred_days)
+        ));
+        return preferred;
+    }
+    moved
+}
+
+/// `day`, or the first working day after it that an adviser would not avoid.
+fn off_season(cal: &WorkingDays, day: Date, settings: &PlanSettings, why: &mut String) -> Date {
+    if !settings.avoid_seasons {
+        return day;
+    }
+    let (first, mut day) = (day, day);
+    let mut reason = None;
+    // Christmas week is the longest run of avoided days: well under 40 working days.
+    for _ in 0..40 {
+        match crate::seasons::avoided(day, cal) {
+            Some(r) => {
+                reason.get_or_insert(r);
+                day = cal.add(day, 1);
+            }
+            None => break,
+        }
+    }
+    if let Some(r) = reason {
+        why.push_str(&format!("; {} is {r}: moved to {}", short(first), short(day)));
+    }
+    day
 }
 
 /// `due` if it is a preferred day, else the next working day that is, when that is at
@@ -861,6 +915,11 @@ pub fn merge(
 /// The setting names `followup config set` accepts for the plan, with their defaults.
 pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
+        "plan.avoid-seasons",
+        "on",
+        "move follow-ups off Christmas week, the Friday after US Thanksgiving and bridge days",
+    ),
+    (
         "plan.cadence",
         "standard",
         "standard (two follow-ups) or cautious (one)",
@@ -924,6 +983,13 @@ impl PlanSettings {
             "plan.business-hours" => {
                 self.business_hours = window(value)
                     .ok_or_else(|| bad(format!("'{value}' is not hours like 09:00-17:30")))?;
+            }
+            "plan.avoid-seasons" => {
+                self.avoid_seasons = match value.trim().to_ascii_lowercase().as_str() {
+                    "on" | "yes" | "true" => true,
+                    "off" | "no" | "false" => false,
+                    _ => return Err(bad(format!("'{value}': use on or off"))),
+                };
             }
             _ => {
                 let names: Vec<&str> = SETTINGS.iter().map(|(n, _, _)| *n).collect();

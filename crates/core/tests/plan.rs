@@ -13,6 +13,7 @@ fn contact(id: &str, tz: &str, region: &str) -> Contact {
     let mut c = Contact::named("Priya Patel", Timestamp::UNIX_EPOCH);
     c.id = id.into();
     c.emails.push(Labelled::plain("priya@acme.test"));
+    c.phones.push(Labelled::plain("+44 20 7946 0000"));
     c.time_zone = Some(tz.into());
     c.region = Some(region.into());
     c
@@ -241,6 +242,7 @@ fn email_only_contacts_get_an_email_instead_of_a_call() {
 fn unreachable_interviewers_and_empty_panels_ask_for_details() {
     let mut panel = london();
     panel[0].emails.clear();
+    panel[0].phones.clear();
     let case = Case::new("2027-03-02T10:00:00Z", panel);
     assert_eq!(case.step(StepKind::CaptureDetails).key, "capture:con-1");
     let empty = Case::new("2027-03-02T10:00:00Z", vec![]);
@@ -395,4 +397,45 @@ fn past_the_holiday_data_the_reason_warns() {
         vec![contact("con-1", "Asia/Kolkata", "in")],
     );
     assert!(!near.step(StepKind::FollowUpCall).reason.contains("warning"));
+}
+
+#[test]
+fn no_call_is_planned_for_someone_without_a_phone_number() {
+    let mut panel = london();
+    panel[0].phones.clear();
+    let case = Case::new("2027-03-02T10:00:00Z", panel);
+    let email = case.step(StepKind::FollowUpEmail);
+    assert!(
+        email.reason.contains("no phone number for Priya Patel: an email instead"),
+        "{}",
+        email.reason
+    );
+    assert!(case.plan().iter().all(|s| s.kind != StepKind::FollowUpCall));
+}
+
+#[test]
+fn follow_ups_keep_off_christmas_week_and_the_friday_after_thanksgiving() {
+    // Fri 18 Dec 2026: 5 working days later is Mon 28 Dec (a holiday in England: Boxing
+    // Day substitute), so the due day falls in Christmas week; the call moves to the
+    // first good day of the new year, a Tuesday.
+    let case = Case::new("2026-12-18T10:00:00Z", london());
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.start.to_string()[..10], *"2027-01-05", "{}", call.reason);
+    assert!(call.reason.contains("between Christmas Eve and New Year"), "{}", call.reason);
+
+    // Turned off: the plain working-day rule.
+    let mut off = Case::new("2026-12-18T10:00:00Z", london());
+    off.settings.avoid_seasons = false;
+    let call = off.step(StepKind::FollowUpCall);
+    assert!(call.start.to_string().as_str() < "2027-01-01", "{}", call.reason);
+
+    // A New York interviewer on Thu 19 Nov 2026: 5 working days on (Thanksgiving, Thu 26
+    // Nov, a holiday) is Fri 27 Nov, the day after Thanksgiving. With every weekday
+    // preferred, only the season moves it: to Mon 30 Nov.
+    let ny = vec![contact("con-1", "America/New_York", "us")];
+    let mut case = Case::new("2026-11-19T15:00:00Z", ny);
+    case.settings.preferred_days = vec![];
+    let call = case.step(StepKind::FollowUpCall);
+    assert!(call.reason.contains("the day after Thanksgiving"), "{}", call.reason);
+    assert_eq!(call.start.to_string()[..10], *"2026-11-30", "{}", call.reason);
 }
