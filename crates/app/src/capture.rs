@@ -151,6 +151,21 @@ pub struct NewInterview {
     pub location: Option<String>,
 }
 
+/// An interview after a note, and how a timeline in words was read.
+#[derive(Debug, Clone)]
+pub struct Noted {
+    pub interview: Interview,
+    pub timeline: Option<TimelineReading>,
+}
+
+/// A timeline in the employer's words, and the date the plan took from it (`None`: the
+/// phrase was kept but not understood, so the plan does not use it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineReading {
+    pub phrase: String,
+    pub date: Option<jiff::civil::Date>,
+}
+
 /// What to remember from an interview (`None` leaves a field as it is).
 #[derive(Debug, Clone, Default)]
 pub struct InterviewNote {
@@ -377,7 +392,9 @@ impl Followup {
         self.write(|tx| tx.add_interview(interview))
     }
 
-    pub fn note_interview(&mut self, id: &str, note: InterviewNote) -> Result<Interview> {
+    /// Adds what to remember. A timeline in words ("within two weeks", "by 12 March")
+    /// sets the date they gave, unless `decide_by` does; the reading comes back.
+    pub fn note_interview(&mut self, id: &str, note: InterviewNote) -> Result<Noted> {
         let decide_by = note
             .decide_by
             .as_deref()
@@ -412,8 +429,25 @@ impl Followup {
             {
                 interview.points_to_clarify.push(point.to_string());
             }
+            let mut reading = None;
             if let Some(timeline) = &note.timeline {
                 interview.timeline = timeline.trim().to_string();
+                if decide_by.is_none() && !interview.timeline.is_empty() {
+                    let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+                    let mut planner = crate::planner::Planner::load(tx.store)?;
+                    let region = planner.employer_region(&panel);
+                    let cal = planner.calendars.get(&region)?;
+                    let said_on = interview.local_start().date();
+                    let date =
+                        followup_core::said::date_from_phrase(&interview.timeline, said_on, cal);
+                    if let Some(date) = date {
+                        interview.decide_by = Some(date);
+                    }
+                    reading = Some(TimelineReading {
+                        phrase: interview.timeline.clone(),
+                        date,
+                    });
+                }
             }
             if let Some(date) = decide_by {
                 interview.decide_by = Some(date);
@@ -427,7 +461,10 @@ impl Followup {
             if let Some(status) = status {
                 interview.status = status;
             }
-            tx.update_interview(&interview)
+            Ok(Noted {
+                interview: tx.update_interview(&interview)?,
+                timeline: reading,
+            })
         })
     }
 

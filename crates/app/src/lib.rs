@@ -25,7 +25,9 @@ mod timeline;
 mod write;
 
 pub use backup::{CalendarData, HolidayImport, RISKY_SETTINGS, RestoreReport};
-pub use capture::{ContactChanges, InterviewNote, NewInterview, ProfileChanges};
+pub use capture::{
+    ContactChanges, InterviewNote, NewInterview, Noted, ProfileChanges, TimelineReading,
+};
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView, may_approve};
 pub use edits::{ApplicationChanges, CallChanges, DeletePreview, InterviewChanges, Target};

@@ -178,3 +178,57 @@ fn a_step_is_marked_done_or_skipped_at_the_time_you_did_it() {
     // --at-tz without --at is a usage error.
     db.fails(2, &["step", "done", &thanks, "--at-tz", "Asia/Tokyo"]);
 }
+
+#[test]
+fn a_timeline_in_words_sets_the_date_the_plan_waits_for() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview =
+        db.acme_interview(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"]);
+    let out = db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "We'll decide within two weeks",
+    ]);
+    assert!(
+        out.contains("read as Tue 16 Mar 2027: the follow-up waits for it"),
+        "{out}"
+    );
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["decide_by"], "2027-03-16");
+    assert_eq!(
+        shown["timeline"], "We'll decide within two weeks",
+        "the phrase is kept"
+    );
+    let call = db
+        .json(&["plan", "show", &interview, "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "follow-up-call" && s["state"] == "pending")
+        .cloned()
+        .unwrap();
+    assert!(
+        call["start"].as_str().unwrap().starts_with("2027-03-18"),
+        "{call}"
+    );
+
+    // A phrase it cannot read is kept, and the user is told the plan did not use it.
+    let out = db.run(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "when the budget is approved",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the plan did not use their timeline \"when the budget is approved\""),
+        "{err}"
+    );
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["timeline"], "when the budget is approved");
+}

@@ -489,8 +489,14 @@ fn follow_ups(
     }
     let max = settings.max_follow_ups();
     if made >= max {
-        let mut reason = format!("{made} follow-up(s) made: ask for feedback, thank them, and move on");
-        let after = off_season(cal, last.map_or(earliest, |d| cal.add(d, 5)), settings, &mut reason);
+        let mut reason =
+            format!("{made} follow-up(s) made: ask for feedback, thank them, and move on");
+        let after = off_season(
+            cal,
+            last.map_or(earliest, |d| cal.add(d, 5)),
+            settings,
+            &mut reason,
+        );
         return Ok(vec![PlannedStep {
             start: at(after, settings.business_hours.0, &tz)?.timestamp(),
             end: at(after, settings.business_hours.1, &tz)?.timestamp(),
@@ -506,7 +512,9 @@ fn follow_ups(
             cal.region()
         ));
     }
-    let no_phone = emp.lead.is_some_and(|c| c.phones.is_empty() && !c.emails.is_empty());
+    let no_phone = emp
+        .lead
+        .is_some_and(|c| c.phones.is_empty() && !c.emails.is_empty());
     if emp.email_only || no_phone {
         let instead = match (emp.email_only, emp.lead) {
             (true, _) => "they prefer email".to_string(),
@@ -610,7 +618,11 @@ fn off_season(cal: &WorkingDays, day: Date, settings: &PlanSettings, why: &mut S
         }
     }
     if let Some(r) = reason {
-        why.push_str(&format!("; {} is {r}: moved to {}", short(first), short(day)));
+        why.push_str(&format!(
+            "; {} is {r}: moved to {}",
+            short(first),
+            short(day)
+        ));
     }
     day
 }

@@ -19,10 +19,16 @@ pub fn avoided(day: Date, cal: &WorkingDays) -> Option<String> {
     let previous = day.yesterday().ok();
     match day.weekday() {
         Weekday::Monday => next.and_then(|d| cal.holiday(d)).map(|name| {
-            format!("a bridge day before {name} in {}, when many are away", cal.region())
+            format!(
+                "a bridge day before {name} in {}, when many are away",
+                cal.region()
+            )
         }),
         Weekday::Friday => previous.and_then(|d| cal.holiday(d)).map(|name| {
-            format!("a bridge day after {name} in {}, when many are away", cal.region())
+            format!(
+                "a bridge day after {name} in {}, when many are away",
+                cal.region()
+            )
         }),
         _ => None,
     }
@@ -52,11 +58,19 @@ mod tests {
         assert!(avoided(date(2027, 1, 4), &gb).is_none(), "back to work");
         assert!(avoided(date(2026, 12, 23), &gb).is_none());
         // Thanksgiving 2026 is Thu 26 Nov: Fri 27 Nov, in the US only.
-        assert!(avoided(date(2026, 11, 27), &us).unwrap().contains("Thanksgiving"));
+        assert!(
+            avoided(date(2026, 11, 27), &us)
+                .unwrap()
+                .contains("Thanksgiving")
+        );
         assert!(avoided(date(2026, 11, 27), &gb).is_none());
         assert!(avoided(date(2026, 11, 20), &us).is_none());
         // Ascension Day 2027 is Thu 6 May in Germany: Fri 7 May is a bridge day.
-        assert!(avoided(date(2027, 5, 7), &de).unwrap().contains("bridge day"));
+        assert!(
+            avoided(date(2027, 5, 7), &de)
+                .unwrap()
+                .contains("bridge day")
+        );
         assert!(avoided(date(2027, 5, 5), &de).is_none());
     }
 }

@@ -406,7 +406,9 @@ fn no_call_is_planned_for_someone_without_a_phone_number() {
     let case = Case::new("2027-03-02T10:00:00Z", panel);
     let email = case.step(StepKind::FollowUpEmail);
     assert!(
-        email.reason.contains("no phone number for Priya Patel: an email instead"),
+        email
+            .reason
+            .contains("no phone number for Priya Patel: an email instead"),
         "{}",
         email.reason
     );
@@ -420,14 +422,27 @@ fn follow_ups_keep_off_christmas_week_and_the_friday_after_thanksgiving() {
     // first good day of the new year, a Tuesday.
     let case = Case::new("2026-12-18T10:00:00Z", london());
     let call = case.step(StepKind::FollowUpCall);
-    assert_eq!(call.start.to_string()[..10], *"2027-01-05", "{}", call.reason);
-    assert!(call.reason.contains("between Christmas Eve and New Year"), "{}", call.reason);
+    assert_eq!(
+        call.start.to_string()[..10],
+        *"2027-01-05",
+        "{}",
+        call.reason
+    );
+    assert!(
+        call.reason.contains("between Christmas Eve and New Year"),
+        "{}",
+        call.reason
+    );
 
     // Turned off: the plain working-day rule.
     let mut off = Case::new("2026-12-18T10:00:00Z", london());
     off.settings.avoid_seasons = false;
     let call = off.step(StepKind::FollowUpCall);
-    assert!(call.start.to_string().as_str() < "2027-01-01", "{}", call.reason);
+    assert!(
+        call.start.to_string().as_str() < "2027-01-01",
+        "{}",
+        call.reason
+    );
 
     // A New York interviewer on Thu 19 Nov 2026: 5 working days on (Thanksgiving, Thu 26
     // Nov, a holiday) is Fri 27 Nov, the day after Thanksgiving. With every weekday
@@ -436,6 +451,15 @@ fn follow_ups_keep_off_christmas_week_and_the_friday_after_thanksgiving() {
     let mut case = Case::new("2026-11-19T15:00:00Z", ny);
     case.settings.preferred_days = vec![];
     let call = case.step(StepKind::FollowUpCall);
-    assert!(call.reason.contains("the day after Thanksgiving"), "{}", call.reason);
-    assert_eq!(call.start.to_string()[..10], *"2026-11-30", "{}", call.reason);
+    assert!(
+        call.reason.contains("the day after Thanksgiving"),
+        "{}",
+        call.reason
+    );
+    assert_eq!(
+        call.start.to_string()[..10],
+        *"2026-11-30",
+        "{}",
+        call.reason
+    );
 }

@@ -3,7 +3,9 @@
 use super::PageArgs;
 use crate::out;
 use clap::{Args, Subcommand};
-use followup_app::{Followup, InterviewChanges, InterviewNote, NewInterview, Target};
+use followup_app::{
+    Followup, InterviewChanges, InterviewNote, NewInterview, Target, TimelineReading,
+};
 use followup_core::model::Interview;
 use std::collections::HashMap;
 
@@ -173,7 +175,7 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
 
 fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
     let id = super::full_id(app, &args.id)?;
-    let interview = app.note_interview(
+    let noted = app.note_interview(
         &id,
         InterviewNote {
             clarify: args.clarify,
@@ -183,7 +185,23 @@ fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
             status: args.status,
         },
     )?;
-    out::line(format!("interview {} updated", interview.id))
+    out::line(format!("interview {} updated", noted.interview.id))?;
+    match noted.timeline {
+        Some(TimelineReading {
+            phrase,
+            date: Some(date),
+        }) => out::line(format!(
+            "their timeline \"{phrase}\" read as {}: the follow-up waits for it",
+            date.strftime("%a %-d %b %Y")
+        )),
+        Some(TimelineReading { phrase, date: None }) => {
+            eprintln!(
+                "followup: warning: the plan did not use their timeline \"{phrase}\" (not a date Followup can read); give --decide-by DATE"
+            );
+            Ok(())
+        }
+        None => Ok(()),
+    }
 }
 
 fn local_time(interview: &Interview) -> String {

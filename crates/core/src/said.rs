@@ -1,0 +1,487 @@
+//! Dates in the employer's words: "within two weeks", "by 12 March", "end of next week",
+//! "early April", "Friday", "after Easter" — read relative to the interview's date, in
+//! the employer's region (working days, Easter), into the latest date the phrase allows.
+//! A phrase this cannot read gives `None`: the caller keeps it and says it was not used.
+
+use crate::calendar::WorkingDays;
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+/// The date a phrase about the employer's timeline implies, counted from `said_on` (the
+/// interview's day).
+pub fn date_from_phrase(phrase: &str, said_on: Date, cal: &WorkingDays) -> Option<Date> {
+    let text = normalise(phrase);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = strip_lead(&words);
+    if words.is_empty() {
+        return None;
+    }
+    relative(words, said_on, cal)
+        .or_else(|| easter(words, said_on, cal))
+        .or_else(|| week_phrases(words, said_on))
+        .or_else(|| month_phrases(words, said_on))
+        .or_else(|| day_of_month(words, said_on))
+        .or_else(|| weekday_phrase(words, said_on))
+        .filter(|d| *d >= said_on)
+}
+
+/// Lower case, punctuation to spaces, ordinals to numbers ("12th" → "12").
+fn normalise(phrase: &str) -> String {
+    let lower = phrase.to_lowercase();
+    let cleaned: String = lower
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .map(|w| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+            {
+                digits.to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Drops the words that only introduce the date ("we'll decide by", "within", "the").
+fn strip_lead<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
+    const LEAD: &[&str] = &[
+        "we",
+        "ll",
+        "will",
+        "should",
+        "hope",
+        "to",
+        "expect",
+        "decide",
+        "decision",
+        "hear",
+        "back",
+        "get",
+        "you",
+        "let",
+        "know",
+        "a",
+        "by",
+        "before",
+        "on",
+        "the",
+        "around",
+        "about",
+        "at",
+        "latest",
+        "until",
+        "shortlist",
+        "shortlisting",
+        "make",
+        "come",
+        "in",
+        "within",
+    ];
+    // "in"/"within"/"a" also start relative phrases: keep those.
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let starts_relative = matches!(w, "in" | "within" | "a")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| number(n).is_some() || unit(n).is_some())
+            || (w == "a" && words.get(i + 1).is_some_and(|n| unit(n).is_some()));
+        if starts_relative || !LEAD.contains(&w) {
+            break;
+        }
+        i += 1;
+    }
+    &words[i..]
+}
+
+fn number(word: &str) -> Option<i64> {
+    let n = match word {
+        "a" | "an" | "one" => 1,
+        "two" | "couple" => 2,
+        "three" | "few" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fourteen" => 14,
+        _ => return word.parse().ok().filter(|n| (1..=366).contains(n)),
+    };
+    Some(n)
+}
+
+/// Days in a unit ("week" → 7); `None` for working days, handled apart.
+fn unit(word: &str) -> Option<i64> {
+    match word {
+        "day" | "days" => Some(1),
+        "week" | "weeks" => Some(7),
+        "fortnight" | "fortnights" => Some(14),
+        "month" | "months" => Some(30),
+        _ => None,
+    }
+}
+
+/// "within two weeks", "in 10 working days", "a couple of weeks", "a fortnight".
+fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
+    // "in the next two weeks": "next" before a number only ("next week" is a week phrase).
+    let words: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            let filler = matches!(**w, "in" | "within" | "of" | "the");
+            let next_before_number =
+                **w == "next" && words.get(i + 1).is_some_and(|n| number(n).is_some());
+            !filler && !next_before_number
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    let (n, rest) = match words.as_slice() {
+        [w, rest @ ..] if number(w).is_some() && !rest.is_empty() => (number(w)?, rest),
+        rest if rest.first().is_some_and(|w| unit(w).is_some()) => (1, rest),
+        _ => return None,
+    };
+    let n = if words.contains(&"couple") {
+        2
+    } else if words.contains(&"few") {
+        3
+    } else {
+        n
+    };
+    let rest: Vec<&str> = rest
+        .iter()
+        .copied()
+        .filter(|w| *w != "couple" && *w != "few")
+        .collect();
+    match rest.as_slice() {
+        [kind, days, ..] if matches!(*kind, "working" | "business") && unit(days) == Some(1) => {
+            Some(cal.add(from, n as u32))
+        }
+        [u, ..] => {
+            let days = unit(u)?;
+            if days == 30 {
+                return from.checked_add((n as i32).months()).ok();
+            }
+            from.checked_add((n * days).days()).ok()
+        }
+        _ => None,
+    }
+}
+
+/// "after Easter": the first working day after Easter Monday (or after Easter Sunday
+/// where Monday is worked). "Easter": Easter Sunday's week's Friday is too vague: no.
+fn easter(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
+    if words != ["after", "easter"] && words != ["after", "the", "easter", "break"] {
+        return None;
+    }
+    let mut year = from.year();
+    loop {
+        let sunday = easter_sunday(year)?;
+        if sunday >= from {
+            return Some(cal.add(sunday, 1));
+        }
+        year += 1;
+        if year > from.year() + 1 {
+            return None;
+        }
+    }
+}
+
+/// The Gregorian Easter Sunday (the anonymous algorithm).
+fn easter_sunday(year: i16) -> Option<Date> {
+    let y = year as i32;
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
+}
+
+/// Friday of the week `from` is in (the next Friday from a weekend).
+fn friday_of(from: Date) -> Date {
+    let offset =
+        (Weekday::Friday.to_monday_zero_offset() - from.weekday().to_monday_zero_offset() + 7) % 7;
+    from.checked_add((offset as i64).days()).unwrap_or(from)
+}
+
+fn next_monday(from: Date) -> Date {
+    let offset = 7 - from.weekday().to_monday_zero_offset() as i64;
+    from.checked_add(offset.days()).unwrap_or(from)
+}
+
+/// "end of the week", "this week", "next week", "end of next week", "early next week",
+/// "tomorrow", "end of the month", "end of next month", "in the new year".
+fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "of" | "by"))
+        .collect();
+    let next_week = next_monday(from);
+    match words.as_slice() {
+        ["tomorrow"] => from.tomorrow().ok(),
+        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] => {
+            Some(friday_of(from))
+        }
+        ["next", "week"] | ["end", "next", "week"] | ["next", "week", "end"] => {
+            Some(friday_of(next_week))
+        }
+        ["early", "next", "week"] | ["start", "next", "week"] | ["beginning", "next", "week"] => {
+            next_week.tomorrow().ok()
+        }
+        ["end", "month"] | ["end", "this", "month"] | ["this", "month"] => {
+            Some(from.last_of_month())
+        }
+        ["end", "next", "month"] | ["next", "month"] => {
+            from.checked_add(1.month()).ok().map(|d| d.last_of_month())
+        }
+        ["new", "year"] | ["after", "new", "year"] | ["early", "new", "year"] => {
+            Date::new(from.year() + 1, 1, 9).ok()
+        }
+        _ => None,
+    }
+}
+
+fn month(word: &str) -> Option<i8> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if word.len() < 3 {
+        return None;
+    }
+    let m = NAMES.iter().position(|n| word.starts_with(n))? as i8 + 1;
+    // "march" and "mar", not "marketing".
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (full[m as usize - 1].starts_with(word) || word == "sept").then_some(m)
+}
+
+/// The first date on or after `from` in `month` on `day` (this year or next).
+fn next_date(from: Date, month: i8, day: i8, year: Option<i16>) -> Option<Date> {
+    if let Some(y) = year {
+        return Date::new(y, month, day).ok();
+    }
+    let this = Date::new(from.year(), month, day).ok()?;
+    if this >= from {
+        Some(this)
+    } else {
+        Date::new(from.year() + 1, month, day).ok()
+    }
+}
+
+fn year(word: Option<&&str>) -> Option<i16> {
+    word.and_then(|w| w.parse::<i16>().ok())
+        .filter(|y| (2000..=2100).contains(y))
+}
+
+/// "12 March", "March 12", "12 March 2027", "early April", "mid-April", "late April",
+/// "end of March", "April".
+fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "of" | "in"))
+        .collect();
+    let last_day = |m: i8| -> Option<Date> {
+        let this = Date::new(from.year(), m, 1).ok()?.last_of_month();
+        if this >= from {
+            Some(this)
+        } else {
+            Some(Date::new(from.year() + 1, m, 1).ok()?.last_of_month())
+        }
+    };
+    match words.as_slice() {
+        [d, m, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
+            next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))
+        }
+        [m, d, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
+            next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))
+        }
+        ["early", m] | ["beginning", m] | ["start", m] if month(m).is_some() => {
+            next_date(from, month(m)?, 10, None)
+        }
+        ["mid", m] | ["middle", m] if month(m).is_some() => next_date(from, month(m)?, 20, None),
+        ["late", m] | ["end", m] if month(m).is_some() => last_day(month(m)?),
+        [m] if month(m).is_some() => last_day(month(m)?),
+        _ => None,
+    }
+}
+
+/// "the 12th" (the next 12th).
+fn day_of_month(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
+    let [d] = words.as_slice() else { return None };
+    let day: i8 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let mut month_start = from.first_of_month();
+    for _ in 0..3 {
+        if let Ok(date) = Date::new(month_start.year(), month_start.month(), day)
+            && date >= from
+        {
+            return Some(date);
+        }
+        month_start = month_start.checked_add(1.month()).ok()?;
+    }
+    None
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" | "mon" => Weekday::Monday,
+        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
+        "wednesday" | "wed" => Weekday::Wednesday,
+        "thursday" | "thu" | "thurs" => Weekday::Thursday,
+        "friday" | "fri" => Weekday::Friday,
+        _ => return None,
+    })
+}
+
+/// "Friday" (the next one after the interview), "next Friday" (the one in the week
+/// after), "this Friday", "end of Friday".
+fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "of" | "end" | "close" | "business" | "cob" | "eod"
+            )
+        })
+        .collect();
+    let after = |day: Weekday, start: Date| -> Option<Date> {
+        (1..=7)
+            .filter_map(|n| start.checked_add((n as i64).days()).ok())
+            .find(|d| d.weekday() == day)
+    };
+    match words.as_slice() {
+        [d] | ["this", d] => after(weekday(d)?, from),
+        ["next", d] => {
+            let day = weekday(d)?;
+            let monday = next_monday(from);
+            (0..7)
+                .filter_map(|n| monday.checked_add((n as i64).days()).ok())
+                .find(|x| x.weekday() == day)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn read(phrase: &str) -> Option<Date> {
+        // Tue 2 Mar 2027, England.
+        let cal = WorkingDays::new("gb-eng", &[]).unwrap();
+        date_from_phrase(phrase, date(2027, 3, 2), &cal)
+    }
+
+    #[test]
+    fn relative_spans() {
+        assert_eq!(read("within two weeks"), Some(date(2027, 3, 16)));
+        assert_eq!(
+            read("We'll decide within 2 weeks."),
+            Some(date(2027, 3, 16))
+        );
+        assert_eq!(read("in a couple of weeks"), Some(date(2027, 3, 16)));
+        assert_eq!(read("a fortnight"), Some(date(2027, 3, 16)));
+        assert_eq!(read("within a week"), Some(date(2027, 3, 9)));
+        assert_eq!(read("in 10 days"), Some(date(2027, 3, 12)));
+        assert_eq!(read("within 5 working days"), Some(date(2027, 3, 9)));
+        assert_eq!(read("in a few weeks"), Some(date(2027, 3, 23)));
+        assert_eq!(read("within a month"), Some(date(2027, 4, 2)));
+    }
+
+    #[test]
+    fn dates_and_months() {
+        assert_eq!(read("by 12 March"), Some(date(2027, 3, 12)));
+        assert_eq!(read("by March 12th"), Some(date(2027, 3, 12)));
+        assert_eq!(read("12th March 2027"), Some(date(2027, 3, 12)));
+        assert_eq!(read("by the 12th"), Some(date(2027, 3, 12)));
+        assert_eq!(read("by the 1st"), Some(date(2027, 4, 1)), "the next 1st");
+        assert_eq!(read("early April"), Some(date(2027, 4, 10)));
+        assert_eq!(read("mid-April"), Some(date(2027, 4, 20)));
+        assert_eq!(read("late April"), Some(date(2027, 4, 30)));
+        assert_eq!(read("end of March"), Some(date(2027, 3, 31)));
+        assert_eq!(read("in April"), Some(date(2027, 4, 30)));
+        assert_eq!(read("by 1 February"), Some(date(2028, 2, 1)), "next year's");
+    }
+
+    #[test]
+    fn weeks_and_weekdays() {
+        assert_eq!(read("end of the week"), Some(date(2027, 3, 5)));
+        assert_eq!(read("end of next week"), Some(date(2027, 3, 12)));
+        assert_eq!(read("next week"), Some(date(2027, 3, 12)));
+        assert_eq!(read("early next week"), Some(date(2027, 3, 9)));
+        assert_eq!(read("Friday"), Some(date(2027, 3, 5)));
+        assert_eq!(read("by Friday"), Some(date(2027, 3, 5)));
+        assert_eq!(read("next Friday"), Some(date(2027, 3, 12)));
+        assert_eq!(
+            read("Tuesday"),
+            Some(date(2027, 3, 9)),
+            "not the day itself"
+        );
+        assert_eq!(read("end of the month"), Some(date(2027, 3, 31)));
+        assert_eq!(read("tomorrow"), Some(date(2027, 3, 3)));
+    }
+
+    #[test]
+    fn easter_counts_the_regions_easter_monday() {
+        // Easter 2027 is Sunday 28 March; Easter Monday is a holiday in England.
+        assert_eq!(read("after Easter"), Some(date(2027, 3, 30)));
+        let scotland = WorkingDays::new("gb-sct", &[]).unwrap();
+        assert_eq!(
+            date_from_phrase("after Easter", date(2027, 3, 2), &scotland),
+            Some(date(2027, 3, 29)),
+            "Easter Monday is worked in Scotland"
+        );
+        assert_eq!(easter_sunday(2026), Some(date(2026, 4, 5)));
+        assert_eq!(easter_sunday(2030), Some(date(2030, 4, 21)));
+    }
+
+    #[test]
+    fn unreadable_phrases_give_nothing() {
+        for phrase in [
+            "soon",
+            "we'll be in touch",
+            "",
+            "when the budget is approved",
+            "marketing",
+        ] {
+            assert_eq!(read(phrase), None, "{phrase}");
+        }
+    }
+}
