@@ -60,6 +60,7 @@ pub(crate) struct Loaded {
     pub calls: Vec<CallRecord>,
     pub steps: Vec<Step>,
     pub done: Vec<(String, Timestamp)>,
+    pub skipped: Vec<(String, Timestamp)>,
 }
 
 impl Loaded {
@@ -74,6 +75,11 @@ impl Loaded {
             .filter(|s| s.state == StepState::Done)
             .map(|s| (s.key.clone(), s.done_at.unwrap_or(s.updated_at)))
             .collect();
+        let skipped = steps
+            .iter()
+            .filter(|s| s.state == StepState::Skipped)
+            .map(|s| (s.key.clone(), s.done_at.unwrap_or(s.updated_at)))
+            .collect();
         Ok(Loaded {
             interview,
             application,
@@ -81,6 +87,7 @@ impl Loaded {
             calls,
             steps,
             done,
+            skipped,
         })
     }
 
@@ -93,6 +100,7 @@ impl Loaded {
             settings,
             calls: &self.calls,
             done: &self.done,
+            skipped: &self.skipped,
         }
     }
 }

@@ -161,6 +161,8 @@ pub struct PlanInput<'a> {
     pub calls: &'a [CallRecord],
     /// Steps the user completed: key and when.
     pub done: &'a [(String, Timestamp)],
+    /// Steps the user skipped: key and when. A skipped follow-up moves the plan on.
+    pub skipped: &'a [(String, Timestamp)],
 }
 
 /// The steps the interview needs now. Empty once the application has an outcome or the
@@ -399,14 +401,52 @@ fn follow_ups(
         .collect();
     events.sort_by(|a, b| a.at.cmp(&b.at).then(a.key.cmp(&b.key)));
 
+    // Skipped follow-ups move the chain on as if made (without counting as a contact).
+    events.extend(
+        input
+            .skipped
+            .iter()
+            .filter(|(k, _)| k.starts_with("follow-up-"))
+            .map(|(k, at)| Event {
+                at: *at,
+                key: format!("skipped:{k}"),
+                call: None,
+            }),
+    );
+    events.sort_by(|a, b| a.at.cmp(&b.at).then(a.key.cmp(&b.key)));
+
     let mut made = 0u32;
     let mut last: Option<Date> = None;
     let mut pending: Option<PlannedStep> = None;
-    let is_done = |key: &str| input.done.iter().any(|(k, _)| k == key);
+    // The latest date they gave, from the interview or any call so far: every later
+    // follow-up waits for it.
+    let mut their_date = input.interview.decide_by;
+    // Days without an answer since the last contact: two, then the email query.
+    let mut unanswered: Vec<Date> = Vec::new();
+    let closed = |key: &str| {
+        input.done.iter().any(|(k, _)| k == key) || input.skipped.iter().any(|(k, _)| k == key)
+    };
     for (n, event) in events.iter().enumerate() {
         let day = event.at.to_zoned_datetime(tz.clone()).date();
         let Some(call) = event.call else {
+            if let Some(key) = event.key.strip_prefix("skipped:") {
+                // You chose not to make this follow-up: the next one (or feedback) is due.
+                let k: u32 = key
+                    .trim_start_matches("follow-up-email-")
+                    .trim_start_matches("follow-up-")
+                    .parse()
+                    .unwrap_or(made + 1);
+                made = made.max(k);
+                earliest = earliest.max(cal.add(day, 5));
+                why = format!(
+                    "5 working days after you skipped a follow-up on {}",
+                    short(day)
+                );
+                pending = None;
+                continue;
+            }
             // An email follow-up or query was sent.
+            unanswered.clear();
             if !event.key.starts_with("voicemail-email") {
                 made += 1;
                 last = Some(day);
@@ -421,16 +461,17 @@ fn follow_ups(
         pending = None;
         match call.outcome {
             CallOutcome::Reached | CallOutcome::Voicemail => {
+                unanswered.clear();
                 made += 1;
                 last = Some(day);
                 earliest = cal.add(day, 5);
                 why = format!("5 working days after your call on {}", short(day));
-                if let Some(d) = call.decide_by.filter(|d| cal.add(*d, 2) > earliest) {
+                if let Some(d) = call.decide_by {
+                    their_date = their_date.max(Some(d));
+                }
+                if let Some(d) = their_date.filter(|d| cal.add(*d, 2) > earliest) {
                     earliest = cal.add(d, 2);
-                    why = format!(
-                        "2 working days after {}, the date they gave on the call",
-                        short(d)
-                    );
+                    why = format!("2 working days after {}, the date they gave", short(d));
                 }
                 if call.outcome == CallOutcome::Voicemail {
                     let key = format!("voicemail-email-{n}");
@@ -470,6 +511,29 @@ fn follow_ups(
                 }
             },
             CallOutcome::NoAnswer | CallOutcome::Other(_) => {
+                if !unanswered.contains(&day) {
+                    unanswered.push(day);
+                }
+                if unanswered.len() >= 2 {
+                    // Two days without an answer: stop calling, write instead.
+                    let today = cal.this_or_next(day);
+                    let end = at(today, settings.business_hours.1, &tz)?.timestamp();
+                    pending = Some(PlannedStep {
+                        start: call.at.min(end),
+                        end,
+                        reason: format!(
+                            "no answer on {} days ({}): send your query by email instead of calling again",
+                            unanswered.len(),
+                            unanswered
+                                .iter()
+                                .map(|d| short(*d))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        ..step(&format!("query-{n}"), StepKind::EmailQuery, &emp)
+                    });
+                    continue;
+                }
                 let next = cal.next_working_day(day);
                 let (from, to) = call_window(next, settings, &tz)?;
                 pending = Some(PlannedStep {
@@ -484,7 +548,7 @@ fn follow_ups(
             }
         }
     }
-    if let Some(p) = pending.filter(|p| !is_done(&p.key)) {
+    if let Some(p) = pending.filter(|p| !closed(&p.key)) {
         return Ok(vec![p]);
     }
     let max = settings.max_follow_ups();

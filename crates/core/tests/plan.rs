@@ -27,6 +27,7 @@ struct Case {
     settings: PlanSettings,
     calls: Vec<CallRecord>,
     done: Vec<(String, Timestamp)>,
+    skipped: Vec<(String, Timestamp)>,
 }
 
 impl Case {
@@ -67,6 +68,7 @@ impl Case {
             settings: PlanSettings::default(),
             calls: vec![],
             done: vec![],
+            skipped: vec![],
         }
     }
 
@@ -79,6 +81,7 @@ impl Case {
             settings: &self.settings,
             calls: &self.calls,
             done: &self.done,
+            skipped: &self.skipped,
         }
     }
 
@@ -330,6 +333,60 @@ fn no_answer_tries_again_the_next_working_day() {
     let retry = case.step(StepKind::FollowUpCall);
     assert!(retry.key.starts_with("retry-"));
     assert_eq!(retry.start, ts("2027-03-15T10:00:00Z"));
+    // Twice the same day is still one day: try again.
+    case.log("2027-03-12T14:15:00Z", CallOutcome::NoAnswer);
+    assert!(case.step(StepKind::FollowUpCall).key.starts_with("retry-"));
+    // A second day without an answer: no third call, the query goes by email.
+    case.log("2027-03-15T10:15:00Z", CallOutcome::NoAnswer);
+    let plan = case.plan();
+    assert!(
+        plan.iter().all(|s| s.kind != StepKind::FollowUpCall),
+        "{plan:#?}"
+    );
+    let query = case.step(StepKind::EmailQuery);
+    assert!(
+        query.reason.contains("no answer on 2 days"),
+        "{}",
+        query.reason
+    );
+}
+
+#[test]
+fn the_date_they_gave_at_the_interview_outlives_a_call() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.interview.decide_by = Some("2027-04-09".parse().unwrap());
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.key, "follow-up-2");
+    assert!(
+        call.start >= ts("2027-04-13T00:00:00Z"),
+        "Fri 9 Apr + 2 working days, not 5 after the call: {} ({})",
+        call.start,
+        call.reason
+    );
+    assert!(
+        call.reason.contains("the date they gave"),
+        "{}",
+        call.reason
+    );
+}
+
+#[test]
+fn a_skipped_follow_up_moves_the_plan_on() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    let first = case.step(StepKind::FollowUpCall);
+    assert_eq!(first.key, "follow-up-1");
+    case.skipped
+        .push((first.key.clone(), ts("2027-03-09T12:00:00Z")));
+    let next = case.step(StepKind::FollowUpCall);
+    assert_eq!(next.key, "follow-up-2", "{next:#?}");
+    assert!(next.reason.contains("skipped"), "{}", next.reason);
+    case.skipped
+        .push((next.key.clone(), ts("2027-03-16T12:00:00Z")));
+    assert!(
+        case.plan().iter().any(|s| s.kind == StepKind::Feedback),
+        "both skipped: ask for feedback and move on"
+    );
 }
 
 #[test]
