@@ -7,48 +7,8 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// You in London, the interviewer in New York (on summer time from 14 March 2027, while
-/// London stays on GMT until 28 March).
 fn setup(db: &Db) -> String {
-    db.ok(&[
-        "profile",
-        "set",
-        "--name",
-        "Sam Carter",
-        "--region",
-        "gb-eng",
-        "--tz",
-        "Europe/London",
-    ]);
-    let app = db.ok(&["application", "add", "--company", "Globex", "--role", "SRE"]);
-    let ann = db.ok(&[
-        "contact",
-        "add",
-        "--name",
-        "Ann Lee",
-        "--email",
-        "ann@globex.test",
-        "--phone",
-        "+1 212 555 0100",
-        "--tz",
-        "America/New_York",
-        "--region",
-        "us",
-    ]);
-    db.ok(&[
-        "interview",
-        "add",
-        "--application",
-        app.trim(),
-        "--at",
-        "2027-03-15T10:00",
-        "--tz",
-        "America/New_York",
-        "--interviewer",
-        ann.trim(),
-    ])
-    .trim()
-    .to_string()
+    db.new_york_interview().2
 }
 
 fn calls(db: &Db) -> Vec<Value> {

@@ -8,52 +8,8 @@ use common::smtp::FakeSmtp;
 use common::*;
 use serde_json::Value;
 
-/// You in London, Ann in New York; an interview on Mon 15 Mar 2027 10:00 New York time.
 fn setup(db: &Db) -> (String, String, String) {
-    db.ok(&[
-        "profile",
-        "set",
-        "--name",
-        "Sam Carter",
-        "--email",
-        "sam@example.test",
-        "--region",
-        "gb-eng",
-        "--tz",
-        "Europe/London",
-    ]);
-    let app = db.ok(&["application", "add", "--company", "Globex", "--role", "SRE"]);
-    let ann = db.ok(&[
-        "contact",
-        "add",
-        "--name",
-        "Ann Lee",
-        "--email",
-        "ann@globex.test",
-        "--phone",
-        "+1 212 555 0100",
-        "--tz",
-        "America/New_York",
-        "--region",
-        "us",
-    ]);
-    let interview = db.ok(&[
-        "interview",
-        "add",
-        "--application",
-        app.trim(),
-        "--at",
-        "2027-03-15T10:00",
-        "--tz",
-        "America/New_York",
-        "--interviewer",
-        ann.trim(),
-    ]);
-    (
-        app.trim().into(),
-        ann.trim().into(),
-        interview.trim().into(),
-    )
+    db.new_york_interview()
 }
 
 fn pending(db: &Db, interview: &str, kind: &str) -> Value {

@@ -10,53 +10,7 @@ use serde_json::Value;
 /// A London candidate, a New York interviewer, an interview on Mon 15 Mar 2027 10:00
 /// New York time (the week only New York has changed its clocks).
 fn setup(db: &Db) -> (String, String, String) {
-    db.ok(&[
-        "profile",
-        "set",
-        "--name",
-        "Sam Carter",
-        "--region",
-        "gb-eng",
-        "--tz",
-        "Europe/London",
-    ]);
-    let app = db
-        .ok(&["application", "add", "--company", "Globex", "--role", "SRE"])
-        .trim()
-        .to_string();
-    let contact = db
-        .ok(&[
-            "contact",
-            "add",
-            "--name",
-            "Ann Lee",
-            "--email",
-            "ann@globex.test",
-            "--phone",
-            "+1 212 555 0100",
-            "--tz",
-            "America/New_York",
-            "--region",
-            "us",
-        ])
-        .trim()
-        .to_string();
-    let interview = db
-        .ok(&[
-            "interview",
-            "add",
-            "--application",
-            &app,
-            "--at",
-            "2027-03-15T10:00",
-            "--tz",
-            "America/New_York",
-            "--interviewer",
-            &contact,
-        ])
-        .trim()
-        .to_string();
-    (app, contact, interview)
+    db.new_york_interview()
 }
 
 fn steps(db: &Db, interview: &str) -> Vec<Value> {

@@ -497,17 +497,11 @@ fn follow_ups(
                     });
                 }
                 None => {
-                    let today = cal.this_or_next(day);
-                    let end = at(today, settings.business_hours.1, &tz)?.timestamp();
-                    pending = Some(PlannedStep {
-                        start: call.at.min(end),
-                        end,
-                        reason: format!(
-                            "they couldn't talk on {}: send the query by email, to read when it suits them",
-                            short(day)
-                        ),
-                        ..step(&format!("query-{n}"), StepKind::EmailQuery, &emp)
-                    });
+                    let reason = format!(
+                        "they couldn't talk on {}: send the query by email, to read when it suits them",
+                        short(day)
+                    );
+                    pending = Some(email_query(call, n, reason, cal, settings, &tz, &emp)?);
                 }
             },
             CallOutcome::NoAnswer | CallOutcome::Other(_) => {
@@ -516,22 +510,13 @@ fn follow_ups(
                 }
                 if unanswered.len() >= 2 {
                     // Two days without an answer: stop calling, write instead.
-                    let today = cal.this_or_next(day);
-                    let end = at(today, settings.business_hours.1, &tz)?.timestamp();
-                    pending = Some(PlannedStep {
-                        start: call.at.min(end),
-                        end,
-                        reason: format!(
-                            "no answer on {} days ({}): send your query by email instead of calling again",
-                            unanswered.len(),
-                            unanswered
-                                .iter()
-                                .map(|d| short(*d))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                        ..step(&format!("query-{n}"), StepKind::EmailQuery, &emp)
-                    });
+                    let days: Vec<String> = unanswered.iter().map(|d| short(*d)).collect();
+                    let reason = format!(
+                        "no answer on {} days ({}): send your query by email instead of calling again",
+                        days.len(),
+                        days.join(", ")
+                    );
+                    pending = Some(email_query(call, n, reason, cal, settings, &tz, &emp)?);
                     continue;
                 }
                 let next = cal.next_working_day(day);
@@ -603,6 +588,26 @@ fn follow_ups(
         reason: why,
         ..step(&format!("follow-up-{k}"), StepKind::FollowUpCall, &emp)
     }])
+}
+
+/// The email query, due from the call until the end of that working day.
+fn email_query(
+    call: &CallRecord,
+    n: usize,
+    reason: String,
+    cal: &WorkingDays,
+    settings: &PlanSettings,
+    tz: &TimeZone,
+    emp: &Employer,
+) -> Result<PlannedStep, InvalidValue> {
+    let day = call.at.to_zoned_datetime(tz.clone()).date();
+    let end = at(cal.this_or_next(day), settings.business_hours.1, tz)?.timestamp();
+    Ok(PlannedStep {
+        start: call.at.min(end),
+        end,
+        reason,
+        ..step(&format!("query-{n}"), StepKind::EmailQuery, emp)
+    })
 }
 
 fn is_email_contact(key: &str) -> bool {

@@ -159,6 +159,56 @@ impl Db {
         ]);
     }
 
+    /// You in London (gb-eng), Ann Lee in New York (us, with email and phone), and an
+    /// interview on Mon 15 Mar 2027 10:00 New York time — the week only New York has
+    /// changed its clocks. Returns the application, contact and interview ids.
+    pub fn new_york_interview(&self) -> (String, String, String) {
+        self.ok(&[
+            "profile",
+            "set",
+            "--name",
+            "Sam Carter",
+            "--email",
+            "sam@example.test",
+            "--region",
+            "gb-eng",
+            "--tz",
+            "Europe/London",
+        ]);
+        let app = self.ok(&["application", "add", "--company", "Globex", "--role", "SRE"]);
+        let ann = self.ok(&[
+            "contact",
+            "add",
+            "--name",
+            "Ann Lee",
+            "--email",
+            "ann@globex.test",
+            "--phone",
+            "+1 212 555 0100",
+            "--tz",
+            "America/New_York",
+            "--region",
+            "us",
+        ]);
+        let interview = self.ok(&[
+            "interview",
+            "add",
+            "--application",
+            app.trim(),
+            "--at",
+            "2027-03-15T10:00",
+            "--tz",
+            "America/New_York",
+            "--interviewer",
+            ann.trim(),
+        ]);
+        (
+            app.trim().into(),
+            ann.trim().into(),
+            interview.trim().into(),
+        )
+    }
+
     /// Runs with the mail server settings for a local test server on `port`.
     pub fn with_smtp(&self, port: u16, args: &[&str]) -> Output {
         let port = port.to_string();
