@@ -332,8 +332,11 @@ impl Followup {
                     tx.store.delete_application(id)?;
                 }
                 Target::Interview(id) => {
+                    let application = tx.store.interview(id)?.application_id;
                     keep_interview_tree(tx, id)?;
                     tx.store.delete_interview(id)?;
+                    // An earlier round takes the follow-ups back.
+                    tx.every_round_of(&application)?;
                 }
                 Target::Contact(id) => {
                     tx.keep_contact(id)?;

@@ -3,7 +3,7 @@
 //! calls `replan`, when its write commits.
 
 use crate::Result;
-use followup_core::model::{Application, Contact, Interview, Profile};
+use followup_core::model::{Application, Contact, Interview, InterviewStatus, Profile};
 use followup_core::plan::{self, Calendars, CallRecord, PlanInput, PlanSettings, Step, StepState};
 use followup_store::Store;
 use jiff::Timestamp;
@@ -37,7 +37,14 @@ impl Planner {
         let loaded = Loaded::from_store(store, interview_id)?;
         let input = loaded.input(&self.profile, &self.settings);
         let planned = plan::derive(&input, &mut self.calendars)?;
-        let merged = plan::merge(&loaded.steps, &planned, interview_id, now);
+        let because = plan::superseded_because(&input);
+        let merged = plan::merge(
+            &loaded.steps,
+            &planned,
+            interview_id,
+            now,
+            because.as_deref(),
+        );
         let changed: Vec<Step> = merged
             .into_iter()
             .filter(|s| !loaded.steps.contains(s))
@@ -61,6 +68,8 @@ pub(crate) struct Loaded {
     pub steps: Vec<Step>,
     pub done: Vec<(String, Timestamp)>,
     pub skipped: Vec<(String, Timestamp)>,
+    /// The application's next round after this interview, if any.
+    pub later_round: Option<Interview>,
 }
 
 impl Loaded {
@@ -75,6 +84,7 @@ impl Loaded {
             .filter(|s| s.state == StepState::Done)
             .map(|s| (s.key.clone(), s.done_at.unwrap_or(s.updated_at)))
             .collect();
+        let later_round = later_round(store, &interview)?;
         let skipped = steps
             .iter()
             .filter(|s| s.state == StepState::Skipped)
@@ -88,6 +98,7 @@ impl Loaded {
             steps,
             done,
             skipped,
+            later_round,
         })
     }
 
@@ -101,8 +112,28 @@ impl Loaded {
             calls: &self.calls,
             done: &self.done,
             skipped: &self.skipped,
+            later_round: self.later_round.as_ref(),
         }
     }
+}
+
+/// The application's first interview after `interview` that is not cancelled.
+fn later_round(store: &mut Store, interview: &Interview) -> Result<Option<Interview>> {
+    let mut later: Option<Interview> = None;
+    for id in store.interview_ids_for_application(&interview.application_id)? {
+        if id == interview.id {
+            continue;
+        }
+        let other = store.interview(&id)?;
+        let after = (other.start, &other.id) > (interview.start, &interview.id);
+        if after
+            && other.status != InterviewStatus::Cancelled
+            && later.as_ref().is_none_or(|l| other.start < l.start)
+        {
+            later = Some(other);
+        }
+    }
+    Ok(later)
 }
 
 /// The cadence guard for a contact at `when`: would it be too soon or one too many?

@@ -57,6 +57,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Every interview of an application: rounds hand the follow-ups on to each other.
+    pub(crate) fn every_round_of(&mut self, application_id: &str) -> Result<()> {
+        for id in self.store.interview_ids_for_application(application_id)? {
+            self.plan_of(&id)?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn touch_every_plan(&mut self) {
         self.every_pending_plan = true;
     }
@@ -180,13 +188,14 @@ impl Tx<'_> {
     pub fn add_interview(&mut self, interview: Interview) -> Result<Interview> {
         let stored = self.store.add_interview(interview)?;
         self.created(Kind::Interview, &stored.id);
-        self.plan_of(&stored.id)?;
+        self.every_round_of(&stored.application_id)?;
         Ok(stored)
     }
 
     pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
         self.keep_interview(&interview.id)?;
-        self.plan_of(&interview.id)?;
+        // A time or status change can make it, or stop it being, a later round.
+        self.every_round_of(&interview.application_id)?;
         Ok(self.store.update_interview(interview)?)
     }
 

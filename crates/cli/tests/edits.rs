@@ -302,3 +302,54 @@ fn the_journal_keeps_many_changes_and_says_when_there_is_nothing_left() {
     let table = db.ok(&["undo", "--list"]);
     assert!(table.contains("undone"), "{table}");
 }
+
+#[test]
+fn a_second_round_cancels_the_first_rounds_follow_ups_and_deleting_it_brings_them_back() {
+    let db = Db::sqlite();
+    let (app, ann, first) = setup(&db);
+    let call = pending(&db, &first, "follow-up-call");
+    assert!(!call.is_null());
+    let second = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        &app,
+        "--at",
+        "2027-03-19T11:00",
+        "--tz",
+        "America/New_York",
+        "--interviewer",
+        &ann,
+    ]);
+    let second = second.trim();
+    assert!(
+        pending(&db, &first, "follow-up-call").is_null(),
+        "the first round's call is off"
+    );
+    let old = db
+        .json(&["plan", "show", &first, "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == call["id"])
+        .cloned()
+        .unwrap();
+    assert_eq!(old["state"], "cancelled");
+    assert!(
+        old["reason"]
+            .as_str()
+            .unwrap()
+            .contains("a later round (Fri 19 Mar interview) took over"),
+        "{old}"
+    );
+    assert!(
+        !pending(&db, second, "follow-up-call").is_null(),
+        "the second round follows up"
+    );
+
+    db.ok(&["interview", "delete", second, "--yes"]);
+    assert!(
+        !pending(&db, &first, "follow-up-call").is_null(),
+        "the first round takes it back"
+    );
+}

@@ -163,6 +163,9 @@ pub struct PlanInput<'a> {
     pub done: &'a [(String, Timestamp)],
     /// Steps the user skipped: key and when. A skipped follow-up moves the plan on.
     pub skipped: &'a [(String, Timestamp)],
+    /// The application's next interview after this one, if any: a later round takes
+    /// the follow-ups over.
+    pub later_round: Option<&'a Interview>,
 }
 
 /// The steps the interview needs now. Empty once the application has an outcome or the
@@ -177,8 +180,20 @@ pub fn derive(
     }
     let mut steps = capture_steps(input)?;
     steps.push(thank_you(input, calendars)?);
-    steps.extend(follow_ups(input, calendars)?);
+    if input.later_round.is_none() {
+        steps.extend(follow_ups(input, calendars)?);
+    }
     Ok(steps)
+}
+
+/// Why this interview's pending follow-ups were cancelled, when a later round took over.
+pub fn superseded_because(input: &PlanInput) -> Option<String> {
+    input.later_round.map(|later| {
+        format!(
+            "a later round ({} interview) took over the follow-ups",
+            short(later.local_start().date())
+        )
+    })
 }
 
 fn zone(name: &str) -> Result<TimeZone, InvalidValue> {
@@ -943,6 +958,7 @@ pub fn merge(
     planned: &[PlannedStep],
     interview_id: &str,
     now: Timestamp,
+    cancelled_because: Option<&str>,
 ) -> Vec<Step> {
     let mut out = Vec::with_capacity(existing.len() + planned.len());
     for old in existing {
@@ -960,7 +976,14 @@ pub fn merge(
                 step.state = StepState::Pending;
                 step.moved = false;
             }
-            None => step.state = StepState::Cancelled,
+            None => {
+                if old.state == StepState::Pending
+                    && let Some(why) = cancelled_because
+                {
+                    step.reason = why.to_string();
+                }
+                step.state = StepState::Cancelled;
+            }
         }
         if step != *old {
             step.sequence += 1;
@@ -1144,6 +1167,7 @@ mod tests {
             &[planned("thank-you", 9), planned("follow-up-1", 10)],
             "int-1",
             t0,
+            None,
         );
         assert_eq!(first.len(), 2);
         assert!(
@@ -1162,6 +1186,7 @@ mod tests {
             &[planned("thank-you", 11), planned("follow-up-1", 12)],
             "int-1",
             t1,
+            None,
         );
         assert_eq!(again, stored, "done and moved steps are left alone");
 
@@ -1171,6 +1196,7 @@ mod tests {
             &[planned("thank-you", 9), planned("follow-up-2", 10)],
             "int-1",
             t2,
+            None,
         );
         assert_eq!(
             replanned[0], first[0],

@@ -28,6 +28,7 @@ struct Case {
     calls: Vec<CallRecord>,
     done: Vec<(String, Timestamp)>,
     skipped: Vec<(String, Timestamp)>,
+    later_round: Option<Interview>,
 }
 
 impl Case {
@@ -69,6 +70,7 @@ impl Case {
             calls: vec![],
             done: vec![],
             skipped: vec![],
+            later_round: None,
         }
     }
 
@@ -82,6 +84,7 @@ impl Case {
             calls: &self.calls,
             done: &self.done,
             skipped: &self.skipped,
+            later_round: self.later_round.as_ref(),
         }
     }
 
@@ -518,5 +521,29 @@ fn follow_ups_keep_off_christmas_week_and_the_friday_after_thanksgiving() {
         *"2026-11-30",
         "{}",
         call.reason
+    );
+}
+
+#[test]
+fn a_later_round_takes_the_follow_ups_over() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    assert!(case.plan().iter().any(|s| s.kind == StepKind::FollowUpCall));
+    let mut second = case.interview.clone();
+    second.id = "int-2".into();
+    second.start = ts("2027-03-10T14:00:00Z");
+    case.later_round = Some(second);
+    let plan = case.plan();
+    assert!(
+        plan.iter().all(|s| s.kind != StepKind::FollowUpCall),
+        "{plan:#?}"
+    );
+    assert!(
+        plan.iter().any(|s| s.kind == StepKind::ThankYou),
+        "the thanks still stand"
+    );
+    let because = superseded_because(&case.input()).unwrap();
+    assert!(
+        because.contains("a later round (Wed 10 Mar interview)"),
+        "{because}"
     );
 }
