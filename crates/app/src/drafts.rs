@@ -82,7 +82,7 @@ impl Followup {
                 }
                 c
             }
-            DraftKind::Query => Channel::Email,
+            DraftKind::Query | DraftKind::Feedback => Channel::Email,
             _ => Channel::Phone,
         };
         let name = compose::template_name(&kind, &channel);
@@ -103,6 +103,7 @@ impl Followup {
             let step_kind = match kind {
                 DraftKind::ThankYou => StepKind::ThankYou,
                 DraftKind::Query => StepKind::EmailQuery,
+                DraftKind::Feedback => StepKind::Feedback,
                 _ => StepKind::FollowUpCall,
             };
             let steps = s.steps(&interview.id)?;

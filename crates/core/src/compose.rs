@@ -20,6 +20,7 @@ open_enum!(
         Query => "query",
         Script => "script",
         Voicemail => "voicemail",
+        Feedback => "feedback",
     }
 );
 
@@ -45,6 +46,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "query-email",
         include_str!("../../../data/templates/query-email.txt"),
+    ),
+    (
+        "feedback-email",
+        include_str!("../../../data/templates/feedback-email.txt"),
     ),
     (
         "call-script",
@@ -99,6 +104,7 @@ pub fn template_name(kind: &DraftKind, channel: &Channel) -> &'static str {
         (DraftKind::ThankYou, Channel::Letter) => "thank-you-letter",
         (DraftKind::ThankYou, _) => "thank-you-email",
         (DraftKind::Query, _) => "query-email",
+        (DraftKind::Feedback, _) => "feedback-email",
         (DraftKind::Script, _) => "call-script",
         _ => "voicemail",
     }

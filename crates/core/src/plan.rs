@@ -555,12 +555,15 @@ fn follow_ups(
     if made >= max {
         let mut reason =
             format!("{made} follow-up(s) made: ask for feedback, thank them, and move on");
-        let after = off_season(
-            cal,
-            last.map_or(earliest, |d| cal.add(d, 5)),
-            settings,
-            &mut reason,
-        );
+        let mut after = last.map_or(earliest, |d| cal.add(d, 5));
+        if let Some(d) = their_date.filter(|d| cal.add(*d, 2) > after) {
+            after = cal.add(d, 2);
+            reason.push_str(&format!(
+                "; not before {}, the date they gave, and 2 working days",
+                short(d)
+            ));
+        }
+        let after = off_season(cal, after, settings, &mut reason);
         return Ok(vec![PlannedStep {
             start: at(after, settings.business_hours.0, &tz)?.timestamp(),
             end: at(after, settings.business_hours.1, &tz)?.timestamp(),

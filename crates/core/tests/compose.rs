@@ -128,6 +128,7 @@ fn every_built_in_note_is_clean_and_80_to_180_words() {
             (DraftKind::ThankYou, Channel::Email),
             (DraftKind::ThankYou, Channel::Letter),
             (DraftKind::Query, Channel::Email),
+            (DraftKind::Feedback, Channel::Email),
         ] {
             for skills in &skill_sets {
                 for note in notes {
@@ -180,7 +181,7 @@ fn every_built_in_note_is_clean_and_80_to_180_words() {
             }
         }
     }
-    assert_eq!(checked, 2 * 3 * 3 * 2 * 2 * 2 * 4);
+    assert_eq!(checked, 2 * 4 * 3 * 2 * 2 * 2 * 4);
 }
 
 #[test]

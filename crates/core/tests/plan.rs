@@ -547,3 +547,23 @@ fn a_later_round_takes_the_follow_ups_over() {
         "{because}"
     );
 }
+
+#[test]
+fn asking_for_feedback_never_comes_before_their_date() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
+    case.log("2027-03-16T10:15:00Z", CallOutcome::Reached)
+        .decide_by = Some("2027-04-30".parse().unwrap());
+    let feedback = case.step(StepKind::Feedback);
+    assert!(
+        feedback.start >= ts("2027-05-04T00:00:00Z"),
+        "Fri 30 Apr + 2 working days (Mon 3 May is a bank holiday): {} ({})",
+        feedback.start,
+        feedback.reason
+    );
+    assert!(
+        feedback.reason.contains("not before Fri 30 Apr"),
+        "{}",
+        feedback.reason
+    );
+}

@@ -17,6 +17,9 @@ pub enum DraftCommand {
     ThankYou(Box<NoteArgs>),
     /// An email with your query, for when they could not talk
     Query(Box<NoteArgs>),
+    /// The short, gracious note that asks for feedback and moves on (after the last
+    /// follow-up, never before their date)
+    Feedback(Box<NoteArgs>),
     /// What to say on the follow-up call
     Script(Box<NoteArgs>),
     /// A voicemail to leave (under 30 seconds)
@@ -80,6 +83,7 @@ pub fn run(app: &mut Followup, command: DraftCommand) -> anyhow::Result<()> {
     match command {
         DraftCommand::ThankYou(a) => compose_drafts(app, DraftKind::ThankYou, *a),
         DraftCommand::Query(a) => compose_drafts(app, DraftKind::Query, *a),
+        DraftCommand::Feedback(a) => compose_drafts(app, DraftKind::Feedback, *a),
         DraftCommand::Script(a) => compose_drafts(app, DraftKind::Script, *a),
         DraftCommand::Voicemail(a) => compose_drafts(app, DraftKind::Voicemail, *a),
         DraftCommand::List {
