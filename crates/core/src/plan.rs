@@ -441,7 +441,9 @@ fn follow_ups(
     let closed = |key: &str| {
         input.done.iter().any(|(k, _)| k == key) || input.skipped.iter().any(|(k, _)| k == key)
     };
-    for (n, event) in events.iter().enumerate() {
+    // Keys come from what caused a step (the call's id), not its position: a call logged
+    // late, out of order, leaves the other steps' keys alone.
+    for event in &events {
         let day = event.at.to_zoned_datetime(tz.clone()).date();
         let Some(call) = event.call else {
             if let Some(key) = event.key.strip_prefix("skipped:") {
@@ -489,7 +491,7 @@ fn follow_ups(
                     why = format!("2 working days after {}, the date they gave", short(d));
                 }
                 if call.outcome == CallOutcome::Voicemail {
-                    let key = format!("voicemail-email-{n}");
+                    let key = format!("voicemail-email-{}", call.id);
                     let (from, to) = (cal.add(day, 2), cal.add(day, 3));
                     pending = Some(PlannedStep {
                         start: at(from, settings.business_hours.0, &tz)?.timestamp(),
@@ -508,7 +510,11 @@ fn follow_ups(
                         start: when,
                         end: when + SignedDuration::from_mins(15),
                         reason: format!("they asked you to call back then (on {})", short(day)),
-                        ..step(&format!("callback-{n}"), StepKind::FollowUpCall, &emp)
+                        ..step(
+                            &format!("callback-{}", call.id),
+                            StepKind::FollowUpCall,
+                            &emp,
+                        )
                     });
                 }
                 None => {
@@ -516,7 +522,7 @@ fn follow_ups(
                         "they couldn't talk on {}: send the query by email, to read when it suits them",
                         short(day)
                     );
-                    pending = Some(email_query(call, n, reason, cal, settings, &tz, &emp)?);
+                    pending = Some(email_query(call, reason, cal, settings, &tz, &emp)?);
                 }
             },
             CallOutcome::NoAnswer | CallOutcome::Other(_) => {
@@ -531,7 +537,7 @@ fn follow_ups(
                         days.len(),
                         days.join(", ")
                     );
-                    pending = Some(email_query(call, n, reason, cal, settings, &tz, &emp)?);
+                    pending = Some(email_query(call, reason, cal, settings, &tz, &emp)?);
                     continue;
                 }
                 let next = cal.next_working_day(day);
@@ -543,7 +549,7 @@ fn follow_ups(
                         "no answer on {}: try once more the next working day",
                         short(day)
                     ),
-                    ..step(&format!("retry-{n}"), StepKind::FollowUpCall, &emp)
+                    ..step(&format!("retry-{}", call.id), StepKind::FollowUpCall, &emp)
                 });
             }
         }
@@ -611,7 +617,6 @@ fn follow_ups(
 /// The email query, due from the call until the end of that working day.
 fn email_query(
     call: &CallRecord,
-    n: usize,
     reason: String,
     cal: &WorkingDays,
     settings: &PlanSettings,
@@ -624,7 +629,7 @@ fn email_query(
         start: call.at.min(end),
         end,
         reason,
-        ..step(&format!("query-{n}"), StepKind::EmailQuery, emp)
+        ..step(&format!("query-{}", call.id), StepKind::EmailQuery, emp)
     })
 }
 

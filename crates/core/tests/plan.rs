@@ -567,3 +567,14 @@ fn asking_for_feedback_never_comes_before_their_date() {
         feedback.reason
     );
 }
+
+#[test]
+fn step_keys_come_from_their_cause_so_a_late_logged_call_moves_none() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.log("2027-03-12T10:15:00Z", CallOutcome::NoAnswer);
+    let retry = case.step(StepKind::FollowUpCall);
+    assert_eq!(retry.key, "retry-call-0");
+    // An earlier call, logged afterwards.
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
+    assert_eq!(case.step(StepKind::FollowUpCall).key, "retry-call-0");
+}
