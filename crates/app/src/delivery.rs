@@ -285,6 +285,77 @@ impl Followup {
         }
     }
 
+    /// Records that you sent a draft yourself (from your mail client, or by post), at
+    /// `at` (your time; now when `None`): the outbox keeps it as sent, so Followup never
+    /// sends it, and its step is done then.
+    pub fn record_sent_elsewhere(
+        &mut self,
+        draft_id: &str,
+        at: Option<crate::WhenYouDid>,
+    ) -> Result<Done<Timestamp>> {
+        let now = self.now();
+        self.write(|tx| {
+            tx.summary(format!("draft sent {draft_id}"));
+            tx.not_undoable("a message you sent is on record as sent; it cannot be taken back");
+            tx.store.lock_draft(draft_id)?;
+            let draft = tx.store.draft(draft_id)?;
+            let existing = tx.store.outbox_entry(draft_id)?;
+            if let Some(e) = existing.as_ref().filter(|e| e.state != OutboxState::Failed) {
+                return Err(AppError::refused(format!(
+                    "{draft_id} was handed to the mail server already ({}): `followup outbox resolve` settles it",
+                    e.state
+                )));
+            }
+            let mut warnings = Vec::new();
+            let at = match &at {
+                Some(when) => {
+                    let zone = tx.store.profile()?.unwrap_or_default().time_zone;
+                    let (at, warning) = when.read("at", &zone, now)?;
+                    warnings.extend(warning);
+                    at
+                }
+                None => now,
+            };
+            let recipient = match &draft.recipient_id {
+                Some(id) => {
+                    let contact = tx.store.contact(id)?;
+                    match (&draft.channel, contact.emails.first()) {
+                        (Channel::Email, Some(email)) => email.value.clone(),
+                        _ => contact.full_name,
+                    }
+                }
+                None => String::new(),
+            };
+            tx.store.save_outbox(&OutboxEntry {
+                id: existing.map(|e| e.id).unwrap_or_default(),
+                draft_id: draft.id.clone(),
+                message_id: String::new(),
+                recipient,
+                state: OutboxState::Sent,
+                attempts: 0,
+                last_error: "sent by you, outside Followup".into(),
+                sent_text: draft.full_text(),
+                created_at: now,
+                updated_at: now,
+                sent_at: Some(at),
+                claimed_by: String::new(),
+                lease_until: None,
+            })?;
+            if let Some(step_id) = &draft.step_id {
+                let mut step = tx.store.step(step_id)?;
+                if step.state == StepState::Pending {
+                    step.state = StepState::Done;
+                    step.done_at = Some(at);
+                    step.sequence += 1;
+                    step.updated_at = now;
+                    tx.save_steps(vec![step])?;
+                }
+            }
+            tx.plan_of(&draft.interview_id)?;
+            Ok(Done::new(at, warnings))
+        })
+    }
+
     /// Messages handed to the mail server, newest first.
     pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>> {
         Ok(self.store.outbox(Page::ALL)?)

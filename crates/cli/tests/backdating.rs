@@ -192,3 +192,34 @@ fn a_timeline_in_words_sets_the_date_the_plan_waits_for() {
     let shown = db.json(&["interview", "show", &interview, "--json"]);
     assert_eq!(shown["timeline"], "when the budget is approved");
 }
+
+#[test]
+fn a_draft_you_sent_yourself_is_recorded_at_the_time_you_sent_it() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = db.ok(&["draft", "sent", &draft, "--at", "2027-03-15T16:40"]);
+    assert!(
+        out.contains("recorded as sent at Mon 15 Mar 2027 16:40 GMT (Europe/London)"),
+        "{out}"
+    );
+    let outbox = db.json(&["outbox", "list", "--json"]);
+    assert_eq!(outbox[0]["state"], "sent");
+    assert_eq!(outbox[0]["sent_at"], "2027-03-15T16:40:00Z");
+    assert_eq!(outbox[0]["recipient"], "ann@globex.test");
+    assert_eq!(
+        db.json(&["draft", "show", &draft, "--json"])["state"],
+        "sent"
+    );
+    let steps = db.backup()["steps"].as_array().unwrap().clone();
+    let thanks = steps.iter().find(|s| s["kind"] == "thank-you").unwrap();
+    assert_eq!(thanks["state"], "done");
+    assert_eq!(thanks["done_at"], "2027-03-15T16:40:00Z");
+    // Never sent again, and never recorded twice.
+    db.ok(&["approve", &draft, "--yes"]);
+    assert!(db.fails(1, &["send", &draft]).contains("never sent twice"));
+    assert!(db.fails(1, &["draft", "sent", &draft]).contains("already"));
+}

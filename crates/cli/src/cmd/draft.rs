@@ -13,6 +13,13 @@ use std::io::{BufRead, IsTerminal, Write};
 pub enum DraftCommand {
     /// Delete a draft
     Delete(super::edit::DeleteArgs),
+    /// Record that you sent a draft yourself (your mail client, the post): Followup will
+    /// never send it, and its step is done
+    Sent {
+        id: String,
+        #[command(flatten)]
+        at: super::step::AtArgs,
+    },
     /// A thank-you note to the lead interviewer (or --to, or --each of the panel)
     ThankYou(Box<NoteArgs>),
     /// An email with your query, for when they could not talk
@@ -139,6 +146,16 @@ pub fn run(app: &mut Followup, command: DraftCommand) -> anyhow::Result<()> {
         DraftCommand::Edit { id } => edit(app, &id),
         DraftCommand::Export { id, mailto, .. } => super::send::export(app, &id, mailto),
         DraftCommand::Delete(args) => super::edit::delete(app, args, Target::Draft),
+        DraftCommand::Sent { id, at } => {
+            let id = super::full_id(app, &id)?;
+            let done = app.record_sent_elsewhere(&id, at.into_when())?;
+            super::warn(&done.warnings);
+            let zone = app.profile()?.unwrap_or_default().time_zone;
+            out::line(format!(
+                "{id} recorded as sent at {}",
+                super::in_zone(done.value, &zone)?
+            ))
+        }
         DraftCommand::Approve {
             id,
             r#override,
