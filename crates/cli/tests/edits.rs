@@ -268,6 +268,10 @@ fn a_sent_message_is_kept_and_never_undone() {
 fn the_journal_keeps_many_changes_and_says_when_there_is_nothing_left() {
     let db = Db::sqlite();
     assert!(db.fails(1, &["undo"]).contains("nothing to undo"));
+    assert!(
+        db.ok(&["undo", "--list"])
+            .contains("No changes recorded yet.")
+    );
     let app = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
     for n in 0..24 {
         db.ok(&[

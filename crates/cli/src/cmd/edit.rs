@@ -79,6 +79,9 @@ pub fn undo(app: &mut Followup, list: bool, json: bool) -> anyhow::Result<()> {
         if json {
             return out::json(&lines);
         }
+        if lines.is_empty() {
+            return out::line("No changes recorded yet.");
+        }
         let zone = app.profile()?.unwrap_or_default().time_zone;
         let rows = lines
             .into_iter()
