@@ -13,7 +13,6 @@ use crate::{AppError, Done, Followup, Result, Warning};
 use followup_core::compose::{self, Channel, Draft};
 use followup_core::model::Locale;
 use followup_core::outbox::{self, OutboxEntry, OutboxState};
-use followup_core::plan::StepState;
 use followup_mail::letter::{Letter, LetterRenderer};
 use followup_mail::{Delivery, Outgoing, build_message, deliver};
 use followup_store::Page;
@@ -210,17 +209,7 @@ impl Followup {
                     tx.store.save_outbox(&current)?;
                 }
             }
-            if let Some(step_id) = &draft.step_id {
-                let mut step = tx.store.step(step_id)?;
-                if step.state == StepState::Pending {
-                    step.state = StepState::Done;
-                    step.done_at = Some(at);
-                    step.sequence += 1;
-                    step.updated_at = at;
-                    tx.save_steps(vec![step])?;
-                }
-            }
-            tx.plan_of(&draft.interview_id)?;
+            tx.complete_draft_step(draft, at)?;
             Ok(ours)
         })
     }
@@ -341,17 +330,7 @@ impl Followup {
                 claimed_by: String::new(),
                 lease_until: None,
             })?;
-            if let Some(step_id) = &draft.step_id {
-                let mut step = tx.store.step(step_id)?;
-                if step.state == StepState::Pending {
-                    step.state = StepState::Done;
-                    step.done_at = Some(at);
-                    step.sequence += 1;
-                    step.updated_at = now;
-                    tx.save_steps(vec![step])?;
-                }
-            }
-            tx.plan_of(&draft.interview_id)?;
+            tx.complete_draft_step(&draft, at)?;
             Ok(Done::new(at, warnings))
         })
     }

@@ -166,9 +166,9 @@ impl Followup {
                     // The same wall-clock time, now meant in the new zone.
                     let old = jiff::tz::TimeZone::get(&interview.time_zone)
                         .map_err(|e| AppError::invalid("tz", e.to_string()))?;
-                    let local = interview.start.to_zoned_datetime(old).datetime();
-                    let local = format!("{local}");
-                    interview.start = when::instant("tz", &local[..16], &zone)?;
+                    let local = interview.start.to_zoned_datetime(old);
+                    let local = local.strftime("%Y-%m-%dT%H:%M").to_string();
+                    interview.start = when::instant("tz", &local, &zone)?;
                 }
                 None => {}
             }

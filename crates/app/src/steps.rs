@@ -244,8 +244,7 @@ impl Followup {
             };
             match action {
                 StepAction::Done { posted, at } => {
-                    step.state = StepState::Done;
-                    step.done_at = Some(settled(&at)?);
+                    step.complete(settled(&at)?, tx.now);
                     if posted {
                         step.reason.push_str("; posted");
                     }
@@ -281,8 +280,11 @@ impl Followup {
                     step.moved = true;
                 }
             }
-            step.sequence += 1;
-            step.updated_at = tx.now;
+            if step.state != StepState::Done {
+                // `complete` already counted the change for a step marked done.
+                step.sequence += 1;
+                step.updated_at = tx.now;
+            }
             let step = tx.save_steps(vec![step])?.remove(0);
             Ok(Done::new(StepActed { step, your_zone }, warnings))
         })
@@ -392,14 +394,8 @@ impl Followup {
                 .store
                 .steps(&call.interview_id)?
                 .into_iter()
-                .filter(|s| s.state == StepState::Pending && s.kind == StepKind::FollowUpCall)
-                .map(|mut s| {
-                    s.state = StepState::Done;
-                    s.done_at = Some(call.at);
-                    s.sequence += 1;
-                    s.updated_at = tx.now;
-                    s
-                })
+                .filter(|s| s.kind == StepKind::FollowUpCall)
+                .filter_map(|mut s| s.complete(call.at, tx.now).then_some(s))
                 .collect();
             tx.save_steps(due)?;
             Ok(Done::new(

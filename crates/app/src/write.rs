@@ -206,6 +206,22 @@ impl Tx<'_> {
         Ok(stored)
     }
 
+    /// A message went out (or you sent it yourself) at `at`: the step its draft was
+    /// written for is done then, and the plan moves on.
+    pub fn complete_draft_step(
+        &mut self,
+        draft: &followup_core::compose::Draft,
+        at: Timestamp,
+    ) -> Result<()> {
+        if let Some(step_id) = &draft.step_id {
+            let mut step = self.store.step(step_id)?;
+            if step.complete(at, self.now) {
+                self.save_steps(vec![step])?;
+            }
+        }
+        self.plan_of(&draft.interview_id)
+    }
+
     pub fn save_steps(&mut self, steps: Vec<Step>) -> Result<Vec<Step>> {
         for s in &steps {
             self.plan_of(&s.interview_id)?;

@@ -60,6 +60,7 @@ fn an_interview_moved_moves_its_plan_and_undo_moves_it_back() {
         shown["interviewer_ids"],
         serde_json::json!([ann, bo.trim()])
     );
+    // A start of an id that fits no contact, then a whole id that is not on the panel.
     let err = db.fails(
         1,
         &[
@@ -70,9 +71,19 @@ fn an_interview_moved_moves_its_plan_and_undo_moves_it_back() {
             "con-nobody",
         ],
     );
+    assert!(err.contains("no contact with id 'con-nobody'"), "{err}");
+    let err = db.fails(
+        1,
+        &[
+            "interview",
+            "set",
+            &interview,
+            "--remove-interviewer",
+            "con-zzzzzzzzzzzz",
+        ],
+    );
     assert!(
-        err.contains("no contact with id 'con-nobody'")
-            || err.contains("not on this interview's panel"),
+        err.contains("con-zzzzzzzzzzzz is not on this interview's panel"),
         "{err}"
     );
 

@@ -917,6 +917,21 @@ pub struct Step {
     pub updated_at: Timestamp,
 }
 
+impl Step {
+    /// Marks a pending step done at `at` (when it happened), recorded at `now`; a step
+    /// already done, skipped or cancelled is left as it is. Returns whether it changed.
+    pub fn complete(&mut self, at: Timestamp, now: Timestamp) -> bool {
+        if self.state != StepState::Pending {
+            return false;
+        }
+        self.state = StepState::Done;
+        self.done_at = Some(at);
+        self.sequence += 1;
+        self.updated_at = now;
+        true
+    }
+}
+
 /// Where a step's window lies against the present: the agenda's three sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Due {
@@ -1140,6 +1155,22 @@ fn window(text: &str) -> Option<(Time, Time)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completing_changes_only_a_pending_step_and_counts_the_change() {
+        let at: Timestamp = "2027-03-09T10:30:00Z".parse().unwrap();
+        let now: Timestamp = "2027-03-10T08:00:00Z".parse().unwrap();
+        let mut step = merge(&[], &[planned("follow-up-1", 10)], "int-1", at, None).remove(0);
+        assert!(step.complete(at, now));
+        assert_eq!(
+            (step.state.clone(), step.done_at, step.sequence),
+            (StepState::Done, Some(at), 1)
+        );
+        assert_eq!(step.updated_at, now);
+        let before = step.clone();
+        assert!(!step.complete(now, now), "done stays done, at its own time");
+        assert_eq!(step, before);
+    }
 
     #[test]
     fn due_places_a_window_against_now_with_both_ends_still_now() {

@@ -91,8 +91,7 @@ fn strip_lead<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
         let starts_relative = matches!(w, "in" | "within" | "a")
             && words
                 .get(i + 1)
-                .is_some_and(|n| number(n).is_some() || unit(n).is_some())
-            || (w == "a" && words.get(i + 1).is_some_and(|n| unit(n).is_some()));
+                .is_some_and(|n| number(n).is_some() || unit(n).is_some());
         if starts_relative || !LEAD.contains(&w) {
             break;
         }
