@@ -102,9 +102,26 @@ impl Tx<'_> {
 
     pub fn created(&mut self, kind: Kind, id: &str) {
         if self.journal.first(kind, id) {
-            self.summary(format!("{} add {id}", kind.word()));
+            if self.journal.summary.is_none() {
+                self.summary(format!("{} add {id}", kind.word()));
+            }
             self.journal.changes.created.push((kind, id.to_string()));
         }
+    }
+
+    /// Records many new ids at once (an import): new ids cannot have been seen before,
+    /// so they skip the bookkeeping `created` does per record.
+    pub fn created_many(&mut self, kind: Kind, ids: Vec<String>) {
+        if self.journal.off || ids.is_empty() {
+            return;
+        }
+        if self.journal.summary.is_none() {
+            self.summary(format!("{} import ({} added)", kind.word(), ids.len()));
+        }
+        self.journal
+            .changes
+            .created
+            .extend(ids.into_iter().map(|id| (kind, id)));
     }
 
     pub fn keep_application(&mut self, id: &str) -> Result<()> {

@@ -143,10 +143,9 @@ impl Tx<'_> {
 
     pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
         let ids = self.store.add_applications(apps)?;
-        for id in &ids {
-            self.created(Kind::Application, id);
-        }
-        Ok(ids.len())
+        let count = ids.len();
+        self.created_many(Kind::Application, ids);
+        Ok(count)
     }
 
     /// A status that is an outcome cancels what is pending.

@@ -368,3 +368,31 @@ fn a_second_round_cancels_the_first_rounds_follow_ups_and_deleting_it_brings_the
         "the first round takes it back"
     );
 }
+
+#[test]
+fn undo_takes_back_a_whole_import() {
+    let db = Db::sqlite();
+    let csv = db.file(
+        "apps.csv",
+        "company,role\nAcme,SRE\nGlobex,Platform Engineer\nInitech,DBA\n",
+    );
+    db.ok(&["import", "csv", &csv]);
+    assert_eq!(
+        db.json(&["application", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    assert_eq!(
+        db.json(&["undo", "--list", "--json"])[0]["summary"],
+        "application import (3 added)"
+    );
+    db.ok(&["undo"]);
+    assert!(
+        db.json(&["application", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
