@@ -6,6 +6,7 @@ use crate::journal::Kind;
 use crate::planner::cadence_problems;
 use crate::step_view::window;
 use crate::{AppError, Done, DraftState, Followup, Result, Warning};
+use followup_core::cadence::Purpose;
 use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind};
 use followup_core::model::Contact;
 use followup_core::plan::{StepKind, StepState};
@@ -100,16 +101,18 @@ impl Followup {
                 _ => vec![panel.first().cloned()],
             };
             let picks = skills::rank(&profile.skills, &application.job_description, 2);
-            let step_kind = match kind {
-                DraftKind::ThankYou => StepKind::ThankYou,
-                DraftKind::Query => StepKind::EmailQuery,
-                DraftKind::Feedback => StepKind::Feedback,
-                _ => StepKind::FollowUpCall,
+            // The pending step this draft is for: an email query, or the follow-up email
+            // the plan proposes instead of a call (email only, no phone, after a voicemail).
+            let step_kinds: &[StepKind] = match kind {
+                DraftKind::ThankYou => &[StepKind::ThankYou],
+                DraftKind::Query => &[StepKind::EmailQuery, StepKind::FollowUpEmail],
+                DraftKind::Feedback => &[StepKind::Feedback],
+                _ => &[StepKind::FollowUpCall],
             };
             let steps = s.steps(&interview.id)?;
             let step = steps
                 .iter()
-                .find(|st| st.state == StepState::Pending && st.kind == step_kind);
+                .find(|st| st.state == StepState::Pending && step_kinds.contains(&st.kind));
             let their_time = step.map(|st| {
                 let tz = jiff::tz::TimeZone::get(&st.zone).unwrap_or(jiff::tz::TimeZone::UTC);
                 window(st.start, st.end, &tz)
@@ -250,14 +253,42 @@ impl Followup {
         self.view(&checker, draft)
     }
 
-    /// The behaviour rules: would getting in touch now break the cadence (before the date
-    /// they gave, within 72 hours, too soon, one follow-up too many)?
+    /// The behaviour rules for a text about to go to this interview's employer: would
+    /// getting in touch now break the cadence (before the date they gave, within 72
+    /// hours, too soon, one follow-up too many)? A text is judged as a new follow-up,
+    /// unless the plan's next step is part of an earlier contact (the email after a
+    /// voicemail, a call at the time they asked for). A note asking for feedback is
+    /// judged as such when drafted with `draft feedback`.
     pub fn behaviour_findings(&mut self, interview_id: &str) -> Result<Vec<Finding>> {
         let now = self.now();
-        Ok(cadence_problems(&mut self.store, interview_id, now)?
+        let purpose = self
+            .store
+            .steps(interview_id)?
             .iter()
-            .map(|p| p.to_finding())
-            .collect())
+            .filter(|s| s.state == StepState::Pending)
+            .map(|s| Purpose::of_step(&s.kind, &s.key))
+            .find(|p| matches!(p, Purpose::AfterVoicemail | Purpose::Agreed))
+            .unwrap_or(Purpose::FollowUp);
+        Ok(
+            cadence_problems(&mut self.store, interview_id, now, purpose)?
+                .iter()
+                .map(|p| p.to_finding())
+                .collect(),
+        )
+    }
+
+    /// What a draft's contact is for: its step's purpose, else its kind's.
+    fn draft_purpose(&mut self, d: &Draft) -> Result<Purpose> {
+        if let Some(step_id) = &d.step_id
+            && let Ok(step) = self.store.step(step_id)
+        {
+            return Ok(Purpose::of_step(&step.kind, &step.key));
+        }
+        Ok(match d.kind {
+            DraftKind::ThankYou => Purpose::NotAFollowUp,
+            DraftKind::Feedback => Purpose::Feedback,
+            _ => Purpose::FollowUp,
+        })
     }
 
     fn view(&mut self, checker: &Checker, d: Draft) -> Result<DraftView> {
@@ -273,10 +304,23 @@ impl Followup {
                 &app.company,
                 &picks,
             ));
-        } else {
-            findings.extend(self.behaviour_findings(&d.interview_id)?);
         }
         let (recipient, state) = self.standing(&d)?;
+        // Once it went out, the cadence is history: the rules judge what is still to send.
+        if d.kind != DraftKind::ThankYou
+            && matches!(
+                state,
+                DraftState::Draft | DraftState::Approved | DraftState::Failed
+            )
+        {
+            let purpose = self.draft_purpose(&d)?;
+            let now = self.now();
+            findings.extend(
+                cadence_problems(&mut self.store, &d.interview_id, now, purpose)?
+                    .iter()
+                    .map(|p| p.to_finding()),
+            );
+        }
         Ok(DraftView {
             recipient,
             state,

@@ -3,16 +3,28 @@
 //! calls `replan`, when its write commits.
 
 use crate::Result;
+use followup_core::cadence::{History, Purpose};
 use followup_core::model::{Application, Contact, Interview, InterviewStatus, Profile};
 use followup_core::plan::{self, Calendars, CallRecord, PlanInput, PlanSettings, Step, StepState};
 use followup_store::Store;
 use jiff::Timestamp;
+use std::collections::HashMap;
 
 /// The inputs every plan shares: settings, holidays, the profile.
 pub(crate) struct Planner {
     pub calendars: Calendars,
     pub settings: PlanSettings,
     pub profile: Profile,
+    /// Each application's rounds, read once per planner: replanning changes no call, no
+    /// step done and no interview, so what one plan reads of the other rounds holds for
+    /// the next (a contact edit can touch every round of an application).
+    rounds: HashMap<String, Vec<Round>>,
+}
+
+/// One round of an application as the cadence sees it.
+struct Round {
+    interview: Interview,
+    history: History,
 }
 
 impl Planner {
@@ -24,6 +36,7 @@ impl Planner {
             calendars: Calendars::new(store.own_holidays()?),
             settings,
             profile: store.profile()?.unwrap_or_default(),
+            rounds: HashMap::new(),
         })
     }
 
@@ -34,7 +47,7 @@ impl Planner {
         interview_id: &str,
         now: Timestamp,
     ) -> Result<Vec<Step>> {
-        let loaded = Loaded::from_store(store, interview_id)?;
+        let loaded = Loaded::from_store(store, self, interview_id)?;
         let input = loaded.input(&self.profile, &self.settings);
         let planned = plan::derive(&input, &mut self.calendars)?;
         let because = plan::superseded_because(&input);
@@ -51,6 +64,51 @@ impl Planner {
             .collect();
         store.save_steps(changed)?;
         Ok(store.steps(interview_id)?)
+    }
+
+    /// The application's first interview after `interview` that is not cancelled, and
+    /// what happened in every other round (the cadence counts per application).
+    fn other_rounds(
+        &mut self,
+        store: &mut Store,
+        interview: &Interview,
+    ) -> Result<(Option<Interview>, History)> {
+        let app = &interview.application_id;
+        if !self.rounds.contains_key(app) {
+            let mut rounds = Vec::new();
+            for id in store.interview_ids_for_application(app)? {
+                let round = store.interview(&id)?;
+                let done: Vec<(String, Timestamp)> = store
+                    .steps(&id)?
+                    .iter()
+                    .filter(|s| s.state == StepState::Done)
+                    .map(|s| (s.key.clone(), s.done_at.unwrap_or(s.updated_at)))
+                    .collect();
+                let history = History::of_round(&round, &store.calls(&id)?, &done);
+                rounds.push(Round {
+                    interview: round,
+                    history,
+                });
+            }
+            self.rounds.insert(app.clone(), rounds);
+        }
+        let mut later: Option<&Interview> = None;
+        let mut history = History::default();
+        for round in &self.rounds[app] {
+            let other = &round.interview;
+            if other.id == interview.id {
+                continue;
+            }
+            history.extend(&round.history);
+            let after = (other.start, &other.id) > (interview.start, &interview.id);
+            if after
+                && other.status != InterviewStatus::Cancelled
+                && later.is_none_or(|l| other.start < l.start)
+            {
+                later = Some(other);
+            }
+        }
+        Ok((later.cloned(), history))
     }
 
     /// The working days of the region whose calendar governs this panel.
@@ -70,10 +128,16 @@ pub(crate) struct Loaded {
     pub skipped: Vec<(String, Timestamp)>,
     /// The application's next round after this interview, if any.
     pub later_round: Option<Interview>,
+    /// The contacts made and dates given in the application's other rounds.
+    pub other_rounds: History,
 }
 
 impl Loaded {
-    pub fn from_store(store: &mut Store, interview_id: &str) -> Result<Loaded> {
+    pub fn from_store(
+        store: &mut Store,
+        planner: &mut Planner,
+        interview_id: &str,
+    ) -> Result<Loaded> {
         let interview = store.interview(interview_id)?;
         let application = store.application(&interview.application_id)?;
         let panel = store.contacts_by_ids(&interview.interviewer_ids)?;
@@ -84,7 +148,7 @@ impl Loaded {
             .filter(|s| s.state == StepState::Done)
             .map(|s| (s.key.clone(), s.done_at.unwrap_or(s.updated_at)))
             .collect();
-        let later_round = later_round(store, &interview)?;
+        let (later_round, other_rounds) = planner.other_rounds(store, &interview)?;
         let skipped = steps
             .iter()
             .filter(|s| s.state == StepState::Skipped)
@@ -99,6 +163,7 @@ impl Loaded {
             done,
             skipped,
             later_round,
+            other_rounds,
         })
     }
 
@@ -113,39 +178,23 @@ impl Loaded {
             done: &self.done,
             skipped: &self.skipped,
             later_round: self.later_round.as_ref(),
+            other_rounds: &self.other_rounds,
         }
     }
 }
 
-/// The application's first interview after `interview` that is not cancelled.
-fn later_round(store: &mut Store, interview: &Interview) -> Result<Option<Interview>> {
-    let mut later: Option<Interview> = None;
-    for id in store.interview_ids_for_application(&interview.application_id)? {
-        if id == interview.id {
-            continue;
-        }
-        let other = store.interview(&id)?;
-        let after = (other.start, &other.id) > (interview.start, &interview.id);
-        if after
-            && other.status != InterviewStatus::Cancelled
-            && later.as_ref().is_none_or(|l| other.start < l.start)
-        {
-            later = Some(other);
-        }
-    }
-    Ok(later)
-}
-
-/// The cadence guard for a contact at `when`: would it be too soon or one too many?
+/// The cadence guard for a contact at `when`, made for `purpose`: would it be too soon,
+/// before their date, or one too many, counted over the whole application?
 pub(crate) fn cadence_problems(
     store: &mut Store,
     interview_id: &str,
     when: Timestamp,
+    purpose: Purpose,
 ) -> Result<Vec<plan::CadenceProblem>> {
     let mut planner = Planner::load(store)?;
-    let loaded = Loaded::from_store(store, interview_id)?;
+    let loaded = Loaded::from_store(store, &mut planner, interview_id)?;
     let region = planner.employer_region(&loaded.panel);
     let input = loaded.input(&planner.profile, &planner.settings);
     let cal = planner.calendars.get(&region)?;
-    Ok(plan::cadence_problems(when, &input, cal))
+    Ok(plan::cadence_problems(when, purpose, &input, cal))
 }

@@ -4,6 +4,7 @@
 use crate::planner::{Loaded, Planner};
 use crate::step_view::{StepView, describe};
 use crate::{AppError, Done, Followup, Result, Warning};
+use followup_core::cadence::Purpose;
 use followup_core::plan::{self, CallOutcome, CallRecord, Due, Step, StepKind, StepState};
 use followup_core::{place, when};
 use jiff::{SignedDuration, ToSpan};
@@ -379,11 +380,21 @@ impl Followup {
                 record.outcome,
                 CallOutcome::Reached | CallOutcome::Voicemail
             ) {
-                let loaded = Loaded::from_store(tx.store, &record.interview_id)?;
+                let loaded = Loaded::from_store(tx.store, &mut planner, &record.interview_id)?;
+                // A call at the time they asked for is their choice, not a new follow-up.
+                let agreed = loaded
+                    .steps
+                    .iter()
+                    .any(|s| s.state == StepState::Pending && s.key.starts_with("callback-"));
+                let purpose = if agreed {
+                    Purpose::Agreed
+                } else {
+                    Purpose::FollowUp
+                };
                 let input = loaded.input(&planner.profile, &planner.settings);
                 let cal = planner.calendars.get(&region)?;
                 warnings.extend(
-                    plan::cadence_problems(record.at, &input, cal)
+                    plan::cadence_problems(record.at, purpose, &input, cal)
                         .iter()
                         .map(|p| Warning::Cadence(p.to_string())),
                 );

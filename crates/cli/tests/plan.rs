@@ -171,13 +171,16 @@ fn call_outcomes_move_the_plan_and_bad_callbacks_are_refused() {
         "2027-03-24T14:31",
     ]);
     let email = pending(&db, &interview, "follow-up-email");
-    assert_eq!(
-        email["start"], "2027-03-26T09:00:00-04:00",
-        "2 working days after"
-    );
+    // 2 working days after (Fri 26 Mar) is under 72 hours after the voicemail: the
+    // email waits for the next business morning past them, across the weekend.
+    assert_eq!(email["start"], "2027-03-29T09:00:00-04:00", "{email}");
     assert_eq!(
         email["end"], "2027-03-29T17:30:00-04:00",
-        "to the 3rd (a weekend between)"
+        "the 3rd working day"
+    );
+    assert!(
+        email["reason"].as_str().unwrap().contains("72 hours after"),
+        "{email}"
     );
 }
 
@@ -456,5 +459,116 @@ print(len(events), len(todos), len(alarms), events[0]['SEQUENCE'], events[0]['DT
         summary.trim(),
         "1 1 1 1 2027-03-25T19:00:00+00:00",
         "{second}"
+    );
+}
+
+/// An interview on Mon 5 Oct 2026 10:00 New York time (in the past, so "now" sees the
+/// whole history), with Ann Lee; returns (application, interview).
+fn october_interview(db: &Db) -> (String, String) {
+    let (app, ann, _) = db.new_york_interview();
+    let interview = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        &app,
+        "--at",
+        "2026-10-05T10:00",
+        "--tz",
+        "America/New_York",
+        "--interviewer",
+        &ann,
+    ]);
+    // The helper's own March 2027 interview would be a later round: cancel it.
+    let march = db
+        .json(&["interview", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .find(|id| *id != interview.trim())
+        .unwrap();
+    db.ok(&["interview", "delete", &march, "--yes"]);
+    (app, interview.trim().to_string())
+}
+
+#[test]
+fn the_email_after_a_voicemail_is_its_own_step_and_the_cadence_spans_rounds() {
+    let db = Db::sqlite();
+    let (app, interview) = october_interview(&db);
+    db.ok(&["config", "set", "plan.cadence", "cautious"]);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "voicemail",
+        "--at",
+        "2026-10-13T10:05",
+        "--at-tz",
+        "America/New_York",
+    ]);
+    let email = pending(&db, &interview, "follow-up-email");
+    assert!(
+        email["key"]
+            .as_str()
+            .unwrap()
+            .starts_with("voicemail-email-"),
+        "{email}"
+    );
+    // Drafted, it is that step's email: part of the voicemail, not one follow-up too
+    // many for the cautious cadence.
+    let draft = db.json(&["draft", "query", &interview, "--json"]);
+    let rules: Vec<&str> = draft["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"Behaviour.TooMany"), "{draft}");
+    let id = draft["id"].as_str().unwrap();
+    db.ok(&["draft", "sent", id, "--at", "2026-10-16T15:00"]);
+    let done = steps(&db, &interview)
+        .into_iter()
+        .find(|s| s["key"] == email["key"])
+        .unwrap();
+    assert_eq!(done["state"], "done", "{done}");
+    // One follow-up made (cautious): ask for feedback.
+    let feedback = pending(&db, &interview, "feedback");
+    assert!(
+        feedback["reason"]
+            .as_str()
+            .unwrap()
+            .contains("1 follow-up(s) made for this application"),
+        "{feedback}"
+    );
+    // A second round: its plan counts the first round's contact.
+    let second = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        &app,
+        "--at",
+        "2026-10-26T10:00",
+        "--tz",
+        "America/New_York",
+    ]);
+    let second = second.trim();
+    let feedback = pending(&db, second, "feedback");
+    assert!(
+        feedback["reason"]
+            .as_str()
+            .unwrap()
+            .contains("1 follow-up(s) made for this application"),
+        "{feedback}"
+    );
+    // And the first round's pending step is cancelled, with the reason.
+    let old = steps(&db, &interview)
+        .into_iter()
+        .find(|s| s["key"] == "feedback")
+        .unwrap();
+    assert_eq!(old["state"], "cancelled");
+    assert!(
+        old["reason"].as_str().unwrap().contains("a later round"),
+        "{old}"
     );
 }

@@ -4,6 +4,7 @@
 #[macro_use]
 mod macros;
 
+pub mod cadence;
 pub mod calendar;
 pub mod compose;
 pub mod contact;

@@ -1,6 +1,8 @@
 //! The follow-up plan, scenario by scenario: timing rules from domain.md, holidays and
 //! zones, and how call outcomes move the plan on.
 
+use followup_core::cadence::{History, Purpose};
+use followup_core::calendar::WorkingDays;
 use followup_core::model::*;
 use followup_core::plan::*;
 use jiff::Timestamp;
@@ -29,6 +31,7 @@ struct Case {
     done: Vec<(String, Timestamp)>,
     skipped: Vec<(String, Timestamp)>,
     later_round: Option<Interview>,
+    other_rounds: History,
 }
 
 impl Case {
@@ -71,6 +74,7 @@ impl Case {
             done: vec![],
             skipped: vec![],
             later_round: None,
+            other_rounds: History::default(),
         }
     }
 
@@ -85,6 +89,7 @@ impl Case {
             done: &self.done,
             skipped: &self.skipped,
             later_round: self.later_round.as_ref(),
+            other_rounds: &self.other_rounds,
         }
     }
 
@@ -300,14 +305,17 @@ fn voicemail_is_followed_by_an_email_two_to_three_working_days_later() {
     let mut case = Case::new("2027-03-02T10:00:00Z", london());
     case.log("2027-03-09T10:15:00Z", CallOutcome::Voicemail);
     let email = case.step(StepKind::FollowUpEmail);
-    assert_eq!(email.start, ts("2027-03-11T09:00:00Z"));
+    // Two working days would be Thu 11 Mar 09:00, under 72 hours after the voicemail.
+    assert_eq!(email.start, ts("2027-03-12T10:15:00Z"), "{}", email.reason);
     assert_eq!(email.end, ts("2027-03-12T17:30:00Z"));
-    // Once sent, the next follow-up comes 5 working days after the voicemail.
+    assert!(email.reason.contains("72 hours after"), "{}", email.reason);
+    // Once sent, the next follow-up comes 5 working days after the email (Fri 19 Mar),
+    // on a preferred day: Tue 23 Mar.
     case.done
-        .push((email.key.clone(), ts("2027-03-11T10:00:00Z")));
+        .push((email.key.clone(), ts("2027-03-12T10:30:00Z")));
     let next = case.step(StepKind::FollowUpCall);
     assert_eq!(next.key, "follow-up-2");
-    assert_eq!(next.start, ts("2027-03-16T10:00:00Z"));
+    assert_eq!(next.start, ts("2027-03-23T10:00:00Z"), "{}", next.reason);
 }
 
 #[test]
@@ -417,7 +425,12 @@ fn the_cadence_guard_names_what_is_too_soon() {
     case.interview.decide_by = Some("2027-03-12".parse().unwrap());
     let mut cals = Calendars::new(vec![]);
     let cal = cals.get("gb-eng").unwrap();
-    let problems = cadence_problems(ts("2027-03-10T10:00:00Z"), &case.input(), cal);
+    let problems = cadence_problems(
+        ts("2027-03-10T10:00:00Z"),
+        Purpose::FollowUp,
+        &case.input(),
+        cal,
+    );
     assert!(
         problems[0]
             .message
@@ -425,17 +438,35 @@ fn the_cadence_guard_names_what_is_too_soon() {
         "{problems:?}"
     );
     case.log("2027-03-16T10:00:00Z", CallOutcome::Reached);
-    let problems = cadence_problems(ts("2027-03-17T10:00:00Z"), &case.input(), cal);
+    let problems = cadence_problems(
+        ts("2027-03-17T10:00:00Z"),
+        Purpose::FollowUp,
+        &case.input(),
+        cal,
+    );
     assert!(
         problems.iter().any(|p| p.rule == "Behaviour.Within72Hours"),
         "{problems:?}"
     );
-    let problems = cadence_problems(ts("2027-03-22T10:00:00Z"), &case.input(), cal);
+    let problems = cadence_problems(
+        ts("2027-03-22T10:00:00Z"),
+        Purpose::FollowUp,
+        &case.input(),
+        cal,
+    );
     assert!(
         problems.iter().any(|p| p.rule == "Behaviour.TooSoon"),
         "{problems:?}"
     );
-    assert!(cadence_problems(ts("2027-03-23T10:00:00Z"), &case.input(), cal).is_empty());
+    assert!(
+        cadence_problems(
+            ts("2027-03-23T10:00:00Z"),
+            Purpose::FollowUp,
+            &case.input(),
+            cal
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -562,7 +593,7 @@ fn asking_for_feedback_never_comes_before_their_date() {
         feedback.reason
     );
     assert!(
-        feedback.reason.contains("not before Fri 30 Apr"),
+        feedback.reason.contains("Fri 30 Apr, the date they gave"),
         "{}",
         feedback.reason
     );
@@ -577,4 +608,92 @@ fn step_keys_come_from_their_cause_so_a_late_logged_call_moves_none() {
     // An earlier call, logged afterwards.
     case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
     assert_eq!(case.step(StepKind::FollowUpCall).key, "retry-call-0");
+}
+
+#[test]
+fn contacts_count_over_every_round_of_the_application() {
+    // Round one: two calls that reached them. Round two's plan counts them.
+    let first = {
+        let mut case = Case::new("2027-03-02T10:00:00Z", london());
+        case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
+        case.log("2027-03-16T10:15:00Z", CallOutcome::Reached);
+        History::of_round(&case.interview, &case.calls, &case.done)
+    };
+    let mut case = Case::new("2027-03-18T10:00:00Z", london());
+    case.interview.id = "int-2".into();
+    case.other_rounds = first;
+    let feedback = case.step(StepKind::Feedback);
+    assert!(
+        feedback
+            .reason
+            .contains("2 follow-up(s) made for this application"),
+        "{}",
+        feedback.reason
+    );
+    // And the guard counts them too: a third follow-up is one too many.
+    let cal = &WorkingDays::new("gb-eng", &[]).unwrap();
+    let rules: Vec<&str> = cadence_problems(
+        ts("2027-04-06T10:00:00Z"),
+        Purpose::FollowUp,
+        &case.input(),
+        cal,
+    )
+    .iter()
+    .map(|p| p.rule)
+    .collect();
+    assert_eq!(rules, ["Behaviour.TooMany"]);
+}
+
+#[test]
+fn a_call_marked_done_by_hand_counts_as_a_contact() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.done
+        .push(("follow-up-1".into(), ts("2027-03-09T10:20:00Z")));
+    let next = case.step(StepKind::FollowUpCall);
+    assert_eq!(next.key, "follow-up-2");
+    assert!(
+        next.reason.contains("call (marked done)"),
+        "{}",
+        next.reason
+    );
+    // Logged as well, it is the same call, counted once.
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Reached);
+    assert_eq!(case.step(StepKind::FollowUpCall).key, "follow-up-2");
+    let history = case.input().history();
+    assert_eq!(history.contacts().len(), 1, "{history:?}");
+}
+
+#[test]
+fn skipping_a_retry_or_a_query_moves_the_plan_on() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    let id = case
+        .log("2027-03-09T10:15:00Z", CallOutcome::NoAnswer)
+        .id
+        .clone();
+    case.done
+        .push(("follow-up-1".into(), ts("2027-03-09T10:15:00Z")));
+    let retry = case.step(StepKind::FollowUpCall);
+    assert_eq!(retry.key, format!("retry-{id}"));
+    case.skipped.push((retry.key, ts("2027-03-10T09:00:00Z")));
+    let next = case.step(StepKind::FollowUpCall);
+    assert_eq!(next.key, "follow-up-2", "{}", next.reason);
+    assert!(next.reason.contains("skipped"), "{}", next.reason);
+}
+
+#[test]
+fn the_email_after_a_voicemail_is_not_one_follow_up_too_many_when_cautious() {
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    case.settings.cadence = Cadence::Cautious;
+    case.log("2027-03-09T10:15:00Z", CallOutcome::Voicemail);
+    let email = case.step(StepKind::FollowUpEmail);
+    let cal = &WorkingDays::new("gb-eng", &[]).unwrap();
+    let purpose = Purpose::of_step(&email.kind, &email.key);
+    assert_eq!(purpose, Purpose::AfterVoicemail);
+    assert!(cadence_problems(email.start, purpose, &case.input(), cal).is_empty());
+    // The same moment for a new follow-up: too soon, and one too many.
+    let rules: Vec<&str> = cadence_problems(email.start, Purpose::FollowUp, &case.input(), cal)
+        .iter()
+        .map(|p| p.rule)
+        .collect();
+    assert_eq!(rules, ["Behaviour.TooSoon", "Behaviour.TooMany"]);
 }

@@ -1,0 +1,175 @@
+//! The user's choices about timing (`plan.*` settings), read and checked.
+
+use super::*;
+
+/// The user's choices about timing; `Default` is domain.md's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSettings {
+    pub cadence: Cadence,
+    /// Days a call is best made on; other working days are used when these are far.
+    pub preferred_days: Vec<Weekday>,
+    /// Local call windows, best first.
+    pub call_windows: Vec<(Time, Time)>,
+    pub business_hours: (Time, Time),
+    /// Move follow-ups off the days an adviser would avoid (crate::seasons).
+    pub avoid_seasons: bool,
+}
+
+impl Default for PlanSettings {
+    fn default() -> Self {
+        Self {
+            cadence: Cadence::Standard,
+            preferred_days: vec![Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday],
+            call_windows: vec![(time(10, 0), time(11, 30)), (time(14, 0), time(16, 0))],
+            business_hours: (time(9, 0), time(17, 30)),
+            avoid_seasons: true,
+        }
+    }
+}
+
+impl PlanSettings {
+    pub fn max_follow_ups(&self) -> u32 {
+        match self.cadence {
+            Cadence::Cautious => 1,
+            _ => 2,
+        }
+    }
+}
+
+pub(super) const fn time(h: i8, m: i8) -> Time {
+    Time::constant(h, m, 0, 0)
+}
+
+/// The setting names `followup config set` accepts for the plan, with their defaults.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    (
+        "plan.avoid-seasons",
+        "on",
+        "move follow-ups off Christmas week, the Friday after US Thanksgiving and bridge days",
+    ),
+    (
+        "plan.cadence",
+        "standard",
+        "standard (two follow-ups) or cautious (one)",
+    ),
+    (
+        "plan.preferred-days",
+        "tue,wed,thu",
+        "days calls are best made on",
+    ),
+    (
+        "plan.call-windows",
+        "10:00-11:30,14:00-16:00",
+        "local call windows, best first",
+    ),
+    ("plan.business-hours", "09:00-17:30", "their business hours"),
+];
+
+impl PlanSettings {
+    /// Reads the `plan.*` settings from (name, value) pairs (others belong to other parts
+    /// of Followup); bad values are refused with the name.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, InvalidValue> {
+        let mut s = PlanSettings::default();
+        for (name, value) in pairs.into_iter().filter(|(n, _)| n.starts_with("plan.")) {
+            s.set(name, value)?;
+        }
+        Ok(s)
+    }
+
+    /// Checks and applies one setting.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), InvalidValue> {
+        let bad = |problem: String| InvalidValue::new(name, problem);
+        match name {
+            "plan.cadence" => {
+                let cadence = Cadence::from(value);
+                if !cadence.is_known() {
+                    return Err(bad(format!("'{value}': use standard or cautious")));
+                }
+                self.cadence = cadence;
+            }
+            "plan.preferred-days" => {
+                self.preferred_days = value
+                    .split(',')
+                    .filter(|d| !d.trim().is_empty())
+                    .map(|d| {
+                        weekday(d.trim())
+                            .ok_or_else(|| bad(format!("'{d}' is not a day (mon, tue, …)")))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "plan.call-windows" => {
+                self.call_windows = value
+                    .split(',')
+                    .map(|w| {
+                        window(w)
+                            .ok_or_else(|| bad(format!("'{w}' is not a window like 10:00-11:30")))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "plan.business-hours" => {
+                self.business_hours = window(value)
+                    .ok_or_else(|| bad(format!("'{value}' is not hours like 09:00-17:30")))?;
+            }
+            "plan.avoid-seasons" => {
+                self.avoid_seasons = match value.trim().to_ascii_lowercase().as_str() {
+                    "on" | "yes" | "true" => true,
+                    "off" | "no" | "false" => false,
+                    _ => return Err(bad(format!("'{value}': use on or off"))),
+                };
+            }
+            _ => {
+                let names: Vec<&str> = SETTINGS.iter().map(|(n, _, _)| *n).collect();
+                return Err(bad(format!(
+                    "unknown setting; plan settings are {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn weekday(text: &str) -> Option<Weekday> {
+    let days = [
+        ("mon", Weekday::Monday),
+        ("tue", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thu", Weekday::Thursday),
+        ("fri", Weekday::Friday),
+        ("sat", Weekday::Saturday),
+        ("sun", Weekday::Sunday),
+    ];
+    let text = text.to_ascii_lowercase();
+    days.iter()
+        .find(|(n, _)| text.starts_with(n))
+        .map(|(_, d)| *d)
+}
+
+fn window(text: &str) -> Option<(Time, Time)> {
+    let (a, b) = text.trim().split_once('-')?;
+    let (a, b): (Time, Time) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a < b).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_read_and_checked() {
+        let s = PlanSettings::from_pairs([
+            ("plan.cadence", "cautious"),
+            ("plan.preferred-days", "mon,fri"),
+            ("plan.call-windows", "09:30-10:00"),
+        ])
+        .unwrap();
+        assert_eq!(s.max_follow_ups(), 1);
+        assert_eq!(s.preferred_days, vec![Weekday::Monday, Weekday::Friday]);
+        assert_eq!(s.call_windows, vec![(time(9, 30), time(10, 0))]);
+        let err = PlanSettings::from_pairs([("plan.business-hours", "17:00-09:00")]).unwrap_err();
+        assert_eq!(err.field, "plan.business-hours");
+        assert!(PlanSettings::default().set("plan.colour", "red").is_err());
+    }
+}
