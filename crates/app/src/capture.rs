@@ -169,7 +169,14 @@ pub struct TimelineReading {
 /// What to remember from an interview (`None` leaves a field as it is).
 #[derive(Debug, Clone, Default)]
 pub struct InterviewNote {
+    /// Private: things to clarify, for your eyes only.
     pub clarify: Vec<String>,
+    /// For the reader: something from the conversation the thank-you refers to.
+    pub mention: Vec<String>,
+    /// For the reader: a topic to offer to say more about (query, call script).
+    pub offer: Vec<String>,
+    /// Empties these lists first: `mentions`, `offers`, `points`.
+    pub clear: Vec<String>,
     pub timeline: Option<String>,
     pub decide_by: Option<String>,
     pub notes: Option<String>,
@@ -383,6 +390,8 @@ impl Followup {
             interviewer_ids: new.interviewer_ids,
             notes: String::new(),
             points_to_clarify: Vec::new(),
+            mentions: vec![],
+            offers: vec![],
             timeline: String::new(),
             decide_by: None,
             status: InterviewStatus::Scheduled,
@@ -421,6 +430,27 @@ impl Followup {
         self.write(|tx| {
             tx.plan_of(id)?;
             let mut interview = tx.store.interview(id)?;
+            for what in &note.clear {
+                match what.trim() {
+                    "mentions" => interview.mentions.clear(),
+                    "offers" => interview.offers.clear(),
+                    "points" => interview.points_to_clarify.clear(),
+                    other => {
+                        return Err(AppError::invalid(
+                            "clear",
+                            format!("'{other}': use mentions, offers or points"),
+                        ));
+                    }
+                }
+            }
+            let public = |list: &[String]| -> Vec<String> {
+                list.iter()
+                    .map(|p| p.trim().trim_end_matches('.').trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            };
+            interview.mentions.extend(public(&note.mention));
+            interview.offers.extend(public(&note.offer));
             for point in note
                 .clarify
                 .iter()

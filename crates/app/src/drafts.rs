@@ -7,9 +7,10 @@ use crate::planner::cadence_problems;
 use crate::step_view::window;
 use crate::{AppError, Done, DraftState, Followup, Result, Warning};
 use followup_core::cadence::Purpose;
-use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind};
+use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind, Situation};
 use followup_core::model::Contact;
-use followup_core::plan::{StepKind, StepState};
+use followup_core::plan::{CallOutcome, StepKind, StepState};
+use followup_core::private::{self, Source};
 use followup_core::skills;
 use followup_core::tone::{Checker, Finding, Level};
 use followup_store::Page;
@@ -43,6 +44,8 @@ pub struct DraftView {
     pub recipient: String,
     pub state: DraftState,
     pub findings: Vec<Finding>,
+    /// Where each sentence came from: the template, or an input you wrote.
+    pub sources: Vec<Source>,
     #[serde(skip)]
     pub draft: Draft,
 }
@@ -117,13 +120,55 @@ impl Followup {
                 let tz = jiff::tz::TimeZone::get(&st.zone).unwrap_or(jiff::tz::TimeZone::UTC);
                 window(st.start, st.end, &tz)
             });
+            let your_time = step.map(|st| {
+                let tz =
+                    jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+                window(st.start, st.end, &tz)
+            });
+            let callback = step.is_some_and(|st| st.key.starts_with("callback-"));
+            // What an email follows: the call its step came from.
+            let after = match step.map(|st| st.key.as_str()) {
+                Some(k) if k.starts_with("voicemail-email-") => "voicemail".to_string(),
+                Some(k) if k.starts_with("query-") => {
+                    let call_id = &k["query-".len()..];
+                    s.calls(&interview.id)?
+                        .iter()
+                        .find(|c| c.id == call_id)
+                        .map(|c| match c.outcome {
+                            CallOutcome::Unavailable => "unavailable".to_string(),
+                            _ => "no-answer".to_string(),
+                        })
+                        .unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            // Which round: the application's interviews before this one, not cancelled.
+            let mut round = 1;
+            for other in s.interview_ids_for_application(&application.id)? {
+                let other = s.interview(&other)?;
+                if other.start < interview.start
+                    && other.status != followup_core::model::InterviewStatus::Cancelled
+                {
+                    round += 1;
+                }
+            }
+            // One note to the lead thanks the rest of the panel by name.
+            let one_for_all = request.to.is_none() && !request.each;
             let today = now
                 .to_zoned_datetime(
                     jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
                 )
                 .date();
             let mut stored = Vec::new();
-            for recipient in &recipients {
+            for (turn, recipient) in recipients.iter().enumerate() {
+                let others = match (one_for_all, recipient) {
+                    (true, Some(r)) => panel
+                        .iter()
+                        .filter(|c| c.id != r.id)
+                        .map(|c| c.full_name.clone())
+                        .collect(),
+                    _ => Vec::new(),
+                };
                 let ctx = compose::context(&ComposeInput {
                     profile: &profile,
                     application: &application,
@@ -132,6 +177,14 @@ impl Followup {
                     skills: &picks,
                     their_time: their_time.clone(),
                     today,
+                    situation: Situation {
+                        others,
+                        turn: turn as u32,
+                        round,
+                        callback,
+                        your_time: your_time.clone(),
+                        after: after.clone(),
+                    },
                 });
                 let composed = compose::render(name, &source, &ctx)
                     .map_err(|e| AppError::refused(e.to_string()))?;
@@ -294,6 +347,9 @@ impl Followup {
     fn view(&mut self, checker: &Checker, d: Draft) -> Result<DraftView> {
         let profile = self.store.profile()?.unwrap_or_default();
         let mut findings = checker.check(&d.full_text(), &profile.locale.tag());
+        let inputs = self.inputs_of(&d.interview_id)?;
+        findings.extend(inputs.leaks(&d.full_text()));
+        let sources = private::sources(&d.body, &inputs.all());
         if d.kind == DraftKind::ThankYou {
             let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;
@@ -333,6 +389,7 @@ impl Followup {
             body: d.body.clone(),
             approved: d.is_approved(),
             findings,
+            sources,
             draft: d,
         })
     }

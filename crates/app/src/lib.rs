@@ -17,6 +17,7 @@ mod guide;
 mod history;
 mod journal;
 mod planner;
+mod privacy;
 mod settings;
 mod step_view;
 mod steps;

@@ -95,7 +95,8 @@ fn a_thank_you_names_the_matched_skills_and_is_clean() {
     let draft = db.json(&["draft", "thank-you", &interview, "--json"]);
     assert_eq!(draft["kind"], "thank-you");
     assert_eq!(draft["channel"], "email");
-    assert_eq!(draft["subject"], "Thank you – Platform Engineer interview");
+    let subject = draft["subject"].as_str().unwrap();
+    assert!(subject.contains("Platform Engineer"), "{subject}");
     let body = draft["body"].as_str().unwrap();
     assert!(body.starts_with("Dear Ms Patel,\n"), "{body}");
     assert!(
@@ -122,8 +123,14 @@ fn a_thank_you_names_the_matched_skills_and_is_clean() {
         "--json",
     ]);
     assert_eq!(letter["subject"], serde_json::Value::Null);
+    // One note per interviewer: each written for them, none near-identical.
     let each = db.run(&["draft", "thank-you", &interview, "--each"]);
-    assert!(String::from_utf8_lossy(&each.stderr).contains("near-identical"));
+    assert!(each.status.success());
+    assert!(
+        !String::from_utf8_lossy(&each.stderr).contains("near-identical"),
+        "{}",
+        String::from_utf8_lossy(&each.stderr)
+    );
     let list = db.json(&["draft", "list", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 4);
     db.fails(
@@ -146,7 +153,7 @@ fn edits_are_rechecked_void_approval_and_errors_need_an_override() {
 
     let out = with_editor(
         &db,
-        "sed -i 's/Thank you for taking/I really need this job. Thank you for taking/'",
+        "sed -i '5s/^/I really need this job. /'",
         &["draft", "edit", &id],
     );
     assert!(
@@ -294,4 +301,99 @@ fn behaviour_rules_read_the_contact_log() {
         db.fails(1, &["draft", "approve", &id, "--yes"])
             .contains("error finding")
     );
+}
+
+#[test]
+fn private_notes_never_reach_the_employer() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--notes",
+        "Fiona said the Edinburgh Growth team is doubling next year.",
+        "--clarify",
+        "how I'd size an A/B test (I fumbled the sample-size question)",
+        "--clarify",
+        "salary expectations: I said 'flexible' and should have given a range",
+        "--mention",
+        "your plans for the Edinburgh team",
+        "--offer",
+        "how I size experiments when traffic is low",
+    ]);
+    for kind in ["thank-you", "query", "script", "voicemail", "feedback"] {
+        let draft = db.json(&["draft", kind, &interview, "--json"]);
+        let body = draft["body"].as_str().unwrap();
+        for private in ["fumbled", "flexible", "is doubling", "A/B test"] {
+            assert!(
+                !body.contains(private),
+                "{kind} quotes '{private}':\n{body}"
+            );
+        }
+        let rules: Vec<&str> = draft["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        assert!(!rules.contains(&"Privacy.Leak"), "{kind}: {draft}");
+    }
+    // What you wrote for them is used, and the draft says where each sentence came from.
+    let thanks = db.json(&["draft", "thank-you", &interview, "--json"]);
+    let body = thanks["body"].as_str().unwrap();
+    assert!(
+        body.contains("your plans for the Edinburgh team."),
+        "{body}"
+    );
+    let id = thanks["id"].as_str().unwrap().to_string();
+    let shown = db.ok(&["draft", "show", &id, "--sources"]);
+    assert!(shown.contains("[your mention]"), "{shown}");
+    assert!(shown.contains("[your evidence for Kubernetes]"), "{shown}");
+    assert!(shown.contains("[the template]"), "{shown}");
+    let query = db.json(&["draft", "query", &interview, "--json"]);
+    assert!(
+        query["body"].as_str().unwrap().contains(
+            "I would be glad to say more about how I size experiments when traffic is low."
+        ),
+        "{query}"
+    );
+
+    // A note pasted in by hand is an error: approval needs an override.
+    let out = with_editor(
+        &db,
+        "sed -i '5s/^/By the way, the Edinburgh Growth team is doubling next year. /'",
+        &["draft", "edit", &id],
+    );
+    assert!(out.status.success());
+    let shown = db.json(&["draft", "show", &id, "--json"]);
+    let leak = shown["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "Privacy.Leak")
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert_eq!(leak["level"], "error");
+    assert_eq!(leak["line"], 5);
+    assert!(
+        leak["message"]
+            .as_str()
+            .unwrap()
+            .contains("your interview notes"),
+        "{leak}"
+    );
+    assert!(
+        db.fails(1, &["draft", "approve", &id, "--yes"])
+            .contains("error finding")
+    );
+    // And `check` catches it in any text meant for this interview's employer.
+    let text = db.file(
+        "reply.txt",
+        "Happy to talk about salary expectations: I said 'flexible' and should have given a range.\n",
+    );
+    let out = db.run(&["check", &text, "--interview", &interview]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("error Privacy.Leak"), "{stdout}");
+    assert!(stdout.contains("a point to clarify"), "{stdout}");
 }

@@ -9,6 +9,7 @@
 use crate::model::{Application, Contact, Interview, Locale, Profile};
 use crate::skills::SkillMatch;
 use crate::tone::{Finding, Level, word_count};
+use crate::wording;
 use jiff::civil::Date;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
@@ -81,17 +82,50 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "today",
         "today's date, \"9 April 2027\" or \"April 9, 2027\"",
     ),
+    ("us", "true for en-US wording, false for en-GB"),
     (
-        "highlight",
-        "the first sentence of the interview notes, or empty",
+        "mentions",
+        "what to mention from the conversation, written for the reader (interview note --mention)",
     ),
-    ("points", "the points to clarify (a list)"),
+    (
+        "offers",
+        "topics to offer to say more about, written for the reader (interview note --offer)",
+    ),
     (
         "skills",
-        "the matched skills: a list of {name, evidence}, best first",
+        "the matched skills: a list of {name, evidence, said, clause}, best first; `said` is the evidence as a first-person sentence, `clause` the same to follow a comma",
+    ),
+    (
+        "their_date",
+        "the date they gave for their decision, written out, or empty",
+    ),
+    ("their_date_passed", "whether that date is before today"),
+    ("position", "the recipient's position, or empty"),
+    (
+        "others",
+        "the rest of the panel by name, when one note goes to the lead (a list)",
+    ),
+    ("round", "which round this interview was: 1, 2, …"),
+    ("callback", "true when the call is at a time they asked for"),
+    (
+        "after",
+        "what an email follows: \"unavailable\", \"no-answer\", \"voicemail\", or empty",
     ),
     ("my_name", "your name"),
-    ("my_phone", "your phone number, or empty"),
+    (
+        "my_phone",
+        "your phone number, international (+44 …) when they are in another country; or empty",
+    ),
+    ("their_phone", "the number to dial for them, or empty"),
+    ("your_time", "the call window in your time, or empty"),
+    (
+        "seed",
+        "what pick(options) chooses by: the interview (no need to use it directly)",
+    ),
+    (
+        "turn",
+        "the recipient's place on the panel, so each gets different phrasings",
+    ),
     ("my_email", "your email address, or empty"),
     ("recipient_name", "their full name, or empty"),
     ("recipient_first", "their given name, or empty"),
@@ -177,12 +211,32 @@ pub struct ComposeInput<'a> {
     pub skills: &'a [SkillMatch],
     pub their_time: Option<String>,
     pub today: Date,
+    pub situation: Situation,
+}
+
+/// Where a draft sits: the panel around the recipient, the round, the call.
+#[derive(Debug, Clone, Default)]
+pub struct Situation {
+    /// The rest of the panel by name, thanked in a note to the lead.
+    pub others: Vec<String>,
+    /// The recipient's place on the panel (0 for the lead).
+    pub turn: u32,
+    /// 1 for a first interview, 2 for the second round, ….
+    pub round: u32,
+    /// The call is at a time they asked for.
+    pub callback: bool,
+    /// The call window in the candidate's own time.
+    pub your_time: Option<String>,
+    /// What the message follows: "unavailable", "no-answer", "voicemail", or empty.
+    pub after: String,
 }
 
 #[derive(Serialize)]
 struct SkillOut<'a> {
     name: &'a str,
     evidence: String,
+    said: String,
+    clause: String,
 }
 
 /// The template variables for `input` (see `VARIABLES`).
@@ -210,15 +264,21 @@ pub fn context(input: &ComposeInput) -> Value {
         (false, true) => "Yours sincerely,",
         (false, false) => "Yours faithfully,",
     };
-    let highlight = first_sentence(&input.interview.notes);
+    // The interview's notes and points to clarify are private: nothing here reads them.
     let skills: Vec<SkillOut> = input
         .skills
         .iter()
         .map(|s| SkillOut {
             name: &s.name,
             evidence: sentence(&s.evidence),
+            said: wording::first_person(&s.evidence),
+            clause: wording::clause(&wording::first_person(&s.evidence)),
         })
         .collect();
+    let their_region = input.recipient.and_then(|c| c.region.as_deref());
+    let my_region = input.profile.region.as_str();
+    let decide_by = input.interview.decide_by;
+    let situation = &input.situation;
     minijinja::context! {
         salutation => salutation,
         closing => closing,
@@ -226,11 +286,27 @@ pub fn context(input: &ComposeInput) -> Value {
         company => input.application.company.trim(),
         when => format!("on {}", long_day(day, us)),
         today => long_date(input.today, us),
-        highlight => highlight,
-        points => input.interview.points_to_clarify.clone(),
+        us => us,
+        mentions => input.interview.mentions.clone(),
+        offers => input.interview.offers.clone(),
         skills => Value::from(minijinja::value::Serde(&skills)),
+        their_date => decide_by.map(|d| long_date_without_year(d, us)).unwrap_or_default(),
+        their_date_passed => decide_by.is_some_and(|d| d < input.today),
+        position => input.recipient.map(|c| c.position.trim().to_string()).unwrap_or_default(),
+        others => situation.others.clone(),
+        round => situation.round.max(1),
+        callback => situation.callback,
+        after => situation.after.clone(),
+        their_phone => input
+            .recipient
+            .and_then(|c| c.phones.first())
+            .map(|p| p.value.trim().to_string())
+            .unwrap_or_default(),
+        your_time => situation.your_time.clone().unwrap_or_default(),
+        seed => input.interview.id.clone(),
+        turn => situation.turn,
         my_name => input.profile.name.trim(),
-        my_phone => input.profile.phone.trim(),
+        my_phone => wording::dialable(&input.profile.phone, my_region, their_region),
         my_email => input.profile.email.trim(),
         recipient_name => input.recipient.map(|c| c.full_name.clone()).unwrap_or_default(),
         recipient_first => input.recipient.map(|c| c.given_name.clone()).unwrap_or_default(),
@@ -259,28 +335,21 @@ fn long_day(d: Date, us: bool) -> String {
     }
 }
 
+/// "6 November" / "November 6"
+fn long_date_without_year(d: Date, us: bool) -> String {
+    if us {
+        d.strftime("%B %-d").to_string()
+    } else {
+        d.strftime("%-d %B").to_string()
+    }
+}
+
 /// "9 April 2027" / "April 9, 2027"
 pub fn long_date(d: Date, us: bool) -> String {
     if us {
         d.strftime("%B %-d, %Y").to_string()
     } else {
         d.strftime("%-d %B %Y").to_string()
-    }
-}
-
-/// The first sentence of free text, without its full stop ("" when empty), starting in
-/// lower case when it follows a colon ("The plan …" → "the plan …"; "I", "AWS" stay).
-fn first_sentence(text: &str) -> String {
-    let text = text.trim();
-    let end = text.find(['.', '!', '?', '\n']).unwrap_or(text.len());
-    let sentence = text[..end].trim();
-    let mut chars = sentence.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
-            .to_lowercase()
-            .chain(sentence.chars().skip(1))
-            .collect(),
-        _ => sentence.to_string(),
     }
 }
 
@@ -303,6 +372,7 @@ fn environment() -> Environment<'static> {
     env.set_fuel(Some(FUEL));
     // Plain text: no HTML escaping.
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    env.add_function("pick", wording::pick);
     env
 }
 
@@ -313,7 +383,10 @@ pub fn render(name: &str, source: &str, ctx: &Value) -> Result<Composed, Templat
     let text = env
         .render_str(source, ctx)
         .map_err(|e| template_error(name, &e))?;
-    let text = tidy(&text);
+    let mut text = tidy(&text);
+    if ctx.get_attr("us").is_ok_and(|v| v.is_true()) {
+        text = us_date_commas(&text);
+    }
     Ok(match text.strip_prefix("Subject:") {
         Some(rest) => {
             let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
@@ -336,6 +409,9 @@ fn template_error(name: &str, e: &minijinja::Error) -> TemplateError {
     if e.kind() == minijinja::ErrorKind::UndefinedError {
         let names: Vec<&str> = VARIABLES.iter().map(|(n, _)| *n).collect();
         problem.push_str(&format!("; the variables are {}", names.join(", ")));
+        problem.push_str(
+            " (`highlight` and `points` are gone: they quoted your private notes; use `mentions` and `offers`, written for the reader)",
+        );
     }
     if e.kind() == minijinja::ErrorKind::OutOfFuel {
         problem = "the template did too much work (does it loop forever?)".into();
@@ -345,6 +421,19 @@ fn template_error(name: &str, e: &minijinja::Error) -> TemplateError {
         line: e.line(),
         problem,
     }
+}
+
+/// American style sets a date after its weekday off with commas: "on Tuesday, March 2,
+/// to talk about" (but "on Tuesday, March 2." at a sentence's end).
+fn us_date_commas(text: &str) -> String {
+    static DATE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = DATE.get_or_init(|| {
+        regex::Regex::new(
+            r"((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}) ([a-z])",
+        )
+        .expect("valid")
+    });
+    re.replace_all(text, "$1, $2").into_owned()
 }
 
 /// Collapses runs of blank lines and trailing spaces a template's conditionals leave.
@@ -400,6 +489,8 @@ fn sample_context() -> Value {
         interviewer_ids: vec![],
         notes: "The plan to move billing to Kubernetes.".into(),
         points_to_clarify: vec!["my Go experience".into()],
+        mentions: vec![],
+        offers: vec![],
         timeline: String::new(),
         decide_by: None,
         status: crate::model::InterviewStatus::Held,
@@ -424,6 +515,12 @@ fn sample_context() -> Value {
         skills: &skills,
         their_time: Some("Tue 9 Mar 10:00–11:30 GMT".into()),
         today: Date::constant(2027, 3, 3),
+        situation: Situation {
+            others: vec!["Tom Reid".into()],
+            round: 1,
+            your_time: Some("Tue 9 Mar 10:00–11:30 GMT".into()),
+            ..Situation::default()
+        },
     })
 }
 
@@ -488,15 +585,21 @@ pub fn content_findings(
     out
 }
 
-/// Whether two notes are so alike that the panel would notice (word 3-gram overlap).
-pub fn near_identical(a: &str, b: &str) -> bool {
+/// How alike two notes are, 0 to 1: the share of word 3-grams they have in common
+/// (Jaccard).
+pub fn similarity(a: &str, b: &str) -> f64 {
     let grams = |t: &str| -> std::collections::BTreeSet<String> {
         let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
         words.windows(3).map(|w| w.join(" ")).collect()
     };
     let (x, y) = (grams(a), grams(b));
     let union = x.union(&y).count().max(1);
-    x.intersection(&y).count() as f64 / union as f64 > 0.8
+    x.intersection(&y).count() as f64 / union as f64
+}
+
+/// Whether two notes are so alike that the panel would notice: over 70% alike.
+pub fn near_identical(a: &str, b: &str) -> bool {
+    similarity(a, b) > 0.7
 }
 
 /// Words in the note's body, for the 80–180 guidance.

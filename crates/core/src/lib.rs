@@ -12,11 +12,13 @@ pub mod model;
 pub mod outbox;
 pub mod place;
 pub mod plan;
+pub mod private;
 pub mod said;
 pub mod seasons;
 pub mod skills;
 pub mod tone;
 pub mod when;
+pub mod wording;
 
 pub use model::*;
 

@@ -316,6 +316,15 @@ pub struct Interview {
     /// Things that did not come across well, to clarify on the follow-up call.
     #[serde(default)]
     pub points_to_clarify: Vec<String>,
+    /// What to mention from the conversation, written for the reader ("your plans for
+    /// the Edinburgh team"): the thank-you refers to it. Unlike `notes`, not private.
+    #[serde(default)]
+    pub mentions: Vec<String>,
+    /// Topics to offer to say more about, written for the reader ("how I size A/B tests
+    /// when traffic is low"): the query and the call script offer them. Unlike
+    /// `points_to_clarify`, not private.
+    #[serde(default)]
+    pub offers: Vec<String>,
     /// What they said about their timeline, in their words ("shortlist by the 12th").
     #[serde(default)]
     pub timeline: String,
@@ -348,6 +357,8 @@ struct InterviewOut<'a> {
     interviewer_ids: &'a [String],
     notes: &'a str,
     points_to_clarify: &'a [String],
+    mentions: &'a [String],
+    offers: &'a [String],
     timeline: &'a str,
     decide_by: Option<Date>,
     status: &'a InterviewStatus,
@@ -369,6 +380,8 @@ impl Serialize for Interview {
             interviewer_ids: &self.interviewer_ids,
             notes: &self.notes,
             points_to_clarify: &self.points_to_clarify,
+            mentions: &self.mentions,
+            offers: &self.offers,
             timeline: &self.timeline,
             decide_by: self.decide_by,
             status: &self.status,

@@ -105,6 +105,8 @@ fn interview(id: &str, start: Timestamp, zone: &str, decide_by: Option<Date>) ->
         interviewer_ids: vec!["con-1".into()],
         notes: String::new(),
         points_to_clarify: vec![],
+        mentions: vec![],
+        offers: vec![],
         timeline: String::new(),
         decide_by,
         status: InterviewStatus::Held,

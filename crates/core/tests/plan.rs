@@ -49,6 +49,8 @@ impl Case {
                 interviewer_ids: panel.iter().map(|c| c.id.clone()).collect(),
                 notes: String::new(),
                 points_to_clarify: vec![],
+                mentions: vec![],
+                offers: vec![],
                 timeline: String::new(),
                 decide_by: None,
                 status: InterviewStatus::Held,

@@ -108,6 +108,8 @@ fn sample() -> Records {
             interviewer_ids: vec!["con-1".into()],
             notes: String::new(),
             points_to_clarify: vec!["notice period".into()],
+            mentions: vec![],
+            offers: vec![],
             timeline: "by the 12th".into(),
             decide_by: Some("2027-03-12".parse().unwrap()),
             status: InterviewStatus::Held,

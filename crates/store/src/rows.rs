@@ -94,6 +94,8 @@ pub struct InterviewRow {
     pub status: String,
     pub created_at: i64,
     pub updated_at: i64,
+    pub mentions: String,
+    pub offers: String,
 }
 
 pub fn seconds(ts: Timestamp) -> i64 {
@@ -285,6 +287,8 @@ impl From<&Interview> for InterviewRow {
             location: i.location.clone(),
             notes: i.notes.clone(),
             points_to_clarify: json(&i.points_to_clarify),
+            mentions: json(&i.mentions),
+            offers: json(&i.offers),
             timeline: i.timeline.clone(),
             decide_by: i.decide_by.map(|d| d.to_string()),
             status: i.status.to_string(),
@@ -300,6 +304,8 @@ impl InterviewRow {
         Ok(Interview {
             start: instant(self.starts_at, t, &self.id)?,
             points_to_clarify: unjson(&self.points_to_clarify, t, &self.id)?,
+            mentions: unjson(&self.mentions, t, &self.id)?,
+            offers: unjson(&self.offers, t, &self.id)?,
             decide_by: day(self.decide_by.as_deref(), t, &self.id)?,
             created_at: instant(self.created_at, t, &self.id)?,
             updated_at: instant(self.updated_at, t, &self.id)?,

@@ -89,6 +89,8 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         account_id -> Text,
+        mentions -> Text,
+        offers -> Text,
     }
 }
 

@@ -105,6 +105,8 @@ fn interview(app: &str, panel: &[&str]) -> Interview {
         interviewer_ids: panel.iter().map(|s| s.to_string()).collect(),
         notes: "Talked about the on-call rota.".into(),
         points_to_clarify: vec!["my Go experience".into()],
+        mentions: vec![],
+        offers: vec![],
         timeline: "shortlist by 12 March".into(),
         decide_by: Some("2027-03-12".parse().unwrap()),
         status: InterviewStatus::Scheduled,

@@ -153,6 +153,8 @@ fn generate(applications: usize, interviews: usize, contacts: usize) -> Records 
                 interviewer_ids: vec![format!("con-seed{:07}", pick(n >> 20, contacts))],
                 notes: String::new(),
                 points_to_clarify: vec![],
+                mentions: vec![],
+                offers: vec![],
                 timeline: String::new(),
                 decide_by: None,
                 status: InterviewStatus::Held,

@@ -45,6 +45,9 @@ pub enum DraftCommand {
         id: String,
         #[arg(long)]
         json: bool,
+        /// Also say where each sentence came from (the template, or what you wrote)
+        #[arg(long)]
+        sources: bool,
     },
     /// Edit a draft in $EDITOR (approval is cleared if the text changes)
     Edit { id: String },
@@ -135,13 +138,20 @@ pub fn run(app: &mut Followup, command: DraftCommand) -> anyhow::Result<()> {
                 rows,
             )
         }
-        DraftCommand::Show { id, json } => {
+        DraftCommand::Show { id, json, sources } => {
             let id = super::full_id(app, &id)?;
             let v = app.draft(&id)?;
             if json {
                 return out::json(&v);
             }
-            print(&v.draft, &v.findings)
+            print(&v.draft, &v.findings)?;
+            if sources {
+                out::line("Where each sentence came from:")?;
+                for s in &v.sources {
+                    out::line(format!("  [{}] {}", s.from, s.sentence))?;
+                }
+            }
+            Ok(())
         }
         DraftCommand::Edit { id } => edit(app, &id),
         DraftCommand::Export { id, mailto, .. } => super::send::export(app, &id, mailto),

@@ -113,16 +113,28 @@ fn set(app: &mut Followup, args: SetArgs) -> anyhow::Result<()> {
 #[derive(Args)]
 pub struct NoteArgs {
     id: String,
-    /// Something that didn't come across well, to clarify on the call (repeatable)
+    /// Private: something that didn't come across well, for you to clarify (repeatable;
+    /// never quoted in a draft)
     #[arg(long = "clarify")]
     clarify: Vec<String>,
+    /// For the reader: something from the conversation the thank-you should mention,
+    /// written to them, e.g. "your plans for the Edinburgh team" (repeatable)
+    #[arg(long = "mention")]
+    mention: Vec<String>,
+    /// For the reader: a topic to offer to say more about in the query and on the call,
+    /// e.g. "how I size A/B tests when traffic is low" (repeatable)
+    #[arg(long = "offer")]
+    offer: Vec<String>,
+    /// Empty a list first: mentions, offers or points (repeatable)
+    #[arg(long = "clear", value_name = "LIST")]
+    clear: Vec<String>,
     /// What they said about their timeline, in their words
     #[arg(long)]
     timeline: Option<String>,
     /// The date they said they would decide or shortlist by, YYYY-MM-DD
     #[arg(long, value_name = "DATE")]
     decide_by: Option<String>,
-    /// Notes on what was discussed (appended)
+    /// Private notes on what was discussed (appended; never quoted in a draft)
     #[arg(long)]
     notes: Option<String>,
     /// scheduled, held or cancelled
@@ -179,6 +191,9 @@ fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
         &id,
         InterviewNote {
             clarify: args.clarify,
+            mention: args.mention,
+            offer: args.offer,
+            clear: args.clear,
             timeline: args.timeline,
             decide_by: args.decide_by,
             notes: args.notes,
@@ -262,12 +277,12 @@ fn show(app: &mut Followup, i: &Interview) -> anyhow::Result<()> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let clarify = i
-        .points_to_clarify
-        .iter()
-        .map(|p| format!("- {p}"))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let bullets = |list: &[String]| {
+        list.iter()
+            .map(|p| format!("- {p}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     out::fields(&[
         ("Id", i.id.clone()),
         (
@@ -288,7 +303,9 @@ fn show(app: &mut Followup, i: &Interview) -> anyhow::Result<()> {
             "Decide by",
             i.decide_by.map(|d| d.to_string()).unwrap_or_default(),
         ),
-        ("To clarify", clarify),
-        ("Notes", i.notes.clone()),
+        ("To mention", bullets(&i.mentions)),
+        ("To offer", bullets(&i.offers)),
+        ("To clarify (private)", bullets(&i.points_to_clarify)),
+        ("Notes (private)", i.notes.clone()),
     ])
 }

@@ -1,0 +1,215 @@
+//! Turning the candidate's inputs into words a reader gets: skill evidence as a sentence
+//! in the first person, a phone number a caller abroad can dial, and a deterministic
+//! choice among phrasings so that two interviews (or two people on one panel) do not get
+//! the same sentences.
+
+use minijinja::State;
+
+/// Evidence as a first-person sentence: "Designed and analysed 30+ pricing experiments"
+/// → "I designed and analysed 30+ pricing experiments."; evidence that already speaks
+/// ("I led …", "My team …") is kept; a noun phrase ("Five years of Go at Acme") becomes
+/// "I bring five years of Go at Acme.".
+pub fn first_person(evidence: &str) -> String {
+    let text = evidence.trim().trim_end_matches(['.', ';', ',']).trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    let first = text.split_whitespace().next().unwrap_or("");
+    let bare = first
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let sentence = if matches!(
+        bare.as_str(),
+        "i" | "i'm" | "i've" | "i'd" | "my" | "we" | "our"
+    ) || first.starts_with("I'")
+        || first.starts_with("I’")
+    {
+        text.to_string()
+    } else if is_past_verb(&bare) {
+        format!("I {}", lower_first(text))
+    } else {
+        format!("I bring {}", lower_first(text))
+    };
+    format!("{sentence}.")
+}
+
+/// A sentence to follow a comma ("On SQL, my team …"): the first word lower-cased
+/// unless it is "I" or a name.
+pub fn clause(sentence: &str) -> String {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    if first == "I" || first.starts_with("I'") || first.starts_with("I’") {
+        sentence.to_string()
+    } else {
+        lower_first(sentence)
+    }
+}
+
+/// A past-tense verb that can open a line of evidence ("Led", "Built", "Designed").
+fn is_past_verb(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "led",
+        "built",
+        "ran",
+        "wrote",
+        "made",
+        "grew",
+        "cut",
+        "set",
+        "took",
+        "drove",
+        "won",
+        "taught",
+        "brought",
+        "oversaw",
+        "began",
+        "sold",
+        "found",
+        "held",
+        "kept",
+        "spent",
+        "shipped",
+        "rebuilt",
+        "rewrote",
+        "undertook",
+        "saw",
+        "got",
+        "gave",
+        "met",
+        "sped",
+    ];
+    IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// "Designed …" → "designed …"; acronyms and names ("AWS", "PostgreSQL") stay.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Calling codes for the regions Followup knows, by the region's country part.
+const CALLING_CODES: &[(&str, &str)] = &[
+    ("gb", "44"),
+    ("us", "1"),
+    ("ie", "353"),
+    ("ca", "1"),
+    ("au", "61"),
+    ("nz", "64"),
+    ("de", "49"),
+    ("fr", "33"),
+    ("nl", "31"),
+    ("es", "34"),
+    ("it", "39"),
+    ("in", "91"),
+    ("sg", "65"),
+];
+
+fn country(region: &str) -> &str {
+    region.split('-').next().unwrap_or(region)
+}
+
+/// The number as someone in `their_region` should dial it: unchanged when it is already
+/// international (+…) or they are in the same country, else with the calling code of
+/// `my_region` in place of the trunk 0 ("07700 900123" → "+44 7700 900123").
+pub fn dialable(phone: &str, my_region: &str, their_region: Option<&str>) -> String {
+    let phone = phone.trim();
+    let abroad = their_region.is_some_and(|r| country(r) != country(my_region));
+    if phone.is_empty() || phone.starts_with('+') || !abroad {
+        return phone.to_string();
+    }
+    match CALLING_CODES.iter().find(|(c, _)| *c == country(my_region)) {
+        Some((_, code)) => {
+            let national = phone.strip_prefix('0').unwrap_or(phone);
+            format!("+{code} {national}")
+        }
+        None => phone.to_string(),
+    }
+}
+
+/// Whether the callee is in another country than the candidate.
+pub fn abroad(my_region: &str, their_region: Option<&str>) -> bool {
+    their_region.is_some_and(|r| country(r) != country(my_region))
+}
+
+/// FNV-1a: a stable hash (unlike std's), so a draft written twice reads the same.
+fn stable_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The template function `pick(options)`: one of the phrasings, chosen from the draft's
+/// `seed` (the interview) and the options themselves, plus the recipient's place on the
+/// panel (`turn`), so each person on a panel gets a different phrasing of each slot.
+pub fn pick(state: &State, options: Vec<String>) -> Result<String, minijinja::Error> {
+    if options.is_empty() {
+        return Ok(String::new());
+    }
+    let seed = state
+        .lookup("seed")
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    let turn = state
+        .lookup("turn")
+        .and_then(|v| u64::try_from(v).ok())
+        .unwrap_or(0);
+    let h = stable_hash(&format!("{seed}\u{1f}{}", options.join("\u{1f}")));
+    let i = (h.wrapping_add(turn) % options.len() as u64) as usize;
+    Ok(options[i].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_speaks_in_the_first_person() {
+        assert_eq!(
+            first_person("Designed and analysed 30+ pricing experiments"),
+            "I designed and analysed 30+ pricing experiments."
+        );
+        assert_eq!(
+            first_person("Led the migration of 40 services to Kubernetes."),
+            "I led the migration of 40 services to Kubernetes."
+        );
+        assert_eq!(
+            first_person("I tuned the queries behind our reports"),
+            "I tuned the queries behind our reports."
+        );
+        assert_eq!(
+            first_person("Five years of Go at Acme"),
+            "I bring five years of Go at Acme."
+        );
+        assert_eq!(
+            first_person("AWS certification"),
+            "I bring AWS certification."
+        );
+        assert_eq!(first_person("  "), "");
+    }
+
+    #[test]
+    fn numbers_are_dialable_from_abroad() {
+        assert_eq!(
+            dialable("07700 900123", "gb-eng", Some("us")),
+            "+44 7700 900123"
+        );
+        assert_eq!(
+            dialable("07700 900123", "gb-eng", Some("gb-sct")),
+            "07700 900123"
+        );
+        assert_eq!(
+            dialable("+1 212 555 0100", "us", Some("gb-eng")),
+            "+1 212 555 0100"
+        );
+        assert_eq!(dialable("07700 900123", "gb-eng", None), "07700 900123");
+        assert!(abroad("gb-eng", Some("us")));
+        assert!(!abroad("gb-eng", Some("gb-nir")));
+    }
+}

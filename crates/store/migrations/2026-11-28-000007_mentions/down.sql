@@ -1,0 +1,2 @@
+ALTER TABLE interviews DROP COLUMN offers;
+ALTER TABLE interviews DROP COLUMN mentions;
