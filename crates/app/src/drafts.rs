@@ -27,6 +27,8 @@ pub struct DraftRequest {
     pub to: Option<String>,
     /// One note per interviewer.
     pub each: bool,
+    /// The skills to name, overriding the two best matched; empty: the best matched.
+    pub skills: Vec<String>,
 }
 
 /// A draft with its findings (the `--json` shape, documented in the README).
@@ -103,7 +105,12 @@ impl Followup {
                 (None, true) if !panel.is_empty() => panel.iter().cloned().map(Some).collect(),
                 _ => vec![panel.first().cloned()],
             };
-            let picks = skills::rank(&profile.skills, &application.job_description, 2);
+            let picks = if request.skills.is_empty() {
+                skills::rank(&profile.skills, &application.job_description, 2)
+            } else {
+                skills::chosen(&profile.skills, &request.skills)
+                    .map_err(|e| AppError::invalid("skills", e))?
+            };
             // The pending step this draft is for: an email query, or the follow-up email
             // the plan proposes instead of a call (email only, no phone, after a voicemail).
             let step_kinds: &[StepKind] = match kind {
@@ -353,12 +360,14 @@ impl Followup {
         if d.kind == DraftKind::ThankYou {
             let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;
-            let picks = skills::rank(&profile.skills, &app.job_description, 2);
+            // Any of your skills named will do: you may have chosen them (--skills).
+            let names: Vec<String> = profile.skills.iter().map(|s| s.name.clone()).collect();
+            let yours = skills::chosen(&profile.skills, &names).unwrap_or_default();
             findings.extend(compose::content_findings(
                 &d.body,
                 &app.role,
                 &app.company,
-                &picks,
+                &yours,
             ));
         }
         let (recipient, state) = self.standing(&d)?;

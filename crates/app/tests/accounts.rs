@@ -85,6 +85,7 @@ fn alice_data(alice: &mut Followup) -> Ids {
             channel: None,
             to: None,
             each: false,
+            skills: vec![],
         })
         .unwrap()
         .value
@@ -198,6 +199,7 @@ fn isolated(target: &str) {
             channel: None,
             to: None,
             each: false,
+            skills: vec![],
         })
         .is_err()
     );

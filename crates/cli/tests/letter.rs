@@ -84,7 +84,7 @@ fn a_british_letter_on_a4() {
             "1 Canal Street",
             "M1 3HE",
             "Dear Ms Patel,",
-            "Thank you for meeting me",
+            "Platform",
             "Yours sincerely,",
             "Sam Carter",
         ],

@@ -105,10 +105,7 @@ fn nothing_unapproved_is_ever_sent() {
     let out = db.run_with(
         &["draft", "edit", &edited],
         "",
-        &[(
-            "EDITOR",
-            "sed -i 's/Thank you for taking/Many thanks for taking/'",
-        )],
+        &[("EDITOR", "sed -i '5s/^/Many thanks. /'")],
     );
     assert!(out.status.success());
     for (id, why) in [
@@ -228,7 +225,8 @@ fn without_a_server_the_draft_exports_for_a_mail_client() {
     assert!(eml.contains("MIME-Version: 1.0\r\n"), "{eml}");
     let mailto = db.ok(&["draft", "export", &draft, "--mailto"]);
     assert!(
-        mailto.starts_with("mailto:priya@acme.test?subject=Thank%20you"),
+        mailto.starts_with("mailto:priya@acme.test?subject=")
+            && mailto.contains("&body=Dear%20Ms%20Patel"),
         "{mailto}"
     );
     db.fails(1, &["config", "set", "smtp.password", "hunter2"]);

@@ -505,6 +505,7 @@ fn sample_context() -> Value {
         name: "Kubernetes".into(),
         score: 1.0,
         matched_terms: vec![],
+        why: vec![],
         evidence: "Moved 40 services to Kubernetes.".into(),
     }];
     context(&ComposeInput {

@@ -51,6 +51,7 @@ fn skill(name: &str, evidence: &str) -> SkillMatch {
         name: name.into(),
         score: 1.0,
         matched_terms: vec![],
+        why: vec![],
         evidence: evidence.into(),
     }
 }

@@ -85,6 +85,9 @@ pub struct NoteArgs {
     /// One note per interviewer (thank-you notes)
     #[arg(long, conflicts_with = "to")]
     each: bool,
+    /// Name these skills instead of the two best matched (by name or alias: SQL,Go)
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    skills: Vec<String>,
     #[arg(long)]
     json: bool,
 }
@@ -182,6 +185,7 @@ fn compose_drafts(app: &mut Followup, kind: DraftKind, args: NoteArgs) -> anyhow
         channel: Some(args.channel),
         to: args.to,
         each: args.each,
+        skills: args.skills,
     })?;
     super::warn(&done.warnings);
     let views = done.value;

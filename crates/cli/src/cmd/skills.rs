@@ -102,6 +102,9 @@ pub fn run(app: &mut Followup, command: SkillsCommand) -> anyhow::Result<()> {
         if !p.evidence.is_empty() {
             out::line(format!("   {}", p.evidence))?;
         }
+        for why in &p.why {
+            out::line(format!("   {why}"))?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,310 @@
+//! Picking the skills a thank-you note should name: the profile's skills ranked against
+//! the job description.
+//!
+//! Text is lower-cased, terms tokenisers break (C++, C#, .NET, Node.js, CI/CD) and common
+//! abbreviations (k8s, golang, postgres) are mapped to one canonical term first, then
+//! split into words, stop words (NLTK's English list) dropped and the rest stemmed
+//! (Snowball); numbers ("4+", "30k") and words that say how much rather than what
+//! ("experience", "years", "strong") never match on their own. Each part of the advert
+//! weighs what it names by its emphasis, read per clause ("Strong SQL", "must have",
+//! "3+ years of", "primarily" count double; "a plus", "nice to have", "occasionally",
+//! "support" half) and by its place (the first lines count up to half as much again as
+//! the last). A skill scores BM25-style on its best-matched spelling (name or alias; a
+//! two-word name counts once, not twice), with its evidence sentence only as a
+//! tie-breaker, and terms many skills share count least. `SkillMatch::why` says what
+//! each score is made of. Picks are distinct: two skills that come down to the same
+//! canonical name ("Kubernetes", "k8s") are one pick.
+
+use crate::model::Skill;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeSet, HashMap};
+
+mod terms;
+use terms::terms;
+
+/// A skill's rank against a job description.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SkillMatch {
+    pub name: String,
+    pub score: f64,
+    /// Job-description words that matched, as written there.
+    pub matched_terms: Vec<String>,
+    /// What the score is made of, one line per matched term.
+    #[serde(default)]
+    pub why: Vec<String>,
+    #[serde(skip)]
+    pub evidence: String,
+}
+
+const NAME_WEIGHT: f64 = 3.0;
+const EVIDENCE_WEIGHT: f64 = 1.0;
+/// At most this much of a score comes from the evidence sentence.
+const EVIDENCE_CAP: f64 = 1.0;
+/// How much more the first part of an advert counts than the last.
+const EARLY_BONUS: f64 = 0.5;
+/// BM25's term-frequency saturation.
+const K1: f64 = 1.2;
+
+/// A skill as terms: its spellings (name and aliases), every name term, the evidence.
+type SkillTerms = (Vec<Vec<String>>, BTreeSet<String>, BTreeSet<String>);
+
+/// How often, and how insistently, the advert names one term.
+#[derive(Default)]
+struct Asked {
+    /// Occurrences weighted by emphasis (a requirement counts 2, a bonus 0.5).
+    weight: f64,
+    /// The most insistent part that names it, for the explanation.
+    strongest: Option<(f64, String)>,
+    word: String,
+}
+
+/// The `top` best distinct skills for `job_description`, best first; skills that match
+/// nothing are left out.
+pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMatch> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut asked: HashMap<String, Asked> = HashMap::new();
+    let parts = terms::parts(job_description);
+    let count = parts.len().max(1) as f64;
+    for (i, (part, emphasis)) in parts.into_iter().enumerate() {
+        // Adverts lead with the heart of the job: what comes first counts up to half as
+        // much again as what comes last.
+        let early = 1.0 + EARLY_BONUS * (1.0 - i as f64 / count);
+        for t in terms(&part, &stemmer) {
+            let a = asked.entry(t.stem).or_default();
+            a.weight += emphasis.weight() * early;
+            if a.word.is_empty() {
+                a.word = t.word;
+            }
+            if a.strongest
+                .as_ref()
+                .is_none_or(|(w, _)| emphasis.weight() > *w)
+            {
+                a.strongest = Some((emphasis.weight(), part.clone()));
+            }
+        }
+    }
+    // Each skill: its spellings (name and aliases, as terms), every name term, and the
+    // evidence terms.
+    let skill_terms: Vec<SkillTerms> = skills
+        .iter()
+        .map(|s| {
+            let spellings: Vec<Vec<String>> = std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .map(|n| {
+                    terms(n, &stemmer)
+                        .into_iter()
+                        .map(|t| t.stem)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|v| !v.is_empty())
+                .collect();
+            let names: BTreeSet<String> = spellings.iter().flatten().cloned().collect();
+            let evidence = terms(&s.evidence, &stemmer)
+                .into_iter()
+                .map(|t| t.stem)
+                .collect();
+            (spellings, names, evidence)
+        })
+        .collect();
+    // Document frequency over the skills: a term every skill mentions tells nothing.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for (_, names, evidence) in &skill_terms {
+        for t in names.union(evidence) {
+            *df.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let n = skills.len().max(1) as f64;
+    let weight = |t: &str, base: f64| -> f64 {
+        let f = asked.get(t).map_or(0.0, |a| a.weight);
+        if f == 0.0 {
+            return 0.0;
+        }
+        let d = *df.get(t).unwrap_or(&1) as f64;
+        let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
+        base * idf * f * (K1 + 1.0) / (f + K1)
+    };
+    let explain = |t: &str, from: &str, w: f64| -> String {
+        let a = &asked[t];
+        let how = match &a.strongest {
+            Some((e, part)) if *e > 1.0 => {
+                format!("asked for as a requirement (\"{}\")", clip(part))
+            }
+            Some((e, part)) if *e < 1.0 => format!("a bonus (\"{}\")", clip(part)),
+            Some((_, part)) => format!("named (\"{}\")", clip(part)),
+            None => String::new(),
+        };
+        format!("+{w:.2} '{}' in your skill's {from}, {how}", a.word)
+    };
+    let mut scored: Vec<(SkillMatch, &BTreeSet<String>)> = skills
+        .iter()
+        .zip(&skill_terms)
+        .map(|(skill, (spellings, names, evidence))| {
+            let mut why = Vec::new();
+            let mut matched_terms = Vec::new();
+            // The name: its best-matched spelling, each term counted as a share of it, so
+            // a two-word name ("Incident response") is worth no more than one word ("Go"),
+            // and half of it ("response") only half.
+            let mut name_score = 0.0;
+            let mut best: Vec<(f64, &String)> = Vec::new();
+            for spelling in spellings {
+                let parts: Vec<(f64, &String)> = spelling
+                    .iter()
+                    .map(|t| (weight(t, NAME_WEIGHT) / spelling.len() as f64, t))
+                    .filter(|(w, _)| *w > 0.0)
+                    .collect();
+                let total: f64 = parts.iter().map(|(w, _)| w).sum();
+                if total > name_score {
+                    name_score = total;
+                    best = parts;
+                }
+            }
+            for (w, t) in best {
+                why.push((w, explain(t, "name", w)));
+                matched_terms.push(asked[t.as_str()].word.clone());
+            }
+            // The evidence only breaks ties: what the advert names decides, and words a
+            // sentence of evidence happens to share ("services", "team") must not.
+            let mut evidence_score = 0.0;
+            for t in evidence.difference(names) {
+                let w = weight(t, EVIDENCE_WEIGHT);
+                if w > 0.0 {
+                    evidence_score += w;
+                    why.push((w, explain(t, "evidence", w)));
+                    matched_terms.push(asked[t.as_str()].word.clone());
+                }
+            }
+            let score = name_score + evidence_score.min(EVIDENCE_CAP);
+            why.sort_by(|a, b| b.0.total_cmp(&a.0));
+            matched_terms.sort();
+            matched_terms.dedup();
+            let m = SkillMatch {
+                name: skill.name.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                matched_terms,
+                why: why.into_iter().map(|(_, w)| w).collect(),
+                evidence: skill.evidence.clone(),
+            };
+            (m, names)
+        })
+        .filter(|(m, _)| m.score > 0.0)
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.score
+            .total_cmp(&a.0.score)
+            .then(a.0.name.cmp(&b.0.name))
+    });
+    let mut picked: Vec<(SkillMatch, &BTreeSet<String>)> = Vec::new();
+    for (m, names) in scored {
+        if picked.len() >= top {
+            break;
+        }
+        if picked.iter().any(|(_, p)| !p.is_disjoint(names)) {
+            continue;
+        }
+        picked.push((m, names));
+    }
+    picked.into_iter().map(|(m, _)| m).collect()
+}
+
+/// A part of an advert short enough to quote.
+fn clip(part: &str) -> String {
+    let part = part.trim();
+    match part.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &part[..i]),
+        None => part.to_string(),
+    }
+}
+
+/// The skills named in `names` (by name or alias, any case), in that order, for a draft
+/// that overrides the pick; an unknown name is an error naming the skills there are.
+pub fn chosen(skills: &[Skill], names: &[String]) -> Result<Vec<SkillMatch>, String> {
+    names
+        .iter()
+        .map(|want| {
+            let want = want.trim().to_lowercase();
+            skills
+                .iter()
+                .find(|s| {
+                    s.name.to_lowercase() == want
+                        || s.aliases.iter().any(|a| a.to_lowercase() == want)
+                })
+                .map(|s| SkillMatch {
+                    name: s.name.clone(),
+                    score: 0.0,
+                    matched_terms: vec![],
+                    why: vec!["chosen by you".into()],
+                    evidence: s.evidence.clone(),
+                })
+                .ok_or_else(|| {
+                    let known: Vec<&str> = skills.iter().map(|s| s.name.as_str()).collect();
+                    format!(
+                        "no skill '{}' in your profile; your skills are {}",
+                        want,
+                        known.join(", ")
+                    )
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skill(name: &str, aliases: &[&str], evidence: &str) -> Skill {
+        Skill {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            evidence: evidence.into(),
+        }
+    }
+
+    #[test]
+    fn aliases_survive_tokenising() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let stems: Vec<String> = terms("C++, C#, .NET, Node.js, k8s and CI/CD", &stemmer)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(
+            stems,
+            vec!["cplusplus", "csharp", "dotnet", "nodej", "kubernet", "cicd"]
+        );
+    }
+
+    #[test]
+    fn the_system_is_not_a_stop_word() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        assert_eq!(terms("the system", &stemmer)[0].stem, "system");
+    }
+
+    #[test]
+    fn one_pick_per_canonical_skill() {
+        let skills = [
+            skill("Kubernetes", &[], "Ran 40 services on Kubernetes."),
+            skill("k8s", &[], "Wrote operators."),
+            skill("Rust", &[], "Wrote the billing engine in Rust."),
+        ];
+        let jd = "You will run our k8s clusters and write Rust services on Kubernetes.";
+        let picks = rank(&skills, jd, 2);
+        let names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 2);
+        assert!(names.contains(&"Rust"));
+        assert!(
+            names.contains(&"Kubernetes") ^ names.contains(&"k8s"),
+            "{names:?}"
+        );
+        assert!(
+            picks
+                .iter()
+                .any(|p| p.matched_terms.contains(&"k8s".to_string())),
+            "{picks:?}"
+        );
+    }
+
+    #[test]
+    fn nothing_matched_is_not_picked() {
+        let skills = [skill("Welding", &[], "Welded things.")];
+        assert!(rank(&skills, "Write Python.", 2).is_empty());
+    }
+}

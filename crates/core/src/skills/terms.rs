@@ -1,0 +1,502 @@
+//! Job-description text as terms: spellings that mean one thing made one (C++, k8s,
+//! CI/CD), words split, stop words and words that say nothing on their own ("experience",
+//! "4+", "years") dropped, the rest stemmed; and how much each part of an advert asks
+//! for what it names ("Strong SQL essential" more than "Python a plus").
+
+use rust_stemmers::Stemmer;
+
+/// Spellings that mean one thing, matched before words are split (lower case).
+const ALIASES: &[(&str, &str)] = &[
+    ("c++", "cplusplus"),
+    ("c#", "csharp"),
+    ("f#", "fsharp"),
+    (".net", "dotnet"),
+    ("asp.net", "dotnet"),
+    ("node.js", "nodejs"),
+    ("nodejs", "nodejs"),
+    ("react.js", "react"),
+    ("reactjs", "react"),
+    ("vue.js", "vue"),
+    ("next.js", "nextjs"),
+    ("ci/cd", "cicd"),
+    ("ci / cd", "cicd"),
+    ("continuous integration", "cicd"),
+    ("continuous delivery", "cicd"),
+    ("k8s", "kubernetes"),
+    ("kube", "kubernetes"),
+    ("golang", "go"),
+    ("postgres", "postgresql"),
+    ("psql", "postgresql"),
+    ("javascript", "javascript"),
+    ("js", "javascript"),
+    ("typescript", "typescript"),
+    ("ts", "typescript"),
+    ("machine learning", "machinelearning"),
+    ("ml", "machinelearning"),
+    ("amazon web services", "aws"),
+    ("google cloud", "gcp"),
+    ("infrastructure as code", "iac"),
+    ("site reliability", "sre"),
+    ("user experience", "ux"),
+    ("power bi", "powerbi"),
+    ("a/b test", "abtest"),
+    ("a/b testing", "abtest"),
+];
+
+/// NLTK's English stop words (not the ISO list, which drops words like "system").
+const STOP_WORDS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "myself",
+    "we",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "you're",
+    "you've",
+    "you'll",
+    "you'd",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "she's",
+    "her",
+    "hers",
+    "herself",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "this",
+    "that",
+    "that'll",
+    "these",
+    "those",
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "doing",
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "if",
+    "or",
+    "because",
+    "as",
+    "until",
+    "while",
+    "of",
+    "at",
+    "by",
+    "for",
+    "with",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "during",
+    "before",
+    "after",
+    "above",
+    "below",
+    "to",
+    "from",
+    "up",
+    "down",
+    "in",
+    "out",
+    "on",
+    "off",
+    "over",
+    "under",
+    "again",
+    "further",
+    "then",
+    "once",
+    "here",
+    "there",
+    "when",
+    "where",
+    "why",
+    "how",
+    "all",
+    "any",
+    "both",
+    "each",
+    "few",
+    "more",
+    "most",
+    "other",
+    "some",
+    "such",
+    "no",
+    "nor",
+    "not",
+    "only",
+    "own",
+    "same",
+    "so",
+    "than",
+    "too",
+    "very",
+    "s",
+    "t",
+    "can",
+    "will",
+    "just",
+    "don",
+    "don't",
+    "should",
+    "should've",
+    "now",
+    "d",
+    "ll",
+    "m",
+    "o",
+    "re",
+    "ve",
+    "y",
+    "ain",
+    "aren",
+    "aren't",
+    "couldn",
+    "couldn't",
+    "didn",
+    "didn't",
+    "doesn",
+    "doesn't",
+    "hadn",
+    "hadn't",
+    "hasn",
+    "hasn't",
+    "haven",
+    "haven't",
+    "isn",
+    "isn't",
+    "ma",
+    "mightn",
+    "mightn't",
+    "mustn",
+    "mustn't",
+    "needn",
+    "needn't",
+    "shan",
+    "shan't",
+    "shouldn",
+    "shouldn't",
+    "wasn",
+    "wasn't",
+    "weren",
+    "weren't",
+    "won",
+    "won't",
+    "wouldn",
+    "wouldn't",
+];
+
+/// Words an advert uses around what it asks for, that match nothing on their own: a
+/// skill is not "experience" or "years", and "strong" says how much, not what.
+const GENERIC: &[&str] = &[
+    "experience",
+    "experienced",
+    "years",
+    "year",
+    "months",
+    "month",
+    "skill",
+    "skills",
+    "knowledge",
+    "ability",
+    "abilities",
+    "strong",
+    "excellent",
+    "good",
+    "great",
+    "solid",
+    "proven",
+    "working",
+    "work",
+    "role",
+    "candidate",
+    "plus",
+    "including",
+    "using",
+    "use",
+    "etc",
+    "required",
+    "requirements",
+    "essential",
+    "must",
+    "preferred",
+    "desirable",
+    "ideally",
+    "nice",
+    "bonus",
+    "least",
+    "minimum",
+    "demonstrable",
+    "demonstrated",
+    "understanding",
+    "familiarity",
+    "proficiency",
+    "proficient",
+    "expertise",
+    "expert",
+    "hands",
+    "deep",
+    "advanced",
+    "extensive",
+    "relevant",
+    "related",
+    "similar",
+    "new",
+    "environment",
+    "level",
+    "highly",
+    "would",
+    "like",
+    "also",
+    "well",
+    "within",
+    "across",
+];
+
+/// "4", "4+", "30k", "2nd", "24x7": numbers and units say how much, never what.
+fn is_number(word: &str) -> bool {
+    let digits = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    digits.len() < word.len()
+        && matches!(
+            digits.trim_end_matches('+'),
+            "" | "k"
+                | "m"
+                | "bn"
+                | "x"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "s"
+                | "h"
+                | "hrs"
+                | "x7"
+                | "pm"
+                | "am"
+        )
+}
+
+/// A term as matched (its stem) and the word it came from, for showing the user.
+#[derive(Debug, Clone)]
+pub(super) struct Term {
+    pub stem: String,
+    pub word: String,
+}
+
+/// Turns text into terms: canonical aliases, words, no stop words, generic words or
+/// numbers, stems.
+pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
+    let mut lower = format!(" {} ", text.to_lowercase());
+    // Longest first, so "a/b testing" is not read as "a/b test" + "ing".
+    let mut spelled: Vec<&(&str, &str)> = ALIASES
+        .iter()
+        .filter(|(from, _)| from.chars().any(|c| !c.is_alphanumeric()) || from.contains(' '))
+        .collect();
+    spelled.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+    for (from, to) in spelled {
+        lower = lower.replace(from, &format!(" {to} "));
+    }
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '+' || c == '#'))
+        .map(|w| w.trim_matches(['\'', '#']))
+        .filter(|w| {
+            !w.is_empty()
+                && !STOP_WORDS.contains(w)
+                && !GENERIC.contains(&w.trim_end_matches('+'))
+                && !is_number(w)
+        })
+        .map(|w| w.trim_end_matches('+'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let canonical = ALIASES.iter().find(|(f, _)| *f == w).map_or(w, |(_, t)| *t);
+            Term {
+                stem: stemmer.stem(canonical).into_owned(),
+                word: w.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// How much a part of an advert asks for what it names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Emphasis {
+    /// "Strong SQL", "must have", "essential", "3+ years of": counts double.
+    Required,
+    Plain,
+    /// "a plus", "nice to have", "desirable", "familiarity with": counts half.
+    Bonus,
+}
+
+impl Emphasis {
+    pub fn weight(self) -> f64 {
+        match self {
+            Emphasis::Required => 2.0,
+            Emphasis::Plain => 1.0,
+            Emphasis::Bonus => 0.5,
+        }
+    }
+}
+
+const REQUIRED_CUES: &[&str] = &[
+    "strong",
+    "must",
+    "essential",
+    "required",
+    "requirement",
+    "proficient",
+    "proficiency",
+    "expert",
+    "expertise",
+    "deep",
+    "solid",
+    "extensive",
+    "advanced",
+    "excellent",
+    "proven",
+    "demonstrable",
+    "mastery",
+    "fluent",
+    "fluency",
+    "significant",
+    "primarily",
+    "primary",
+    "mainly",
+    "mostly",
+    "core",
+    "heavily",
+    "critical",
+];
+const BONUS_CUES: &[&str] = &[
+    "a plus",
+    "nice to have",
+    "nice-to-have",
+    "bonus",
+    "desirable",
+    "preferred",
+    "ideally",
+    "familiarity",
+    "exposure to",
+    "would be great",
+    "advantageous",
+    "an advantage",
+    "beneficial",
+    "occasionally",
+    "occasional",
+    "optionally",
+    "optional",
+    "supporting",
+    "secondary",
+    "support ",
+    "assist",
+    "contribute to",
+    "help with",
+    "basics",
+    "basic ",
+];
+
+/// The parts of an advert (lines, and sentences within them) with how much each asks.
+/// A heading such as "Requirements:" or "Nice to have:" sets the emphasis of the lines
+/// under it; a part's own words ("Strong SQL", "Python a plus") override that.
+pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
+    let years = regex_lite_years;
+    let mut out = Vec::new();
+    let mut section = Emphasis::Plain;
+    for line in text.lines() {
+        let trimmed = line.trim().trim_start_matches(['-', '*', '•', '·']).trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lower = trimmed.to_lowercase();
+        let cue = cue(&lower, years);
+        let heading = trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 6;
+        if heading {
+            section = cue.unwrap_or(Emphasis::Plain);
+            continue;
+        }
+        for sentence in lower.split(". ") {
+            // A clause's own words decide ("primarily build in Go, contribute
+            // occasionally in Rust"); a clause without any carries on the one before it
+            // ("Strong SQL, Python and Go"), and before any, the section's.
+            let mut carried = section;
+            for clause in sentence.split([',', ';']) {
+                let emphasis = cue_of(clause, years).unwrap_or(carried);
+                carried = emphasis;
+                out.push((clause.to_string(), emphasis));
+            }
+        }
+    }
+    out
+}
+
+fn cue(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
+    cue_of(lower, years)
+}
+
+fn cue_of(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
+    let padded = format!(" {lower} ");
+    let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let required = words.iter().any(|w| REQUIRED_CUES.contains(w)) || years(lower);
+    match (required, bonus) {
+        (true, false) => Some(Emphasis::Required),
+        (false, true) => Some(Emphasis::Bonus),
+        // "support systems running mostly on AWS": the two cancel out.
+        (true, true) => Some(Emphasis::Plain),
+        (false, false) => None,
+    }
+}
+
+/// "3+ years", "5 years of": a number of years asked for.
+fn regex_lite_years(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].trim_end_matches('+')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            && !w[0].is_empty()
+            && w[1].starts_with("year")
+    })
+}
