@@ -575,8 +575,20 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../data/styles/Desperate/Begging.yml"),
     ),
     (
+        "Desperate.Despair",
+        include_str!("../../../data/styles/Desperate/Despair.yml"),
+    ),
+    (
         "Pushy.Ultimatum",
         include_str!("../../../data/styles/Pushy/Ultimatum.yml"),
+    ),
+    (
+        "Pushy.RepeatedContact",
+        include_str!("../../../data/styles/Pushy/RepeatedContact.yml"),
+    ),
+    (
+        "Pushy.Insult",
+        include_str!("../../../data/styles/Pushy/Insult.yml"),
     ),
     (
         "Pushy.Accusatory",
@@ -597,6 +609,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "Undermining.Apology",
         include_str!("../../../data/styles/Undermining/Apology.yml"),
+    ),
+    (
+        "Undermining.SelfDoubt",
+        include_str!("../../../data/styles/Undermining/SelfDoubt.yml"),
     ),
     (
         "Undermining.Hedge",
