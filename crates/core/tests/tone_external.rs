@@ -5,11 +5,12 @@
 //! recall (error and warning findings against the labels) are reported for both halves
 //! and per family: `cargo test -p followup-core --test tone_external -- --nocapture`.
 //!
-//! Read the figures for what they are. The corpus is small (48 bad, 27 clean; the goal
-//! is 150 of each), and whoever collected it also wrote the rules, having read every
-//! message, test half included, while collecting: the rules target the families and
-//! sentence shapes, not the messages, but the test half is not blind. It guards against
-//! regression; accuracy is what a held-back set of other people's messages measures.
+//! Read the figures for what they are. The corpus is small (71 bad, 42 clean; the goal
+//! is 150 of each). In batch 1, whoever collected it also wrote the rules and had read
+//! every message, test half included, while collecting, so that test half is not blind.
+//! Batch 2 was collected after the rules were written; its blind half was never used to
+//! change a rule, and it is the honest figure (its recall is low: see the README). The
+//! assertions guard against regression: precision everywhere, recall on batch 1's test.
 
 use followup_core::tone::{Checker, Level};
 use std::collections::BTreeMap;
@@ -25,7 +26,13 @@ struct Message {
 fn corpus() -> Vec<Message> {
     let mut out: Vec<Message> = Vec::new();
     for line in include_str!("data/tone-external.txt").lines() {
-        if line.starts_with('#') && out.is_empty() {
+        // Comment lines: the file's header and each batch's.
+        if line.starts_with("# ")
+            && (out.is_empty()
+                || out.last().is_some_and(|m| m.text.is_empty())
+                || line.starts_with("# Batch")
+                || line.starts_with("# alternately"))
+        {
             continue;
         }
         if let Some(header) = line.strip_prefix("=== ") {
@@ -135,23 +142,43 @@ fn report(name: &str, s: &Score) -> String {
 fn the_corpus_is_split_before_rules_and_sourced() {
     let corpus = corpus();
     assert!(corpus.iter().all(|m| m.url.starts_with("http")));
-    assert!(corpus.iter().all(|m| m.split == "dev" || m.split == "test"));
-    let test = corpus.iter().filter(|m| m.split == "test").count();
-    assert!(test * 2 >= corpus.len() - 1, "halves");
+    assert!(
+        corpus
+            .iter()
+            .all(|m| ["dev", "test", "blind"].contains(&m.split.as_str()))
+    );
+    // Half of each batch is held out: test (batch 1) and blind (batch 2).
+    let held = corpus.iter().filter(|m| m.split != "dev").count();
+    assert!(
+        held * 2 + 3 >= corpus.len(),
+        "halves: {held} of {}",
+        corpus.len()
+    );
 }
 
 #[test]
 fn precision_and_recall_on_messages_by_other_people() {
     let dev = score("dev");
     let test = score("test");
+    let blind = score("blind");
     println!(
-        "{}\n\n{}",
+        "{}\n\n{}\n\n{}",
         report("development half", &dev),
-        report("test half", &test)
+        report("test half", &test),
+        report(
+            "blind half (batch 2, collected after the rules were written)",
+            &blind
+        )
     );
     // The bars this corpus holds the checker to (see the README for what they measure).
     assert!(test.precision >= PRECISION_BAR, "{}", report("test", &test));
     assert!(test.recall >= RECALL_BAR, "{}", report("test", &test));
+    // No false alarms on writing the rules have never seen either.
+    assert!(
+        blind.precision >= PRECISION_BAR,
+        "{}",
+        report("blind", &blind)
+    );
 }
 
 /// domain.md's bars for the checker, held here on the test half as a regression guard.
