@@ -591,6 +591,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../data/styles/Pushy/Insult.yml"),
     ),
     (
+        "Pushy.Profanity",
+        include_str!("../../../data/styles/Pushy/Profanity.yml"),
+    ),
+    (
+        "Pushy.Hostile",
+        include_str!("../../../data/styles/Pushy/Hostile.yml"),
+    ),
+    (
         "Pushy.Accusatory",
         include_str!("../../../data/styles/Pushy/Accusatory.yml"),
     ),
