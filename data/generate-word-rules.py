@@ -7,13 +7,18 @@ the rules are reproducible; no word in them is typed by hand:
   negative (mean valence <= -1.5): swearing and slurs, flagged wherever they appear;
 - data/styles/Pushy/Hostile.yml: the words VADER rates strongly negative (<= -2.5),
   flagged only when they are aimed at the reader (a "you"/"your" or their process in
-  the same clause), where they read as an attack: "your process is pathetic".
+  the same clause), where they read as an attack: "your process is pathetic";
+- data/styles/Pushy/Capitals.yml: shouting, which is an ordinary word in capitals (one
+  of VADER's sentiment words, boosters or negations: "VERY", "LOVE", "NEVER") or two
+  or more capitalised words in a row ("ANY COMPANY"); acronyms and placeholders such as
+  "AWS", "HIPAA" or "XYZ" are not words of that kind and pass.
 
     pip download --no-deps vaderSentiment==3.3.2 better-profanity==0.7.0 -d /tmp/wheels
     python3 data/generate-word-rules.py /tmp/wheels
 """
 import glob
 import os
+import re
 import sys
 import zipfile
 
@@ -73,7 +78,34 @@ def main(wheels):
             "  pass:\n    - I built a disaster recovery plan for our databases.\n"
             "    - Thank you for your time on Tuesday.\n"
         )
-    print(len(profanity), "profane words,", len(hostile), "hostile words", file=sys.stderr)
+    source = read(wheels, VADER, "vaderSentiment/vaderSentiment.py")
+    def quoted(name):
+        start = source.index(name)
+        body = source[start : source.index("}" if "DICT" in name else "]", start)]
+        return re.findall(r'"([a-z]+)"', body)
+    shouts = sorted(
+        {w.upper() for w in lexicon if w.isalpha() and len(w) >= 3}
+        | {w.upper() for w in quoted("BOOSTER_DICT") + quoted("NEGATE") if len(w) >= 3}
+    )
+    with open(os.path.join(HERE, "styles/Pushy/Capitals.yml"), "w") as out:
+        out.write(header)
+        out.write(
+            "extends: existence\n"
+            "message: \"'%s' in capitals reads as shouting. Write it in normal case.\"\n"
+            "level: warning\nscope: body\nignorecase: false\n"
+            "link: https://www.coburgbanks.co.uk/blog/candidate-tips/interview-follow-up-email/\n"
+            "tokens:\n"
+            "  - (?:" + "|".join(shouts) + ")\n"
+            "  - \"[A-Z]{3,}(?: [A-Z]{3,})+\"\n"
+            "examples:\n  fail:\n    - I am VERY excited about this role.\n"
+            "    - This is a REALLY GREAT opportunity.\n    - I would LOVE to hear from you.\n"
+            "    - I want ANYTHING at ANY COMPANY.\n"
+            "  pass:\n    - I have built REST services and JSON schemas for three years.\n"
+            "    - I have also used AWS, GCP and HIPAA-compliant storage.\n"
+            "    - Thank you for letting me know you filled the XYZ position.\n"
+            "    - I am excited about this role.\n"
+        )
+    print(len(profanity), "profane words,", len(hostile), "hostile words,", len(shouts), "shouted words", file=sys.stderr)
 
 
 if __name__ == "__main__":
