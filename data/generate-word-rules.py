@@ -11,7 +11,9 @@ the rules are reproducible; no word in them is typed by hand:
 - data/styles/Pushy/Capitals.yml: shouting, which is an ordinary word in capitals (one
   of VADER's sentiment words, boosters or negations: "VERY", "LOVE", "NEVER") or two
   or more capitalised words in a row ("ANY COMPANY"); acronyms and placeholders such as
-  "AWS", "HIPAA" or "XYZ" are not words of that kind and pass.
+  "AWS", "HIPAA" or "XYZ" are not words of that kind and pass;
+- data/wordlists/valence.tsv: VADER's valence for each word, for the `sentiment` rule
+  kind (how negative a sentence reads).
 
     pip download --no-deps vaderSentiment==3.3.2 better-profanity==0.7.0 -d /tmp/wheels
     python3 data/generate-word-rules.py /tmp/wheels
@@ -105,6 +107,13 @@ def main(wheels):
             "    - Thank you for letting me know you filled the XYZ position.\n"
             "    - I am excited about this role.\n"
         )
+    os.makedirs(os.path.join(HERE, "wordlists"), exist_ok=True)
+    with open(os.path.join(HERE, "wordlists/valence.tsv"), "w") as out:
+        out.write(header)
+        out.write("# word<TAB>mean valence (-4 most negative .. +4 most positive)\n")
+        for w in sorted(lexicon):
+            if w.isalpha():
+                out.write("{}\t{}\n".format(w, lexicon[w]))
     print(len(profanity), "profane words,", len(hostile), "hostile words,", len(shouts), "shouted words", file=sys.stderr)
 
 

@@ -15,6 +15,7 @@ pub mod plan;
 pub mod private;
 pub mod said;
 pub mod seasons;
+pub mod sentiment;
 pub mod skills;
 pub mod tone;
 pub mod when;

@@ -101,6 +101,12 @@ struct RuleFile {
     forbid: Option<String>,
     #[serde(default)]
     locale: Option<String>,
+    /// `sentiment`: flag a sentence that scores at or below this (VADER valence sum).
+    #[serde(default)]
+    threshold: Option<f64>,
+    /// `sentiment`: only sentences that match this pattern (what the anger is aimed at).
+    #[serde(default)]
+    target: Option<String>,
     #[serde(default)]
     examples: Option<Examples>,
 }
@@ -134,6 +140,12 @@ enum Kind {
     },
     Length {
         max: usize,
+    },
+    /// A sentence about `target` whose sentiment (crate::sentiment) is at or below
+    /// `threshold`.
+    Sentiment {
+        target: Regex,
+        threshold: f64,
     },
 }
 
@@ -255,11 +267,24 @@ impl Rule {
             "length" => Kind::Length {
                 max: needs_max("max")?,
             },
+            "sentiment" => {
+                Kind::Sentiment {
+                    target: compile(
+                        "target",
+                        std::slice::from_ref(file.target.as_ref().ok_or_else(|| {
+                            err("target", "sentiment rules need `target`".into())
+                        })?),
+                    )?,
+                    threshold: file.threshold.ok_or_else(|| {
+                        err("threshold", "sentiment rules need `threshold`".into())
+                    })?,
+                }
+            }
             other => {
                 return Err(err(
                     "extends",
                     format!(
-                        "unknown kind '{other}'; use existence, substitution, occurrence, density, conditional or length"
+                        "unknown kind '{other}'; use existence, substitution, occurrence, density, conditional, length or sentiment"
                     ),
                 ));
             }
@@ -387,6 +412,27 @@ impl Rule {
                     && matches_in(second, text, &parts).is_empty()
                 {
                     out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
+                }
+            }
+            Kind::Sentiment { target, threshold } => {
+                for (a, b) in &parts {
+                    let part = &text.source[*a..*b];
+                    for (s, e) in crate::sentiment::sentences(part) {
+                        let sentence = &part[s..e];
+                        if target.is_match(sentence)
+                            && crate::sentiment::score(sentence) <= *threshold
+                        {
+                            let lead = sentence.len() - sentence.trim_start().len();
+                            let (start, end) = (a + s + lead, a + s + sentence.trim_end().len());
+                            out.push(self.finding(
+                                text,
+                                start,
+                                end,
+                                &text.source[start..end],
+                                vec![],
+                            ));
+                        }
+                    }
                 }
             }
             Kind::Length { max } => {
@@ -597,6 +643,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "Pushy.Hostile",
         include_str!("../../../data/styles/Pushy/Hostile.yml"),
+    ),
+    (
+        "Pushy.Resentment",
+        include_str!("../../../data/styles/Pushy/Resentment.yml"),
     ),
     (
         "Pushy.Accusatory",
