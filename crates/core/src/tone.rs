@@ -645,6 +645,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../data/styles/Pushy/Hostile.yml"),
     ),
     (
+        "Pushy.Sarcasm",
+        include_str!("../../../data/styles/Pushy/Sarcasm.yml"),
+    ),
+    (
         "Pushy.Resentment",
         include_str!("../../../data/styles/Pushy/Resentment.yml"),
     ),
