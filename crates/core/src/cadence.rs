@@ -231,22 +231,12 @@ impl CadenceProblem {
     /// As a checker finding: one follow-up too many is an error (it blocks approval
     /// without an override); contacting too soon is a warning.
     pub fn to_finding(&self) -> crate::tone::Finding {
-        crate::tone::Finding {
-            rule: self.rule.to_string(),
-            level: if self.rule == "Behaviour.TooMany" {
-                crate::tone::Level::Error
-            } else {
-                crate::tone::Level::Warning
-            },
-            message: self.message.clone(),
-            matched: String::new(),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 0,
-            suggestions: vec![],
-            link: None,
-        }
+        let level = if self.rule == "Behaviour.TooMany" {
+            crate::tone::Level::Error
+        } else {
+            crate::tone::Level::Warning
+        };
+        crate::tone::Finding::whole(self.rule, level, &self.message)
     }
 }
 

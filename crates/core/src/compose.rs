@@ -535,20 +535,8 @@ pub fn content_findings(
 ) -> Vec<Finding> {
     let lower = body.to_lowercase();
     let mut out = Vec::new();
-    let mut add = |rule: &str, level: Level, message: &str| {
-        out.push(Finding {
-            rule: rule.into(),
-            level,
-            message: message.into(),
-            matched: String::new(),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 0,
-            suggestions: vec![],
-            link: None,
-        })
-    };
+    let mut add =
+        |rule: &str, level: Level, message: &str| out.push(Finding::whole(rule, level, message));
     if !["thank you", "thanks", "grateful"]
         .iter()
         .any(|t| lower.contains(t))

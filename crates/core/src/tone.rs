@@ -67,6 +67,24 @@ pub struct Finding {
     pub link: Option<String>,
 }
 
+impl Finding {
+    /// A finding about the message as a whole (its cadence, its content), not a span.
+    pub fn whole(rule: &str, level: Level, message: &str) -> Finding {
+        Finding {
+            rule: rule.into(),
+            level,
+            message: message.into(),
+            matched: String::new(),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+            suggestions: vec![],
+            link: None,
+        }
+    }
+}
+
 /// A rule file as written. Unknown fields are refused, so a typo is not silently ignored.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
