@@ -368,6 +368,7 @@ impl Followup {
             None => self.store.profile()?.unwrap_or_default().time_zone,
         };
         let start = when::instant("at", &new.at, &zone)?;
+        check_duration(new.duration_minutes)?;
         let format = InterviewFormat::from(new.format.as_deref().unwrap_or("in-person"));
         if !format.is_known() {
             return Err(AppError::invalid(
@@ -519,5 +520,17 @@ impl Followup {
     /// What each step is about (application, person), for the calendar feed.
     pub fn step_labels(&mut self) -> Result<HashMap<String, StepLabel>> {
         Ok(self.store.step_labels(None)?)
+    }
+}
+
+/// An interview lasts between a minute and a day.
+pub(crate) fn check_duration(minutes: u32) -> Result<()> {
+    if (1..=1440).contains(&minutes) {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "duration",
+            format!("{minutes} minutes: an interview lasts 1 to 1440 minutes"),
+        ))
     }
 }

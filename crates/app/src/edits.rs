@@ -177,6 +177,7 @@ impl Followup {
                 interview.format = format;
             }
             if let Some(minutes) = changes.duration_minutes {
+                crate::capture::check_duration(minutes)?;
                 interview.duration_minutes = minutes;
             }
             if let Some(location) = &changes.location {

@@ -7,19 +7,46 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
-/// A calendar day, `YYYY-MM-DD`.
+/// The years Followup accepts a date in: a job search is now or soon, and working-day
+/// arithmetic must never run off the end of the calendar (jiff stops at 9999).
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+
+/// `date` if its year is one Followup supports, else why not, naming `field`.
+pub fn in_range(field: &str, date: Date) -> Result<Date, InvalidValue> {
+    if YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(InvalidValue::new(
+            field,
+            format!(
+                "{date} is outside the years Followup supports ({}–{})",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
+/// A calendar day, `YYYY-MM-DD`, in the supported years.
 pub fn date(field: &str, text: &str) -> Result<Date, InvalidValue> {
-    text.trim().parse::<Date>().map_err(|_| {
+    let date = text.trim().parse::<Date>().map_err(|_| {
         InvalidValue::new(
             field,
             format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"),
         )
-    })
+    })?;
+    in_range(field, date)
 }
 
 /// An instant typed as a local time (`2027-03-02T10:00`, or with a space) in `zone`, or as
 /// an RFC 3339 time with an explicit offset (then the zone only says how to show it).
 pub fn instant(field: &str, text: &str, zone: &str) -> Result<Timestamp, InvalidValue> {
+    let ts = instant_any_year(field, text, zone)?;
+    in_range(field, ts.to_zoned_datetime(TimeZone::UTC).date())?;
+    Ok(ts)
+}
+
+fn instant_any_year(field: &str, text: &str, zone: &str) -> Result<Timestamp, InvalidValue> {
     let text = text.trim();
     if let Ok(ts) = text.parse::<Timestamp>() {
         return Ok(ts);
@@ -98,6 +125,16 @@ mod tests {
         assert!(fold.problem.contains("+01:00"), "{fold}");
         let suggested = instant("at", "2027-10-31T01:30+00:00", "Europe/London").unwrap();
         assert_eq!(suggested.to_string(), "2027-10-31T01:30:00Z");
+    }
+
+    #[test]
+    fn dates_outside_the_supported_years_are_refused_with_the_range() {
+        let err = instant("at", "9999-12-30T10:00", "Europe/London").unwrap_err();
+        assert!(err.problem.contains("1900–2200"), "{err}");
+        let err = date("decide-by", "9999-12-29").unwrap_err();
+        assert_eq!(err.field, "decide-by");
+        assert!(date("d", "2200-12-31").is_ok());
+        assert!(date("d", "1899-12-31").is_err());
     }
 
     #[test]

@@ -134,6 +134,26 @@ fn validate(records: &Records) -> Result<(), BackupError> {
                 problem: "must not be empty".into(),
             });
         }
+        // Dates the plan would do arithmetic on stay in the supported years.
+        let start = iv.start.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        followup_core::when::in_range("", start)
+            .map_err(|e| invalid(format!("interviews[{i}].start"), e))?;
+        if let Some(d) = iv.decide_by {
+            followup_core::when::in_range("", d)
+                .map_err(|e| invalid(format!("interviews[{i}].decide_by"), e))?;
+        }
+    }
+    for (i, c) in records.calls.iter().enumerate() {
+        let at = c.at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        followup_core::when::in_range("", at).map_err(|e| invalid(format!("calls[{i}].at"), e))?;
+        if let Some(d) = c.decide_by {
+            followup_core::when::in_range("", d)
+                .map_err(|e| invalid(format!("calls[{i}].decide_by"), e))?;
+        }
+    }
+    for (i, h) in records.holidays.iter().enumerate() {
+        followup_core::when::in_range("", h.date)
+            .map_err(|e| invalid(format!("holidays[{i}].date"), e))?;
     }
     Ok(())
 }

@@ -41,6 +41,7 @@ pub fn read_applications(
     now: Timestamp,
     mut progress: impl FnMut(u64),
 ) -> Result<CsvRead, LineError> {
+    let (input, shape) = crate::csv_shape::ShapeChecked::new(input);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers = reader
         .headers()
@@ -89,6 +90,10 @@ pub fn read_applications(
             }
         }
         progress(reader.position().byte());
+    }
+    // A malformed file is refused whole: its rows cannot be trusted to be the rows.
+    if let Some(problem) = shape.borrow_mut().take() {
+        return Err(problem);
     }
     Ok(out)
 }

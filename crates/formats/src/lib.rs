@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod csv_import;
+mod csv_shape;
 pub mod holiday_files;
 pub mod ics;
 mod text;

@@ -51,8 +51,9 @@ pub struct AddArgs {
     /// in-person, video or phone
     #[arg(long, default_value = "in-person")]
     format: String,
-    /// Length in minutes
-    #[arg(long, default_value_t = 60)]
+    /// Length in minutes (1 to 1440)
+    #[arg(long, default_value_t = 60, allow_negative_numbers = true,
+          value_parser = clap::value_parser!(u32).range(1..=1440))]
     duration: u32,
     #[arg(long)]
     location: Option<String>,
@@ -70,8 +71,9 @@ pub struct SetArgs {
     /// in-person, video or phone
     #[arg(long)]
     format: Option<String>,
-    /// Length in minutes
-    #[arg(long)]
+    /// Length in minutes (1 to 1440)
+    #[arg(long, allow_negative_numbers = true,
+          value_parser = clap::value_parser!(u32).range(1..=1440))]
     duration: Option<u32>,
     #[arg(long)]
     location: Option<String>,

@@ -11,6 +11,8 @@ pub enum WorkdaysCommand {
     /// The N-th working day after DATE
     Add {
         date: String,
+        /// How many working days (0 to 10000: about forty years)
+        #[arg(value_parser = clap::value_parser!(u32).range(0..=10_000))]
         n: u32,
         #[arg(long)]
         region: String,
