@@ -63,7 +63,7 @@ impl ContactChanges {
         if let Some(bad) = self
             .emails
             .iter()
-            .find(|e| !e.contains('@') || e.trim().contains(char::is_whitespace))
+            .find(|e| !followup_core::contact::is_email(e))
         {
             return Err(AppError::invalid(
                 "email",
@@ -106,6 +106,7 @@ impl ContactChanges {
             }
             c.preferred_channel = parsed;
         }
+        followup_core::contact::check(c)?;
         Ok(())
     }
 }
@@ -357,6 +358,20 @@ impl Followup {
     /// Cards in one transaction: a card matching a contact (same UID, else an email in
     /// common) updates it, and their interviews' plans follow.
     pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
+        // The checks `contact add` makes hold for cards too.
+        for (i, card) in cards.iter().enumerate() {
+            followup_core::contact::check(card).map_err(|e| {
+                AppError::invalid(
+                    &format!(
+                        "card {} ({}): {}",
+                        i + 1,
+                        card.full_name.escape_debug(),
+                        e.field
+                    ),
+                    e.problem,
+                )
+            })?;
+        }
         self.write(|tx| tx.import_contacts(cards))
     }
 

@@ -264,13 +264,21 @@ fn a_real_smtp_server_receives_a_well_formed_message() {
         .as_str()
         .unwrap()
         .to_string();
-    db.ok(&[
-        "contact",
-        "set",
-        &priya,
-        "--name",
-        "Priya Patel\r\nBcc: evil@attacker.test",
-    ]);
+    // A header smuggled into a name is refused where it is typed, naming the field.
+    let err = db.fails(
+        1,
+        &[
+            "contact",
+            "set",
+            &priya,
+            "--name",
+            "Priya Patel\r\nBcc: evil@attacker.test",
+        ],
+    );
+    assert!(
+        err.contains("--name") && err.contains("control character"),
+        "{err}"
+    );
     let maildir = db.dir.path().join("maildir");
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

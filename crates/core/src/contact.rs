@@ -1,7 +1,79 @@
 //! Rules about interviewers as contacts: how a typed name splits, how a re-imported card
 //! is matched to the contact it updates, and how the two are merged.
 
+use crate::InvalidValue;
 use crate::model::{Contact, Labelled};
+
+/// Whether `address` looks like an email address: one `@` between a local part and a
+/// domain with a dot, no spaces or control characters.
+pub fn is_email(address: &str) -> bool {
+    let a = address.trim();
+    let Some((local, domain)) = a.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !a.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The first control character in `text` (a newline, an escape, a bell…), if any;
+/// `newlines` allows line breaks and tabs (notes, addresses).
+pub fn control_char(text: &str, newlines: bool) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !(newlines && matches!(c, '\n' | '\r' | '\t')))
+}
+
+/// Checks the fields a contact will be shown, written into cards and put into emails:
+/// no control characters (an imported card must not recolour a terminal or add a header
+/// line to an email), and email addresses that are addresses.
+pub fn check(c: &Contact) -> Result<(), InvalidValue> {
+    let single = [
+        ("name", &c.full_name),
+        ("given name", &c.given_name),
+        ("family name", &c.family_name),
+        ("title", &c.honorific),
+        ("position", &c.position),
+        ("organisation", &c.organisation),
+    ];
+    for (field, value) in single {
+        if let Some(ch) = control_char(value, false) {
+            return Err(InvalidValue::new(
+                field,
+                format!("{:?} holds a control character ({:?})", clip(value), ch),
+            ));
+        }
+    }
+    for e in &c.emails {
+        if !is_email(&e.value) {
+            return Err(InvalidValue::new(
+                "email",
+                format!("'{}' is not an email address", clip(&e.value)),
+            ));
+        }
+    }
+    for p in &c.phones {
+        if let Some(ch) = control_char(&p.value, false) {
+            return Err(InvalidValue::new(
+                "phone",
+                format!("{:?} holds a control character ({ch:?})", clip(&p.value)),
+            ));
+        }
+    }
+    if let Some(ch) = control_char(&c.notes, true) {
+        return Err(InvalidValue::new(
+            "notes",
+            format!("the notes hold a control character ({ch:?})"),
+        ));
+    }
+    Ok(())
+}
+
+fn clip(text: &str) -> String {
+    text.chars().take(40).collect()
+}
 
 /// Splits "Priya Patel" into given and family name; a single word is a given name.
 /// Names are hard; this only fills the parts a vCard N needs when the user typed one line.
@@ -151,5 +223,33 @@ mod tests {
             1,
             "same number differently spaced is one"
         );
+    }
+}
+
+#[cfg(test)]
+mod checks {
+    use super::*;
+
+    #[test]
+    fn emails_and_control_characters() {
+        assert!(is_email("priya@acme.test"));
+        for bad in [
+            "bad@",
+            "@acme.test",
+            "a b@acme.test",
+            "priya@acme",
+            "a@b@c.test",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        let mut c = Contact::named("Priya Patel", jiff::Timestamp::UNIX_EPOCH);
+        assert!(check(&c).is_ok());
+        c.full_name = "Priya\u{1b}[31mPatel".into();
+        assert_eq!(check(&c).unwrap_err().field, "name");
+        c.full_name = "Priya Patel".into();
+        c.notes = "line one\nline two".into();
+        assert!(check(&c).is_ok());
+        c.position = "Head\rof".into();
+        assert_eq!(check(&c).unwrap_err().field, "position");
     }
 }

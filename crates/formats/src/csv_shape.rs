@@ -51,7 +51,10 @@ impl<R: Read> ShapeChecked<R> {
     fn scan(&mut self, bytes: &[u8]) {
         for &b in bytes {
             if b == 0 {
-                self.note(self.line, "holds a NUL byte: is this really a CSV text file?");
+                self.note(
+                    self.line,
+                    "holds a NUL byte: is this really a CSV text file?",
+                );
             }
             self.state = match (self.state, b) {
                 (State::FieldStart, b'"') => {

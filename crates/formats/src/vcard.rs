@@ -175,7 +175,46 @@ fn check_property_line(n: usize, line: &str) -> Result<(), LineError> {
             return Err(LineError::new(n, format!("unknown charset '{value}'")));
         }
     }
-    Ok(())
+    // Values Followup reads whole, checked here so a bad one names its line.
+    let value = line.split_once(':').map_or("", |(_, v)| v).trim();
+    if let Some(ch) = followup_core::contact::control_char(value, false) {
+        return Err(LineError::new(
+            n,
+            format!("holds a control character ({ch:?})"),
+        ));
+    }
+    match name.to_ascii_uppercase().as_str() {
+        "VERSION" if !["2.1", "3.0", "4.0"].contains(&value) => Err(LineError::new(
+            n,
+            format!(
+                "VERSION:{} is not a vCard version Followup reads (2.1, 3.0, 4.0)",
+                clip(value)
+            ),
+        )),
+        "EMAIL" if !followup_core::contact::is_email(value) => Err(LineError::new(
+            n,
+            format!("'{}' is not an email address", clip(value)),
+        )),
+        "BDAY" | "ANNIVERSARY" if !is_card_date(value) => Err(LineError::new(
+            n,
+            format!("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", clip(value)),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A vCard date: YYYY-MM-DD, YYYYMMDD, --MMDD (no year), or free text for a v4 `text`
+/// value, which is kept as it is; a date that looks like one must exist.
+fn is_card_date(value: &str) -> bool {
+    let digits: String = value.chars().filter(|c| c.is_ascii_digit()).collect();
+    let looks_like_date = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == 'T' || c == 'Z' || c == ':');
+    if !looks_like_date || digits.len() < 8 || value.starts_with("--") {
+        return true;
+    }
+    let (y, m, d) = (&digits[0..4], &digits[4..6], &digits[6..8]);
+    format!("{y}-{m}-{d}").parse::<jiff::civil::Date>().is_ok()
 }
 
 fn clip(text: &str) -> String {

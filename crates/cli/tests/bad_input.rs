@@ -1,0 +1,154 @@
+//! Hostile and malformed input, from issue 12's list of what once got through: each is
+//! refused with what was wrong and where, a non-zero exit, nothing half-written, and
+//! never a panic.
+
+mod common;
+
+use common::*;
+
+fn assert_no_panic(out: &std::process::Output) {
+    assert_ne!(
+        out.status.code(),
+        Some(101),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn dates_beyond_the_supported_years_are_refused_not_panicked_on() {
+    let db = Db::sqlite();
+    let app = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    let app = app.trim();
+    let err = db.fails(
+        1,
+        &[
+            "interview",
+            "add",
+            "--application",
+            app,
+            "--at",
+            "9999-12-30T10:00",
+            "--tz",
+            "Europe/London",
+        ],
+    );
+    assert!(err.contains("--at") && err.contains("1900–2200"), "{err}");
+    let err = db.fails(1, &["workdays", "next", "9999-12-31", "--region", "gb-eng"]);
+    assert!(err.contains("1900–2200"), "{err}");
+    let out = db.run(&[
+        "workdays",
+        "add",
+        "2027-01-04",
+        "1000000000",
+        "--region",
+        "gb-eng",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0..=10000"));
+    // A backup holding such an interview is refused, naming the record, and nothing moves.
+    let mut backup = db.json(&["export", "json"]);
+    let interview = serde_json::json!({
+        "id": "int-far", "application_id": backup["applications"][0]["id"],
+        "start": "9999-12-30T10:00:00Z", "time_zone": "Europe/London",
+        "duration_minutes": 60, "format": "video", "status": "scheduled",
+        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+    });
+    backup["interviews"] = serde_json::json!([interview]);
+    let file = db.file("far.json", &backup.to_string());
+    let err = db.fails(1, &["import", "json", &file]);
+    assert!(err.contains("interviews[0].start"), "{err}");
+    assert_eq!(
+        db.json(&["interview", "list", "--json"]),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_duration_is_one_minute_to_a_day() {
+    let db = Db::sqlite();
+    let app = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    for bad in ["0", "-30", "1441"] {
+        let out = db.run(&[
+            "interview",
+            "add",
+            "--application",
+            app.trim(),
+            "--at",
+            "2027-01-04T10:00",
+            "--tz",
+            "Europe/London",
+            "--duration",
+            bad,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--duration") && err.contains("1..=1440"),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn malformed_csv_is_refused_whole_with_its_line() {
+    let db = Db::sqlite();
+    for (text, line, what) in [
+        (
+            "company,role\nAcme,\"Platform Eng\nGlobex,Dev\n",
+            2,
+            "never closed",
+        ),
+        ("company,role\nAc\"me,Dev\n", 2, "quote inside a field"),
+        ("company,role\nAcme,Dev\nGlobex,D\0ev\n", 3, "NUL"),
+    ] {
+        let file = db.file("bad.csv", text);
+        let out = db.run(&["import", "csv", &file]);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{text:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("bad.csv:{line}:")) && err.contains(what),
+            "{err}"
+        );
+        assert_eq!(
+            db.json(&["application", "list", "--json"]),
+            serde_json::json!([])
+        );
+    }
+}
+
+#[test]
+fn cards_get_the_checks_contact_add_makes() {
+    let db = Db::sqlite();
+    for (field, line) in [
+        ("EMAIL:bad@", "EMAIL:bad@"),
+        ("VERSION", "VERSION:9.9"),
+        ("BDAY", "BDAY:2027-02-30"),
+        ("control", "FN:Priya\u{1b}[31mPatel"),
+    ] {
+        let card = if line.starts_with("VERSION") {
+            format!("BEGIN:VCARD\n{line}\nFN:Priya Patel\nEND:VCARD\n")
+        } else {
+            format!("BEGIN:VCARD\nVERSION:4.0\nFN:Priya Patel\n{line}\nEND:VCARD\n")
+        };
+        let file = db.file("card.vcf", &card);
+        let out = db.run(&["contact", "import", &file]);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{field}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("card.vcf:"), "{field}: {err}");
+        assert_eq!(
+            db.json(&["contact", "list", "--json"]),
+            serde_json::json!([])
+        );
+    }
+    // And typed in: an escape sequence in a name never reaches a terminal or a card.
+    let err = db.fails(1, &["contact", "add", "--name", "Priya\u{1b}[2JPatel"]);
+    assert!(
+        err.contains("--name") && err.contains("control character"),
+        "{err}"
+    );
+    let err = db.fails(1, &["contact", "add", "--name", "Priya", "--email", "bad@"]);
+    assert!(err.contains("not an email address"), "{err}");
+}
