@@ -38,6 +38,91 @@ impl Followup {
     /// Writes a backup back in one transaction (records matched by id and replaced,
     /// nothing deleted), then replans. `with_settings` applies the backup's risky
     /// settings too.
+    /// Every id a backup's records point at is in the backup or already in the database;
+    /// otherwise the record and field are named (not a foreign-key failure from SQL).
+    fn check_references(&mut self, r: &Records) -> Result<()> {
+        use std::collections::HashSet;
+        let ids = |v: Vec<&String>| -> HashSet<String> { v.into_iter().cloned().collect() };
+        let applications = ids(r.applications.iter().map(|a| &a.id).collect());
+        let contacts = ids(r.contacts.iter().map(|c| &c.id).collect());
+        let interviews = ids(r.interviews.iter().map(|i| &i.id).collect());
+        let steps = ids(r.steps.iter().map(|s| &s.id).collect());
+        let missing = |field: String, what: &str, id: &str| {
+            AppError::invalid(
+                &field,
+                format!("'{id}' is not {what} in the backup or in the database"),
+            )
+        };
+        for (i, iv) in r.interviews.iter().enumerate() {
+            if !applications.contains(&iv.application_id)
+                && self.store.application(&iv.application_id).is_err()
+            {
+                return Err(missing(
+                    format!("interviews[{i}].application_id"),
+                    "an application",
+                    &iv.application_id,
+                ));
+            }
+            for c in &iv.interviewer_ids {
+                if !contacts.contains(c) && self.store.contact(c).is_err() {
+                    return Err(missing(
+                        format!("interviews[{i}].interviewer_ids"),
+                        "a contact",
+                        c,
+                    ));
+                }
+            }
+        }
+        let interview = |store: &mut followup_store::Store, id: &String| {
+            interviews.contains(id) || store.interview(id).is_ok()
+        };
+        for (i, s) in r.steps.iter().enumerate() {
+            if !interview(&mut self.store, &s.interview_id) {
+                return Err(missing(
+                    format!("steps[{i}].interview_id"),
+                    "an interview",
+                    &s.interview_id,
+                ));
+            }
+        }
+        for (i, c) in r.calls.iter().enumerate() {
+            if !interview(&mut self.store, &c.interview_id) {
+                return Err(missing(
+                    format!("calls[{i}].interview_id"),
+                    "an interview",
+                    &c.interview_id,
+                ));
+            }
+        }
+        for (i, d) in r.drafts.iter().enumerate() {
+            if !interview(&mut self.store, &d.interview_id) {
+                return Err(missing(
+                    format!("drafts[{i}].interview_id"),
+                    "an interview",
+                    &d.interview_id,
+                ));
+            }
+            if let Some(step) = &d.step_id
+                && !steps.contains(step)
+                && self.store.step(step).is_err()
+            {
+                return Err(missing(format!("drafts[{i}].step_id"), "a step", step));
+            }
+            if let Some(to) = &d.recipient_id
+                && !contacts.contains(to)
+                && self.store.contact(to).is_err()
+            {
+                return Err(missing(
+                    format!("drafts[{i}].recipient_id"),
+                    "a contact",
+                    to,
+                ));
+            }
+        }
+        // An outbox record may outlive its draft (`draft delete --force` keeps it).
+        Ok(())
+    }
+
     pub fn restore(
         &mut self,
         mut records: Records,
@@ -59,6 +144,7 @@ impl Followup {
                 followup_core::plan::PlanSettings::default().set(name, value)?;
             }
         }
+        self.check_references(&records)?;
         let profile = records.profile.is_some();
         let counts = self.write(|tx| tx.restore(&records))?;
         let mut warnings: Vec<Warning> = counts

@@ -152,3 +152,29 @@ fn cards_get_the_checks_contact_add_makes() {
     let err = db.fails(1, &["contact", "add", "--name", "Priya", "--email", "bad@"]);
     assert!(err.contains("not an email address"), "{err}");
 }
+
+#[test]
+fn a_backup_pointing_at_a_missing_record_names_it() {
+    let db = Db::sqlite();
+    let mut backup = db.json(&["export", "json"]);
+    backup["steps"] = serde_json::json!([{
+        "id": "step-x", "interview_id": "int-nowhere", "key": "thank-you", "kind": "thank-you",
+        "contact_id": null, "state": "pending", "start": "2027-01-04T10:00:00Z",
+        "end": "2027-01-04T17:00:00Z", "zone": "Europe/London", "reason": "",
+        "moved": false, "sequence": 0, "done_at": null,
+        "created_at": "2027-01-01T00:00:00Z", "updated_at": "2027-01-01T00:00:00Z"
+    }]);
+    let file = db.file("dangling.json", &backup.to_string());
+    let out = db.run(&["import", "json", &file]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("steps[0].interview_id") && err.contains("int-nowhere"),
+        "{err}"
+    );
+}
