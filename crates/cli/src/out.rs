@@ -32,7 +32,7 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<()> {
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.iter().map(|h| h.to_uppercase()));
     for row in rows {
-        table.add_row(row);
+        table.add_row(row.iter().map(|cell| visible(cell)));
     }
     line(
         table
@@ -52,6 +52,11 @@ pub fn fields(pairs: &[(&str, String)]) -> anyhow::Result<()> {
         if value.trim().is_empty() {
             continue;
         }
+        let value = value
+            .lines()
+            .map(visible)
+            .collect::<Vec<_>>()
+            .join("\n");
         let mut lines = value.lines();
         text.push_str(&format!("{key:width$}  {}\n", lines.next().unwrap_or("")));
         for rest in lines {
@@ -59,4 +64,29 @@ pub fn fields(pairs: &[(&str, String)]) -> anyhow::Result<()> {
         }
     }
     raw(&text)
+}
+
+/// Text safe to print on a terminal: control characters (an escape sequence that would
+/// recolour or clear the screen, a carriage return that would overwrite a line) shown
+/// escaped, as in `\u{1b}`, instead of obeyed. Data typed before such input was refused
+/// can still hold them.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(super::visible("a\u{1b}[2Jb\r"), "a\\u{1b}[2Jb\\r");
+        assert_eq!(super::visible("Zoë\tPatel"), "Zoë\tPatel");
+    }
 }
