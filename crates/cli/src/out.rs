@@ -52,11 +52,7 @@ pub fn fields(pairs: &[(&str, String)]) -> anyhow::Result<()> {
         if value.trim().is_empty() {
             continue;
         }
-        let value = value
-            .lines()
-            .map(visible)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let value = value.lines().map(visible).collect::<Vec<_>>().join("\n");
         let mut lines = value.lines();
         text.push_str(&format!("{key:width$}  {}\n", lines.next().unwrap_or("")));
         for rest in lines {

@@ -48,6 +48,12 @@ fn lexicon() -> &'static HashMap<&'static str, f64> {
     })
 }
 
+/// Whether `lower` (lower case) is a word of the lexicon, or a booster or negation: an
+/// ordinary word, as opposed to an acronym or a name.
+pub fn is_word(lower: &str) -> bool {
+    lexicon().contains_key(lower) || BOOSTERS.contains(&lower) || NEGATIONS.contains(&lower)
+}
+
 /// The sentiment of a sentence: negative below zero; -4 a strongly negative word.
 pub fn score(sentence: &str) -> f64 {
     let words: Vec<String> = sentence
