@@ -11,7 +11,7 @@
 use crate::InvalidValue;
 use crate::calendar::WorkingDays;
 use crate::model::Interview;
-use crate::plan::{CallOutcome, CallRecord, PlanSettings, StepKind};
+use crate::plan::{CallOutcome, CallRecord, PlanSettings, StepKind, short};
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -362,9 +362,4 @@ pub fn earliest(
         }
     }
     Ok(best)
-}
-
-/// "Tue 2 Mar"
-fn short(date: Date) -> String {
-    date.strftime("%a %-d %b").to_string()
 }

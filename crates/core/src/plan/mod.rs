@@ -198,8 +198,8 @@ fn zone(name: &str) -> Result<TimeZone, InvalidValue> {
         .map_err(|_| InvalidValue::new("time_zone", format!("unknown time zone '{name}'")))
 }
 
-/// "Tue 2 Mar"
-fn short(date: Date) -> String {
+/// "Tue 2 Mar": the one way a plan or a cadence reason names a day.
+pub(crate) fn short(date: Date) -> String {
     date.strftime("%a %-d %b").to_string()
 }
 
