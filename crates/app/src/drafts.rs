@@ -149,16 +149,11 @@ impl Followup {
                 }
                 _ => String::new(),
             };
-            // Which round: the application's interviews before this one, not cancelled.
-            let mut round = 1;
+            let mut rounds = Vec::new();
             for other in s.interview_ids_for_application(&application.id)? {
-                let other = s.interview(&other)?;
-                if other.start < interview.start
-                    && other.status != followup_core::model::InterviewStatus::Cancelled
-                {
-                    round += 1;
-                }
+                rounds.push(s.interview(&other)?);
             }
+            let round = interview.round_among(&rounds);
             // One note to the lead thanks the rest of the panel by name.
             let one_for_all = request.to.is_none() && !request.each;
             let today = now

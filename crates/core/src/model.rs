@@ -341,6 +341,20 @@ impl Interview {
         let tz = jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
         self.start.to_zoned_datetime(tz)
     }
+
+    /// Which round of its application this interview is: one plus the interviews that
+    /// started before it and were not cancelled. `rounds` is every interview of the
+    /// application (this one included or not); ties on the start are broken by id, the
+    /// order the planner uses.
+    pub fn round_among(&self, rounds: &[Interview]) -> u32 {
+        let earlier = rounds
+            .iter()
+            .filter(|other| other.id != self.id)
+            .filter(|other| other.status != InterviewStatus::Cancelled)
+            .filter(|other| (other.start, &other.id) < (self.start, &self.id))
+            .count();
+        1 + u32::try_from(earlier).unwrap_or(u32::MAX - 1)
+    }
 }
 
 /// The serialised shape of an interview: the same fields, with `start` written in the
@@ -463,6 +477,47 @@ mod tests {
         assert!(ApplicationStatus::Withdrawn.is_outcome());
         assert!(!ApplicationStatus::Interviewing.is_outcome());
         assert!(!ApplicationStatus::Other("ghosted".into()).is_outcome());
+    }
+
+    fn interview(id: &str, start: &str, status: InterviewStatus) -> Interview {
+        Interview {
+            id: id.into(),
+            application_id: "app".into(),
+            start: start.parse().unwrap(),
+            time_zone: "UTC".into(),
+            duration_minutes: 45,
+            format: InterviewFormat::Video,
+            location: String::new(),
+            interviewer_ids: vec![],
+            notes: String::new(),
+            points_to_clarify: vec![],
+            mentions: vec![],
+            offers: vec![],
+            timeline: String::new(),
+            decide_by: None,
+            status,
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn rounds_count_earlier_interviews_that_went_ahead() {
+        let first = interview("a", "2027-03-02T10:00:00Z", InterviewStatus::Scheduled);
+        let cancelled = interview("b", "2027-03-05T10:00:00Z", InterviewStatus::Cancelled);
+        let second = interview("c", "2027-03-09T10:00:00Z", InterviewStatus::Scheduled);
+        let same_start = interview("d", "2027-03-09T10:00:00Z", InterviewStatus::Scheduled);
+        let all = [
+            second.clone(),
+            cancelled.clone(),
+            first.clone(),
+            same_start.clone(),
+        ];
+        assert_eq!(first.round_among(&all), 1);
+        assert_eq!(first.round_among(&[]), 1);
+        assert_eq!(cancelled.round_among(&all), 2);
+        assert_eq!(second.round_among(&all), 2);
+        assert_eq!(same_start.round_among(&all), 3);
     }
 
     #[test]
