@@ -17,7 +17,6 @@ the rules are reproducible; no word in them is typed by hand:
 """
 import glob
 import os
-import re
 import sys
 import zipfile
 
@@ -59,11 +58,6 @@ def main(wheels):
             "  pass:\n    - The class covered assessment design.\n"
             "    - I passed the certification last spring.\n"
         )
-    source = read(wheels, VADER, "vaderSentiment/vaderSentiment.py")
-    def quoted(name):
-        start = source.index(name)
-        body = source[start : source.index("}" if "DICT" in name else "]", start)]
-        return re.findall(r'"([a-z]+)"', body)
     # The lexicon (data/wordlists/valence.tsv) decides at run time which capitalised
     # word is an ordinary word: only the count is reported here.
     shouts = sorted({w for w in lexicon if w.isalpha() and len(w) >= 3})
