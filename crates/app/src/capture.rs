@@ -139,6 +139,15 @@ fn parse_address(text: &str) -> PostalAddress {
     address
 }
 
+/// Who joins an interview's panel.
+#[derive(Debug, Clone)]
+pub enum Joining {
+    /// Someone typed in.
+    Person(Box<ContactChanges>),
+    /// The cards of a `.vcf` file.
+    Cards(Vec<Contact>),
+}
+
 /// An interview as the user describes it.
 #[derive(Debug, Clone, Default)]
 pub struct NewInterview {
@@ -297,6 +306,39 @@ impl Followup {
         Ok(self.store.applications(page)?)
     }
 
+    /// Applications whose company or role contains `text` (any case) and, when given,
+    /// with `status`; newest first, at most `limit`. Read through in pages: a job search
+    /// has hundreds of applications, not millions.
+    pub fn search_applications(
+        &mut self,
+        text: &str,
+        status: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Application>> {
+        let text = text.trim().to_lowercase();
+        let mut found = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = self.store.applications(Page {
+                limit: Some(500),
+                offset,
+            })?;
+            let read = page.len();
+            found.extend(page.into_iter().filter(|a| {
+                status.is_none_or(|s| a.status.as_str() == s)
+                    && (text.is_empty()
+                        || a.company.to_lowercase().contains(&text)
+                        || a.role.to_lowercase().contains(&text))
+            }));
+            if read < 500 || found.len() >= limit {
+                break;
+            }
+            offset += 500;
+        }
+        found.truncate(limit);
+        Ok(found)
+    }
+
     pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
         Ok(self.store.applications_by_ids(ids)?)
     }
@@ -358,21 +400,39 @@ impl Followup {
     /// Cards in one transaction: a card matching a contact (same UID, else an email in
     /// common) updates it, and their interviews' plans follow.
     pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
-        // The checks `contact add` makes hold for cards too.
-        for (i, card) in cards.iter().enumerate() {
-            followup_core::contact::check(card).map_err(|e| {
-                AppError::invalid(
-                    &format!(
-                        "card {} ({}): {}",
-                        i + 1,
-                        card.full_name.escape_debug(),
-                        e.field
-                    ),
-                    e.problem,
-                )
-            })?;
-        }
+        check_cards(&cards)?;
         self.write(|tx| tx.import_contacts(cards))
+    }
+
+    /// People joining an interview's panel, in one transaction: a person typed in
+    /// (`Person`, a name required) or the cards of a `.vcf` file (`Cards`, checked as
+    /// `import_contacts` checks them; a card matching a contact updates it). Returns the
+    /// interview with its panel as it now is.
+    pub fn add_to_panel(&mut self, interview_id: &str, joining: Joining) -> Result<Interview> {
+        let cards = match joining {
+            Joining::Person(changes) => {
+                if changes.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    return Err(AppError::invalid("name", "must not be empty"));
+                }
+                let mut c = Contact::named(changes.name.as_deref().unwrap_or(""), self.now());
+                changes.apply(&mut c)?;
+                vec![c]
+            }
+            Joining::Cards(cards) => cards,
+        };
+        check_cards(&cards)?;
+        self.write(|tx| {
+            tx.summary(format!("interview {interview_id}: panel"));
+            tx.plan_of(interview_id)?;
+            let mut interview = tx.store.interview(interview_id)?;
+            let imported = tx.import_contacts(cards)?;
+            for id in imported.created_ids.iter().chain(&imported.updated_ids) {
+                if !interview.interviewer_ids.contains(id) {
+                    interview.interviewer_ids.push(id.clone());
+                }
+            }
+            tx.update_interview(&interview)
+        })
     }
 
     // ---- interviews ----
@@ -548,4 +608,23 @@ pub(crate) fn check_duration(minutes: u32) -> Result<()> {
             format!("{minutes} minutes: an interview lasts 1 to 1440 minutes"),
         ))
     }
+}
+
+/// The checks `contact add` makes, on cards: the first bad one is named by its place and
+/// name.
+fn check_cards(cards: &[Contact]) -> Result<()> {
+    for (i, card) in cards.iter().enumerate() {
+        followup_core::contact::check(card).map_err(|e| {
+            AppError::invalid(
+                &format!(
+                    "card {} ({}): {}",
+                    i + 1,
+                    card.full_name.escape_debug(),
+                    e.field
+                ),
+                e.problem,
+            )
+        })?;
+    }
+    Ok(())
 }

@@ -263,17 +263,19 @@ impl Followup {
             tx.summary(format!("draft edit {id}"));
             tx.keep_draft(id)?;
             let mut draft = tx.store.draft(id)?;
-            match text.strip_prefix("Subject:") {
-                Some(rest) if draft.subject.is_some() => {
-                    let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
-                    draft.subject = Some(subject.trim().to_string());
-                    draft.body = body.trim_start_matches('\n').to_string();
-                }
-                _ => draft.body = text.to_string(),
-            }
+            put_text(&mut draft, text);
             draft.updated_at = now;
             Ok(tx.store.update_draft(&draft)?)
         })?;
+        let checker = self.checker(None, Vec::new(), Vec::new())?.value;
+        self.view(&checker, draft)
+    }
+
+    /// The draft as it would be with `text`, checked, and nothing saved: what an editor
+    /// shows while the user types.
+    pub fn preview_edit(&mut self, id: &str, text: &str) -> Result<DraftView> {
+        let mut draft = self.store.draft(id)?;
+        put_text(&mut draft, text);
         let checker = self.checker(None, Vec::new(), Vec::new())?.value;
         self.view(&checker, draft)
     }
@@ -396,5 +398,17 @@ impl Followup {
             sources,
             draft: d,
         })
+    }
+}
+
+/// Puts an edited text into a draft: an email's text starts "Subject: …".
+fn put_text(draft: &mut Draft, text: &str) {
+    match text.strip_prefix("Subject:") {
+        Some(rest) if draft.subject.is_some() => {
+            let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            draft.subject = Some(subject.trim().to_string());
+            draft.body = body.trim_start_matches('\n').to_string();
+        }
+        _ => draft.body = text.to_string(),
     }
 }

@@ -13,6 +13,7 @@ mod delivery;
 mod drafts;
 mod edits;
 mod error;
+mod feed;
 mod guide;
 mod history;
 mod journal;
@@ -27,7 +28,7 @@ mod write;
 
 pub use backup::{CalendarData, HolidayImport, RISKY_SETTINGS, RestoreReport};
 pub use capture::{
-    ContactChanges, InterviewNote, NewInterview, Noted, ProfileChanges, TimelineReading,
+    ContactChanges, InterviewNote, Joining, NewInterview, Noted, ProfileChanges, TimelineReading,
 };
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView, may_approve};
@@ -83,6 +84,15 @@ impl Options {
                 .map(Duration::from_millis),
         }
     }
+}
+
+/// 32 random bytes from the operating system, as 64 hex digits: for tokens that must not
+/// be guessed (the calendar feed's, the web app's sessions and forms).
+pub fn random_token() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| AppError::Io(std::io::Error::other(format!("no random source: {e}"))))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Now, to the second (what the store keeps); fixed in tests.

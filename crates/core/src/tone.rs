@@ -5,7 +5,8 @@
 //! `greeting` ("Dear …"), `signoff` (from "Yours sincerely" and the like to the end) and
 //! `body` (the rest). Quoted replies (`>` lines) and signatures (after a `-- ` line) are
 //! never checked: they are not the user's words, or not this message's. Rule kinds:
-//! - `existence`: any token found is a finding;
+//! - `existence`: any token found is a finding; `suggest` maps a pattern a match may
+//!   take to a wording to offer instead (what the editor's "apply" puts in);
 //! - `substitution`: `swap` maps a pattern to what to write instead;
 //! - `occurrence`: more than `max` matches in the scope;
 //! - `density`: more than `max` matches per `per` words (hedges, intensifiers);
@@ -103,6 +104,9 @@ struct RuleFile {
     tokens: Vec<String>,
     #[serde(default)]
     swap: BTreeMap<String, String>,
+    /// `existence`: a pattern a whole match may take, and the wording to suggest for it.
+    #[serde(default)]
+    suggest: BTreeMap<String, String>,
     #[serde(default)]
     exceptions: Vec<String>,
     #[serde(default)]
@@ -145,7 +149,8 @@ pub struct Examples {
 
 #[derive(Debug)]
 enum Kind {
-    Existence(Regex),
+    /// The tokens, and wordings to suggest for matches of the given shapes.
+    Existence(Regex, Vec<(Regex, String)>),
     Substitution(Vec<(Regex, String)>),
     Occurrence {
         pattern: Regex,
@@ -244,7 +249,20 @@ impl Rule {
                 .ok_or_else(|| err(field, "this kind of rule needs `max`".into()))
         };
         let kind = match file.extends.as_str() {
-            "existence" => Kind::Existence(compile("tokens", &file.tokens)?),
+            "existence" => {
+                let suggest = file
+                    .suggest
+                    .iter()
+                    .map(|(shape, wording)| {
+                        let whole = RegexBuilder::new(&format!("^(?:{shape})$"))
+                            .case_insensitive(ignorecase)
+                            .build()
+                            .map_err(|e| err("suggest", format!("bad regular expression: {e}")))?;
+                        Ok((whole, wording.clone()))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Kind::Existence(compile("tokens", &file.tokens)?, suggest)
+            }
             "substitution" => {
                 if file.swap.is_empty() {
                     return Err(err(
@@ -373,16 +391,22 @@ impl Rule {
     fn check(&self, text: &Text, out: &mut Vec<Finding>) {
         let parts: Vec<(usize, usize)> = text.parts(self.scope);
         match &self.kind {
-            Kind::Existence(re) => {
+            Kind::Existence(re, suggest) => {
                 for (a, b) in &parts {
                     for m in re.find_iter(&text.source[*a..*b]) {
                         if !self.is_exception(m.as_str()) {
+                            let offered = suggest
+                                .iter()
+                                .filter(|(shape, _)| shape.is_match(m.as_str()))
+                                .map(|(_, wording)| wording.clone())
+                                .take(1)
+                                .collect();
                             out.push(self.finding(
                                 text,
                                 a + m.start(),
                                 a + m.end(),
                                 m.as_str(),
-                                vec![],
+                                offered,
                             ));
                         }
                     }
@@ -798,6 +822,31 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_offers_wording_for_the_shapes_it_knows() {
+        let checker = Checker::built_in();
+        let text = "Thank you again. I really need this job.";
+        let f = checker
+            .check(text, "en-GB")
+            .into_iter()
+            .find(|f| f.rule == "Desperate.Begging")
+            .expect("begging found");
+        assert_eq!(
+            f.suggestions,
+            vec!["I would welcome the chance to contribute in this role".to_string()]
+        );
+        let chars: Vec<char> = text.chars().collect();
+        let matched: String = chars[f.start..f.end].iter().collect();
+        assert_eq!(matched, "I really need this job");
+        // A match of another shape gets no wording that would not fit it.
+        let f = checker
+            .check("I might lose my house.", "en-GB")
+            .into_iter()
+            .find(|f| f.rule == "Desperate.Begging")
+            .expect("begging found");
+        assert!(f.suggestions.is_empty());
+    }
 
     #[test]
     fn every_shipped_rule_has_examples_and_they_hold() {

@@ -20,6 +20,7 @@ mod meta;
 mod plan;
 mod profile;
 mod send;
+mod serve;
 mod skills;
 mod step;
 mod template;
@@ -62,6 +63,8 @@ enum Command {
     /// Interviews, their panels and what to remember
     #[command(subcommand)]
     Interview(interview::InterviewCommand),
+    /// The web app in your browser: http://127.0.0.1:7878/ by default
+    Serve(serve::ServeArgs),
     /// What is overdue and due today
     Today {
         #[arg(long)]
@@ -170,6 +173,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Template(c) => return template::run(c),
         Command::Completions { shell } => return meta::completions(shell),
         Command::Man => return meta::man(),
+        Command::Serve(args) => return serve::run(database(cli.db)?, args),
         _ => {}
     }
     let mut app = open(cli.db)?;
@@ -208,17 +212,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(c) => export::run(app, c),
         Command::Import(c) => import::run(app, c),
         Command::Dev(c) => dev::run(app, c),
-        Command::Template(_) | Command::Completions { .. } | Command::Man => {
+        Command::Template(_) | Command::Completions { .. } | Command::Man | Command::Serve(_) => {
             unreachable!("handled before the database opens")
         }
     }
 }
 
+/// The database to use: `--db`, else the default file.
+fn database(db: Option<String>) -> anyhow::Result<String> {
+    match db {
+        Some(target) if !target.trim().is_empty() => Ok(target),
+        _ => default_database(),
+    }
+}
+
 fn open(db: Option<String>) -> anyhow::Result<Followup> {
-    let target = match db {
-        Some(target) if !target.trim().is_empty() => target,
-        _ => default_database()?,
-    };
+    let target = database(db)?;
     Ok(Followup::open(
         &target,
         Options::from_env(config_dir().ok()),

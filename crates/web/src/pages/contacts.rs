@@ -1,0 +1,196 @@
+//! Contacts: everyone you have met, each editable, and all of them as a `.vcf` file for
+//! your phone's address book.
+
+use super::applications::unix_lines;
+use super::drafts::download;
+use super::{Ctx, given, one_a_line, redirect};
+use crate::AppState;
+use crate::error::WebError;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use followup_app::ContactChanges;
+use followup_core::model::Contact;
+use followup_store::Page;
+use serde::{Deserialize, Serialize};
+
+/// Rows on the list page.
+const SHOWN: i64 = 500;
+
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    name: String,
+    position: String,
+    organisation: String,
+    email: String,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+    let contacts = state
+        .engines
+        .run(|app| {
+            Ok(app.contacts(Page {
+                limit: Some(SHOWN),
+                offset: 0,
+            })?)
+        })
+        .await?;
+    let rows: Vec<Row> = contacts
+        .iter()
+        .map(|c| Row {
+            id: c.id.clone(),
+            name: c.full_name.clone(),
+            position: c.position.clone(),
+            organisation: c.organisation.clone(),
+            email: c
+                .emails
+                .first()
+                .map(|e| e.value.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    ctx.show(
+        "contacts.html",
+        crate::values! { title => "Contacts", nav => "contacts", contacts => rows },
+    )
+}
+
+pub async fn export(State(state): State<AppState>) -> Result<Response, WebError> {
+    let contacts = state
+        .engines
+        .run(|app| {
+            Ok(app.contacts(Page {
+                limit: None,
+                offset: 0,
+            })?)
+        })
+        .await?;
+    let text: String = contacts
+        .iter()
+        .map(followup_formats::vcard::write_card)
+        .collect();
+    Ok(download(
+        text.into_bytes(),
+        "text/vcard; charset=utf-8",
+        "followup-contacts.vcf",
+    ))
+}
+
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct ContactForm {
+    name: Option<String>,
+    title: Option<String>,
+    position: Option<String>,
+    organisation: Option<String>,
+    emails: Option<String>,
+    phones: Option<String>,
+    address: Option<String>,
+    tz: Option<String>,
+    region: Option<String>,
+    channel: Option<String>,
+    notes: Option<String>,
+}
+
+impl ContactForm {
+    fn of(c: &Contact) -> ContactForm {
+        let list = |items: &[followup_core::model::Labelled]| {
+            items
+                .iter()
+                .map(|i| i.value.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        ContactForm {
+            name: Some(c.full_name.clone()),
+            title: Some(c.honorific.clone()),
+            position: Some(c.position.clone()),
+            organisation: Some(c.organisation.clone()),
+            emails: Some(list(&c.emails)),
+            phones: Some(list(&c.phones)),
+            address: Some(
+                c.address
+                    .as_ref()
+                    .map(|a| a.lines().join(", "))
+                    .unwrap_or_default(),
+            ),
+            tz: Some(c.time_zone.clone().unwrap_or_default()),
+            region: Some(c.region.clone().unwrap_or_default()),
+            channel: Some(c.preferred_channel.as_str().to_string()),
+            notes: Some(c.notes.clone()),
+        }
+    }
+}
+
+fn show(
+    ctx: &Ctx,
+    id: &str,
+    form: ContactForm,
+    error: Option<WebError>,
+) -> Result<Response, WebError> {
+    let values = crate::values! {
+        title => "Contact", nav => "contacts", id, form,
+        channels => vec![("any", "Email or phone"), ("email-only", "Email only"), ("phone-ok", "Phone is fine")],
+    };
+    match error {
+        None => ctx.show("contact.html", values),
+        Some(mut e) => {
+            if e.field.as_deref() == Some("time_zone") {
+                e.field = Some("tz".into());
+            }
+            ctx.form_again("contact.html", e, values)
+        }
+    }
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ctx: Ctx,
+) -> Result<Response, WebError> {
+    let contact = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&id)?;
+            Ok(app.contact(&id)?)
+        })
+        .await?;
+    show(&ctx, &contact.id, ContactForm::of(&contact), None)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ctx: Ctx,
+    Form(form): Form<ContactForm>,
+) -> Result<Response, WebError> {
+    let changes = ContactChanges {
+        name: given(&form.name),
+        title: form.title.clone(),
+        position: form.position.clone(),
+        organisation: form.organisation.clone(),
+        emails: one_a_line(&form.emails),
+        phones: one_a_line(&form.phones),
+        address: given(&form.address),
+        time_zone: given(&form.tz),
+        region: given(&form.region),
+        channel: given(&form.channel),
+        notes: form.notes.as_deref().map(unix_lines),
+    };
+    let wanted = id.clone();
+    let result = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&wanted)?;
+            Ok(app.change_contact(&id, changes)?)
+        })
+        .await;
+    match result {
+        Ok(c) => Ok(redirect(
+            &format!("/contacts/{}", c.id),
+            &["Contact saved.".to_string()],
+        )),
+        Err(e) if e.is_about_a_field() => show(&ctx, &id, form, Some(e)),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,431 @@
+//! The draft editor: the text with its tone findings marked (message, why, the suggested
+//! wording with one click to apply it), checked again on the server as the user types,
+//! with the same checker as the CLI; the sources of each sentence; approve (showing
+//! exactly what will be sent), send, the letter PDF or the `.eml`; the outbox state of a
+//! sent note and "resolve" for one that may have arrived.
+
+use super::applications::unix_lines;
+use super::{Ctx, given, redirect, said};
+use crate::AppState;
+use crate::error::WebError;
+use crate::render;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+use followup_app::{DraftRequest, DraftState, DraftView, Resolution};
+use followup_core::compose::{Channel, DraftKind};
+use followup_core::tone::{Finding, Level};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize)]
+pub struct ComposeForm {
+    kind: String,
+    channel: Option<String>,
+    to: Option<String>,
+    each: Option<String>,
+}
+
+pub async fn compose(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<ComposeForm>,
+) -> Result<Response, WebError> {
+    let kind = DraftKind::from(form.kind.as_str());
+    if !kind.is_known() {
+        return Err(WebError::bad_request(
+            "kind",
+            format!("no kind of draft '{}'", form.kind),
+        ));
+    }
+    let done = state
+        .engines
+        .run(move |app| {
+            let interview_id = app.full_id(&id)?;
+            Ok(app.compose(DraftRequest {
+                interview_id,
+                kind,
+                channel: given(&form.channel),
+                to: given(&form.to),
+                each: form.each.is_some(),
+                skills: Vec::new(),
+            })?)
+        })
+        .await?;
+    let first = done
+        .value
+        .first()
+        .ok_or_else(|| WebError::internal("no draft was written"))?;
+    let mut lines = vec![match done.value.len() {
+        1 => "Draft written: read it, change what you like, then approve it.".to_string(),
+        n => format!("{n} drafts written, one for each interviewer."),
+    }];
+    lines.extend(said(&done.warnings));
+    // Scripts are read on the call screen, beside the outcome form.
+    let to = match first.kind {
+        DraftKind::Script | DraftKind::Voicemail => {
+            format!("/calls/new?interview={}", first.interview_id)
+        }
+        _ => format!("/drafts/{}", first.id),
+    };
+    Ok(redirect(&to, &lines))
+}
+
+/// A finding as the editor shows it.
+#[derive(Serialize)]
+struct FindingRow {
+    rule: String,
+    level: String,
+    message: String,
+    matched: String,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    suggestion: Option<String>,
+}
+
+impl FindingRow {
+    fn of(f: &Finding) -> FindingRow {
+        FindingRow {
+            rule: f.rule.clone(),
+            level: f.level.to_string(),
+            message: f.message.clone(),
+            matched: f.matched.clone(),
+            line: f.line,
+            column: f.column,
+            start: f.start,
+            end: f.end,
+            suggestion: f.suggestions.first().cloned(),
+        }
+    }
+}
+
+/// The text with each finding's span marked, as pieces: plain, or marked with a level.
+#[derive(Serialize)]
+struct Piece {
+    text: String,
+    level: Option<String>,
+    rule: Option<String>,
+}
+
+fn marked(text: &str, findings: &[Finding]) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.end > f.start && f.end <= chars.len())
+        .collect();
+    spans.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for f in spans {
+        if f.start < at {
+            continue; // overlaps one already marked
+        }
+        if f.start > at {
+            pieces.push(Piece {
+                text: chars[at..f.start].iter().collect(),
+                level: None,
+                rule: None,
+            });
+        }
+        pieces.push(Piece {
+            text: chars[f.start..f.end].iter().collect(),
+            level: Some(f.level.to_string()),
+            rule: Some(f.rule.clone()),
+        });
+        at = f.end;
+    }
+    if at < chars.len() {
+        pieces.push(Piece {
+            text: chars[at..].iter().collect(),
+            level: None,
+            rule: None,
+        });
+    }
+    pieces
+}
+
+fn findings_values(view: &DraftView, text: &str) -> minijinja::Value {
+    let errors = view
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Error)
+        .count();
+    crate::values! {
+        findings => view.findings.iter().map(FindingRow::of).collect::<Vec<_>>(),
+        pieces => marked(text, &view.findings),
+        errors,
+    }
+}
+
+pub async fn editor(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ctx: Ctx,
+) -> Result<Response, WebError> {
+    let view = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&id)?;
+            Ok(app.draft(&id)?)
+        })
+        .await?;
+    show(&ctx, &view, None)
+}
+
+fn show(ctx: &Ctx, view: &DraftView, error: Option<WebError>) -> Result<Response, WebError> {
+    let text = view.draft.full_text();
+    let values = crate::values! {
+        title => format!("Draft: {}", view.kind),
+        nav => "today",
+        draft => crate::values! {
+            id => &view.id,
+            kind => view.kind.to_string(),
+            channel => view.channel.to_string(),
+            interview_id => &view.interview_id,
+            recipient => &view.recipient,
+            state => view.state.as_str(),
+            approved => view.approved,
+            is_email => view.channel == Channel::Email,
+            is_letter => view.channel == Channel::Letter,
+            editable => matches!(view.state, DraftState::Draft | DraftState::Approved | DraftState::Failed),
+            unknown => view.state == DraftState::Unknown,
+            sources => &view.sources,
+        },
+        text => &text,
+    };
+    let values = minijinja::context! { ..values, ..findings_values(view, &text) };
+    match error {
+        None => ctx.show("draft.html", values),
+        Some(e) => ctx.form_again("draft.html", e, values),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TextForm {
+    text: String,
+}
+
+/// The findings for the text as typed (htmx swaps them in); nothing is saved.
+pub async fn check(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, WebError> {
+    let text = unix_lines(&form.text);
+    let typed = text.clone();
+    let view = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&id)?;
+            Ok(app.preview_edit(&id, &typed)?)
+        })
+        .await?;
+    let html = render::fragment("findings.html", findings_values(&view, &text))?;
+    Ok(Html(html).into_response())
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, WebError> {
+    let text = unix_lines(&form.text);
+    let view = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&id)?;
+            Ok(app.edit_draft(&id, &text)?)
+        })
+        .await?;
+    Ok(redirect(
+        &format!("/drafts/{}", view.id),
+        &["Draft saved.".to_string()],
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ApproveForm {
+    /// The exact text the user saw and approves.
+    text: String,
+    r#override: Option<String>,
+}
+
+/// Saves the text shown and approves exactly it: what is sent is what was on screen.
+pub async fn approve(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ctx: Ctx,
+    Form(form): Form<ApproveForm>,
+) -> Result<Response, WebError> {
+    let text = unix_lines(&form.text);
+    let reason = given(&form.r#override);
+    let wanted = id.clone();
+    let result = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&wanted)?;
+            let current = app.draft(&id)?;
+            if current.draft.full_text() != text {
+                app.edit_draft(&id, &text)?;
+            }
+            let seen = app.draft(&id)?.draft.full_text();
+            Ok(app.approve(&id, &seen, reason.as_deref())?)
+        })
+        .await;
+    match result {
+        Ok(view) => Ok(redirect(
+            &format!("/drafts/{}", view.id),
+            &[match view.channel {
+                Channel::Email => "Approved: this exact text is what will be sent.".to_string(),
+                _ => "Approved.".to_string(),
+            }],
+        )),
+        Err(e) if e.is_about_a_field() || e.status.is_client_error() => {
+            let view = state
+                .engines
+                .run(move |app| {
+                    let id = app.full_id(&id)?;
+                    Ok(app.draft(&id)?)
+                })
+                .await?;
+            show(&ctx, &view, Some(e))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn send(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let wanted = id.clone();
+    let done = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&wanted)?;
+            Ok(app.send(&id)?)
+        })
+        .await?;
+    let mut lines = vec![format!("Sent. The mail server said: {}", done.value.reply)];
+    lines.extend(said(&done.warnings));
+    Ok(redirect(
+        &format!("/drafts/{}", done.value.draft_id),
+        &lines,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ResolveForm {
+    /// "sent" (it arrived) or "resend".
+    outcome: String,
+}
+
+pub async fn resolve(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<ResolveForm>,
+) -> Result<Response, WebError> {
+    let resolution = match form.outcome.as_str() {
+        "sent" => Resolution::Sent,
+        "resend" => Resolution::Resend,
+        other => {
+            return Err(WebError::bad_request(
+                "outcome",
+                format!("'{other}' is neither sent nor resend"),
+            ));
+        }
+    };
+    let wanted = id.clone();
+    let done = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&wanted)?;
+            Ok((app.resolve(&id, resolution)?, id))
+        })
+        .await?;
+    let (done, id) = done;
+    let mut lines = vec![match resolution {
+        Resolution::Sent => "Recorded as sent.".to_string(),
+        Resolution::Resend => "Sent again.".to_string(),
+    }];
+    lines.extend(said(&done.warnings));
+    Ok(redirect(&format!("/drafts/{id}"), &lines))
+}
+
+pub async fn letter(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let (pdf, _) = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&id)?;
+            Ok(app.letter_pdf(&id)?)
+        })
+        .await?;
+    Ok(download(pdf, "application/pdf", "thank-you-letter.pdf"))
+}
+
+pub async fn eml(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let bytes = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&id)?;
+            Ok(app.export_eml(&id)?)
+        })
+        .await?;
+    Ok(download(bytes, "message/rfc822", "message.eml"))
+}
+
+/// A file the browser saves rather than shows.
+pub fn download(bytes: Vec<u8>, kind: &'static str, name: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(kind)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(start: usize, end: usize) -> Finding {
+        let mut f = Finding::whole("Test.Rule", Level::Error, "m");
+        f.start = start;
+        f.end = end;
+        f
+    }
+
+    #[test]
+    fn marks_spans_by_character() {
+        let pieces = marked("é need this", &[finding(2, 6)]);
+        let texts: Vec<_> = pieces
+            .iter()
+            .map(|p| (p.text.as_str(), p.level.is_some()))
+            .collect();
+        assert_eq!(texts, vec![("é ", false), ("need", true), (" this", false)]);
+    }
+
+    #[test]
+    fn overlapping_and_whole_message_findings_do_not_break_the_text() {
+        let pieces = marked(
+            "abcdef",
+            &[finding(1, 4), finding(2, 5), finding(0, 0), finding(4, 99)],
+        );
+        let all: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(all, "abcdef");
+    }
+}

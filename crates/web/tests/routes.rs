@@ -1,0 +1,548 @@
+//! Every route through the router: the pages a user walks through, each error path (an
+//! unknown id is a 404 page; a bad form value is the form again with the message beside
+//! the field and nothing saved), and the guard (Host, CSRF, escaping, the feed token).
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TOKEN, Web};
+use followup_store::Page;
+
+fn all() -> Page {
+    Page {
+        limit: None,
+        offset: 0,
+    }
+}
+
+#[tokio::test]
+async fn first_run_leads_to_the_profile_and_a_bad_value_is_shown_beside_its_field() {
+    let web = Web::new();
+    let r = web.get("/").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/profile?first=1");
+    let r = web.get("/profile?first=1").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Welcome to Followup"), "{}", r.body);
+
+    let r = web
+        .post(
+            "/profile",
+            &[("name", "Sam"), ("tz", "Mars/Olympus"), ("locale", "en-GB")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-tz""#), "{}", r.body);
+    assert!(r.body.contains("unknown time zone"), "{}", r.body);
+    // The form keeps what was typed.
+    assert!(
+        r.body.contains(r#"value="Mars&#x2f;Olympus""#),
+        "{}",
+        r.body
+    );
+    assert!(web.engine().profile().unwrap().is_none(), "nothing saved");
+
+    let r = web
+        .post("/profile", &[("name", "  "), ("tz", "Europe/London")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-name""#), "{}", r.body);
+    assert!(web.engine().profile().unwrap().is_none(), "nothing saved");
+}
+
+#[tokio::test]
+async fn the_journey_from_application_to_a_logged_call() {
+    let web = Web::new();
+    let (application, interview) = web.interview().await;
+
+    let r = web.get("/applications").await;
+    assert!(r.body.contains("Data Analyst"), "{}", r.body);
+    let r = web.get("/applications?q=acme&status=interviewing").await;
+    assert!(r.body.contains("Data Analyst"));
+    let r = web.get("/applications?q=globex").await;
+    assert!(r.body.contains("No application matches"));
+    let r = web.get(&format!("/applications/{application}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(&format!("/interviews/{interview}")));
+
+    // The interview page: the panel and the plan with its reasons.
+    let r = web.get(&format!("/interviews/{interview}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Priya Patel"));
+    assert!(r.body.contains("Send the thank-you note"), "{}", r.body);
+
+    // Today lists what is due, in both times and with the reason.
+    let r = web.get("/today").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body.contains("Follow-up call") || r.body.contains("thank-you"),
+        "{}",
+        r.body
+    );
+
+    // The thank-you draft, checked as typed, approved.
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "thank-you")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = r.id();
+    let r = web.get(&format!("/drafts/{draft}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Priya"));
+    let shown = web.engine().draft(&draft).unwrap().draft.full_text();
+    let typed = format!("{shown}\nI really need this job.");
+    let r = web
+        .post(&format!("/drafts/{draft}/check"), &[("text", &typed)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("I really need this job"), "{}", r.body);
+    assert!(
+        r.body.contains("data-apply"),
+        "a suggestion to apply: {}",
+        r.body
+    );
+    assert_eq!(
+        web.engine().draft(&draft).unwrap().draft.full_text(),
+        shown,
+        "checking saves nothing"
+    );
+    // Approving with an error and no reason is refused beside the reason field.
+    let r = web
+        .post(&format!("/drafts/{draft}/approve"), &[("text", &typed)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-override""#), "{}", r.body);
+    assert!(!web.engine().draft(&draft).unwrap().approved);
+    // The text as shown (CR LF from the browser) is approved exactly.
+    let r = web
+        .post(
+            &format!("/drafts/{draft}/approve"),
+            &[("text", &shown.replace('\n', "\r\n"))],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let view = web.engine().draft(&draft).unwrap();
+    assert!(view.approved);
+    assert_eq!(view.draft.full_text(), shown);
+    let r = web.get(&format!("/drafts/{draft}")).await;
+    assert!(
+        r.body.contains("This exact text is what will be sent"),
+        "{}",
+        r.body
+    );
+
+    // The call screen, then "they couldn't talk: call back at 14:30 their time".
+    let r = web.get(&format!("/calls/new?interview={interview}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "script")],
+        )
+        .await;
+    assert!(r.location().starts_with("/calls/new"), "{}", r.location());
+    let r = web.get(&r.location()).await;
+    assert!(r.body.contains("What to say"));
+    assert!(
+        r.body.contains("Priya"),
+        "the script names them: {}",
+        r.body
+    );
+    let r = web
+        .post(
+            "/calls",
+            &[
+                ("interview", &interview),
+                ("outcome", "unavailable"),
+                ("callback", "2027-03-02T14:30"),
+                ("anyway", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let calls = web.engine().call_list(Some(&interview)).unwrap();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].call.outcome.to_string(), "unavailable");
+    assert_eq!(
+        calls[0].call.callback.unwrap().to_string(),
+        "2027-03-02T14:30:00Z"
+    );
+}
+
+#[tokio::test]
+async fn bad_form_input_saves_nothing() {
+    let web = Web::new();
+    let (application, interview) = web.interview().await;
+    let before = web.engine().applications(all()).unwrap().len();
+    let r = web
+        .post("/applications", &[("company", "Globex"), ("role", " ")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-role""#), "{}", r.body);
+    assert!(r.body.contains(r#"value="Globex""#));
+    let r = web
+        .post(
+            "/applications",
+            &[
+                ("company", "Globex"),
+                ("role", "Dev"),
+                ("applied_on", "2027-02-30"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-applied_on""#), "{}", r.body);
+    assert_eq!(web.engine().applications(all()).unwrap().len(), before);
+
+    let r = web
+        .post(
+            "/interviews",
+            &[
+                ("application", &application),
+                ("at", "2027-02-26T10:00"),
+                ("duration", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-duration""#), "{}", r.body);
+    let r = web
+        .post(
+            "/interviews",
+            &[("application", &application), ("at", "9999-12-30T10:00")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-at""#), "{}", r.body);
+    assert_eq!(web.engine().interviews(all()).unwrap().len(), 1);
+
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/people"),
+            &[("name", "Bob"), ("email", "bob@")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("class=\"message\""), "{}", r.body);
+    assert_eq!(
+        web.engine()
+            .interview(&interview)
+            .unwrap()
+            .interviewer_ids
+            .len(),
+        1
+    );
+
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/notes"),
+            &[("decide_by", "2027-13-01")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-decide_by""#), "{}", r.body);
+
+    let r = web.post("/calls", &[("interview", &interview)]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("say how the call went"), "{}", r.body);
+    let r = web
+        .post(
+            "/calls",
+            &[
+                ("interview", &interview),
+                ("outcome", "unavailable"),
+                ("callback", "tuesday-ish"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-callback""#), "{}", r.body);
+    assert!(web.engine().call_list(Some(&interview)).unwrap().is_empty());
+
+    let r = web
+        .post(
+            "/settings",
+            &[("name", "plan.business-hours"), ("value", "all day")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("class=\"message\""), "{}", r.body);
+    let r = web
+        .post("/settings", &[("name", "plan.nonsense"), ("value", "1")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("class=\"problem\""), "{}", r.body);
+    assert!(
+        web.engine()
+            .settings()
+            .unwrap()
+            .iter()
+            .all(|s| s.source != "config")
+    );
+}
+
+#[tokio::test]
+async fn unknown_ids_and_addresses_are_404_pages() {
+    let web = Web::new();
+    web.interview().await;
+    for path in [
+        "/applications/app-nothere",
+        "/interviews/int-nothere",
+        "/drafts/drf-nothere",
+        "/contacts/con-nothere",
+        "/calls/new?interview=int-nothere",
+        "/no/such/page",
+        "/assets/nothing.js",
+    ] {
+        let r = web.get(path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}: {}", r.body);
+    }
+    let r = web.get("/api/v1/applications/app-nothere").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.starts_with("{\"error\""), "{}", r.body);
+    let r = web.post("/steps/stp-nothere/done", &[]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = web.post("/steps/stp-nothere/dance", &[]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_request_without_the_token_or_from_another_name_changes_nothing() {
+    let web = Web::new();
+    web.interview().await;
+    let count = || web.engine().applications(all()).unwrap().len();
+    let before = count();
+    let fields = [("company", "Evil"), ("role", "Phish")];
+    // No cookie, no field.
+    let r = web.post_raw("/applications", &fields, None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A cookie but no field (a cross-site form cannot read the cookie's value).
+    let r = web.post_raw("/applications", &fields, Some(TOKEN)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A field that does not match the cookie.
+    let wrong = "f".repeat(64);
+    let mut with = vec![("_csrf", wrong.as_str())];
+    with.extend_from_slice(&fields);
+    let r = web.post_raw("/applications", &with, Some(TOKEN)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(count(), before);
+
+    // DNS rebinding: another name for this address gets nothing.
+    let r = web
+        .send(
+            axum::http::Request::get("/today")
+                .header("host", "attacker.example:7878")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::MISDIRECTED_REQUEST);
+    assert!(!r.body.contains("<h1>Today"));
+
+    // Every page says what may run on it.
+    let r = web.get("/today").await;
+    let csp = r
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
+    assert_eq!(r.headers.get("x-content-type-options").unwrap(), "nosniff");
+}
+
+#[tokio::test]
+async fn what_users_type_is_shown_as_text_never_as_markup() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let hostile = [
+        r#"<script>alert(1)</script>"#,
+        r#""><img src=x onerror=alert(1)>"#,
+    ];
+    for h in hostile {
+        let r = web
+            .post(
+                "/applications",
+                &[("company", h), ("role", h), ("job_description", h)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let detail = web.get(&r.location()).await;
+        let list = web.get("/applications").await;
+        for page in [&detail.body, &list.body] {
+            assert!(!page.contains("<script>alert"), "{page}");
+            assert!(!page.contains("<img src=x"), "{page}");
+        }
+        let r = web
+            .post(&format!("/interviews/{interview}/people"), &[("name", h)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = web
+            .post(
+                &format!("/interviews/{interview}/notes"),
+                &[("mentions", h), ("notes", h)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = web.get(&format!("/interviews/{interview}")).await.body;
+        assert!(
+            !page.contains("<script>alert") && !page.contains("<img src=x"),
+            "{page}"
+        );
+        let page = web.get("/contacts").await.body;
+        assert!(
+            !page.contains("<script>alert") && !page.contains("<img src=x"),
+            "{page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn panel_cards_are_all_added_or_none() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let good = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Wong\r\nTITLE:Analytics Lead\r\nEMAIL:lee@acme.example\r\nEND:VCARD\r\n";
+    let bad =
+        format!("{good}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nEMAIL:bad@\r\nEND:VCARD\r\n");
+    let r = web
+        .upload(
+            &format!("/interviews/{interview}/cards"),
+            "card",
+            "scan.vcf",
+            bad.as_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-card""#), "{}", r.body);
+    assert_eq!(
+        web.engine()
+            .interview(&interview)
+            .unwrap()
+            .interviewer_ids
+            .len(),
+        1
+    );
+    let r = web
+        .upload(
+            &format!("/interviews/{interview}/cards"),
+            "card",
+            "scan.vcf",
+            b"\xff\xfe",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = web
+        .upload(
+            &format!("/interviews/{interview}/cards"),
+            "card",
+            "scan.vcf",
+            good.as_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let panel = web.engine().interview(&interview).unwrap().interviewer_ids;
+    assert_eq!(panel.len(), 2);
+    let page = web.get(&format!("/interviews/{interview}")).await.body;
+    assert!(page.contains("Lee Wong"));
+}
+
+#[tokio::test]
+async fn the_calendar_feed_needs_its_token() {
+    let web = Web::new();
+    web.interview().await;
+    let page = web.get("/calendar").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = page.body.find("calendar.ics?token=").unwrap();
+    let token: String = page.body[at + 19..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    assert_eq!(token.len(), 64);
+    let r = web.get(&format!("/calendar.ics?token={token}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.starts_with("BEGIN:VCALENDAR"), "{}", r.body);
+    assert!(r.body.contains("Priya Patel"));
+    for wrong in [
+        "",
+        "?token=",
+        "?token=abc",
+        &format!("?token={}", "0".repeat(64)),
+    ] {
+        let r = web.get(&format!("/calendar.ics{wrong}")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{wrong}");
+    }
+    // A new token retires the old one.
+    web.post("/calendar/token", &[]).await;
+    let r = web.get(&format!("/calendar.ics?token={token}")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_json_api_answers_with_the_clis_shapes() {
+    let web = Web::new();
+    let (application, interview) = web.interview().await;
+    let r = web.get("/api/v1/agenda?days=14").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let steps: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let steps = steps.as_array().unwrap();
+    assert!(!steps.is_empty());
+    for key in [
+        "id",
+        "kind",
+        "start",
+        "end",
+        "their_zone",
+        "your_zone",
+        "due",
+        "reason",
+        "what",
+    ] {
+        assert!(steps[0].get(key).is_some(), "{key} in {}", steps[0]);
+    }
+    let r = web
+        .get(&format!("/api/v1/applications/{application}"))
+        .await;
+    assert!(r.body.contains("\"company\":\"Acme\""), "{}", r.body);
+    let r = web
+        .get(&format!("/api/v1/interviews/{interview}/plan"))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = web
+        .send(
+            axum::http::Request::post("/api/v1/check")
+                .header("host", common::HOST)
+                .header("cookie", format!("followup_csrf={TOKEN}"))
+                .header("x-csrf-token", TOKEN)
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    r#"{"text":"I really need this job."}"#,
+                ))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("\"level\":\"error\""), "{}", r.body);
+}
+
+#[tokio::test]
+async fn backup_downloads_and_a_bad_restore_changes_nothing() {
+    let web = Web::new();
+    web.interview().await;
+    let r = web.get("/backup.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Acme"));
+    let backup = r.body.clone();
+    let r = web
+        .upload("/backup", "backup", "b.json", b"{\"not\": \"a backup\"}")
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-backup""#), "{}", r.body);
+    let r = web
+        .upload("/backup", "backup", "b.json", backup.as_bytes())
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(web.engine().applications(all()).unwrap().len(), 1);
+}
