@@ -97,6 +97,8 @@ pub async fn protect(State(hosts): State<Arc<Hosts>>, req: Request, next: Next) 
     }
 }
 
+/// `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null`
+/// with a form's POST, and the Origin check could not tell our forms from anyone's.
 fn secure_headers(h: &mut HeaderMap) {
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -108,7 +110,7 @@ fn secure_headers(h: &mut HeaderMap) {
     );
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.entry(header::CACHE_CONTROL)
