@@ -31,8 +31,12 @@ pub struct RestoreReport {
 
 impl Followup {
     /// Everything, for a backup.
+    /// The web app's own secrets (its login, the feed's token: `web.*`) are not in it: a
+    /// backup file is not a key to the app.
     pub fn records(&mut self) -> Result<Records> {
-        Ok(self.store.records()?)
+        let mut records = self.store.records()?;
+        records.settings.retain(|name, _| !is_web_secret(name));
+        Ok(records)
     }
 
     /// Writes a backup back in one transaction (records matched by id and replaced,
@@ -129,6 +133,9 @@ impl Followup {
         with_settings: bool,
     ) -> Result<Done<RestoreReport>> {
         let mut not_applied = Vec::new();
+        // A backup never sets the web app's login or feed token (one made by hand could
+        // otherwise set a password of someone else's choosing).
+        records.settings.retain(|name, _| !is_web_secret(name));
         if !with_settings {
             records.settings.retain(|name, value| {
                 let risky = RISKY_SETTINGS.contains(&name.as_str());
@@ -245,4 +252,9 @@ impl Followup {
             Ok(())
         })
     }
+}
+
+/// Settings that are the web app's secrets, never backed up or restored.
+fn is_web_secret(name: &str) -> bool {
+    name.starts_with("web.")
 }

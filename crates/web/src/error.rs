@@ -42,6 +42,15 @@ impl WebError {
         }
     }
 
+    /// Not logged in: the login page, then back to `path`.
+    pub fn login_needed(path: &str) -> WebError {
+        WebError {
+            status: StatusCode::SEE_OTHER,
+            message: format!("/login?next={}", crate::pages::percent_encode(path)),
+            field: None,
+        }
+    }
+
     /// A message about a form field, to show beside it.
     pub fn is_about_a_field(&self) -> bool {
         self.field.is_some()
@@ -91,6 +100,9 @@ impl From<AppError> for WebError {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
+        if self.status == StatusCode::SEE_OTHER {
+            return crate::pages::redirect(&self.message, &[]);
+        }
         let html = crate::render::error_page(&self);
         (self.status, html).into_response()
     }

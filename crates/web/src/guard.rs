@@ -35,6 +35,17 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
+/// What the guard knows: the names this server answers to, and who may use it.
+pub struct Guard {
+    pub hosts: Hosts,
+    pub access: crate::login::Access,
+    pub sessions: Arc<crate::login::Sessions>,
+}
+
+/// Set on a request that came with a live session (pages offer "log out").
+#[derive(Debug, Clone, Copy)]
+pub struct LoggedIn;
+
 /// Which Host headers are this server.
 #[derive(Debug, Clone)]
 pub struct Hosts {
@@ -67,8 +78,8 @@ impl Hosts {
 }
 
 /// Host, CSRF, time limit and headers, around every handler.
-pub async fn protect(State(hosts): State<Arc<Hosts>>, req: Request, next: Next) -> Response {
-    match check(&hosts, req).await {
+pub async fn protect(State(guard): State<Arc<Guard>>, req: Request, next: Next) -> Response {
+    match check(&guard, req).await {
         Ok((req, token, fresh)) => {
             let mut response = match tokio::time::timeout(TIME_LIMIT, next.run(req)).await {
                 Ok(r) => r,
@@ -118,13 +129,32 @@ fn secure_headers(h: &mut HeaderMap) {
 }
 
 /// The request, the browser's token, and whether the token is new (to be set).
-async fn check(hosts: &Hosts, req: Request) -> Result<(Request, String, bool), WebError> {
+async fn check(guard: &Guard, req: Request) -> Result<(Request, String, bool), WebError> {
     let host = req
         .headers()
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    if !hosts.allows(host) {
+        .unwrap_or("")
+        .to_string();
+    let mut req = req;
+    if guard.access.login_required {
+        // Beyond loopback, the session is the check: a rebound name brings no cookie.
+        let path = req.uri().path();
+        let open = path == "/login" || path.starts_with("/assets/") || path == "/calendar.ics";
+        let live = cookie(req.headers(), crate::login::SESSION_COOKIE)
+            .is_some_and(|t| guard.sessions.is_live(&t));
+        if live {
+            req.extensions_mut().insert(LoggedIn);
+        } else if !open {
+            return Err(
+                if *req.method() == Method::GET && !path.starts_with("/api/") {
+                    WebError::login_needed(req.uri().path_and_query().map_or("/", |p| p.as_str()))
+                } else {
+                    WebError::new(StatusCode::UNAUTHORIZED, "log in first")
+                },
+            );
+        }
+    } else if !guard.hosts.allows(&host) {
         return Err(WebError::new(
             StatusCode::MISDIRECTED_REQUEST,
             format!("this server does not answer to the name '{host}'"),
@@ -137,7 +167,6 @@ async fn check(hosts: &Hosts, req: Request) -> Result<(Request, String, bool), W
             Some(t) if t.len() == 64 => (t, false),
             _ => (followup_app::random_token()?, true),
         };
-        let mut req = req;
         req.extensions_mut().insert(CsrfToken(token.clone()));
         return Ok((req, token, fresh));
     }
@@ -146,7 +175,7 @@ async fn check(hosts: &Hosts, req: Request) -> Result<(Request, String, bool), W
         let same = origin
             .strip_prefix("http://")
             .or_else(|| origin.strip_prefix("https://"))
-            .is_some_and(|o| o.eq_ignore_ascii_case(host));
+            .is_some_and(|o| o.eq_ignore_ascii_case(&host));
         if !same {
             return Err(forbidden("the request came from another site"));
         }

@@ -3,7 +3,7 @@
 //! method and render what it returns; no rule of the process is written here.
 //!
 //! The local app binds to loopback; every request passes [`guard::protect`] (Host check,
-//! CSRF, time limit, security headers). Templates and assets (htmx 2, one stylesheet, one
+//! CSRF, time limit, security headers, and the login when bound beyond loopback). Templates and assets (htmx 2, one stylesheet, one
 //! small script) are compiled into the binary: nothing is fetched from elsewhere.
 
 mod api;
@@ -11,11 +11,13 @@ mod assets;
 mod engines;
 mod error;
 mod guard;
+mod login;
 mod pages;
 mod render;
 
 pub use engines::Engines;
 pub use error::WebError;
+pub use login::Access;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -27,16 +29,32 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub engines: Arc<Engines>,
+    pub(crate) sessions: Arc<login::Sessions>,
+    pub(crate) access: Access,
 }
 
-/// Every route, behind the guard. `addr` is where the server answers (the Host check);
-/// `hosts` adds names it also answers to.
+/// Every route, behind the guard, for this machine only (loopback, no login). `addr` is
+/// where the server answers (the Host check); `hosts` adds names it also answers to.
 pub fn router(engines: Engines, addr: SocketAddr, hosts: &[String]) -> Router {
+    router_with(engines, addr, hosts, Access::default())
+}
+
+/// Every route, behind the guard, with `access` saying whether a login is required.
+pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access: Access) -> Router {
+    let sessions = Arc::new(login::Sessions::default());
     let state = AppState {
         engines: Arc::new(engines),
+        sessions: Arc::clone(&sessions),
+        access,
     };
-    let hosts = Arc::new(guard::Hosts::for_addr(addr, hosts));
+    let guard = Arc::new(guard::Guard {
+        hosts: guard::Hosts::for_addr(addr, hosts),
+        access,
+        sessions,
+    });
     Router::new()
+        .route("/login", get(login::page).post(login::login))
+        .route("/logout", post(login::logout))
         .route("/", get(pages::today::home))
         .route("/today", get(pages::today::page))
         .route("/steps/{id}/{action}", post(pages::today::act))
@@ -101,7 +119,7 @@ pub fn router(engines: Engines, addr: SocketAddr, hosts: &[String]) -> Router {
         .fallback(pages::today::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(guard::BODY_LIMIT))
-        .layer(axum::middleware::from_fn_with_state(hosts, guard::protect))
+        .layer(axum::middleware::from_fn_with_state(guard, guard::protect))
 }
 
 /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight. `ready` is
@@ -110,6 +128,7 @@ pub fn serve(
     engines: Engines,
     addr: SocketAddr,
     hosts: &[String],
+    access: Access,
     ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -119,7 +138,7 @@ pub fn serve(
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let bound = listener.local_addr()?;
         ready(bound);
-        let app = router(engines, bound, hosts);
+        let app = router_with(engines, bound, hosts, access);
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown())
             .await

@@ -64,6 +64,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("settings.html", include_str!("../templates/settings.html")),
     ("calendar.html", include_str!("../templates/calendar.html")),
     ("backup.html", include_str!("../templates/backup.html")),
+    ("login.html", include_str!("../templates/login.html")),
 ];
 
 fn env() -> &'static Environment<'static> {
@@ -107,6 +108,7 @@ pub fn error_page(e: &WebError) -> Html<String> {
         message => &e.message,
         csrf => "",
         nav => "",
+        logged_in => false,
     };
     match fragment("error.html", ctx) {
         Ok(html) => Html(html),

@@ -546,3 +546,120 @@ async fn backup_downloads_and_a_bad_restore_changes_nothing() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(web.engine().applications(all()).unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn beyond_loopback_every_page_needs_a_login_and_guessing_is_slowed() {
+    let web = Web::with_access(followup_web::Access {
+        login_required: true,
+        behind_tls: true,
+    });
+    web.engine()
+        .set_login_password("correct horse battery")
+        .unwrap();
+    let token = web.engine().calendar_token(false).unwrap();
+
+    // Pages send you to the login, then back; the API says 401; the feed's token is its
+    // own key.
+    let r = web.get("/today").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/login?next=%2Ftoday");
+    assert_eq!(
+        web.get("/api/v1/agenda").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let r = web
+        .post("/applications", &[("company", "X"), ("role", "Y")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(web.engine().applications(all()).unwrap().is_empty());
+    assert_eq!(web.get("/login").await.status, StatusCode::OK);
+    assert_eq!(
+        web.get(&format!("/calendar.ics?token={token}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(web.get("/assets/style.css").await.status, StatusCode::OK);
+
+    // A wrong password is said beside the field; the right one starts a session whose
+    // cookie is HttpOnly, SameSite=Strict and (behind TLS) Secure.
+    let r = web
+        .post("/login", &[("password", "wrong"), ("next", "/today")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-password""#), "{}", r.body);
+    let r = web
+        .post(
+            "/login",
+            &[
+                ("password", "correct horse battery"),
+                ("next", "//evil.example/"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/today", "never redirected off the site");
+    let cookie = r
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("followup_session="))
+        .expect("a session cookie");
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure"] {
+        assert!(cookie.contains(flag), "{cookie}");
+    }
+    let session = cookie.split(';').next().unwrap().to_string();
+    let r = web.get_with("/today", &session).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Log out"));
+    assert_eq!(
+        web.get_with("/api/v1/agenda", &session).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        web.get_with("/today", "followup_session=0000").await.status,
+        StatusCode::SEE_OTHER,
+        "a made-up session is no session"
+    );
+
+    // Five wrong passwords, then each attempt must wait — the right one too.
+    for _ in 0..5 {
+        let r = web.post("/login", &[("password", "guess")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let r = web
+        .post("/login", &[("password", "correct horse battery")])
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    assert!(r.body.contains("try again in"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn htmx_goes_compressed_to_browsers_that_take_gzip() {
+    let web = Web::new();
+    let gz = web
+        .send(
+            axum::http::Request::get("/assets/htmx.js")
+                .header("host", common::HOST)
+                .header("accept-encoding", "gzip, deflate, br")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(gz.status, StatusCode::OK);
+    assert_eq!(gz.headers.get("content-encoding").unwrap(), "gzip");
+    assert!(
+        gz.headers
+            .get("content-length")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+            < 20_000
+    );
+    let plain = web.get("/assets/htmx.js").await;
+    assert!(plain.headers.get("content-encoding").is_none());
+    assert!(plain.body.starts_with("var htmx"));
+}

@@ -29,6 +29,8 @@ const FLASH_COOKIE: &str = "followup_flash";
 pub struct Ctx {
     pub csrf: String,
     pub flash: Vec<String>,
+    /// Logged in to a server that requires it (the pages offer "log out").
+    pub logged_in: bool,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -49,7 +51,12 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
                     .collect()
             })
             .unwrap_or_default();
-        Ok(Ctx { csrf, flash })
+        let logged_in = parts.extensions.get::<crate::guard::LoggedIn>().is_some();
+        Ok(Ctx {
+            csrf,
+            flash,
+            logged_in,
+        })
     }
 }
 
@@ -70,7 +77,9 @@ impl Ctx {
             errors => BTreeMap::<String, String>::new(),
             problems => Vec::<String>::new(),
         };
-        let given = minijinja::context! { csrf => &self.csrf, flash => &self.flash, ..values };
+        let given = minijinja::context! {
+            csrf => &self.csrf, flash => &self.flash, logged_in => self.logged_in, ..values
+        };
         let ctx = minijinja::context! { ..given, ..none };
         let mut response = (status, render::page(name, ctx)?).into_response();
         if !self.flash.is_empty() {
@@ -133,7 +142,7 @@ pub fn redirect(to: &str, said: &[String]) -> Response {
     response
 }
 
-fn percent_encode(text: &str) -> String {
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::new();
     // A cookie holds about 4 KB: longer messages are cut, at a character boundary.
     for b in text.bytes().take(1200) {

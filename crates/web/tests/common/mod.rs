@@ -47,6 +47,11 @@ pub fn now() -> jiff::Timestamp {
 
 impl Web {
     pub fn new() -> Web {
+        Web::with_access(followup_web::Access::default())
+    }
+
+    /// Served as `followup serve` does beyond loopback when `access.login_required`.
+    pub fn with_access(access: followup_web::Access) -> Web {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("web.db").display().to_string();
         let target = db.clone();
@@ -54,7 +59,7 @@ impl Web {
             Ok(Followup::open(&target, Options::default())?.with_clock(Clock::fixed(now())))
         });
         Web {
-            router: followup_web::router(engines, HOST.parse().unwrap(), &[]),
+            router: followup_web::router_with(engines, HOST.parse().unwrap(), &[], access),
             db,
             _dir: dir,
         }
@@ -80,10 +85,15 @@ impl Web {
     }
 
     pub async fn get(&self, path: &str) -> Reply {
+        self.get_with(path, "").await
+    }
+
+    /// A GET that also brings the cookies `more` (`name=value; …`).
+    pub async fn get_with(&self, path: &str, more: &str) -> Reply {
         self.send(
             Request::get(path)
                 .header(header::HOST, HOST)
-                .header(header::COOKIE, format!("followup_csrf={TOKEN}"))
+                .header(header::COOKIE, format!("followup_csrf={TOKEN}; {more}"))
                 .body(Body::empty())
                 .unwrap(),
         )
