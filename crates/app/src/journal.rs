@@ -264,6 +264,13 @@ pub struct JournalLine {
 }
 
 impl Followup {
+    /// Changes whenever a write commits (this process's or another's): every write is
+    /// journaled, and an undo marks its entry. The web app keeps Today rendered until it
+    /// changes.
+    pub fn change_marker(&mut self) -> Result<(i64, i64)> {
+        Ok(self.store.change_marker()?)
+    }
+
     /// The latest changes, newest first.
     pub fn journal(&mut self, limit: i64) -> Result<Vec<JournalLine>> {
         Ok(self

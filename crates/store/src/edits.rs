@@ -175,6 +175,20 @@ impl Store {
         Ok(seq)
     }
 
+    /// What changes whenever a journaled write commits, in any process: the newest entry
+    /// and how many are undone. One indexed read; a reader that keeps a rendered page
+    /// compares it to know whether the page is stale.
+    pub fn change_marker(&mut self) -> Result<(i64, i64)> {
+        let (seq, undone): (Option<i64>, i64) = journal::table
+            .filter(journal::account_id.eq(&self.account))
+            .select((
+                diesel::dsl::max(journal::seq),
+                diesel::dsl::count(journal::undone_at),
+            ))
+            .first(&mut *self.conn)?;
+        Ok((seq.unwrap_or(0), undone))
+    }
+
     /// The latest changes, newest first.
     pub fn journal(&mut self, limit: i64) -> Result<Vec<JournalEntry>> {
         let rows: Vec<(i64, i64, String, String, Option<i64>)> = journal::table

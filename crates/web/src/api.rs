@@ -3,7 +3,10 @@
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::rendered::version;
 use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use followup_app::{DraftView, StepView};
@@ -11,6 +14,7 @@ use followup_core::model::Application;
 use followup_core::tone::Finding;
 use followup_store::Page;
 use serde::Deserialize;
+use std::sync::Arc;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -26,22 +30,49 @@ pub fn routes() -> Router<AppState> {
 pub struct AgendaQuery {
     from: Option<String>,
     days: Option<u32>,
+    /// At most this many steps in each of overdue, now and next (50; at most 1,000).
+    limit: Option<usize>,
 }
 
-/// Every step due before the end of `days` days (1 by default) from `from`, overdue first.
+/// Steps due before the end of `days` days (1 by default) from `from`, overdue first, at
+/// most `limit` of each section. Kept rendered like Today (`rendered`).
 async fn agenda(
     State(state): State<AppState>,
     Query(q): Query<AgendaQuery>,
-) -> Result<Json<Vec<StepView>>, ApiError> {
-    let steps = state
+) -> Result<Response, ApiError> {
+    let days = q.days.unwrap_or(1).clamp(1, 366);
+    let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+    let key = format!("agenda {} {days} {limit}", q.from.as_deref().unwrap_or(""));
+    let now = state.engines.run(version).await?;
+    if let Some(body) = state.rendered.get(&key, now) {
+        return Ok(json_body(&body));
+    }
+    let (made_from, body) = state
         .engines
         .run(move |app| {
-            Ok(app
-                .agenda(q.from.as_deref(), q.days.unwrap_or(1), None)?
-                .into_steps())
+            let made_from = version(app)?;
+            let steps = app
+                .agenda(q.from.as_deref(), days, Some(limit))?
+                .into_steps();
+            let body = serde_json::to_string(&steps)
+                .map_err(|e| crate::WebError::internal(e.to_string()))?;
+            Ok((made_from, body))
         })
         .await?;
-    Ok(Json(steps))
+    let body = Arc::new(body);
+    state.rendered.keep(&key, made_from, Arc::clone(&body));
+    Ok(json_body(&body))
+}
+
+fn json_body(body: &str) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]

@@ -14,6 +14,7 @@ mod guard;
 mod login;
 mod pages;
 mod render;
+mod rendered;
 
 pub use engines::Engines;
 pub use error::WebError;
@@ -31,6 +32,7 @@ pub struct AppState {
     pub engines: Arc<Engines>,
     pub(crate) sessions: Arc<login::Sessions>,
     pub(crate) access: Access,
+    pub(crate) rendered: Arc<rendered::Rendered>,
 }
 
 /// Every route, behind the guard, for this machine only (loopback, no login). `addr` is
@@ -46,6 +48,7 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
         engines: Arc::new(engines),
         sessions: Arc::clone(&sessions),
         access,
+        rendered: Arc::default(),
     };
     let guard = Arc::new(guard::Guard {
         hosts: guard::Hosts::for_addr(addr, hosts),

@@ -81,11 +81,6 @@ fn env() -> &'static Environment<'static> {
     })
 }
 
-/// Renders page `name` with `ctx`.
-pub fn page(name: &str, ctx: Value) -> Result<Html<String>, WebError> {
-    fragment(name, ctx).map(Html)
-}
-
 /// Renders `name` (a page or a part of one) to text.
 pub fn fragment(name: &str, ctx: Value) -> Result<String, WebError> {
     env()

@@ -663,3 +663,73 @@ async fn htmx_goes_compressed_to_browsers_that_take_gzip() {
     assert!(plain.headers.get("content-encoding").is_none());
     assert!(plain.body.starts_with("var htmx"));
 }
+
+#[tokio::test]
+async fn today_follows_a_write_made_by_another_process_at_once() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let first = web.get("/today").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first.body.contains("Send the thank-you note"),
+        "{}",
+        first.body
+    );
+    // Kept, the page still carries each browser's own token.
+    assert!(first.body.contains(TOKEN));
+    assert!(!first.body.contains("@@followup-csrf-token@@"));
+    let other = "a".repeat(64);
+    let r = web
+        .send(
+            axum::http::Request::get("/today")
+                .header("host", common::HOST)
+                .header("cookie", format!("followup_csrf={other}"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        r.body.contains(&other) && !r.body.contains(TOKEN),
+        "{}",
+        r.body
+    );
+
+    // The CLI (another engine on the same database) marks the thank-you done.
+    let mut cli = web.engine();
+    let step = cli
+        .plan(&interview)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == "thank-you")
+        .unwrap();
+    cli.act_on_step(
+        &step.id,
+        followup_app::StepAction::Done {
+            posted: false,
+            at: None,
+        },
+    )
+    .unwrap();
+    let after = web.get("/today").await;
+    assert!(
+        !after.body.contains("Send the thank-you note"),
+        "{}",
+        after.body
+    );
+    // And an undo there brings it back.
+    cli.undo().unwrap();
+    let undone = web.get("/today").await;
+    assert!(
+        undone.body.contains("Send the thank-you note"),
+        "{}",
+        undone.body
+    );
+
+    let r = web.get("/api/v1/agenda?days=30&limit=1").await;
+    let steps: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert!(
+        steps.as_array().unwrap().len() <= 3,
+        "one a section: {}",
+        r.body
+    );
+}

@@ -72,6 +72,19 @@ impl Ctx {
         name: &str,
         values: Value,
     ) -> Result<Response, WebError> {
+        let html = axum::response::Html(self.render(name, values)?);
+        let mut response = (status, html).into_response();
+        if !self.flash.is_empty() {
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                HeaderValue::from_static("followup_flash=; Path=/; Max-Age=0; SameSite=Strict"),
+            );
+        }
+        Ok(response)
+    }
+
+    /// Page `name` as text, with the token and any message.
+    pub fn render(&self, name: &str, values: Value) -> Result<String, WebError> {
         // A page with no form errors still has the (empty) lists its templates read.
         let none = crate::values! {
             errors => BTreeMap::<String, String>::new(),
@@ -80,15 +93,22 @@ impl Ctx {
         let given = minijinja::context! {
             csrf => &self.csrf, flash => &self.flash, logged_in => self.logged_in, ..values
         };
-        let ctx = minijinja::context! { ..given, ..none };
-        let mut response = (status, render::page(name, ctx)?).into_response();
-        if !self.flash.is_empty() {
-            response.headers_mut().append(
-                header::SET_COOKIE,
-                HeaderValue::from_static("followup_flash=; Path=/; Max-Age=0; SameSite=Strict"),
-            );
+        render::fragment(name, minijinja::context! { ..given, ..none })
+    }
+
+    /// The same request's context with the token left as a slot and no message: a page
+    /// rendered with it can be kept and given to every browser.
+    pub fn for_keeping(&self) -> Ctx {
+        Ctx {
+            csrf: crate::rendered::TOKEN_SLOT.to_string(),
+            flash: Vec::new(),
+            logged_in: self.logged_in,
         }
-        Ok(response)
+    }
+
+    /// A kept page with this browser's token in its slots.
+    pub fn fill(&self, page: &str) -> Response {
+        axum::response::Html(page.replace(crate::rendered::TOKEN_SLOT, &self.csrf)).into_response()
     }
 
     /// A form shown again after `error`, with the message beside its field (or at the

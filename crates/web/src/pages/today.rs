@@ -4,16 +4,19 @@
 use super::{Ctx, given, redirect, said};
 use crate::AppState;
 use crate::error::WebError;
+use crate::rendered::{Version, version};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use followup_app::{EmptyAgenda, StepAction, StepView};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// How many days "next" looks ahead.
 const DAYS: u32 = 7;
-/// At most this many steps a section.
-const SHOWN: usize = 50;
+/// At most this many steps a section (the rest are counted, and the JSON agenda has
+/// them all).
+const SHOWN: usize = 15;
 
 /// A step as the page shows it.
 #[derive(Serialize)]
@@ -76,32 +79,46 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, WebError> {
     ))
 }
 
+/// Today. Kept rendered until a write or the minute changes (see `rendered`): on a
+/// database of 400,000 steps reading and rendering it takes milliseconds, and a browser
+/// left open on it, or many, should not cost that each time.
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
-    let (sections, empty, last) = state
-        .engines
-        .run(|app| {
-            let agenda = app.agenda(None, DAYS, Some(SHOWN))?;
-            let last = agenda.last.to_string();
-            let sections: Vec<SectionView> = [
-                ("Overdue", agenda.overdue),
-                ("Due now", agenda.now),
-                ("Next", agenda.upcoming),
-            ]
-            .into_iter()
-            .map(|(title, s)| SectionView {
-                title,
-                more: s.more,
-                steps: s.steps.into_iter().map(StepRow::from).collect(),
-            })
-            .collect();
-            let empty = if sections.iter().all(|s| s.steps.is_empty()) {
-                Some(app.why_empty()?)
-            } else {
-                None
-            };
-            Ok((sections, empty, last))
-        })
-        .await?;
+    if !ctx.flash.is_empty() {
+        let (_, values) = state.engines.run(read).await?;
+        return ctx.show("today.html", values);
+    }
+    let now = state.engines.run(version).await?;
+    if let Some(page) = state.rendered.get("today", now) {
+        return Ok(ctx.fill(&page));
+    }
+    let (made_from, values) = state.engines.run(read).await?;
+    let page = Arc::new(ctx.for_keeping().render("today.html", values)?);
+    state.rendered.keep("today", made_from, Arc::clone(&page));
+    Ok(ctx.fill(&page))
+}
+
+/// The sections and what an empty Today means, with the version they were read at.
+fn read(app: &mut followup_app::Followup) -> Result<(Version, minijinja::Value), WebError> {
+    let made_from = version(app)?;
+    let agenda = app.agenda(None, DAYS, Some(SHOWN))?;
+    let last = agenda.last.to_string();
+    let sections: Vec<SectionView> = [
+        ("Overdue", agenda.overdue),
+        ("Due now", agenda.now),
+        ("Next", agenda.upcoming),
+    ]
+    .into_iter()
+    .map(|(title, s)| SectionView {
+        title,
+        more: s.more,
+        steps: s.steps.into_iter().map(StepRow::from).collect(),
+    })
+    .collect();
+    let empty = if sections.iter().all(|s| s.steps.is_empty()) {
+        Some(app.why_empty()?)
+    } else {
+        None
+    };
     let (empty_kind, next) = match empty {
         None => ("", None),
         Some(EmptyAgenda::NoProfile) => ("no-profile", None),
@@ -110,12 +127,12 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
         Some(EmptyAgenda::NothingPlanned) => ("nothing-planned", None),
         Some(EmptyAgenda::NextLater(next)) => ("next-later", Some(StepRow::from(*next))),
     };
-    ctx.show(
-        "today.html",
+    Ok((
+        made_from,
         crate::values! {
             title => "Today", nav => "today", sections, empty => empty_kind, next, last,
         },
-    )
+    ))
 }
 
 #[derive(Deserialize)]
