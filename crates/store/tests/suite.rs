@@ -784,3 +784,20 @@ on_every_backend! {
     assert!(store.find("   ").unwrap().is_empty());
     }
 }
+
+on_every_backend! {
+    fn the_change_marker_moves_with_every_journal_entry_and_undo(target, store) {
+    assert_eq!(store.change_marker().unwrap(), (0, 0));
+    let first = store.append_journal(t("2027-03-01T09:00:00Z"), "one", "{}").unwrap();
+    let after_one = store.change_marker().unwrap();
+    assert_eq!(after_one, (first, 0));
+    // Another connection (another process) sees the same marker.
+    let mut other = Store::open(target).unwrap();
+    assert_eq!(other.change_marker().unwrap(), after_one);
+    other.append_journal(t("2027-03-01T09:01:00Z"), "two", "{}").unwrap();
+    assert_ne!(store.change_marker().unwrap(), after_one);
+    let before_undo = store.change_marker().unwrap();
+    store.mark_undone(first, t("2027-03-01T09:02:00Z")).unwrap();
+    assert_eq!(store.change_marker().unwrap(), (before_undo.0, 1));
+    }
+}
