@@ -43,3 +43,47 @@ fn serving_beyond_loopback_needs_a_password_first() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an IP:PORT address"));
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_check_reports_an_unsafe_set_up() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = Db::sqlite();
+    assert!(db.run(&["profile", "show"]).status.code().is_some());
+    // A new database is its owner's only, whatever the umask.
+    let mode = std::fs::metadata(&db.target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+    let out = db.run(&["serve", "--check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("reachable from this machine only"), "{text}");
+    assert!(!text.contains("unsafe"), "{text}");
+
+    std::fs::set_permissions(&db.target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = db.run(&["serve", "--check", "--addr", "0.0.0.0:7878"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for finding in [
+        "no password is set",
+        "no TLS in front",
+        "can be read by every user",
+    ] {
+        assert!(text.contains(finding), "{finding}: {text}");
+    }
+
+    std::fs::set_permissions(&db.target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    db.run_with_stdin(&["serve", "--set-password"], "correct horse battery\n");
+    let out = db.run(&[
+        "serve",
+        "--check",
+        "--addr",
+        "0.0.0.0:7878",
+        "--tls-behind-proxy",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("a password is set") && text.contains("TLS proxy is in front"),
+        "{text}"
+    );
+}

@@ -65,6 +65,7 @@ fn establish(target: &str) -> Result<AnyConnection> {
             .map_err(|e| open_error(target, &e))?;
         Ok(AnyConnection::Postgresql(c))
     } else {
+        create_private(target);
         let mut c =
             diesel::SqliteConnection::establish(target).map_err(|e| open_error(target, &e))?;
         c.batch_execute(SQLITE_PRAGMAS)
@@ -72,6 +73,21 @@ fn establish(target: &str) -> Result<AnyConnection> {
         crate::find::fold_case_fully(&mut c).map_err(|e| open_error(target, &e))?;
         Ok(AnyConnection::Sqlite(c))
     }
+}
+
+/// A new database file is created readable and writable by its owner only (a job
+/// search's notes are private; SQLite's own files, the `-wal` and `-shm`, take the same
+/// mode). An existing file, or one that cannot be made here, is left to SQLite.
+fn create_private(target: &str) {
+    if target == ":memory:" || target.starts_with("file:") {
+        return;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    // Already there (the usual case), or a folder that does not exist: SQLite says which.
+    let _ = options.open(target);
 }
 
 impl Store {

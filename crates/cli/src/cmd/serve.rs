@@ -26,6 +26,11 @@ pub struct ServeArgs {
     /// A TLS proxy is in front (https): the session cookie is marked Secure
     #[arg(long)]
     tls_behind_proxy: bool,
+    /// Report whether serving with these options would be unsafe (no password beyond
+    /// loopback, no TLS in front, a database file others can read), then stop: exit 1
+    /// when something is unsafe
+    #[arg(long)]
+    check: bool,
 }
 
 pub fn run(target: String, args: ServeArgs) -> anyhow::Result<()> {
@@ -40,6 +45,9 @@ pub fn run(target: String, args: ServeArgs) -> anyhow::Result<()> {
     let mut first = Followup::open(&target, options.clone())?;
     if args.set_password {
         return set_password(&mut first);
+    }
+    if args.check {
+        return check(&mut first, &target, addr, args.tls_behind_proxy);
     }
     let beyond = !addr.ip().is_loopback();
     if beyond && !first.has_login_password()? {
@@ -98,3 +106,89 @@ fn set_password(app: &mut Followup) -> anyhow::Result<()> {
     println!("Password set: `followup serve --addr 0.0.0.0:7878` now asks for it.");
     Ok(())
 }
+
+/// `serve --check`: each finding on a line, "ok", "warning" or "unsafe"; exit 1 when one
+/// is unsafe.
+fn check(app: &mut Followup, target: &str, addr: SocketAddr, tls: bool) -> anyhow::Result<()> {
+    let mut lines = Vec::new();
+    let mut unsafe_found = false;
+    let mut say = |level: &str, text: String| {
+        unsafe_found |= level == "unsafe";
+        lines.push(format!("{level}: {text}"));
+    };
+    if addr.ip().is_loopback() {
+        say("ok", format!("{addr} is reachable from this machine only"));
+    } else {
+        say(
+            "warning",
+            format!("{addr} is reachable from other machines: every page needs the login"),
+        );
+        if app.has_login_password()? {
+            say("ok", "a password is set".into());
+        } else {
+            say(
+                "unsafe",
+                "no password is set: `followup serve --set-password` (serve refuses to start without one)".into(),
+            );
+        }
+        if tls {
+            say(
+                "ok",
+                "a TLS proxy is in front: the session cookie is Secure".into(),
+            );
+        } else {
+            say(
+                "unsafe",
+                "no TLS in front: the password and the session cross the network in clear; put an https proxy in front and pass --tls-behind-proxy".into(),
+            );
+        }
+    }
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        say(
+            "ok",
+            "the database is PostgreSQL: who may read it is the server's to say".into(),
+        );
+    } else {
+        for file in [target.to_string(), format!("{target}-wal")] {
+            readable_by_others(&file, &mut say);
+        }
+    }
+    for line in &lines {
+        println!("{line}");
+    }
+    if unsafe_found {
+        return Err(crate::exit::Quiet(1).into());
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn readable_by_others(file: &str, say: &mut impl FnMut(&str, String)) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(file) else {
+        return;
+    };
+    let mode = meta.permissions().mode();
+    if mode & 0o004 != 0 {
+        say(
+            "unsafe",
+            format!(
+                "{file} can be read by every user of this machine (mode {:o}): chmod 600 {file}",
+                mode & 0o777
+            ),
+        );
+    } else if mode & 0o040 != 0 {
+        say(
+            "warning",
+            format!(
+                "{file} can be read by its group (mode {:o}): chmod 600 {file}",
+                mode & 0o777
+            ),
+        );
+    } else {
+        say("ok", format!("{file} is readable by you only"));
+    }
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_: &str, _: &mut impl FnMut(&str, String)) {}
