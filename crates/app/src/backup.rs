@@ -127,6 +127,12 @@ impl Followup {
         Ok(())
     }
 
+    /// A consistent copy of the whole SQLite database at `path` (a new file), taken while
+    /// the web app or other commands go on writing: open it with `--db path`.
+    pub fn copy_database(&mut self, path: &str) -> Result<()> {
+        Ok(self.store.copy_to(path)?)
+    }
+
     pub fn restore(
         &mut self,
         mut records: Records,

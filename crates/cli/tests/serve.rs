@@ -1,5 +1,6 @@
 //! `followup serve` as a user starts it: beyond loopback only with a password, which
-//! `--set-password` reads from standard input and the database keeps only as a hash.
+//! `--set-password` reads from standard input and the database keeps only as a hash;
+//! `serve --check`; and `followup backup FILE`, the copy to take while it runs.
 
 mod common;
 
@@ -86,4 +87,92 @@ fn serve_check_reports_an_unsafe_set_up() {
         text.contains("a password is set") && text.contains("TLS proxy is in front"),
         "{text}"
     );
+}
+
+/// `followup backup FILE` while another process writes: the copy is whole (integrity
+/// check ok), opens, and holds every application that was there when it was taken.
+#[test]
+fn a_backup_copy_taken_while_writing_is_consistent() {
+    let db = Db::sqlite();
+    assert!(
+        db.run(&["profile", "set", "--name", "Sam", "--tz", "Europe/London"])
+            .status
+            .success()
+    );
+    let csv_path = db.dir.path().join("apps.csv");
+    let mut csv = String::from("company,role\n");
+    for i in 0..20000 {
+        csv.push_str(&format!("Company {i},Role {i}\n"));
+    }
+    std::fs::write(&csv_path, csv).unwrap();
+    let writer = db
+        .command(&["import", "csv", &csv_path.display().to_string()], &[])
+        .spawn()
+        .unwrap();
+    let mut copies = Vec::new();
+    for n in 0..3 {
+        let copy = db
+            .dir
+            .path()
+            .join(format!("copy{n}.db"))
+            .display()
+            .to_string();
+        let out = db.run(&["backup", &copy]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        copies.push(copy);
+    }
+    let out = writer.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for copy in &copies {
+        let copied = Db {
+            target: copy.clone(),
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let out = copied.run(&["application", "list", "--all", "--json"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let apps: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        // All of the import or none of it: it is one transaction.
+        let n = apps.as_array().unwrap().len();
+        assert!(n == 0 || n == 20000, "a copy holds half an import: {n}");
+        let out = copied.run(&["profile", "show"]);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Sam"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(copy).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "the copy is private too: {mode:o}");
+        }
+        use diesel::{Connection, RunQueryDsl};
+        #[derive(diesel::QueryableByName)]
+        struct Check {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            integrity_check: String,
+        }
+        let mut conn = diesel::SqliteConnection::establish(copy).unwrap();
+        let rows: Vec<Check> = diesel::sql_query("PRAGMA integrity_check")
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(rows[0].integrity_check, "ok");
+    }
+    // Never over an existing file.
+    let out = db.run(&["backup", &copies[0]]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
 }

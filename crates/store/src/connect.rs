@@ -91,6 +91,35 @@ fn create_private(target: &str) {
 }
 
 impl Store {
+    /// Writes a consistent copy of the whole SQLite database to `path` (a new file, mode
+    /// 600), while other connections go on reading and writing: `VACUUM INTO` reads in
+    /// one transaction, so the copy is the database as of one moment, never half a write.
+    /// PostgreSQL has its own tools (`pg_dump`).
+    pub fn copy_to(&mut self, path: &str) -> Result<()> {
+        let AnyConnection::Sqlite(conn) = &mut *self.conn else {
+            return Err(StoreError::Conflict(
+                "a PostgreSQL database is copied with pg_dump; `followup export json` works on both"
+                    .into(),
+            ));
+        };
+        if std::path::Path::new(path).exists() {
+            return Err(StoreError::Conflict(format!(
+                "{path} already exists; give a new file name"
+            )));
+        }
+        create_private(path);
+        // An empty file made above is replaced by the copy (VACUUM INTO needs the target
+        // absent or empty).
+        diesel::sql_query("VACUUM INTO ?")
+            .bind::<diesel::sql_types::Text, _>(path)
+            .execute(conn)
+            .map_err(|e| {
+                let _ = std::fs::remove_file(path);
+                StoreError::Database(e)
+            })?;
+        Ok(())
+    }
+
     /// Opens (creating if needed) the database at `target`, brings its schema up to date,
     /// and binds the handle to the local account.
     pub fn open(target: &str) -> Result<Store> {

@@ -150,6 +150,12 @@ enum Command {
     /// Settings: the plan's timing, the tone checker, the mail server
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// A consistent copy of the whole database file (SQLite), even while the web app
+    /// writes: open it with `--db FILE`
+    Backup {
+        /// The new file to write
+        file: String,
+    },
     /// Write everything out: a JSON backup, or the calendar feed
     #[command(subcommand)]
     Export(export::ExportCommand),
@@ -210,6 +216,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Holidays(c) => holidays::run(app, c),
         Command::Config(c) => config::run(app, c),
         Command::Export(c) => export::run(app, c),
+        Command::Backup { file } => {
+            app.copy_database(&file)?;
+            crate::out::line(format!("copied the database to {file}"))
+        }
         Command::Import(c) => import::run(app, c),
         Command::Dev(c) => dev::run(app, c),
         Command::Template(_) | Command::Completions { .. } | Command::Man | Command::Serve(_) => {
