@@ -100,6 +100,7 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
         .route("/calls", post(pages::calls::log))
         .route("/contacts", get(pages::contacts::list))
         .route("/contacts.vcf", get(pages::contacts::export))
+        .route("/contacts/import", post(pages::contacts::import))
         .route(
             "/contacts/{id}",
             get(pages::contacts::detail).post(pages::contacts::save),
@@ -109,6 +110,8 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
             get(pages::settings::page).post(pages::settings::save),
         )
         .route("/settings/mail-test", post(pages::settings::mail_test))
+        .route("/holidays", post(pages::holidays::add))
+        .route("/holidays/import", post(pages::holidays::import))
         .route("/calendar", get(pages::settings::calendar))
         .route("/calendar/token", post(pages::settings::new_token))
         .route("/calendar.ics", get(pages::settings::feed))

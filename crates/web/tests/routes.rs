@@ -733,3 +733,96 @@ async fn today_follows_a_write_made_by_another_process_at_once() {
         r.body
     );
 }
+
+#[tokio::test]
+async fn holidays_are_added_and_imported_from_the_settings_page() {
+    let web = Web::new();
+    web.interview().await;
+    let r = web.get("/settings").await;
+    assert!(r.body.contains("Add a day off"), "{}", r.body);
+    let r = web
+        .post(
+            "/holidays",
+            &[
+                ("date", "2027-03-03"),
+                ("region", "gb-eng"),
+                ("name", "Company day"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let day = jiff::civil::date(2027, 3, 3);
+    assert!(
+        !web.engine()
+            .working_days("gb-eng")
+            .unwrap()
+            .is_working_day(day)
+    );
+
+    let r = web
+        .post("/holidays", &[("date", "2027-02-30"), ("region", "gb-eng")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-holiday_date""#), "{}", r.body);
+    let r = web
+        .post(
+            "/holidays",
+            &[("date", "2027-03-04"), ("region", "atlantis")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"id="e-holiday_region""#), "{}", r.body);
+    assert!(
+        web.engine()
+            .working_days("gb-eng")
+            .unwrap()
+            .is_working_day(jiff::civil::date(2027, 3, 4))
+    );
+
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270305\r\nSUMMARY:Founders' day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let r = web
+        .upload("/holidays/import", "holidays", "days.ics", ics.as_bytes())
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "an .ics needs a region: {}",
+        r.body
+    );
+    assert!(r.body.contains(r#"id="e-holiday_file""#), "{}", r.body);
+    let r = web
+        .upload(
+            "/holidays/import",
+            "holidays",
+            "bad.json",
+            b"{\"england-and-wales\": 3}",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("nothing was imported"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn contacts_import_a_vcf_whole_or_not_at_all() {
+    let web = Web::new();
+    web.interview().await;
+    let before = web.engine().contacts(all()).unwrap().len();
+    let good =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Wong\r\nEMAIL:lee@acme.example\r\nEND:VCARD\r\n";
+    let bad = format!("{good}BEGIN:VCARD\r\nVERSION:9.9\r\nFN:Broken\r\nEND:VCARD\r\n");
+    let r = web
+        .upload("/contacts/import", "card", "c.vcf", bad.as_bytes())
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-card""#), "{}", r.body);
+    assert_eq!(web.engine().contacts(all()).unwrap().len(), before);
+    let r = web
+        .upload("/contacts/import", "card", "c.vcf", good.as_bytes())
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(web.engine().contacts(all()).unwrap().len(), before + 1);
+    // The same card again updates rather than duplicates.
+    web.upload("/contacts/import", "card", "c.vcf", good.as_bytes())
+        .await;
+    assert_eq!(web.engine().contacts(all()).unwrap().len(), before + 1);
+}

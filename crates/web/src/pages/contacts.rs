@@ -36,7 +36,14 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
             })?)
         })
         .await?;
-    let rows: Vec<Row> = contacts
+    ctx.show(
+        "contacts.html",
+        crate::values! { title => "Contacts", nav => "contacts", contacts => rows(&contacts) },
+    )
+}
+
+fn rows(contacts: &[Contact]) -> Vec<Row> {
+    contacts
         .iter()
         .map(|c| Row {
             id: c.id.clone(),
@@ -49,11 +56,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
                 .map(|e| e.value.clone())
                 .unwrap_or_default(),
         })
-        .collect();
-    ctx.show(
-        "contacts.html",
-        crate::values! { title => "Contacts", nav => "contacts", contacts => rows },
-    )
+        .collect()
 }
 
 pub async fn export(State(state): State<AppState>) -> Result<Response, WebError> {
@@ -191,6 +194,54 @@ pub async fn save(
             &["Contact saved.".to_string()],
         )),
         Err(e) if e.is_about_a_field() => show(&ctx, &id, form, Some(e)),
+        Err(e) => Err(e),
+    }
+}
+
+/// A `.vcf` upload: every card added (or, matching a contact, updating it), or none.
+pub async fn import(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut upload: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    let (name, bytes) = super::interviews::card_upload(&mut upload).await?;
+    let result = match super::interviews::read_cards(&name, &bytes) {
+        Err(e) => Err(e),
+        Ok(cards) => {
+            state
+                .engines
+                .run(move |app| Ok(app.import_contacts(cards)?))
+                .await
+        }
+    };
+    match result {
+        Ok(done) => Ok(redirect(
+            "/contacts",
+            &[format!(
+                "From {name}: {} added, {} updated.",
+                done.imported, done.updated
+            )],
+        )),
+        Err(e) if e.is_about_a_field() => {
+            let e = WebError {
+                field: Some("card".into()),
+                ..e
+            };
+            let contacts = state
+                .engines
+                .run(|app| {
+                    Ok(app.contacts(Page {
+                        limit: Some(SHOWN),
+                        offset: 0,
+                    })?)
+                })
+                .await?;
+            ctx.form_again(
+                "contacts.html",
+                e,
+                crate::values! { title => "Contacts", nav => "contacts", contacts => rows(&contacts) },
+            )
+        }
         Err(e) => Err(e),
     }
 }

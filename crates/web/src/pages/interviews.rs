@@ -310,22 +310,7 @@ pub async fn add_cards(
     ctx: Ctx,
     mut upload: Multipart,
 ) -> Result<Response, WebError> {
-    let mut bytes = Vec::new();
-    let mut name = String::from("the file");
-    while let Some(field) = upload
-        .next_field()
-        .await
-        .map_err(|e| WebError::bad_request("card", format!("the upload broke off: {e}")))?
-    {
-        if field.name() == Some("card") {
-            name = field.file_name().unwrap_or("the file").to_string();
-            bytes = field
-                .bytes()
-                .await
-                .map_err(|e| WebError::bad_request("card", format!("the upload broke off: {e}")))?
-                .to_vec();
-        }
-    }
+    let (name, bytes) = card_upload(&mut upload).await?;
     let read = read_cards(&name, &bytes);
     let wanted = id.clone();
     let result = match read {
@@ -351,8 +336,26 @@ pub async fn add_cards(
     }
 }
 
+/// The `card` field of an upload: the file's name and bytes.
+pub async fn card_upload(upload: &mut Multipart) -> Result<(String, Vec<u8>), WebError> {
+    let broke = |e: axum::extract::multipart::MultipartError| {
+        WebError::bad_request("card", format!("the upload broke off: {e}"))
+    };
+    let mut found = (String::from("the file"), Vec::new());
+    while let Some(field) = upload.next_field().await.map_err(broke)? {
+        if field.name() == Some("card") {
+            let name = field.file_name().unwrap_or("the file").to_string();
+            found = (name, field.bytes().await.map_err(broke)?.to_vec());
+        }
+    }
+    Ok(found)
+}
+
 /// The cards of an uploaded file, or what is wrong with it and where.
-fn read_cards(name: &str, bytes: &[u8]) -> Result<Vec<followup_core::model::Contact>, WebError> {
+pub fn read_cards(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<followup_core::model::Contact>, WebError> {
     if bytes.is_empty() {
         return Err(WebError::bad_request(
             "card",

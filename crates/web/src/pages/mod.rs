@@ -7,6 +7,7 @@ pub mod applications;
 pub mod calls;
 pub mod contacts;
 pub mod drafts;
+pub mod holidays;
 pub mod interviews;
 pub mod profile;
 pub mod settings;

@@ -28,7 +28,11 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
     show(&state, &ctx, None).await
 }
 
-async fn show(state: &AppState, ctx: &Ctx, error: Option<WebError>) -> Result<Response, WebError> {
+pub async fn show(
+    state: &AppState,
+    ctx: &Ctx,
+    error: Option<WebError>,
+) -> Result<Response, WebError> {
     let rows = state.engines.run(|app| Ok(app.settings()?)).await?;
     let rows: Vec<SettingRow> = rows
         .into_iter()
@@ -42,10 +46,18 @@ async fn show(state: &AppState, ctx: &Ctx, error: Option<WebError>) -> Result<Re
         .collect();
     // A message about a setting not on the page (a name typed by hand) goes at the top.
     let error = error.map(|e| match &e.field {
-        Some(f) if !rows.iter().any(|r| &r.name == f) => WebError { field: None, ..e },
+        Some(f) if !f.starts_with("holiday_") && !rows.iter().any(|r| &r.name == f) => {
+            WebError { field: None, ..e }
+        }
         _ => e,
     });
-    let values = crate::values! { title => "Settings", nav => "settings", settings => rows };
+    let region = state
+        .engines
+        .run(|app| Ok(app.profile()?.unwrap_or_default().region))
+        .await?;
+    let values = crate::values! {
+        title => "Settings", nav => "settings", settings => rows, region,
+    };
     match error {
         None => ctx.show("settings.html", values),
         Some(e) => ctx.form_again("settings.html", e, values),
