@@ -1,5 +1,6 @@
 //! The JSON API, `/api/v1`: the shapes and field names of the CLI's `--json` output, for
-//! scripts and other front ends. Errors are `{"error": …, "field": …}` with the status.
+//! scripts and other front ends, described at `/api/v1/openapi.json`. Errors are
+//! `{"error": …, "field": …}` with the status.
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -24,6 +25,16 @@ pub fn routes() -> Router<AppState> {
         .route("/interviews/{id}/plan", get(plan))
         .route("/drafts/{id}", get(draft))
         .route("/check", post(check))
+        .route("/openapi.json", get(openapi))
+}
+
+/// The API described (OpenAPI 3.1). Written by hand and held to the code by
+/// `tests/routes.rs`: every route is in it, and every schema's properties are exactly the
+/// fields the real responses carry.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+async fn openapi() -> Response {
+    json_body(OPENAPI)
 }
 
 #[derive(Deserialize)]

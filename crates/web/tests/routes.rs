@@ -826,3 +826,108 @@ async fn contacts_import_a_vcf_whole_or_not_at_all() {
         .await;
     assert_eq!(web.engine().contacts(all()).unwrap().len(), before + 1);
 }
+
+/// The OpenAPI document is held to the code: each of its schemas lists exactly the fields
+/// a real response of that kind carries (optional ones may be absent), and every path
+/// answers.
+#[tokio::test]
+async fn the_openapi_document_matches_what_the_api_answers() {
+    let web = Web::new();
+    let (application, interview) = web.interview().await;
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "thank-you")],
+        )
+        .await;
+    let draft = r.id();
+    let doc: serde_json::Value =
+        serde_json::from_str(&web.get("/api/v1/openapi.json").await.body).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let schemas = &doc["components"]["schemas"];
+    let check = |name: &str, value: &serde_json::Value| {
+        let schema = &schemas[name];
+        let props: std::collections::BTreeSet<String> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        let required: std::collections::BTreeSet<String> = schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        let got: std::collections::BTreeSet<String> =
+            value.as_object().unwrap().keys().cloned().collect();
+        assert!(
+            got.is_subset(&props),
+            "{name}: undocumented {:?}",
+            got.difference(&props)
+        );
+        assert!(
+            required.is_subset(&got),
+            "{name}: missing {:?}",
+            required.difference(&got)
+        );
+    };
+    let json = |body: &str| serde_json::from_str::<serde_json::Value>(body).unwrap();
+    let steps = json(&web.get("/api/v1/agenda?days=30").await.body);
+    check("Step", &steps[0]);
+    let plan = json(
+        &web.get(&format!("/api/v1/interviews/{interview}/plan"))
+            .await
+            .body,
+    );
+    check("Step", &plan[0]);
+    check(
+        "Application",
+        &json(
+            &web.get(&format!("/api/v1/applications/{application}"))
+                .await
+                .body,
+        ),
+    );
+    check(
+        "Application",
+        &json(&web.get("/api/v1/applications").await.body)[0],
+    );
+    let d = json(&web.get(&format!("/api/v1/drafts/{draft}")).await.body);
+    check("Draft", &d);
+    let missing = json(&web.get("/api/v1/drafts/draft-nothere").await.body);
+    check("Error", &missing);
+    let r = web
+        .send(
+            axum::http::Request::post("/api/v1/check")
+                .header("host", common::HOST)
+                .header("cookie", format!("followup_csrf={TOKEN}"))
+                .header("x-csrf-token", TOKEN)
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    r#"{"text":"I really need this job!!!"}"#,
+                ))
+                .unwrap(),
+        )
+        .await;
+    for f in json(&r.body).as_array().unwrap() {
+        check("Finding", f);
+    }
+    // Every documented path is a route (ids filled in).
+    for path in doc["paths"].as_object().unwrap().keys() {
+        let url = format!("/api/v1{}", path.replace("{id}", &interview));
+        let r = if path == "/check" {
+            continue;
+        } else {
+            web.get(&url).await
+        };
+        assert_ne!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{url}");
+        assert!(
+            r.status == StatusCode::OK
+                || r.status == StatusCode::NOT_FOUND && r.body.starts_with("{\"error\""),
+            "{url}: {} {}",
+            r.status,
+            r.body
+        );
+    }
+}
