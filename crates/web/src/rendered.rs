@@ -9,8 +9,16 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Where a browser's own token goes in a kept page (never a token: not 64 hex digits).
-pub const TOKEN_SLOT: &str = "@@followup-csrf-token@@";
+/// Where a browser's own token goes in a kept page: random for each run of the server,
+/// so no text a user typed or imported can be mistaken for it (and never a token: 32
+/// hex digits between markers, not 64).
+pub fn token_slot() -> &'static str {
+    static SLOT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SLOT.get_or_init(|| {
+        let random = followup_app::random_token().unwrap_or_else(|_| "0".repeat(64));
+        format!("slot-{}-slot", &random[..32])
+    })
+}
 /// Kept pages at most (the agenda's query string makes a key; a stranger's many keys
 /// must not grow memory).
 const KEPT: usize = 32;

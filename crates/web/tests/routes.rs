@@ -677,7 +677,7 @@ async fn today_follows_a_write_made_by_another_process_at_once() {
     );
     // Kept, the page still carries each browser's own token.
     assert!(first.body.contains(TOKEN));
-    assert!(!first.body.contains("@@followup-csrf-token@@"));
+    assert!(!first.body.contains("slot-"));
     let other = "a".repeat(64);
     let r = web
         .send(

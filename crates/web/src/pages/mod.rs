@@ -101,7 +101,7 @@ impl Ctx {
     /// rendered with it can be kept and given to every browser.
     pub fn for_keeping(&self) -> Ctx {
         Ctx {
-            csrf: crate::rendered::TOKEN_SLOT.to_string(),
+            csrf: crate::rendered::token_slot().to_string(),
             flash: Vec::new(),
             logged_in: self.logged_in,
         }
@@ -109,7 +109,8 @@ impl Ctx {
 
     /// A kept page with this browser's token in its slots.
     pub fn fill(&self, page: &str) -> Response {
-        axum::response::Html(page.replace(crate::rendered::TOKEN_SLOT, &self.csrf)).into_response()
+        axum::response::Html(page.replace(crate::rendered::token_slot(), &self.csrf))
+            .into_response()
     }
 
     /// A form shown again after `error`, with the message beside its field (or at the
