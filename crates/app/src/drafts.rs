@@ -280,6 +280,20 @@ impl Followup {
         self.view(&checker, draft)
     }
 
+    /// For a thank-you draft, the two of your skills its job description asks for most,
+    /// each with what it matched and why it scored so (what the draft names unless you
+    /// chose others); nothing for other drafts.
+    pub fn skills_for_draft(&mut self, id: &str) -> Result<Vec<skills::SkillMatch>> {
+        let draft = self.store.draft(id)?;
+        if draft.kind != DraftKind::ThankYou {
+            return Ok(Vec::new());
+        }
+        let interview = self.store.interview(&draft.interview_id)?;
+        let app = self.store.application(&interview.application_id)?;
+        let profile = self.store.profile()?.unwrap_or_default();
+        Ok(skills::rank(&profile.skills, &app.job_description, 2))
+    }
+
     /// Approves `seen`, the exact text the user was shown: refused if the draft changed
     /// since, or if it has error findings and no `override_reason`.
     pub fn approve(

@@ -83,6 +83,16 @@ async fn the_journey_from_application_to_a_logged_call() {
     // The thank-you draft, checked as typed, approved.
     let r = web
         .post(
+            "/profile/skills",
+            &[
+                ("skill_name", "SQL"),
+                ("evidence", "Built the reporting warehouse in SQL."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = web
+        .post(
             &format!("/interviews/{interview}/drafts"),
             &[("kind", "thank-you")],
         )
@@ -92,6 +102,13 @@ async fn the_journey_from_application_to_a_logged_call() {
     let r = web.get(&format!("/drafts/{draft}")).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("Priya"));
+    // The skills it names, and why.
+    assert!(
+        r.body.contains("The skills this job asks for most"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("<strong>SQL</strong>"), "{}", r.body);
     let shown = web.engine().draft(&draft).unwrap().draft.full_text();
     let typed = format!("{shown}\nI really need this job.");
     let r = web

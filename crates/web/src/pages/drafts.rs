@@ -164,17 +164,22 @@ pub async fn editor(
     Path(id): Path<String>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
-    let view = state
+    let (view, skills) = state
         .engines
         .run(move |app| {
             let id = app.full_id(&id)?;
-            Ok(app.draft(&id)?)
+            Ok((app.draft(&id)?, app.skills_for_draft(&id)?))
         })
         .await?;
-    show(&ctx, &view, None)
+    show(&ctx, &view, &skills, None)
 }
 
-fn show(ctx: &Ctx, view: &DraftView, error: Option<WebError>) -> Result<Response, WebError> {
+fn show(
+    ctx: &Ctx,
+    view: &DraftView,
+    skills: &[followup_core::skills::SkillMatch],
+    error: Option<WebError>,
+) -> Result<Response, WebError> {
     let text = view.draft.full_text();
     let values = crate::values! {
         title => format!("Draft: {}", view.kind),
@@ -194,6 +199,7 @@ fn show(ctx: &Ctx, view: &DraftView, error: Option<WebError>) -> Result<Response
             sources => &view.sources,
         },
         text => &text,
+        skills => skills,
     };
     let values = minijinja::context! { ..values, ..findings_values(view, &text) };
     match error {
@@ -283,14 +289,14 @@ pub async fn approve(
             }],
         )),
         Err(e) if e.is_about_a_field() || e.status.is_client_error() => {
-            let view = state
+            let (view, skills) = state
                 .engines
                 .run(move |app| {
                     let id = app.full_id(&id)?;
-                    Ok(app.draft(&id)?)
+                    Ok((app.draft(&id)?, app.skills_for_draft(&id)?))
                 })
                 .await?;
-            show(&ctx, &view, Some(e))
+            show(&ctx, &view, &skills, Some(e))
         }
         Err(e) => Err(e),
     }
