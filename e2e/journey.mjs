@@ -231,6 +231,8 @@ async function journey(browser, width, label) {
     await shot("call");
     await page.getByRole("radio", { name: "They couldn't talk" }).check();
     await page.getByLabel(/the time they agreed/).fill(`${ymd(callbackDay())}T14:30`);
+    await page.locator("#callback-yours").getByText(/your time \(Europe\/London\)/).waitFor({ timeout: 10000 });
+    ok(true, "the agreed time is shown in your zone beside the picker");
     await page.getByLabel(/Log it even if/).check();
     await page.getByRole("button", { name: "Save the call" }).click();
     await page.waitForURL(/\/today$/);

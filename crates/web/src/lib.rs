@@ -97,6 +97,7 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
         .route("/drafts/{id}/letter.pdf", get(pages::drafts::letter))
         .route("/drafts/{id}/message.eml", get(pages::drafts::eml))
         .route("/calls/new", get(pages::calls::screen))
+        .route("/calls/yours", get(pages::calls::yours))
         .route("/calls", post(pages::calls::log))
         .route("/contacts", get(pages::contacts::list))
         .route("/contacts.vcf", get(pages::contacts::export))

@@ -948,3 +948,31 @@ async fn the_openapi_document_matches_what_the_api_answers() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_callback_picker_shows_the_time_in_your_zone() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let r = web
+        .get(&format!(
+            "/calls/yours?interview={interview}&callback=2027-03-02T14%3A30"
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("That is Tue 2 Mar 14:30 your time (Europe/London)"),
+        "{}",
+        r.body
+    );
+    let r = web
+        .get(&format!("/calls/yours?interview={interview}&callback=soon"))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("your time"), "{}", r.body);
+    assert!(!r.body.is_empty());
+    let r = web
+        .get("/calls/yours?interview=int-nothere&callback=2027-03-02T14%3A30")
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}

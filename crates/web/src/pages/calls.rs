@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::error::WebError;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use followup_app::CallLog;
 use followup_core::compose::DraftKind;
 use followup_store::Page;
@@ -173,4 +173,47 @@ pub async fn log(
         }
         Err(e) => Err(e),
     }
+}
+
+#[derive(Deserialize)]
+pub struct WhenQuery {
+    interview: String,
+    callback: Option<String>,
+}
+
+/// The time typed in their zone, in yours: shown beside the callback picker as it
+/// changes (htmx), so a call agreed at "14:30 their time" is seen at once as 19:30 yours.
+pub async fn yours(
+    State(state): State<AppState>,
+    Query(q): Query<WhenQuery>,
+) -> Result<Response, WebError> {
+    let text = state
+        .engines
+        .run(move |app| {
+            let Some(typed) = given(&q.callback) else {
+                return Ok(String::new());
+            };
+            let id = app.full_id(&q.interview)?;
+            let theirs = app
+                .plan(&id)?
+                .into_iter()
+                .find(|s| s.kind == "follow-up-call" && s.state == "pending")
+                .map(|s| s.their_zone)
+                .unwrap_or(app.interview(&id)?.time_zone);
+            let yours = app.profile()?.unwrap_or_default().time_zone;
+            Ok(
+                match followup_core::when::instant("callback", &typed, &theirs) {
+                    Ok(at) => {
+                        let tz = jiff::tz::TimeZone::get(&yours).unwrap_or(jiff::tz::TimeZone::UTC);
+                        format!(
+                            "That is {} your time ({yours}).",
+                            at.to_zoned_datetime(tz).strftime("%a %-d %b %H:%M")
+                        )
+                    }
+                    Err(e) => e.problem,
+                },
+            )
+        })
+        .await?;
+    Ok(axum::response::Html(crate::render::escape(&text)).into_response())
 }
