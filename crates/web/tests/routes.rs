@@ -976,3 +976,173 @@ async fn the_callback_picker_shows_the_time_in_your_zone() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_remaining_routes_and_their_error_paths() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "thank-you")],
+        )
+        .await;
+    let draft = r.id();
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "sonnet")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+
+    // Not approved: refused, nothing sent, the draft unchanged.
+    let r = web.post(&format!("/drafts/{draft}/send"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("approve"), "{}", r.body);
+    let shown = web.engine().draft(&draft).unwrap().draft.full_text();
+    let r = web
+        .post(&format!("/drafts/{draft}/approve"), &[("text", &shown)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Approved, but no mail server: said so, and still approved, not sent.
+    let r = web.post(&format!("/drafts/{draft}/send"), &[]).await;
+    assert!(
+        r.status.is_client_error() || r.status.is_server_error(),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("mail server"), "{}", r.body);
+    assert_eq!(
+        web.engine().draft(&draft).unwrap().state.as_str(),
+        "approved"
+    );
+    // Nothing to resolve; a resolution that is neither.
+    let r = web
+        .post(&format!("/drafts/{draft}/resolve"), &[("outcome", "sent")])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let r = web
+        .post(&format!("/drafts/{draft}/resolve"), &[("outcome", "maybe")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    // An email is not a letter; its .eml downloads.
+    let r = web.get(&format!("/drafts/{draft}/letter.pdf")).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let r = web.get(&format!("/drafts/{draft}/message.eml")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Subject:"), "{}", r.body);
+    assert!(
+        r.headers
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    // Saving an edit clears the approval.
+    let r = web
+        .post(
+            &format!("/drafts/{draft}"),
+            &[("text", &format!("{shown}\nP.S."))],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(!web.engine().draft(&draft).unwrap().approved);
+
+    // A letter renders as a PDF.
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "thank-you"), ("channel", "letter")],
+        )
+        .await;
+    let letter = r.id();
+    let r = web.get(&format!("/drafts/{letter}/letter.pdf")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.starts_with("%PDF-"));
+
+    // Steps: move to a bad time is said beside the field; done moves the plan on.
+    let step = web
+        .engine()
+        .plan(&interview)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == "follow-up-call")
+        .unwrap();
+    let r = web
+        .post(&format!("/steps/{}/move", step.id), &[("to", "someday")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = web.post(&format!("/steps/{}/move", step.id), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = web
+        .post(
+            &format!("/steps/{}/skip", step.id),
+            &[("back", "https://evil.example/")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/today", "never sent off the site");
+
+    // A contact with a bad address: beside the field, nothing saved.
+    let contact = web.engine().interview(&interview).unwrap().interviewer_ids[0].clone();
+    let r = web
+        .post(
+            &format!("/contacts/{contact}"),
+            &[("name", "Priya Patel"), ("emails", "not an address")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-emails""#), "{}", r.body);
+    assert_eq!(
+        web.engine().contact(&contact).unwrap().emails[0].value,
+        "priya@acme.example"
+    );
+    let r = web.get("/contacts.vcf").await;
+    assert!(r.body.contains("BEGIN:VCARD") && r.body.contains("Priya"));
+
+    // An application edited; the edit form; a bad status is kept as written.
+    let app_id = web.engine().interview(&interview).unwrap().application_id;
+    let r = web.get(&format!("/applications/{app_id}?edit=1")).await;
+    assert!(r.body.contains("Edit the application"));
+    let r = web
+        .post(
+            &format!("/applications/{app_id}"),
+            &[("company", "Acme"), ("role", "Senior Data Analyst")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        web.engine().application(&app_id).unwrap().role,
+        "Senior Data Analyst"
+    );
+    let r = web
+        .post(
+            &format!("/applications/{app_id}"),
+            &[("company", ""), ("role", "X")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        web.engine().application(&app_id).unwrap().role,
+        "Senior Data Analyst"
+    );
+
+    // Skills removed; the mail test without a server says why; the logout of no session.
+    web.post(
+        "/profile/skills",
+        &[("skill_name", "SQL"), ("evidence", "x")],
+    )
+    .await;
+    let r = web
+        .post("/profile/skills/remove", &[("name", "Cobol")])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let r = web.post("/profile/skills/remove", &[("name", "SQL")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = web.post("/settings/mail-test", &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = web.post("/logout", &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}

@@ -138,9 +138,13 @@ fn show(
     match error {
         None => ctx.show("contact.html", values),
         Some(mut e) => {
-            if e.field.as_deref() == Some("time_zone") {
-                e.field = Some("tz".into());
-            }
+            // The engine names fields as the CLI's flags; this form's lists are plural.
+            e.field = e.field.map(|f| match f.as_str() {
+                "time_zone" => "tz".into(),
+                "email" => "emails".into(),
+                "phone" => "phones".into(),
+                _ => f,
+            });
             ctx.form_again("contact.html", e, values)
         }
     }

@@ -121,24 +121,45 @@ impl Ctx {
         error: WebError,
         values: Value,
     ) -> Result<Response, WebError> {
-        let mut errors = BTreeMap::new();
-        let mut problems = Vec::new();
-        match &error.field {
-            Some(field) => {
-                errors.insert(field.clone(), error.message.clone());
-            }
-            None => problems.push(error.message.clone()),
-        }
         let status = if error.status.is_server_error() {
             error.status
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
-        self.show_with(
-            status,
-            name,
-            minijinja::context! { errors => minijinja::Value::from(minijinja::value::Serde(&errors)), problems => problems, ..values },
-        )
+        let render = |field: Option<&String>| {
+            let mut errors = BTreeMap::new();
+            let mut problems = Vec::new();
+            match field {
+                Some(field) => {
+                    errors.insert(field.clone(), error.message.clone());
+                }
+                None => problems.push(error.message.clone()),
+            }
+            self.render(
+                name,
+                minijinja::context! {
+                    errors => minijinja::Value::from(minijinja::value::Serde(&errors)),
+                    problems => problems,
+                    ..values.clone()
+                },
+            )
+        };
+        let mut html = render(error.field.as_ref())?;
+        // A field the page has no place for (the engine named it differently): the
+        // message goes at the top rather than nowhere.
+        if let Some(field) = &error.field
+            && !html.contains(&format!("id=\"e-{field}\""))
+        {
+            html = render(None)?;
+        }
+        let mut response = (status, axum::response::Html(html)).into_response();
+        if !self.flash.is_empty() {
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                HeaderValue::from_static("followup_flash=; Path=/; Max-Age=0; SameSite=Strict"),
+            );
+        }
+        Ok(response)
     }
 }
 
