@@ -199,6 +199,11 @@ impl Followup {
         })
     }
 
+    /// The draft templates, with the user's versions in this Followup's config folder.
+    pub fn templates(&self) -> crate::Templates {
+        crate::Templates::new(self.options.config_dir.clone())
+    }
+
     /// A user's template from the config folder (checked first), else the built-in one.
     pub(crate) fn template_source(&self, name: &str) -> Result<String> {
         crate::Templates::new(self.options.config_dir.clone()).text(name)

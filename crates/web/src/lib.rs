@@ -111,6 +111,11 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
             get(pages::settings::page).post(pages::settings::save),
         )
         .route("/settings/mail-test", post(pages::settings::mail_test))
+        .route("/settings/templates", get(pages::templates::list))
+        .route(
+            "/settings/templates/{name}",
+            get(pages::templates::edit).post(pages::templates::save),
+        )
         .route("/holidays", post(pages::holidays::add))
         .route("/holidays/import", post(pages::holidays::import))
         .route("/calendar", get(pages::settings::calendar))

@@ -65,6 +65,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("calendar.html", include_str!("../templates/calendar.html")),
     ("backup.html", include_str!("../templates/backup.html")),
     ("login.html", include_str!("../templates/login.html")),
+    (
+        "templates.html",
+        include_str!("../templates/templates.html"),
+    ),
+    ("template.html", include_str!("../templates/template.html")),
 ];
 
 fn env() -> &'static Environment<'static> {

@@ -1146,3 +1146,48 @@ async fn the_remaining_routes_and_their_error_paths() {
     let r = web.post("/logout", &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn templates_are_edited_and_saved_only_if_they_render() {
+    let web = Web::new();
+    let r = web.get("/settings/templates").await;
+    assert!(r.body.contains("thank-you-email"), "{}", r.body);
+    assert!(!r.body.contains(">yours<"));
+    let r = web.get("/settings/templates/thank-you-email").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Dear"), "{}", r.body);
+    let r = web.get("/settings/templates/sonnet").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    let r = web
+        .post(
+            "/settings/templates/thank-you-email",
+            &[("text", "Dear {{ no_such_thing }}")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-text""#), "{}", r.body);
+    assert!(
+        r.body.contains("no_such_thing"),
+        "the text typed is kept: {}",
+        r.body
+    );
+    let yours = |web: &Web| {
+        web.engine()
+            .templates()
+            .list()
+            .iter()
+            .any(|t| t.name == "thank-you-email" && t.yours.is_some())
+    };
+    assert!(!yours(&web), "nothing saved");
+
+    let built_in = followup_app::Templates::built_in("thank-you-email").unwrap();
+    let mine = format!("{built_in}\n");
+    let r = web
+        .post("/settings/templates/thank-you-email", &[("text", &mine)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(yours(&web));
+    let r = web.get("/settings/templates").await;
+    assert!(r.body.contains(">yours<"), "{}", r.body);
+}

@@ -11,6 +11,7 @@ pub mod holidays;
 pub mod interviews;
 pub mod profile;
 pub mod settings;
+pub mod templates;
 pub mod today;
 
 use crate::error::WebError;

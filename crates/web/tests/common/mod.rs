@@ -55,8 +55,12 @@ impl Web {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("web.db").display().to_string();
         let target = db.clone();
+        let options = Options {
+            config_dir: Some(dir.path().join("config")),
+            ..Options::default()
+        };
         let engines = followup_web::Engines::new(2, move || {
-            Ok(Followup::open(&target, Options::default())?.with_clock(Clock::fixed(now())))
+            Ok(Followup::open(&target, options.clone())?.with_clock(Clock::fixed(now())))
         });
         Web {
             router: followup_web::router_with(engines, HOST.parse().unwrap(), &[], access),
@@ -67,7 +71,11 @@ impl Web {
 
     /// The engine on the same database, to look at what the pages wrote.
     pub fn engine(&self) -> Followup {
-        Followup::open(&self.db, Options::default())
+        let options = Options {
+            config_dir: Some(self._dir.path().join("config")),
+            ..Options::default()
+        };
+        Followup::open(&self.db, options)
             .unwrap()
             .with_clock(Clock::fixed(now()))
     }
