@@ -99,7 +99,10 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
         .route("/calls/new", get(pages::calls::screen))
         .route("/calls/yours", get(pages::calls::yours))
         .route("/calls", post(pages::calls::log))
-        .route("/contacts", get(pages::contacts::list))
+        .route(
+            "/contacts",
+            get(pages::contacts::list).post(pages::contacts::add),
+        )
         .route("/contacts.vcf", get(pages::contacts::export))
         .route("/contacts/import", post(pages::contacts::import))
         .route(

@@ -1191,3 +1191,37 @@ async fn templates_are_edited_and_saved_only_if_they_render() {
     let r = web.get("/settings/templates").await;
     assert!(r.body.contains(">yours<"), "{}", r.body);
 }
+
+#[tokio::test]
+async fn a_person_is_added_from_the_contacts_page() {
+    let web = Web::new();
+    let r = web.get("/contacts").await;
+    assert!(r.body.contains("Add a person"), "{}", r.body);
+    let r = web
+        .post(
+            "/contacts",
+            &[("name", "Ada Li"), ("emails", "not-an-address")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="e-emails""#), "{}", r.body);
+    assert!(
+        r.body.contains("Ada Li"),
+        "what was typed is kept: {}",
+        r.body
+    );
+    assert!(web.engine().contacts(all()).unwrap().is_empty());
+    let r = web
+        .post(
+            "/contacts",
+            &[
+                ("name", "Ada Li"),
+                ("emails", "ada@example.com\r\nada@home.example"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let contacts = web.engine().contacts(all()).unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].emails.len(), 2);
+}

@@ -38,7 +38,10 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
         .await?;
     ctx.show(
         "contacts.html",
-        crate::values! { title => "Contacts", nav => "contacts", contacts => rows(&contacts) },
+        crate::values! {
+            title => "Contacts", nav => "contacts", contacts => rows(&contacts),
+            form => ContactForm::default(),
+        },
     )
 }
 
@@ -138,13 +141,7 @@ fn show(
     match error {
         None => ctx.show("contact.html", values),
         Some(mut e) => {
-            // The engine names fields as the CLI's flags; this form's lists are plural.
-            e.field = e.field.map(|f| match f.as_str() {
-                "time_zone" => "tz".into(),
-                "email" => "emails".into(),
-                "phone" => "phones".into(),
-                _ => f,
-            });
+            e.field = e.field.map(|f| plural(&f));
             ctx.form_again("contact.html", e, values)
         }
     }
@@ -171,19 +168,7 @@ pub async fn save(
     ctx: Ctx,
     Form(form): Form<ContactForm>,
 ) -> Result<Response, WebError> {
-    let changes = ContactChanges {
-        name: given(&form.name),
-        title: form.title.clone(),
-        position: form.position.clone(),
-        organisation: form.organisation.clone(),
-        emails: one_a_line(&form.emails),
-        phones: one_a_line(&form.phones),
-        address: given(&form.address),
-        time_zone: given(&form.tz),
-        region: given(&form.region),
-        channel: given(&form.channel),
-        notes: form.notes.as_deref().map(unix_lines),
-    };
+    let changes = changes(&form);
     let wanted = id.clone();
     let result = state
         .engines
@@ -243,9 +228,79 @@ pub async fn import(
             ctx.form_again(
                 "contacts.html",
                 e,
-                crate::values! { title => "Contacts", nav => "contacts", contacts => rows(&contacts) },
+                crate::values! {
+                    title => "Contacts", nav => "contacts", contacts => rows(&contacts),
+                    form => ContactForm::default(),
+                },
             )
         }
         Err(e) => Err(e),
+    }
+}
+
+/// A person typed in on the contacts page (not yet on a panel).
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<ContactForm>,
+) -> Result<Response, WebError> {
+    let changes = changes(&form);
+    let result = state
+        .engines
+        .run(move |app| Ok(app.add_contact_with(changes)?))
+        .await;
+    match result {
+        Ok(c) => Ok(redirect(
+            &format!("/contacts/{}", c.id),
+            &[format!("{} added.", c.full_name)],
+        )),
+        Err(e) if e.is_about_a_field() => {
+            let contacts = state
+                .engines
+                .run(|app| {
+                    Ok(app.contacts(Page {
+                        limit: Some(SHOWN),
+                        offset: 0,
+                    })?)
+                })
+                .await?;
+            let e = WebError {
+                field: e.field.map(|f| plural(&f)),
+                ..e
+            };
+            ctx.form_again(
+                "contacts.html",
+                e,
+                crate::values! { title => "Contacts", nav => "contacts", contacts => rows(&contacts), form },
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The engine names fields as the CLI's flags; this page's lists are plural.
+fn plural(field: &str) -> String {
+    match field {
+        "time_zone" => "tz".into(),
+        "email" => "emails".into(),
+        "phone" => "phones".into(),
+        f => f.to_string(),
+    }
+}
+
+/// The form as the engine's changes.
+fn changes(form: &ContactForm) -> ContactChanges {
+    ContactChanges {
+        name: given(&form.name),
+        title: form.title.clone(),
+        position: form.position.clone(),
+        organisation: form.organisation.clone(),
+        emails: one_a_line(&form.emails),
+        phones: one_a_line(&form.phones),
+        address: given(&form.address),
+        time_zone: given(&form.tz),
+        region: given(&form.region),
+        channel: given(&form.channel),
+        notes: form.notes.as_deref().map(unix_lines),
     }
 }
