@@ -179,6 +179,14 @@ impl Followup {
         })
     }
 
+    /// The zone a time they ask for is read in (a callback): the lead interviewer's,
+    /// else the interview's.
+    pub fn their_zone(&mut self, interview_id: &str) -> Result<String> {
+        let interview = self.store.interview(interview_id)?;
+        let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
+        Ok(their_zone(&interview, &panel))
+    }
+
     /// An interview's steps in every state.
     pub fn plan(&mut self, interview_id: &str) -> Result<Vec<StepView>> {
         let steps = self.store.steps(interview_id)?;
@@ -321,9 +329,7 @@ impl Followup {
             let lead = panel.first();
             let mut planner = Planner::load(tx.store)?;
             // When you called is your time; what they asked for is theirs.
-            let zone = lead
-                .and_then(|c| c.time_zone.clone())
-                .unwrap_or_else(|| interview.time_zone.clone());
+            let zone = their_zone(&interview, &panel);
             let mut warnings = Vec::new();
             let at = match &log.at {
                 Some(at) => {
@@ -429,4 +435,15 @@ impl Followup {
             Ok(done)
         })
     }
+}
+
+/// The lead interviewer's zone, else the interview's.
+fn their_zone(
+    interview: &followup_core::model::Interview,
+    panel: &[followup_core::model::Contact],
+) -> String {
+    panel
+        .first()
+        .and_then(|c| c.time_zone.clone())
+        .unwrap_or_else(|| interview.time_zone.clone())
 }

@@ -1225,3 +1225,53 @@ async fn a_person_is_added_from_the_contacts_page() {
     assert_eq!(contacts.len(), 1);
     assert_eq!(contacts[0].emails.len(), 2);
 }
+
+/// The call page reads the agreed time in the zone the engine saves it in: the lead
+/// interviewer's when they have one, not the interview's.
+#[tokio::test]
+async fn the_callback_shown_is_the_callback_saved() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let lead = web.engine().interview(&interview).unwrap().interviewer_ids[0].clone();
+    let r = web
+        .post(
+            &format!("/contacts/{lead}"),
+            &[
+                ("name", "Priya Patel"),
+                ("emails", "priya@acme.example"),
+                ("tz", "America/New_York"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = web.get(&format!("/calls/new?interview={interview}")).await;
+    assert!(
+        page.body.contains("in their time (America&#x2f;New_York)"),
+        "{}",
+        page.body
+    );
+    let r = web
+        .get(&format!(
+            "/calls/yours?interview={interview}&callback=2027-03-02T14%3A30"
+        ))
+        .await;
+    assert!(
+        r.body.contains("That is Tue 2 Mar 19:30 your time"),
+        "{}",
+        r.body
+    );
+    let r = web
+        .post(
+            "/calls",
+            &[
+                ("interview", &interview),
+                ("outcome", "unavailable"),
+                ("callback", "2027-03-02T14:30"),
+                ("anyway", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let call = &web.engine().call_list(Some(&interview)).unwrap()[0].call;
+    assert_eq!(call.callback.unwrap().to_string(), "2027-03-02T19:30:00Z");
+}

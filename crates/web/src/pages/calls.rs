@@ -62,6 +62,8 @@ async fn show(
                 .collect();
             let plan = app.plan(&id)?;
             let your_zone = app.profile()?.unwrap_or_default().time_zone;
+            // The zone `log_call` reads the callback in, so the label says what is saved.
+            let their_zone = app.their_zone(&id)?;
             Ok((
                 iv,
                 application,
@@ -69,19 +71,15 @@ async fn show(
                 voicemail,
                 warnings,
                 plan,
-                your_zone,
+                (your_zone, their_zone),
             ))
         })
         .await?;
-    let (iv, application, script, voicemail, warnings, plan, your_zone) = page;
+    let (iv, application, script, voicemail, warnings, plan, (your_zone, their_zone)) = page;
     let call = plan
         .into_iter()
         .map(StepRow::from)
         .find(|s| s.kind == "follow-up-call" && s.state == "pending");
-    let their_zone = call
-        .as_ref()
-        .map(|c| c.their_zone.clone())
-        .unwrap_or(iv.time_zone.clone());
     let values = crate::values! {
         title => "The follow-up call", nav => "today",
         interview_id => &iv.id,
@@ -194,12 +192,7 @@ pub async fn yours(
                 return Ok(String::new());
             };
             let id = app.full_id(&q.interview)?;
-            let theirs = app
-                .plan(&id)?
-                .into_iter()
-                .find(|s| s.kind == "follow-up-call" && s.state == "pending")
-                .map(|s| s.their_zone)
-                .unwrap_or(app.interview(&id)?.time_zone);
+            let theirs = app.their_zone(&id)?;
             let yours = app.profile()?.unwrap_or_default().time_zone;
             Ok(
                 match followup_core::when::instant("callback", &typed, &theirs) {

@@ -27,6 +27,16 @@ struct Row {
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+    show_list(&state, &ctx, ContactForm::default(), None).await
+}
+
+/// The list page; with `error`, the add or import form shown again beside it.
+async fn show_list(
+    state: &AppState,
+    ctx: &Ctx,
+    form: ContactForm,
+    error: Option<WebError>,
+) -> Result<Response, WebError> {
     let contacts = state
         .engines
         .run(|app| {
@@ -36,13 +46,13 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
             })?)
         })
         .await?;
-    ctx.show(
-        "contacts.html",
-        crate::values! {
-            title => "Contacts", nav => "contacts", contacts => rows(&contacts),
-            form => ContactForm::default(),
-        },
-    )
+    let values = crate::values! {
+        title => "Contacts", nav => "contacts", contacts => rows(&contacts), form,
+    };
+    match error {
+        None => ctx.show("contacts.html", values),
+        Some(e) => ctx.form_again("contacts.html", e, values),
+    }
 }
 
 fn rows(contacts: &[Contact]) -> Vec<Row> {
@@ -216,23 +226,7 @@ pub async fn import(
                 field: Some("card".into()),
                 ..e
             };
-            let contacts = state
-                .engines
-                .run(|app| {
-                    Ok(app.contacts(Page {
-                        limit: Some(SHOWN),
-                        offset: 0,
-                    })?)
-                })
-                .await?;
-            ctx.form_again(
-                "contacts.html",
-                e,
-                crate::values! {
-                    title => "Contacts", nav => "contacts", contacts => rows(&contacts),
-                    form => ContactForm::default(),
-                },
-            )
+            show_list(&state, &ctx, ContactForm::default(), Some(e)).await
         }
         Err(e) => Err(e),
     }
@@ -255,24 +249,11 @@ pub async fn add(
             &[format!("{} added.", c.full_name)],
         )),
         Err(e) if e.is_about_a_field() => {
-            let contacts = state
-                .engines
-                .run(|app| {
-                    Ok(app.contacts(Page {
-                        limit: Some(SHOWN),
-                        offset: 0,
-                    })?)
-                })
-                .await?;
             let e = WebError {
                 field: e.field.map(|f| plural(&f)),
                 ..e
             };
-            ctx.form_again(
-                "contacts.html",
-                e,
-                crate::values! { title => "Contacts", nav => "contacts", contacts => rows(&contacts), form },
-            )
+            show_list(&state, &ctx, form, Some(e)).await
         }
         Err(e) => Err(e),
     }
