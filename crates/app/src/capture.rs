@@ -9,7 +9,9 @@ use followup_store::{ContactImport, Page, StepLabel};
 use std::collections::HashMap;
 
 /// The profile fields to change (`None` leaves a field as it is).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProfileChanges {
     pub name: Option<String>,
     pub email: Option<String>,
@@ -23,7 +25,9 @@ pub struct ProfileChanges {
 
 /// A contact's fields as the user types them (`None` or empty leaves a field as it is;
 /// `emails` and `phones`, when given, replace the lists).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactChanges {
     pub name: Option<String>,
     pub title: Option<String>,
@@ -149,7 +153,9 @@ pub enum Joining {
 }
 
 /// An interview as the user describes it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewInterview {
     pub application_id: String,
     /// A local time, read in `time_zone` (the profile's zone when `None`).
@@ -177,7 +183,9 @@ pub struct TimelineReading {
 }
 
 /// What to remember from an interview (`None` leaves a field as it is).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InterviewNote {
     /// Private: things to clarify, for your eyes only.
     pub clarify: Vec<String>,

@@ -33,6 +33,7 @@ pub struct DraftRequest {
 
 /// A draft with its findings (the `--json` shape, documented in the README).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DraftView {
     pub id: String,
     pub kind: DraftKind,

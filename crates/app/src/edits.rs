@@ -13,7 +13,9 @@ use followup_core::{place, when};
 use followup_store::Page;
 
 /// Fields to change on an application (`None` leaves a field as it is).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationChanges {
     pub company: Option<String>,
     pub role: Option<String>,
@@ -25,7 +27,9 @@ pub struct ApplicationChanges {
 }
 
 /// Fields to change on an interview.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InterviewChanges {
     /// A new local start, read in `time_zone` (the interview's zone when `None`).
     pub at: Option<String>,
@@ -98,6 +102,28 @@ pub struct DeletePreview {
 }
 
 impl Followup {
+    /// A new application from the fields as typed (a form, an API body): what
+    /// `change_application` takes, applied to an empty one with status "applied".
+    pub fn add_application_with(&mut self, changes: ApplicationChanges) -> Result<Application> {
+        let applied_on = match changes.applied_on.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(d) => Some(when::date("applied-on", d)?),
+        };
+        let now = self.now();
+        self.add_application(Application {
+            id: String::new(),
+            company: changes.company.unwrap_or_default(),
+            role: changes.role.unwrap_or_default(),
+            job_description: changes.job_description.unwrap_or_default(),
+            source_url: changes.url.unwrap_or_default().trim().to_string(),
+            documents: Vec::new(),
+            status: ApplicationStatus::from(changes.status.as_deref().unwrap_or("applied")),
+            applied_on,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
     pub fn change_application(
         &mut self,
         id: &str,

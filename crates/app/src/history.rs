@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 /// A call with the application and person it was about.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CallView {
     #[serde(flatten)]
     pub call: CallRecord,
@@ -21,6 +22,7 @@ pub struct CallView {
 
 /// How far a draft got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DraftState {
     /// Written, not approved (or edited since).
@@ -52,6 +54,7 @@ impl DraftState {
 
 /// A draft as listed: who it is for and where it stands.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DraftSummary {
     #[serde(flatten)]
     pub draft: Draft,

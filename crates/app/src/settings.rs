@@ -45,7 +45,8 @@ pub(crate) const SMTP_KEYS: &[(&str, &str)] = &[
 ];
 
 /// One setting as `config show` prints it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResolvedSetting {
     pub name: String,
     pub value: String,

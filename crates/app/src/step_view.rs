@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 /// The `--json` shape of a step (documented in the README).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepView {
     pub id: String,
     pub key: String,

@@ -112,14 +112,16 @@ impl Agenda {
 }
 
 /// A step after a change by hand, and the zone to show its times in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepActed {
     pub step: Step,
     pub your_zone: String,
 }
 
 /// What logging a call did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CallLogged {
     pub call: CallRecord,
     /// The zone the callback was agreed in, and yours.

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// What kind of thing happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
     Applied,
@@ -29,7 +30,9 @@ pub enum EventKind {
 
 /// One thing that happened, or is due.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Event {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: Timestamp,
     pub kind: EventKind,
     /// The record it is about (interview, call, draft or step id).
@@ -39,6 +42,7 @@ pub struct Event {
 
 /// An application with its interviews and everything that happened, oldest first.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Timeline {
     #[serde(flatten)]
     pub application: Application,
@@ -48,6 +52,7 @@ pub struct Timeline {
 
 /// Where some text was found, with what the record is.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Found {
     /// "application", "contact", "interview" or "call"
     pub kind: String,

@@ -20,8 +20,10 @@ const LAST_YEAR: i16 = 2046;
 
 /// A bank holiday (or a day the user says is one) in a region.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Holiday {
     pub region: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     pub name: String,
     /// Where it came from: "table"; "file" (an imported calendar that replaces the

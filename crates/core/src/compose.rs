@@ -146,6 +146,7 @@ pub fn template_name(kind: &DraftKind, channel: &Channel) -> &'static str {
 
 /// A stored draft: what was written, for whom, and whether its exact text is approved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Draft {
     pub id: String,
     pub interview_id: String,
@@ -163,11 +164,14 @@ pub struct Draft {
     #[serde(default)]
     pub approved_text: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub approved_at: Option<jiff::Timestamp>,
     /// Why the user approved it despite error-level findings.
     #[serde(default)]
     pub override_reason: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: jiff::Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: jiff::Timestamp,
 }
 
@@ -187,6 +191,7 @@ impl Draft {
 
 /// A rendered draft: the subject (emails) and the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Composed {
     pub subject: Option<String>,
     pub body: String,

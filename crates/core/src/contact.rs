@@ -61,6 +61,16 @@ pub fn check(c: &Contact) -> Result<(), InvalidValue> {
                 format!("{:?} holds a control character ({ch:?})", clip(&p.value)),
             ));
         }
+        // Read out in a voicemail and dialled from a script: it must hold a number.
+        if p.value.chars().filter(char::is_ascii_digit).count() < 3 {
+            return Err(InvalidValue::new(
+                "phone",
+                format!(
+                    "'{}' is not a phone number (write the digits, e.g. +44 20 7946 0000)",
+                    clip(&p.value)
+                ),
+            ));
+        }
     }
     if let Some(ch) = control_char(&c.notes, true) {
         return Err(InvalidValue::new(
@@ -251,5 +261,16 @@ mod checks {
         assert!(check(&c).is_ok());
         c.position = "Head\rof".into();
         assert_eq!(check(&c).unwrap_err().field, "position");
+        c.position = String::new();
+        c.phones = vec![Labelled::plain("+44 (0)20 7946-0000 ext. 12")];
+        assert!(check(&c).is_ok());
+        c.phones = vec![Labelled::plain("call me")];
+        let err = check(&c).unwrap_err();
+        assert_eq!(err.field, "phone");
+        assert!(
+            err.problem.contains("not a phone number"),
+            "{}",
+            err.problem
+        );
     }
 }

@@ -56,5 +56,21 @@ macro_rules! open_enum {
                 Ok(Self::from(text.as_str()))
             }
         }
+
+        /// In the API description: a string, one of the values this version knows (an
+        /// older or newer one may hold others, kept as they are).
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .examples([$($text),+])
+                    .description(Some(concat!("One of: ", $($text, " "),+)))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
     };
 }

@@ -82,6 +82,7 @@ impl Locale {
 
 /// The candidate. One per database in single-user mode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Profile {
     pub name: String,
     #[serde(default)]
@@ -129,6 +130,7 @@ mod locale_tag {
 
 /// A skill the candidate can show, with one sentence of evidence for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Skill {
     pub name: String,
     #[serde(default)]
@@ -139,6 +141,7 @@ pub struct Skill {
 
 /// A document sent with an application: where it lives, or its pasted text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SentDocument {
     pub kind: DocumentKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +152,7 @@ pub struct SentDocument {
 
 /// A job applied for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Application {
     pub id: String,
     pub company: String,
@@ -161,13 +165,17 @@ pub struct Application {
     pub documents: Vec<SentDocument>,
     pub status: ApplicationStatus,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub applied_on: Option<Date>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
 /// A phone number or email address with the labels it came with ("work", "cell").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Labelled {
     pub value: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -185,6 +193,7 @@ impl Labelled {
 
 /// A postal address, in the parts a vCard ADR has.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PostalAddress {
     #[serde(default)]
     pub po_box: String,
@@ -227,6 +236,7 @@ impl PostalAddress {
 
 /// An interviewer, or anyone else at the employer the candidate deals with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contact {
     pub id: String,
     /// Stable identity across re-imports and exports (the vCard UID).
@@ -256,7 +266,9 @@ pub struct Contact {
     pub preferred_channel: PreferredChannel,
     #[serde(default)]
     pub notes: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
@@ -297,11 +309,13 @@ impl Contact {
 /// An interview: when and where it was, who was on the panel, and what to remember.
 /// Serialised with `start` as RFC 3339 in the interview's own offset (see `InterviewOut`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Interview {
     pub id: String,
     pub application_id: String,
     /// The start as an instant; shown in `time_zone`.
     #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub start: Timestamp,
     pub time_zone: String,
     pub duration_minutes: u32,
@@ -329,9 +343,12 @@ pub struct Interview {
     #[serde(default)]
     pub timeline: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub decide_by: Option<Date>,
     pub status: InterviewStatus,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
@@ -408,6 +425,7 @@ impl Serialize for Interview {
 
 /// Everything a database holds: what a backup carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Records {
     #[serde(default)]
     pub profile: Option<Profile>,

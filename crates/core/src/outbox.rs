@@ -18,6 +18,7 @@ open_enum!(
 
 /// A message handed, or about to be handed, to the mail server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboxEntry {
     pub id: String,
     pub draft_id: String,
@@ -29,15 +30,19 @@ pub struct OutboxEntry {
     pub last_error: String,
     /// The exact text that was (being) sent.
     pub sent_text: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: jiff::Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: jiff::Timestamp,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub sent_at: Option<jiff::Timestamp>,
     /// While `sending`: who holds the send (host, process, a random part) and until when.
     /// A claim past its lease, or whose process is gone, is a crash.
     #[serde(default)]
     pub claimed_by: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub lease_until: Option<jiff::Timestamp>,
 }
 

@@ -138,6 +138,7 @@ pub fn leaks(text: &str, private: &[Passage], public: &[&str]) -> Vec<Finding> {
 
 /// One sentence of a draft and what it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     pub sentence: String,
     /// "the template", or the input it quotes ("your mention", "your evidence for SQL").

@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 
 /// How serious a finding is. Errors block approval of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Suggestion,
@@ -39,6 +40,7 @@ impl std::fmt::Display for Level {
 
 /// The part of a message a rule looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     Subject,
@@ -51,6 +53,7 @@ pub enum Scope {
 
 /// One thing the checker found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Finding {
     pub rule: String,
     pub level: Level,

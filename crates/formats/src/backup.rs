@@ -10,10 +10,14 @@ pub const FORMAT: &str = "followup-backup";
 /// Bumped whenever a field is added, renamed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// A backup file: a header, then every record.
 #[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Backup {
+    /// Always "followup-backup".
     pub format: String,
     pub schema_version: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     #[serde(deserialize_with = "followup_core::model::instant::deserialize")]
     pub exported_at: Timestamp,
     #[serde(flatten)]

@@ -43,6 +43,8 @@ pub fn read_govuk(text: &str) -> Result<Vec<Holiday>, String> {
             let date: Date = date.parse().map_err(|_| {
                 format!("{division}.events[{i}].date: '{date}' is not a date (YYYY-MM-DD)")
             })?;
+            let date = followup_core::when::in_range("date", date)
+                .map_err(|e| format!("{division}.events[{i}].date: {}", e.problem))?;
             for region in *regions {
                 out.push(Holiday {
                     region: region.to_string(),
@@ -78,7 +80,28 @@ pub fn read_ics(text: &str, region: &str) -> Result<Vec<Holiday>, LineError> {
                 .ok_or_else(|| LineError::new(n, "END:VEVENT without BEGIN:VEVENT"))?;
             let start =
                 start.ok_or_else(|| LineError::new(start_line, "this event has no DTSTART"))?;
-            let end = end.unwrap_or_else(|| start.tomorrow().expect("in range"));
+            // Dates are within the supported years (ics_date), so the day after is too.
+            let end = match end {
+                Some(end) => end,
+                None => start
+                    .tomorrow()
+                    .map_err(|e| LineError::new(start_line, e.to_string()))?,
+            };
+            if end <= start {
+                return Err(LineError::new(
+                    start_line,
+                    format!("this event ends ({end}) before it starts ({start})"),
+                ));
+            }
+            let days = (end - start).get_days();
+            if days > MAX_EVENT_DAYS {
+                return Err(LineError::new(
+                    start_line,
+                    format!(
+                        "this event lasts {days} days; a holiday calendar's events are at most {MAX_EVENT_DAYS}"
+                    ),
+                ));
+            }
             let mut day = start;
             while day < end {
                 out.push(Holiday {
@@ -91,7 +114,9 @@ pub fn read_ics(text: &str, region: &str) -> Result<Vec<Holiday>, LineError> {
                     },
                     source: "file".into(),
                 });
-                day = day.tomorrow().expect("in range");
+                day = day
+                    .tomorrow()
+                    .map_err(|e| LineError::new(start_line, e.to_string()))?;
             }
         } else if let Some((_, start, end, name)) = event.as_mut() {
             let (head, value) = line.split_once(':').unwrap_or((&line, ""));
@@ -133,8 +158,14 @@ fn ics_date(n: usize, value: &str) -> Result<Date, LineError> {
                 .ok()
         })
         .flatten();
-    parsed.ok_or_else(|| LineError::new(n, format!("'{value}' is not a date (YYYYMMDD)")))
+    let date =
+        parsed.ok_or_else(|| LineError::new(n, format!("'{value}' is not a date (YYYYMMDD)")))?;
+    followup_core::when::in_range("DTSTART/DTEND", date).map_err(|e| LineError::new(n, e.problem))
 }
+
+/// The longest event read as holidays: a closure of a few weeks is a holiday, a
+/// years-long event in a hand-made file is a mistake (and would be a day per row).
+const MAX_EVENT_DAYS: i32 = 366;
 
 /// Logical lines with the number of the physical line each starts on.
 fn unfold(text: &str) -> Vec<(usize, String)> {
@@ -148,4 +179,50 @@ fn unfold(text: &str) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calendar(events: &str) -> String {
+        format!("BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n")
+    }
+
+    #[test]
+    fn dates_outside_the_supported_years_are_refused_with_their_line() {
+        let text = calendar("BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:99991231\r\nEND:VEVENT\r\n");
+        let err = read_ics(&text, "gb-eng").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.problem.contains("1900–2200"), "{}", err.problem);
+        let json = r#"{"scotland":{"events":[{"title":"x","date":"9999-12-31"}]}}"#;
+        let err = read_govuk(json).unwrap_err();
+        assert!(err.starts_with("scotland.events[0].date:"), "{err}");
+    }
+
+    #[test]
+    fn an_event_that_ends_before_it_starts_or_lasts_years_is_refused() {
+        let backwards = calendar(
+            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270105\r\nDTEND;VALUE=DATE:20270101\r\nEND:VEVENT\r\n",
+        );
+        assert!(
+            read_ics(&backwards, "gb-eng")
+                .unwrap_err()
+                .problem
+                .contains("before it starts")
+        );
+        let years = calendar(
+            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:21990101\r\nEND:VEVENT\r\n",
+        );
+        assert!(
+            read_ics(&years, "gb-eng")
+                .unwrap_err()
+                .problem
+                .contains("at most 366")
+        );
+        let closure = calendar(
+            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20271224\r\nDTEND;VALUE=DATE:20280102\r\nSUMMARY:Closed\r\nEND:VEVENT\r\n",
+        );
+        assert_eq!(read_ics(&closure, "gb-eng").unwrap().len(), 9);
+    }
 }

@@ -202,6 +202,15 @@ enum Schema {
     Older(String),
 }
 
+/// This version's schema version: how many migrations it knows. The upgrade fixtures
+/// (`tests/data/release-schemaN.db`) are named by it.
+pub fn schema_version() -> usize {
+    use diesel::migration::MigrationSource;
+    MigrationSource::<diesel::sqlite::Sqlite>::migrations(&MIGRATIONS)
+        .map(|m| m.len())
+        .unwrap_or(0)
+}
+
 /// Whether the schema is this version's, older (and which migration it is at), or newer.
 fn schema<C, DB>(conn: &mut C, target: &str) -> Result<Schema>
 where

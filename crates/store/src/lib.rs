@@ -23,7 +23,7 @@ mod ids;
 mod plan;
 mod rows;
 
-pub use connect::Pool;
+pub use connect::{Pool, schema_version};
 pub use edits::{JOURNAL_KEPT, JournalEntry};
 pub use find::FoundIn;
 pub use plan::StepLabel;

@@ -351,13 +351,24 @@ impl Store {
     }
 
     /// Interviews that still have something pending (the ones a holiday change affects).
+    /// The interviews whose plan a recomputation can change: those with a step still
+    /// pending, and those never planned at all (written before plans existed, schema 1).
     pub fn interviews_with_pending_steps(&mut self) -> Result<Vec<String>> {
-        Ok(steps::table
+        let mut ids: Vec<String> = steps::table
             .filter(steps::account_id.eq(&self.account))
             .filter(steps::state.eq(StepState::Pending.as_str()))
             .select(steps::interview_id)
             .distinct()
-            .load(&mut *self.conn)?)
+            .load(&mut *self.conn)?;
+        let never_planned: Vec<String> = interviews::table
+            .filter(interviews::account_id.eq(&self.account))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                steps::table.filter(steps::interview_id.eq(interviews::id)),
+            )))
+            .select(interviews::id)
+            .load(&mut *self.conn)?;
+        ids.extend(never_planned);
+        Ok(ids)
     }
 
     pub fn interview_ids_for_application(&mut self, application_id: &str) -> Result<Vec<String>> {

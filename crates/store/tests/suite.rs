@@ -721,42 +721,92 @@ on_every_backend! {
     }
 }
 
-/// A database written by the release before accounts (schema 4), made by
-/// `tests/data/make-release-fixture.sh` with that release's binary, is migrated on open,
-/// losslessly: every record equals that release's own backup of it, and it all belongs to
-/// the local account.
-#[test]
-fn a_release_database_migrates_into_the_local_account_losslessly() {
-    let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("old.db");
+/// The schema versions a committed fixture database exists for: each made by
+/// `tests/data/make-fixture.sh` with the binary of that version (the last commit before
+/// the next migration), beside that binary's own backup of it.
+fn fixture_versions() -> Vec<u32> {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
-    std::fs::copy(format!("{data}/release-schema4.db"), &target).unwrap();
-    let backup = std::fs::read_to_string(format!("{data}/release-schema4.json")).unwrap();
-    let expected = followup_formats::backup::read(&backup).unwrap();
-    assert!(expected.profile.is_some() && !expected.outbox.is_empty());
-    assert!(!expected.steps.is_empty() && !expected.calls.is_empty());
+    let mut versions: Vec<u32> = std::fs::read_dir(data)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_prefix("release-schema")?
+                .strip_suffix(".db")?
+                .parse()
+                .ok()
+        })
+        .collect();
+    versions.sort();
+    versions
+}
 
-    let target = target.display().to_string();
-    match Store::connect(&target) {
-        Err(StoreError::NeedsMigration { .. }) => {}
-        other => panic!("schema 4 needs migrating: {:?}", other.err()),
+/// A copy of the fixture of `version` in `dir`, and what its binary's backup says it holds.
+fn fixture(version: u32, dir: &std::path::Path) -> (String, followup_core::Records) {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let target = dir.join(format!("schema{version}.db"));
+    std::fs::copy(format!("{data}/release-schema{version}.db"), &target).unwrap();
+    let backup = std::fs::read_to_string(format!("{data}/release-schema{version}.json")).unwrap();
+    let expected = followup_formats::backup::read(&backup)
+        .unwrap_or_else(|e| panic!("schema {version}: its own backup reads: {e}"));
+    (target.display().to_string(), expected)
+}
+
+/// Every released schema version's database is migrated on open, losslessly: every record
+/// equals that version's own backup of it, and it all belongs to the local account.
+#[test]
+fn every_schema_versions_database_migrates_losslessly() {
+    let versions = fixture_versions();
+    let latest = versions.iter().max().copied().unwrap_or(0) as usize;
+    assert_eq!(
+        versions,
+        (1..=latest as u32).collect::<Vec<_>>(),
+        "a fixture for every version from the first"
+    );
+    assert_eq!(
+        latest,
+        followup_store::schema_version(),
+        "a fixture for the current version too: make one with tests/data/make-fixture.sh"
+    );
+    for version in versions {
+        let dir = tempfile::tempdir().unwrap();
+        let (target, expected) = fixture(version, dir.path());
+        assert!(expected.profile.is_some(), "schema {version}");
+        assert!(
+            !expected.applications.is_empty() && !expected.interviews.is_empty(),
+            "schema {version}"
+        );
+        if (version as usize) < latest {
+            match Store::connect(&target) {
+                Err(StoreError::NeedsMigration { .. }) => {}
+                other => panic!("schema {version} needs migrating: {:?}", other.err()),
+            }
+        }
+        let mut store = Store::open(&target).unwrap();
+        assert_eq!(store.account(), followup_store::LOCAL_ACCOUNT);
+        assert_eq!(store.records().unwrap(), expected, "schema {version}");
+        // It goes on taking writes.
+        store.add_application(application("Initech")).unwrap();
+        assert_eq!(
+            store.count_applications().unwrap(),
+            expected.applications.len() as i64 + 1
+        );
     }
-    let mut store = Store::open(&target).unwrap();
-    assert_eq!(store.account(), followup_store::LOCAL_ACCOUNT);
-    assert_eq!(store.records().unwrap(), expected);
+}
 
-    // Another account sees none of it; the local one can go on writing.
+/// The release before accounts (schema 4), in more detail: another account sees none of
+/// it, and a re-imported card still finds its contact by UID.
+#[test]
+fn a_release_database_migrates_into_the_local_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let (target, expected) = fixture(4, dir.path());
+    assert!(!expected.outbox.is_empty());
+    assert!(!expected.steps.is_empty() && !expected.calls.is_empty());
+    let mut store = Store::open(&target).unwrap();
     let mut other = Store::open(&target).unwrap();
     let id = other.add_account("someone").unwrap();
     let mut other = other.into_account(&id).unwrap();
     assert_eq!(other.count_applications().unwrap(), 0);
     assert!(other.records().unwrap().contacts.is_empty());
-    store.add_application(application("Initech")).unwrap();
-    assert_eq!(
-        store.count_applications().unwrap(),
-        expected.applications.len() as i64 + 1
-    );
-    // A re-imported card still finds its contact by UID.
     let priya = expected
         .contacts
         .iter()

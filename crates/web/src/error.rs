@@ -124,3 +124,26 @@ impl IntoResponse for ApiError {
         (self.0.status, axum::Json(body)).into_response()
     }
 }
+
+/// A JSON request body for the API: a body that is not JSON, or not of the expected shape,
+/// is answered as every other API error is (`{"error": …}`, 400 or 422), saying what was
+/// wrong and where (serde's line and column), instead of axum's plain-text rejection.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(ApiError(WebError::new(
+                rejection.status(),
+                rejection.body_text(),
+            ))),
+        }
+    }
+}

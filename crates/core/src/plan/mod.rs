@@ -68,18 +68,22 @@ open_enum!(
 
 /// A call the candidate made, as logged.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CallRecord {
     pub id: String,
     pub interview_id: String,
     pub contact_id: Option<String>,
     #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: Timestamp,
     pub outcome: CallOutcome,
     /// A time they agreed for another call.
     #[serde(default, deserialize_with = "crate::plan::optional_instant")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub callback: Option<Timestamp>,
     /// A date they gave for their decision.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub decide_by: Option<Date>,
     #[serde(default)]
     pub note: String,

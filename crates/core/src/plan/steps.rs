@@ -4,6 +4,7 @@ use super::*;
 
 /// A step as stored: the plan's window and reason, and what the user did with it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
     pub id: String,
     pub interview_id: String,
@@ -12,8 +13,10 @@ pub struct Step {
     pub contact_id: Option<String>,
     pub state: StepState,
     #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub start: Timestamp,
     #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub end: Timestamp,
     pub zone: String,
     pub reason: String,
@@ -22,10 +25,13 @@ pub struct Step {
     /// Bumped on every change, for calendar clients (iCalendar SEQUENCE).
     pub sequence: u32,
     #[serde(default, deserialize_with = "crate::plan::optional_instant")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub done_at: Option<Timestamp>,
     #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     #[serde(deserialize_with = "crate::model::instant::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 

@@ -24,6 +24,7 @@ use terms::terms;
 
 /// A skill's rank against a job description.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillMatch {
     pub name: String,
     pub score: f64,

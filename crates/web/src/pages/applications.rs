@@ -8,7 +8,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use followup_app::ApplicationChanges;
-use followup_core::model::{Application, ApplicationStatus};
+use followup_core::model::Application;
 use serde::{Deserialize, Serialize};
 
 /// Rows on the list page.
@@ -130,29 +130,7 @@ pub async fn create(
     let changes = form.changes();
     let result = state
         .engines
-        .run(move |app| {
-            let applied_on = changes
-                .applied_on
-                .as_deref()
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-                .map(|d| followup_core::when::date("applied_on", d))
-                .transpose()
-                .map_err(followup_app::AppError::from)?;
-            let now = app.now();
-            Ok(app.add_application(Application {
-                id: String::new(),
-                company: changes.company.unwrap_or_default(),
-                role: changes.role.unwrap_or_default(),
-                job_description: changes.job_description.unwrap_or_default(),
-                source_url: changes.url.unwrap_or_default().trim().to_string(),
-                documents: Vec::new(),
-                status: ApplicationStatus::from(changes.status.as_deref().unwrap_or("applied")),
-                applied_on,
-                created_at: now,
-                updated_at: now,
-            })?)
-        })
+        .run(move |app| Ok(app.add_application_with(changes)?))
         .await;
     match result {
         Ok(a) => Ok(redirect(

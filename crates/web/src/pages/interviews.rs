@@ -339,7 +339,17 @@ pub async fn add_cards(
 /// The `card` field of an upload: the file's name and bytes.
 pub async fn card_upload(upload: &mut Multipart) -> Result<(String, Vec<u8>), WebError> {
     let broke = |e: axum::extract::multipart::MultipartError| {
-        WebError::bad_request("card", format!("the upload broke off: {e}"))
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            WebError::new(
+                e.status(),
+                format!(
+                    "the upload is larger than {} MB",
+                    crate::guard::BODY_LIMIT >> 20
+                ),
+            )
+        } else {
+            WebError::bad_request("card", format!("the upload broke off: {e}"))
+        }
     };
     let mut found = (String::from("the file"), Vec::new());
     while let Some(field) = upload.next_field().await.map_err(broke)? {

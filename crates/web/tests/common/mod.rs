@@ -1,5 +1,6 @@
 //! A web app on a fresh SQLite database, driven through the router in-process (tower's
 //! `oneshot`): what a browser sends — Host, the CSRF cookie and field — and what it gets.
+#![allow(dead_code)]
 
 use axum::Router;
 use axum::body::Body;
@@ -234,4 +235,28 @@ fn encode(s: &str) -> String {
             b => format!("%{b:02X}"),
         })
         .collect()
+}
+
+impl Web {
+    /// A JSON API call as a script makes it: the CSRF cookie and header (what any GET
+    /// gave it), a JSON body when there is one. Returns the status and the answer.
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (StatusCode, serde_json::Value) {
+        let request = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"))
+            .header(header::HOST, HOST)
+            .header(header::COOKIE, format!("followup_csrf={TOKEN}"))
+            .header("x-csrf-token", TOKEN)
+            .header(header::CONTENT_TYPE, "application/json");
+        let body = body.map_or_else(Body::empty, |b| Body::from(b.to_string()));
+        let reply = self.send(request.body(body).unwrap()).await;
+        let value = serde_json::from_str(&reply.body)
+            .unwrap_or_else(|e| panic!("{method} {path}: not JSON ({e}): {}", reply.body));
+        (reply.status, value)
+    }
 }

@@ -1,0 +1,145 @@
+//! The fuzz targets' bodies: every file and text the program reads from a user, fed
+//! through the same functions the CLI and the web app call. cargo-fuzz (`fuzz/`) calls
+//! them with generated inputs; `tests/replay.rs` calls them with the committed corpus
+//! (`fuzz/corpus/<target>/`), so CI holds every input found so far without a fuzzer.
+//! A target passes an input when it returns: refusals are fine, panics are not.
+
+use followup_app::{Followup, Options};
+use followup_core::tone::Checker;
+use jiff::Timestamp;
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+/// Every target, by the name its corpus folder and cargo-fuzz binary have.
+pub const TARGETS: &[&str] = &[
+    "vcard",
+    "csv",
+    "backup",
+    "holidays",
+    "tone_rules",
+    "templates",
+    "check",
+];
+
+/// Runs the named target on one input.
+pub fn run(target: &str, data: &[u8]) {
+    match target {
+        "vcard" => vcard(data),
+        "csv" => csv(data),
+        "backup" => backup(data),
+        "holidays" => holidays(data),
+        "tone_rules" => tone_rules(data),
+        "templates" => templates(data),
+        "check" => check(data),
+        other => panic!("no fuzz target {other}"),
+    }
+}
+
+/// A fixed "now", so that a run is repeatable.
+fn now() -> Timestamp {
+    "2026-11-28T12:00:00Z".parse().unwrap()
+}
+
+fn text(data: &[u8]) -> Option<&str> {
+    followup_formats::utf8_text(data).ok()
+}
+
+thread_local! {
+    /// One in-memory database per thread: what an import does is done to it, and the
+    /// plan is recomputed over whatever it then holds.
+    static ENGINE: RefCell<Followup> = RefCell::new(
+        Followup::open(":memory:", Options::default()).expect("an in-memory database opens"),
+    );
+}
+
+fn built_in_checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(Checker::built_in)
+}
+
+/// A `.vcf` file: every card read, each written back out and read again.
+pub fn vcard(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let read = followup_formats::vcard::read_cards(text, now());
+    for (_, contact) in &read.cards {
+        let card = followup_formats::vcard::write_card(contact);
+        let again = followup_formats::vcard::read_cards(&card, now());
+        assert!(
+            again.errors.is_empty(),
+            "a card we wrote does not read back: {:?}\n{card}",
+            again.errors
+        );
+    }
+}
+
+/// A CSV of applications, header row first.
+pub fn csv(data: &[u8]) {
+    let _ = followup_formats::csv_import::read_applications(data, &[], now(), |_| {});
+}
+
+/// A JSON backup: read, restored into the database, and the plans recomputed over it.
+pub fn backup(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let Ok(records) = followup_formats::backup::read(text) else {
+        return;
+    };
+    ENGINE.with(|engine| {
+        let mut app = engine.borrow_mut();
+        if app.restore(records, true).is_ok() {
+            let _ = app.refresh_plans(None);
+            let _ = app.agenda(None, 14, Some(20));
+        }
+    });
+}
+
+/// A holiday file, as GOV.UK's JSON and as iCalendar; what reads is imported and the
+/// working days of its regions are built.
+pub fn holidays(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let mut days = Vec::new();
+    if let Ok(read) = followup_formats::holiday_files::read_govuk(text) {
+        days.extend(read);
+    }
+    if let Ok(read) = followup_formats::holiday_files::read_ics(text, "gb-eng") {
+        days.extend(read);
+    }
+    if days.is_empty() {
+        return;
+    }
+    let regions: Vec<String> = days.iter().map(|d| d.region.clone()).collect();
+    ENGINE.with(|engine| {
+        let mut app = engine.borrow_mut();
+        if app.import_holidays(days, false).is_ok() {
+            for region in regions.iter().take(3) {
+                let _ = app.working_days(region);
+            }
+        }
+    });
+}
+
+/// A tone rule file (YAML): loaded beside the built-in rules and run on a short note.
+pub fn tone_rules(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let mut checker = Checker::built_in();
+    let errors = checker.add_rules(&[("Fuzz/Rule.yml".to_string(), text.to_string())]);
+    if errors.is_empty() {
+        let _ = checker.check(
+            "Dear Priya,\n\nThank you for your time today. I really need this job!!\n\nSam",
+            "en-GB",
+        );
+    }
+}
+
+/// A user's version of a draft template: checked as `template save` checks it.
+pub fn templates(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let _ = followup_core::compose::check_template("thank-you-email", text);
+}
+
+/// Text given to `followup check`, in both locales.
+pub fn check(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let checker = built_in_checker();
+    let _ = checker.check(text, "en-GB");
+    let _ = checker.check(text, "en-US");
+}
