@@ -555,6 +555,44 @@ async fn the_whole_process_through_the_api_alone() {
         .await;
     assert_eq!(s, 200);
 
+    // The settings page's other parts: templates, the mail server test, holiday files.
+    let (s, list) = api.call("GET", "/templates", None).await;
+    assert_eq!(s, 200);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["name"] == "thank-you-email")
+    );
+    let (s, e) = api
+        .call(
+            "PUT",
+            "/templates/thank-you-email",
+            Some(json!({"text": "Dear {{ nosuchthing }}"})),
+        )
+        .await;
+    assert_eq!(s, 409, "not saved unless it renders: {e}");
+    let (s, e) = api
+        .call("PUT", "/templates/love-letter", Some(json!({"text": "x"})))
+        .await;
+    assert_eq!(s, 404, "{e}");
+    let (s, e) = api.call("POST", "/mail/test", None).await;
+    assert!(s == 409 || s == 502, "no mail server set: {s} {e}");
+    let govuk = json!({"england-and-wales": {"division": "england-and-wales",
+        "events": [{"title": "Spring bank holiday", "date": "2027-05-31", "notes": "",
+            "bunting": true}]}});
+    let (s, h) = api.call("POST", "/holidays/import", Some(govuk)).await;
+    assert_eq!(s, 200, "{h}");
+    assert_eq!(h["result"]["count"], 2, "England and Wales: {h}");
+    let (s, e) = api
+        .call(
+            "POST",
+            "/holidays/import?region=gb-eng",
+            Some(json!("not a calendar")),
+        )
+        .await;
+    assert_eq!(s, 422, "{e}");
+
     // Every documented operation was called at least once above.
     let documented: BTreeSet<(String, String)> = api.doc["paths"]
         .as_object()

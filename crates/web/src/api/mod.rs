@@ -9,6 +9,7 @@
 //! login's session beyond loopback.
 
 mod read;
+mod settings;
 mod write;
 
 use crate::AppState;
@@ -62,6 +63,10 @@ pub fn routes() -> Router<AppState> {
         .route("/settings", get(read::settings))
         .route("/settings/{name}", put(write::set_setting))
         .route("/holidays", post(write::add_holiday))
+        .route("/holidays/import", post(settings::import_holidays))
+        .route("/templates", get(settings::templates))
+        .route("/templates/{name}", put(settings::save_template))
+        .route("/mail/test", post(settings::mail_test))
         .route("/backup", get(read::backup))
         .route("/restore", post(write::restore))
         .route("/undo", post(write::undo))
@@ -88,7 +93,8 @@ pub fn routes() -> Router<AppState> {
         write::note_interview, write::join_panel, write::compose, write::edit_draft,
         write::approve, write::send, write::resolve, write::log_call, write::act_on_step,
         write::set_setting, write::add_holiday, write::restore, write::undo,
-        write::new_feed_token,
+        write::new_feed_token, settings::templates, settings::save_template,
+        settings::mail_test, settings::import_holidays,
     ),
     tags(
         (name = "plan", description = "What is due, when and why"),

@@ -107,7 +107,7 @@ pub async fn import(
     }
 }
 
-fn read(
+pub(crate) fn read(
     name: &str,
     bytes: &[u8],
     region: Option<&str>,
