@@ -163,8 +163,14 @@ pub struct NewInterview {
     pub time_zone: Option<String>,
     pub interviewer_ids: Vec<String>,
     pub format: Option<String>,
+    /// 60 when a body leaves it out, as the CLI's `--duration` does.
+    #[serde(default = "an_hour")]
     pub duration_minutes: u32,
     pub location: Option<String>,
+}
+
+fn an_hour() -> u32 {
+    60
 }
 
 /// An interview after a note, and how a timeline in words was read.

@@ -222,7 +222,7 @@ impl Followup {
                     tx.store.interview(id)?;
                     vec![id.to_string()]
                 }
-                None => tx.store.interviews_with_pending_steps()?,
+                None => tx.store.interviews_to_replan()?,
             };
             for id in &ids {
                 tx.plan_of(id)?;

@@ -78,7 +78,7 @@ impl Tx<'_> {
 
     fn replan(&mut self) -> Result<()> {
         if self.every_pending_plan {
-            let ids = self.store.interviews_with_pending_steps()?;
+            let ids = self.store.interviews_to_replan()?;
             self.touched.extend(ids);
         }
         if self.touched.is_empty() {

@@ -353,7 +353,7 @@ impl Store {
     /// Interviews that still have something pending (the ones a holiday change affects).
     /// The interviews whose plan a recomputation can change: those with a step still
     /// pending, and those never planned at all (written before plans existed, schema 1).
-    pub fn interviews_with_pending_steps(&mut self) -> Result<Vec<String>> {
+    pub fn interviews_to_replan(&mut self) -> Result<Vec<String>> {
         let mut ids: Vec<String> = steps::table
             .filter(steps::account_id.eq(&self.account))
             .filter(steps::state.eq(StepState::Pending.as_str()))

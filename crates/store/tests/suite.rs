@@ -447,7 +447,7 @@ on_every_backend! {
     );
     assert_eq!(store.pending_steps(Due::Overdue, now, until, None).unwrap().len(), 27);
     assert_eq!(
-        store.interviews_with_pending_steps().unwrap(),
+        store.interviews_to_replan().unwrap(),
         vec![iv.id.clone()]
     );
     // Unique per (interview, key): a second insert of the same key fails as a whole.

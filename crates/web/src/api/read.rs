@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use followup_app::{DraftView, ResolvedSetting, StepView};
-use followup_core::model::{Application, Contact, Interview, Profile};
+use followup_core::model::{Application, Contact, Interview, Locale, Profile};
 use followup_core::tone::Finding;
 use followup_formats::backup::Backup;
 use followup_store::Page;
@@ -258,13 +258,7 @@ pub async fn check(
             .engines
             .run(move |app| {
                 let locale = match body.locale {
-                    Some(l)
-                        if ["en-GB", "en-US"]
-                            .iter()
-                            .any(|k| k.eq_ignore_ascii_case(&l)) =>
-                    {
-                        l
-                    }
+                    Some(l) if Locale::from(l.as_str()).is_known() => l,
                     Some(l) => {
                         return Err(WebError::bad_request(
                             "locale",

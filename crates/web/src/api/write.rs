@@ -184,9 +184,6 @@ pub async fn add_interview(
     State(state): State<AppState>,
     ApiJson(mut new): ApiJson<NewInterview>,
 ) -> Created<Interview> {
-    if new.duration_minutes == 0 {
-        new.duration_minutes = 60;
-    }
     let added = state
         .engines
         .run(move |app| {
