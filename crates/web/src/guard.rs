@@ -318,4 +318,61 @@ mod tests {
         assert!(!hosts.allows("evil.example:7878"));
         assert!(!hosts.allows("localhost:80"));
     }
+
+    /// A handler still running at the time limit is answered with 503 and a message, and
+    /// the headers every answer carries; one inside it is answered as usual. Tokio's clock
+    /// is paused, so the minute passes without anyone waiting for it.
+    #[tokio::test(start_paused = true)]
+    async fn a_request_past_the_time_limit_gets_503() {
+        use axum::Router;
+        use axum::routing::get;
+        use tower::ServiceExt;
+
+        let addr: std::net::SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        let guard = Arc::new(Guard {
+            hosts: Hosts::for_addr(addr, &[]),
+            access: crate::login::Access::default(),
+            sessions: Arc::default(),
+        });
+        let app = Router::new()
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(TIME_LIMIT + Duration::from_secs(1)).await;
+                    "finished"
+                }),
+            )
+            .route(
+                "/in-time",
+                get(|| async {
+                    tokio::time::sleep(TIME_LIMIT - Duration::from_secs(1)).await;
+                    "finished"
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(guard, protect));
+        let get = |path: &str| {
+            Request::builder()
+                .uri(path)
+                .header(header::HOST, "127.0.0.1:7878")
+                .body(Body::empty())
+                .unwrap()
+        };
+
+        let started = tokio::time::Instant::now();
+        let slow = app.clone().oneshot(get("/slow")).await.unwrap();
+        assert_eq!(slow.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            started.elapsed(),
+            TIME_LIMIT,
+            "answered at the limit, not later"
+        );
+        assert!(slow.headers().contains_key(header::CONTENT_SECURITY_POLICY));
+        let body = to_bytes(slow.into_body(), 1 << 16).await.unwrap();
+        assert!(String::from_utf8_lossy(&body).contains("took too long"));
+
+        let in_time = app.oneshot(get("/in-time")).await.unwrap();
+        assert_eq!(in_time.status(), StatusCode::OK);
+        let body = to_bytes(in_time.into_body(), 1 << 16).await.unwrap();
+        assert_eq!(&body[..], b"finished");
+    }
 }
