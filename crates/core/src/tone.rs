@@ -229,7 +229,7 @@ impl Rule {
             }
             let joined = patterns
                 .iter()
-                .map(|p| format!("(?:{p})"))
+                .map(|p| format!("(?:{})", either_apostrophe(p)))
                 .collect::<Vec<_>>()
                 .join("|");
             let pattern = if word {
@@ -822,9 +822,57 @@ impl Checker {
     }
 }
 
+/// A rule's `'` also matches the typographic apostrophe (’), which most published and
+/// pasted text uses: "don't" in a rule finds "don’t". A `'` inside a class (`[...]`) or
+/// escaped is left as it is.
+fn either_apostrophe(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut in_class = 0usize;
+    let mut escaped = false;
+    for c in pattern.chars() {
+        match c {
+            _ if escaped => {
+                escaped = false;
+                out.push(c);
+            }
+            '\\' => {
+                escaped = true;
+                out.push(c);
+            }
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            '\'' if in_class == 0 => out.push_str("['’]"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_apostrophe_in_a_rule_matches_either_kind() {
+        assert_eq!(either_apostrophe("don't"), "don['’]t");
+        assert_eq!(either_apostrophe("don['’]t"), "don['’]t");
+        assert_eq!(either_apostrophe(r"a\'b"), r"a\'b");
+        let checker = Checker::built_in();
+        let found = |t: &str| {
+            checker
+                .check(t, "en-GB")
+                .iter()
+                .any(|f| f.rule == "Desperate.Despair")
+        };
+        assert!(found("If I don't get this job, I don't know what I'll do."));
+        assert!(found("If I don’t get this job, I don’t know what I’ll do."));
+    }
 
     #[test]
     fn a_rule_offers_wording_for_the_shapes_it_knows() {

@@ -5,12 +5,13 @@
 //! recall (error and warning findings against the labels) are reported for both halves
 //! and per family: `cargo test -p followup-core --test tone_external -- --nocapture`.
 //!
-//! Read the figures for what they are. The corpus is small (85 bad, 63 clean; the goal
-//! is 150 of each). In batch 1, whoever collected it also wrote the rules and had read
-//! every message, test half included, while collecting, so that test half is not blind.
-//! Batches 2 to 4 were collected after the rules were written; their blind halves were never used to
-//! change a rule, and it is the honest figure (its recall is low: see the README). The
-//! assertions guard against regression: precision everywhere, recall on batch 1's test.
+//! Read the figures for what they are. The corpus is small (see the README for the
+//! counts; the goal is 150 of each label). Batch 1's test half was read by whoever wrote
+//! the rules; batches 2 to 4 were collected after the rules and their held-out halves
+//! stayed blind until 2026-11-28, when they were read and rules were written from their
+//! misses, so they are now "test" too. Batch 5 was collected after that and split before
+//! the checker ran on it: its blind half is the honest figure. The assertions guard
+//! against regression: precision everywhere, recall on the test halves.
 
 use followup_core::tone::{Checker, Level};
 use std::collections::BTreeMap;
@@ -25,17 +26,17 @@ struct Message {
 
 fn corpus() -> Vec<Message> {
     let mut out: Vec<Message> = Vec::new();
+    // Comment lines: the file's header, and each batch's (from "# Batch" to its first entry).
+    let mut in_comment = true;
     for line in include_str!("data/tone-external.txt").lines() {
-        // Comment lines: the file's header and each batch's.
-        if line.starts_with("# ")
-            && (out.is_empty()
-                || out.last().is_some_and(|m| m.text.is_empty())
-                || line.starts_with("# Batch")
-                || line.starts_with("# alternately"))
-        {
+        if line.starts_with("# Batch") {
+            in_comment = true;
+        }
+        if in_comment && (line.starts_with("# ") || line.is_empty()) {
             continue;
         }
         if let Some(header) = line.strip_prefix("=== ") {
+            in_comment = false;
             let parts: Vec<&str> = header.splitn(4, ' ').collect();
             out.push(Message {
                 split: parts[0].to_string(),
@@ -147,11 +148,16 @@ fn the_corpus_is_split_before_rules_and_sourced() {
             .iter()
             .all(|m| ["dev", "test", "blind"].contains(&m.split.as_str()))
     );
-    // Half of each batch is held out: test (batch 1) and blind (batches 2 to 4). Each
+    // Half of each batch is held out: test (batches 1 to 4) and blind (batch 5). Each
     // batch alternates starting with dev, so dev can lead by one per label and batch.
     let held = corpus.iter().filter(|m| m.split != "dev").count();
+    let batches = include_str!("data/tone-external.txt")
+        .lines()
+        .filter(|l| l.starts_with("# Batch"))
+        .count()
+        + 1;
     assert!(
-        held * 2 + 6 >= corpus.len(),
+        held * 2 + 2 * batches >= corpus.len(),
         "halves: {held} of {}",
         corpus.len()
     );
@@ -167,7 +173,7 @@ fn precision_and_recall_on_messages_by_other_people() {
         report("development half", &dev),
         report("test half", &test),
         report(
-            "blind half (batches 2 to 4, collected after the rules were written)",
+            "blind half (batch 5, collected after the last rule change)",
             &blind
         )
     );
