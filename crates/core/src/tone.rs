@@ -395,39 +395,25 @@ impl Rule {
         let parts: Vec<(usize, usize)> = text.parts(self.scope);
         match &self.kind {
             Kind::Existence(re, suggest) => {
-                for (a, b) in &parts {
-                    for m in re.find_iter(&text.source[*a..*b]) {
-                        if !self.is_exception(m.as_str()) {
-                            let offered = suggest
-                                .iter()
-                                .filter(|(shape, _)| shape.is_match(m.as_str()))
-                                .map(|(_, wording)| wording.clone())
-                                .take(1)
-                                .collect();
-                            out.push(self.finding(
-                                text,
-                                a + m.start(),
-                                a + m.end(),
-                                m.as_str(),
-                                offered,
-                            ));
-                        }
+                for (a, b) in matches_in(re, text, &parts) {
+                    let matched = &text.source[a..b];
+                    if !self.is_exception(matched) {
+                        let offered = suggest
+                            .iter()
+                            .filter(|(shape, _)| shape.is_match(matched))
+                            .map(|(_, wording)| wording.clone())
+                            .take(1)
+                            .collect();
+                        out.push(self.finding(text, a, b, matched, offered));
                     }
                 }
             }
             Kind::Substitution(pairs) => {
-                for (a, b) in &parts {
-                    for (re, to) in pairs {
-                        for m in re.find_iter(&text.source[*a..*b]) {
-                            if !self.is_exception(m.as_str()) {
-                                out.push(self.finding(
-                                    text,
-                                    a + m.start(),
-                                    a + m.end(),
-                                    m.as_str(),
-                                    vec![to.clone()],
-                                ));
-                            }
+                for (re, to) in pairs {
+                    for (a, b) in matches_in(re, text, &parts) {
+                        let matched = &text.source[a..b];
+                        if !self.is_exception(matched) {
+                            out.push(self.finding(text, a, b, matched, vec![to.clone()]));
                         }
                     }
                 }
@@ -510,11 +496,47 @@ impl Rule {
     }
 }
 
+/// Every match of `re` inside one of `parts` (byte ranges, in order, each a line or the
+/// end of one), as searching each part on its own would find them.
+///
+/// Searching a part at a time cost a search's set-up for every line of the text and
+/// every rule: most of `check`'s time on a long text. So the text is searched once, and
+/// only the parts that a match touches are searched again on their own. That finds the
+/// same matches: a part that holds a match of its own holds or touches a match of the
+/// whole (the search would have stopped there, unless an earlier match ran into it), and
+/// a part's edges look to `\b` and `$` as the line break beyond them does. A part that
+/// does not begin a line (the subject after "Subject:") is always searched on its own,
+/// since `^` would not match there in the whole text.
 fn matches_in(re: &Regex, text: &Text, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return Vec::new();
+    };
+    let source = text.source;
+    // `$` does not match before a "\r\n" in the whole text, but does at the part's end.
+    let dollar = re.as_str().contains('$');
+    let mut search = vec![false; parts.len()];
+    for (i, (a, b)) in parts.iter().enumerate() {
+        if (*a > 0 && !source[..*a].ends_with('\n')) || (dollar && source[*b..].starts_with('\r')) {
+            search[i] = true;
+        }
+    }
+    for m in re.find_iter(&source[first.0..last.1]) {
+        let (s, e) = (first.0 + m.start(), first.0 + m.end().max(m.start() + 1));
+        // The parts this match touches: from the last one starting at or before it.
+        let mut i = parts.partition_point(|(a, _)| *a <= s).saturating_sub(1);
+        while i < parts.len() && parts[i].0 < e {
+            if parts[i].1 >= s {
+                search[i] = true;
+            }
+            i += 1;
+        }
+    }
     parts
         .iter()
-        .flat_map(|(a, b)| {
-            re.find_iter(&text.source[*a..*b])
+        .zip(search)
+        .filter(|(_, searched)| *searched)
+        .flat_map(|((a, b), _)| {
+            re.find_iter(&source[*a..*b])
                 .map(move |m| (a + m.start(), a + m.end()))
         })
         .collect()
@@ -857,6 +879,69 @@ fn either_apostrophe(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-search-then-parts shortcut finds exactly what a search per part finds, for
+    /// every shipped pattern, on the tone corpus with LF and CRLF line ends and a subject.
+    #[test]
+    fn matches_in_finds_what_a_search_per_part_finds() {
+        let corpus = include_str!("../tests/data/tone-corpus.txt");
+        let texts = [
+            corpus.to_string(),
+            corpus.replace('\n', "\r\n"),
+            format!("Subject: following up\n\nHi Sam,\n{corpus}"),
+            "Why is this\ntaking so long?\n\nwhy haven't you replied".to_string(),
+            "Why is this\r\ntaking so long?\r\n\r\nwhy haven't you replied".to_string(),
+        ];
+        let checker = Checker::built_in();
+        let mut patterns: Vec<&Regex> = Vec::new();
+        for rule in &checker.rules {
+            match &rule.kind {
+                Kind::Existence(re, _) => patterns.push(re),
+                Kind::Substitution(pairs) => patterns.extend(pairs.iter().map(|(re, _)| re)),
+                Kind::Occurrence { pattern, .. } | Kind::Density { pattern, .. } => {
+                    patterns.push(pattern)
+                }
+                Kind::Conditional {
+                    first,
+                    second,
+                    forbid,
+                } => {
+                    patterns.push(first);
+                    patterns.extend(second.iter().chain(forbid.iter()));
+                }
+                _ => {}
+            }
+        }
+        // A user's rule may anchor to a line's ends, or run across lines.
+        let anchored = [
+            Regex::new(r"(?m)long\?$").unwrap(),
+            Regex::new(r"(?mi)^why").unwrap(),
+            Regex::new(r"(?i)is this\s+taking").unwrap(),
+        ];
+        patterns.extend(anchored.iter());
+        for source in &texts {
+            let text = Text::new(source);
+            for scope in [
+                Scope::Text,
+                Scope::Body,
+                Scope::Subject,
+                Scope::Greeting,
+                Scope::Signoff,
+            ] {
+                let parts = text.parts(scope);
+                for re in &patterns {
+                    let naive: Vec<(usize, usize)> = parts
+                        .iter()
+                        .flat_map(|(a, b)| {
+                            re.find_iter(&source[*a..*b])
+                                .map(move |m| (a + m.start(), a + m.end()))
+                        })
+                        .collect();
+                    assert_eq!(matches_in(re, &text, &parts), naive, "{}", re.as_str());
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_apostrophe_in_a_rule_matches_either_kind() {
