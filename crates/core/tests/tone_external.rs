@@ -9,8 +9,8 @@
 //! counts; the goal is 150 of each label). Batch 1's test half was read by whoever wrote
 //! the rules; batches 2 to 4 were collected after the rules and their held-out halves
 //! stayed blind until 2026-11-28, when they were read and rules were written from their
-//! misses, so they are now "test" too. Batch 5 was collected after that and split before
-//! the checker ran on it: its blind half is the honest figure. The assertions guard
+//! misses, so they are now "test" too. Batches 5 and 6 were collected after that, each
+//! split before the checker ran on it: their blind halves are the honest figure. The assertions guard
 //! against regression: precision everywhere, recall on the test halves.
 
 use followup_core::tone::{Checker, Level};
@@ -148,7 +148,7 @@ fn the_corpus_is_split_before_rules_and_sourced() {
             .iter()
             .all(|m| ["dev", "test", "blind"].contains(&m.split.as_str()))
     );
-    // Half of each batch is held out: test (batches 1 to 4) and blind (batch 5). Each
+    // Half of each batch is held out: test (batches 1 to 4) and blind (batches 5 and 6). Each
     // batch alternates starting with dev, so dev can lead by one per label and batch.
     let held = corpus.iter().filter(|m| m.split != "dev").count();
     let batches = include_str!("data/tone-external.txt")
@@ -173,7 +173,7 @@ fn precision_and_recall_on_messages_by_other_people() {
         report("development half", &dev),
         report("test half", &test),
         report(
-            "blind half (batch 5, collected after the last rule change)",
+            "blind halves (batches 5 and 6, each collected after the last rule change)",
             &blind
         )
     );
