@@ -46,6 +46,13 @@ pub fn check(c: &Contact) -> Result<(), InvalidValue> {
             ));
         }
     }
+    // Notes may run over several lines; nothing else that moves a terminal's cursor.
+    if let Some(ch) = control_char(&c.notes, true) {
+        return Err(InvalidValue::new(
+            "notes",
+            format!("the notes hold a control character ({ch:?})"),
+        ));
+    }
     for e in &c.emails {
         if !is_email(&e.value) {
             return Err(InvalidValue::new(

@@ -85,6 +85,18 @@ fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
         let continues = line.starts_with([' ', '\t']) || *qp_soft_break;
         if problem.is_none() && !continues && !line.trim().is_empty() {
             *problem = check_property_line(n, line).err();
+        } else if problem.is_none()
+            && continues
+            && let Some(ch) = followup_core::contact::control_char(
+                line.strip_prefix([' ', '\t']).unwrap_or(line),
+                false,
+            )
+        {
+            // A folded or quoted-printable continuation is part of its property's value.
+            *problem = Some(LineError::new(
+                n,
+                format!("holds a control character ({ch:?})"),
+            ));
         }
         *qp_soft_break = is_quoted_printable(line, *qp_soft_break) && line.ends_with('=');
         block.text.push_str(line);

@@ -170,3 +170,25 @@ proptest! {
         prop_assert_eq!(&back.notes, &c.notes);
     }
 }
+
+/// Found by the fuzzer: a control character on a continued line (quoted-printable soft
+/// break, or a folded line) was read into the contact unchecked, and a card written from
+/// it did not read back. It is refused, naming its line; a fold that starts with a tab
+/// is still a fold.
+#[test]
+fn control_characters_on_continued_lines_are_refused() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let qp = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zoe Day\r\n\
+        NOTE;ENCODING=QUOTED-PRINTABLE:Met at the=\r\n panel\u{0}\u{0} notes\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(qp, now);
+    assert!(read.cards.is_empty());
+    assert_eq!(read.errors.len(), 1, "{:?}", read.errors);
+    assert_eq!(read.errors[0].line, 5);
+    assert!(read.errors[0].problem.contains("control character"));
+
+    let folded =
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Day\r\nNOTE:Met at\r\n\t the panel\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(folded, now);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    assert_eq!(read.cards.len(), 1);
+}
