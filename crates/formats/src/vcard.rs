@@ -195,7 +195,9 @@ fn check_property_line(n: usize, line: &str) -> Result<(), LineError> {
             format!("holds a control character ({ch:?})"),
         ));
     }
-    match name.to_ascii_uppercase().as_str() {
+    // "item1.EMAIL" (iOS groups a value with its label) is an EMAIL all the same.
+    let property = name.rsplit('.').next().unwrap_or(name);
+    match property.to_ascii_uppercase().as_str() {
         "VERSION" if !["2.1", "3.0", "4.0"].contains(&value) => Err(LineError::new(
             n,
             format!(

@@ -192,3 +192,17 @@ fn control_characters_on_continued_lines_are_refused() {
     assert!(read.errors.is_empty(), "{:?}", read.errors);
     assert_eq!(read.cards.len(), 1);
 }
+
+/// Found by the fuzzer: a grouped property ("item1.EMAIL", as iOS writes) skipped the
+/// checks its bare name gets, so a bad address was read and then written as a plain
+/// EMAIL that did not read back.
+#[test]
+fn grouped_properties_get_the_same_checks() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Patel\r\nitem1.EMAIL;type=INTERNET:priya@acmeut Go.\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(card, now);
+    assert!(read.cards.is_empty());
+    assert_eq!(read.errors.len(), 1, "{:?}", read.errors);
+    assert_eq!(read.errors[0].line, 4);
+    assert!(read.errors[0].problem.contains("not an email address"));
+}
