@@ -266,6 +266,10 @@ mod checks {
         c.full_name = "Priya Patel".into();
         c.notes = "line one\nline two".into();
         assert!(check(&c).is_ok());
+        c.notes = "line one\n\u{0}\u{1b}[2J".into();
+        assert_eq!(check(&c).unwrap_err().field, "notes");
+        c.notes = "line one\r\n\tindented".into();
+        assert!(check(&c).is_ok());
         c.position = "Head\rof".into();
         assert_eq!(check(&c).unwrap_err().field, "position");
         c.position = String::new();

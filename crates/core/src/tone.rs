@@ -229,7 +229,7 @@ impl Rule {
             }
             let joined = patterns
                 .iter()
-                .map(|p| format!("(?:{})", either_apostrophe(p)))
+                .map(|p| format!("(?:{})", compiled_pattern(p)))
                 .collect::<Vec<_>>()
                 .join("|");
             let pattern = if word {
@@ -499,8 +499,8 @@ impl Rule {
 /// Every match of `re` inside one of `parts` (byte ranges, in order, each a line or the
 /// end of one), as searching each part on its own would find them.
 ///
-/// Searching a part at a time cost a search's set-up for every line of the text and
-/// every rule: most of `check`'s time on a long text. So the text is searched once, and
+/// Searching a part at a time costs a search's set-up for every line of the text and
+/// every rule. So the text is searched once, and
 /// only the parts that a match touches are searched again on their own. That finds the
 /// same matches: a part that holds a match of its own holds or touches a match of the
 /// whole (the search would have stopped there, unless an earlier match ran into it), and
@@ -854,7 +854,7 @@ impl Checker {
 ///   either kind.
 ///
 /// Escapes and classes (`[...]`) are left as they are.
-fn either_apostrophe(pattern: &str) -> String {
+fn compiled_pattern(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 8);
     let mut in_class = 0usize;
     let mut escaped = false;
@@ -956,11 +956,11 @@ mod tests {
     }
 
     #[test]
-    fn an_apostrophe_in_a_rule_matches_either_kind() {
-        assert_eq!(either_apostrophe("don't"), "don['’]t");
-        assert_eq!(either_apostrophe("don['’]t"), "don['’]t");
-        assert_eq!(either_apostrophe(r"a\'b"), r"a\'b");
-        assert_eq!(either_apostrophe(r"\bso\b[\b]"), r"(?-u:\b)so(?-u:\b)[\b]");
+    fn rule_patterns_match_either_apostrophe_and_ascii_boundaries() {
+        assert_eq!(compiled_pattern("don't"), "don['’]t");
+        assert_eq!(compiled_pattern("don['’]t"), "don['’]t");
+        assert_eq!(compiled_pattern(r"a\'b"), r"a\'b");
+        assert_eq!(compiled_pattern(r"\bso\b[\b]"), r"(?-u:\b)so(?-u:\b)[\b]");
         let checker = Checker::built_in();
         let found = |t: &str| {
             checker

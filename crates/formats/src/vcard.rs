@@ -85,18 +85,9 @@ fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
         let continues = line.starts_with([' ', '\t']) || *qp_soft_break;
         if problem.is_none() && !continues && !line.trim().is_empty() {
             *problem = check_property_line(n, line).err();
-        } else if problem.is_none()
-            && continues
-            && let Some(ch) = followup_core::contact::control_char(
-                line.strip_prefix([' ', '\t']).unwrap_or(line),
-                false,
-            )
-        {
+        } else if problem.is_none() && continues {
             // A folded or quoted-printable continuation is part of its property's value.
-            *problem = Some(LineError::new(
-                n,
-                format!("holds a control character ({ch:?})"),
-            ));
+            *problem = no_control_chars(n, line.strip_prefix([' ', '\t']).unwrap_or(line)).err();
         }
         *qp_soft_break = is_quoted_printable(line, *qp_soft_break) && line.ends_with('=');
         block.text.push_str(line);
@@ -106,6 +97,17 @@ fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
         blocks.push(Err(unterminated(block.first_line)));
     }
     blocks
+}
+
+/// A value that would reach a terminal or an email: no control characters.
+fn no_control_chars(n: usize, value: &str) -> Result<(), LineError> {
+    match followup_core::contact::control_char(value, false) {
+        Some(ch) => Err(LineError::new(
+            n,
+            format!("holds a control character ({ch:?})"),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn unterminated(first_line: usize) -> LineError {
@@ -189,12 +191,7 @@ fn check_property_line(n: usize, line: &str) -> Result<(), LineError> {
     }
     // Values Followup reads whole, checked here so a bad one names its line.
     let value = line.split_once(':').map_or("", |(_, v)| v).trim();
-    if let Some(ch) = followup_core::contact::control_char(value, false) {
-        return Err(LineError::new(
-            n,
-            format!("holds a control character ({ch:?})"),
-        ));
-    }
+    no_control_chars(n, value)?;
     // "item1.EMAIL" (iOS groups a value with its label) is an EMAIL all the same.
     let property = name.rsplit('.').next().unwrap_or(name);
     match property.to_ascii_uppercase().as_str() {
