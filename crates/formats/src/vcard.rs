@@ -45,23 +45,19 @@ struct CardBlock {
 
 fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
     let mut blocks = Vec::new();
-    let mut current: Option<(CardBlock, Option<LineError>, bool)> = None;
+    let mut current: Option<OpenCard> = None;
     for (i, raw) in text.split('\n').enumerate() {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let bare = line.trim_start_matches('\u{feff}').trim();
         if bare.eq_ignore_ascii_case("BEGIN:VCARD") {
-            if let Some((block, _, _)) = current.take() {
-                blocks.push(Err(unterminated(block.first_line)));
+            if let Some(card) = current.take() {
+                blocks.push(Err(unterminated(card.block.first_line)));
             }
-            let block = CardBlock {
-                first_line: n,
-                text: format!("{bare}\r\n"),
-            };
-            current = Some((block, None, false));
+            current = Some(OpenCard::new(n, format!("{bare}\r\n")));
             continue;
         }
-        let Some((block, problem, qp_soft_break)) = current.as_mut() else {
+        let Some(card) = current.as_mut() else {
             if !bare.is_empty() {
                 blocks.push(Err(LineError::new(
                     n,
@@ -74,29 +70,86 @@ fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
             continue;
         };
         if bare.eq_ignore_ascii_case("END:VCARD") {
-            block.text.push_str("END:VCARD\r\n");
-            let (block, problem, _) = current.take().expect("inside a card");
-            blocks.push(match problem {
+            let mut card = current.take().expect("inside a card");
+            card.finish_property();
+            card.block.text.push_str("END:VCARD\r\n");
+            blocks.push(match card.problem {
                 Some(e) => Err(e),
-                None => Ok(block),
+                None => Ok(card.block),
             });
             continue;
         }
-        let continues = line.starts_with([' ', '\t']) || *qp_soft_break;
-        if problem.is_none() && !continues && !line.trim().is_empty() {
-            *problem = check_property_line(n, line).err();
-        } else if problem.is_none() && continues {
-            // A folded or quoted-printable continuation is part of its property's value.
-            *problem = no_control_chars(n, line.strip_prefix([' ', '\t']).unwrap_or(line)).err();
-        }
-        *qp_soft_break = is_quoted_printable(line, *qp_soft_break) && line.ends_with('=');
-        block.text.push_str(line);
-        block.text.push_str("\r\n");
+        card.physical_line(n, line);
     }
-    if let Some((block, _, _)) = current {
-        blocks.push(Err(unterminated(block.first_line)));
+    if let Some(card) = current {
+        blocks.push(Err(unterminated(card.block.first_line)));
     }
     blocks
+}
+
+/// A card being read: its text so far, the first problem found in it, and the property
+/// whose lines are still being gathered. A property is checked once it is whole, because
+/// a fold (RFC 6350 §3.2) or a quoted-printable soft break may fall anywhere in it, even
+/// before the ':' (a long TYPE list), and a value checked line by line would be judged
+/// on a fragment.
+struct OpenCard {
+    block: CardBlock,
+    problem: Option<LineError>,
+    /// The unfolded property so far and the line it starts on.
+    property: Option<(usize, String)>,
+    qp_soft_break: bool,
+}
+
+impl OpenCard {
+    fn new(first_line: usize, text: String) -> Self {
+        OpenCard {
+            block: CardBlock { first_line, text },
+            problem: None,
+            property: None,
+            qp_soft_break: false,
+        }
+    }
+
+    fn physical_line(&mut self, n: usize, line: &str) {
+        let folded = line.starts_with([' ', '\t']);
+        let continues = folded || self.qp_soft_break;
+        if continues {
+            // A folded or quoted-printable continuation is part of its property's value,
+            // checked here too so that a control character names its own line.
+            let rest = if folded { &line[1..] } else { line };
+            if self.problem.is_none() {
+                self.problem = no_control_chars(n, rest).err();
+            }
+            if let Some((_, property)) = self.property.as_mut() {
+                if !folded {
+                    // A soft break ends in '=', which is not part of the text.
+                    property.pop();
+                }
+                property.push_str(rest);
+            }
+        } else {
+            self.finish_property();
+            if !line.trim().is_empty() {
+                self.property = Some((n, line.to_string()));
+            }
+        }
+        self.qp_soft_break = line.ends_with('=')
+            && self
+                .property
+                .as_ref()
+                .is_some_and(|(_, p)| is_quoted_printable(p));
+        self.block.text.push_str(line);
+        self.block.text.push_str("\r\n");
+    }
+
+    /// Checks the property gathered so far, if any, naming the line it starts on.
+    fn finish_property(&mut self) {
+        if let Some((n, property)) = self.property.take() {
+            if self.problem.is_none() {
+                self.problem = check_property_line(n, &property).err();
+            }
+        }
+    }
 }
 
 /// A value that would reach a terminal or an email: no control characters.
@@ -117,11 +170,9 @@ fn unterminated(first_line: usize) -> LineError {
     )
 }
 
-fn is_quoted_printable(line: &str, continuing: bool) -> bool {
-    continuing || {
-        let head = line.split(':').next().unwrap_or("").to_ascii_uppercase();
-        head.contains("QUOTED-PRINTABLE")
-    }
+fn is_quoted_printable(property: &str) -> bool {
+    let head = property.split(':').next().unwrap_or("").to_ascii_uppercase();
+    head.contains("QUOTED-PRINTABLE")
 }
 
 const ENCODINGS: &[&str] = &["QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"];

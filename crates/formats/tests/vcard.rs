@@ -206,3 +206,30 @@ fn grouped_properties_get_the_same_checks() {
     assert_eq!(read.errors[0].line, 4);
     assert!(read.errors[0].problem.contains("not an email address"));
 }
+
+/// Found by the fuzzer: a long TYPE list folds before the ':', and the reader checked
+/// each physical line as if it were a whole property, so a card Followup wrote did not
+/// read back ("is not a property line"). Properties are now checked once unfolded, which
+/// also keeps a folded email address whole.
+#[test]
+fn a_fold_before_the_colon_or_inside_a_value_reads_back() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let mut c = full_contact();
+    c.phones[0].labels = vec![format!("cell{}", "c".repeat(110))];
+    c.emails[0].value = format!("{}@example.com", "a".repeat(70));
+    let card = write_card(&c);
+    assert!(
+        card.lines().any(|l| l.starts_with("TEL;") && !l.contains(':')),
+        "the TYPE list is folded before the ':': {card}"
+    );
+    let back = &read_ok(&card)[0];
+    assert_eq!(back.phones[0].labels, c.phones[0].labels);
+    assert_eq!(back.emails[0].value, c.emails[0].value);
+
+    // A folded address that is not one is still refused, on the line it starts on.
+    let bad = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Day\r\nEMAIL:zoe@\r\n exa mple\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(bad, now);
+    assert!(read.cards.is_empty());
+    assert_eq!(read.errors[0].line, 4, "{:?}", read.errors);
+    assert!(read.errors[0].problem.contains("not an email address"));
+}
