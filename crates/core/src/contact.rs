@@ -27,32 +27,10 @@ pub fn control_char(text: &str, newlines: bool) -> Option<char> {
 }
 
 /// Checks the fields a contact will be shown, written into cards and put into emails:
-/// no control characters (an imported card must not recolour a terminal or add a header
-/// line to an email), and email addresses that are addresses.
+/// no control characters (see [`no_control_chars`]), email addresses that are addresses,
+/// and phone numbers that hold a number.
 pub fn check(c: &Contact) -> Result<(), InvalidValue> {
-    let single = [
-        ("name", &c.full_name),
-        ("given name", &c.given_name),
-        ("family name", &c.family_name),
-        ("title", &c.honorific),
-        ("position", &c.position),
-        ("organisation", &c.organisation),
-    ];
-    for (field, value) in single {
-        if let Some(ch) = control_char(value, false) {
-            return Err(InvalidValue::new(
-                field,
-                format!("{:?} holds a control character ({:?})", clip(value), ch),
-            ));
-        }
-    }
-    // Notes may run over several lines; nothing else that moves a terminal's cursor.
-    if let Some(ch) = control_char(&c.notes, true) {
-        return Err(InvalidValue::new(
-            "notes",
-            format!("the notes hold a control character ({ch:?})"),
-        ));
-    }
+    no_control_chars(c)?;
     for e in &c.emails {
         if !is_email(&e.value) {
             return Err(InvalidValue::new(
@@ -62,12 +40,6 @@ pub fn check(c: &Contact) -> Result<(), InvalidValue> {
         }
     }
     for p in &c.phones {
-        if let Some(ch) = control_char(&p.value, false) {
-            return Err(InvalidValue::new(
-                "phone",
-                format!("{:?} holds a control character ({ch:?})", clip(&p.value)),
-            ));
-        }
         // Read out in a voicemail and dialled from a script: it must hold a number.
         if p.value.chars().filter(char::is_ascii_digit).count() < 3 {
             return Err(InvalidValue::new(
@@ -79,11 +51,57 @@ pub fn check(c: &Contact) -> Result<(), InvalidValue> {
             ));
         }
     }
-    if let Some(ch) = control_char(&c.notes, true) {
-        return Err(InvalidValue::new(
-            "notes",
-            format!("the notes hold a control character ({ch:?})"),
-        ));
+    Ok(())
+}
+
+/// No control characters in any field: an imported card must not recolour a terminal or
+/// add a header line to an email. Notes and the lines of an address may run over several
+/// lines; nothing else moves a terminal's cursor. A reader that decodes (quoted-printable
+/// `=00`, base64) checks what it decoded with this, not only the text it was given.
+pub fn no_control_chars(c: &Contact) -> Result<(), InvalidValue> {
+    let single = [
+        ("name", &c.full_name),
+        ("given name", &c.given_name),
+        ("family name", &c.family_name),
+        ("title", &c.honorific),
+        ("position", &c.position),
+        ("organisation", &c.organisation),
+        ("uid", &c.uid),
+    ];
+    let labelled = c
+        .emails
+        .iter()
+        .map(|e| ("email", e))
+        .chain(c.phones.iter().map(|p| ("phone", p)));
+    let mut fields: Vec<(&str, &String, bool)> =
+        single.iter().map(|(f, v)| (*f, *v, false)).collect();
+    for (field, l) in labelled {
+        fields.push((field, &l.value, false));
+        fields.extend(l.labels.iter().map(|label| (field, label, false)));
+    }
+    fields.extend(c.time_zone.iter().map(|v| ("time zone", v, false)));
+    fields.extend(c.region.iter().map(|v| ("region", v, false)));
+    fields.push(("notes", &c.notes, true));
+    if let Some(a) = &c.address {
+        for v in [
+            &a.po_box,
+            &a.extended,
+            &a.street,
+            &a.locality,
+            &a.region,
+            &a.postcode,
+            &a.country,
+        ] {
+            fields.push(("address", v, true));
+        }
+    }
+    for (field, value, newlines) in fields {
+        if let Some(ch) = control_char(value, newlines) {
+            return Err(InvalidValue::new(
+                field,
+                format!("{:?} holds a control character ({ch:?})", clip(value)),
+            ));
+        }
     }
     Ok(())
 }

@@ -334,6 +334,14 @@ fn card_to_contact(block: &CardBlock, now: Timestamp) -> Result<Contact, LineErr
         contact.given_name = given;
         contact.family_name = family;
     }
+    // What quoted-printable or base64 decoded ("=1A" is a control character) is checked
+    // too: the lines were checked as written, not as decoded.
+    followup_core::contact::no_control_chars(&contact).map_err(|e| {
+        LineError::new(
+            block.first_line,
+            format!("this card's {} (decoded) {}", e.field, e.problem),
+        )
+    })?;
     Ok(contact)
 }
 

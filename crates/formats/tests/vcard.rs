@@ -233,3 +233,20 @@ fn a_fold_before_the_colon_or_inside_a_value_reads_back() {
     assert_eq!(read.errors[0].line, 4, "{:?}", read.errors);
     assert!(read.errors[0].problem.contains("not an email address"));
 }
+
+/// Found by the fuzzer: quoted-printable "=1A" (or "=00") decodes to a control character
+/// that the line check, which reads the text as written, cannot see; it reached the
+/// contact's address and the card written from it did not read back. What was decoded is
+/// now checked too.
+#[test]
+fn control_characters_decoded_from_quoted_printable_are_refused() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zoe Day\r\n\
+        ADR;ENCODING=QUOTED-PRINTABLE:;;1 High Street=1A;Leeds;;;\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(card, now);
+    assert!(read.cards.is_empty(), "{:?}", read.cards);
+    assert_eq!(read.errors.len(), 1, "{:?}", read.errors);
+    assert_eq!(read.errors[0].line, 1);
+    assert!(read.errors[0].problem.contains("address"), "{:?}", read.errors);
+    assert!(read.errors[0].problem.contains("control character"));
+}
