@@ -3,7 +3,9 @@
 //! data/generate-word-rules.py), a negation in the three words before a word flipping and
 //! damping it ("not great" is mildly negative), a booster before it ("so", "really")
 //! strengthening it, summed over the sentence. The `sentiment` rule kind of the tone
-//! checker uses it to flag resentment aimed at the reader.
+//! checker uses it to flag resentment aimed at the reader, so the words by which a writer
+//! voices their own regret politely ("Regrettably, I must withdraw…", "Unfortunately…")
+//! count for nothing: VADER scores them as negative, but aimed at nobody.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,6 +34,20 @@ const BOOSTERS: &[&str] = &[
     "highly",
     "quite",
     "such",
+];
+
+/// Courtesy: the writer's own regret, not anger at the reader.
+const COURTESY: &[&str] = &[
+    "regret",
+    "regrets",
+    "regrettably",
+    "regretfully",
+    "unfortunately",
+    "sadly",
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
 ];
 
 fn lexicon() -> &'static HashMap<&'static str, f64> {
@@ -67,6 +83,9 @@ pub fn score(sentence: &str) -> f64 {
         let Some(&valence) = lexicon.get(word.as_str()) else {
             continue;
         };
+        if COURTESY.contains(&word.as_str()) {
+            continue;
+        }
         let before = &words[i.saturating_sub(3)..i];
         let mut v = valence;
         if let Some(prev) = before.last()
@@ -120,6 +139,16 @@ mod tests {
         assert!(score("It was not great.") < 0.0);
         assert!(score("It was so awful.") < score("It was awful."));
         assert_eq!(score("The team uses Kubernetes."), 0.0);
+    }
+
+    #[test]
+    fn courtesy_words_are_not_resentment() {
+        assert_eq!(
+            score("Regrettably, I must withdraw my application for this position."),
+            0.0
+        );
+        assert_eq!(score("Unfortunately I am not available on Friday."), 0.0);
+        assert!(score("Unfortunately your process was an insulting waste of time.") < -2.0);
     }
 
     #[test]

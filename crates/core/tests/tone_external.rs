@@ -9,9 +9,11 @@
 //! counts; the goal is 150 of each label). Batch 1's test half was read by whoever wrote
 //! the rules; batches 2 to 4 were collected after the rules and their held-out halves
 //! stayed blind until 2026-11-28, when they were read and rules were written from their
-//! misses, so they are now "test" too. Batches 5 and 6 were collected after that, each
-//! split before the checker ran on it: their blind halves are the honest figure. The assertions guard
-//! against regression: precision everywhere, recall on the test halves.
+//! misses, so they are now "test" too, as are batches 5 and 6's blind halves since
+//! 2026-11-29. Batch 7 was collected after that and split before the checker ran on it:
+//! its blind half is the honest figure, and its misses are printed only with
+//! FOLLOWUP_SHOW_BLIND=1, so rules are written from the dev half alone. The assertions
+//! guard against regression: precision everywhere, recall on the test halves.
 
 use followup_core::tone::{Checker, Level};
 use std::collections::BTreeMap;
@@ -66,6 +68,7 @@ struct Score {
 }
 
 fn score(split: &str) -> Score {
+    let show_misses = split != "blind" || std::env::var_os("FOLLOWUP_SHOW_BLIND").is_some();
     let checker = Checker::built_in();
     let mut s = Score {
         precision: 0.0,
@@ -87,7 +90,7 @@ fn score(split: &str) -> Score {
             if flagged {
                 s.flagged_bad += 1;
                 family.0 += 1;
-            } else {
+            } else if show_misses {
                 s.misses.push(format!(
                     "  missed {}: {} ({})",
                     m.family,
@@ -99,6 +102,9 @@ fn score(split: &str) -> Score {
             s.clean += 1;
             if flagged {
                 s.flagged_clean += 1;
+                if !show_misses {
+                    continue;
+                }
                 let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
                 s.misses.push(format!(
                     "  false alarm {rules:?}: {} ({})",
@@ -148,7 +154,19 @@ fn the_corpus_is_split_before_rules_and_sourced() {
             .iter()
             .all(|m| ["dev", "test", "blind"].contains(&m.split.as_str()))
     );
-    // Half of each batch is held out: test (batches 1 to 4) and blind (batches 5 and 6). Each
+    // Each message is there once (batch 5 once repeated one from batch 3).
+    let mut texts: Vec<String> = corpus
+        .iter()
+        .map(|m| m.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    texts.sort();
+    let before = texts.len();
+    texts.dedup();
+    assert_eq!(texts.len(), before, "a message is in the corpus twice");
+    // The goal the issue sets: at least 150 of each label.
+    assert!(corpus.iter().filter(|m| m.bad).count() >= 150);
+    assert!(corpus.iter().filter(|m| !m.bad).count() >= 150);
+    // Half of each batch is held out: test (batches 1 to 6) and blind (batch 7). Each
     // batch alternates starting with dev, so dev can lead by one per label and batch.
     let held = corpus.iter().filter(|m| m.split != "dev").count();
     let batches = include_str!("data/tone-external.txt")
@@ -173,19 +191,15 @@ fn precision_and_recall_on_messages_by_other_people() {
         report("development half", &dev),
         report("test half", &test),
         report(
-            "blind halves (batches 5 and 6, each collected after the last rule change)",
+            "blind half (batch 7, collected after the last rule change; misses shown with FOLLOWUP_SHOW_BLIND=1)",
             &blind
         )
     );
     // The bars this corpus holds the checker to (see the README for what they measure).
     assert!(test.precision >= PRECISION_BAR, "{}", report("test", &test));
     assert!(test.recall >= RECALL_BAR, "{}", report("test", &test));
-    // No false alarms on writing the rules have never seen either.
-    assert!(
-        blind.precision >= PRECISION_BAR,
-        "{}",
-        report("blind", &blind)
-    );
+    // The blind half is reported, not asserted: a bar on it would invite reading it, and
+    // then it would no longer be blind. Its figures go into the README as measured.
 }
 
 /// domain.md's bars for the checker, held here on the test half as a regression guard.
