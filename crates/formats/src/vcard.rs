@@ -50,7 +50,10 @@ fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let bare = line.trim_start_matches('\u{feff}').trim();
-        if bare.eq_ignore_ascii_case("BEGIN:VCARD") {
+        // Inside a card, a line that starts with a space or tab continues the one before
+        // (a fold), even when what follows is "BEGIN:VCARD" or "END:VCARD".
+        let folded = current.is_some() && line.starts_with([' ', '\t']);
+        if !folded && bare.eq_ignore_ascii_case("BEGIN:VCARD") {
             if let Some(card) = current.take() {
                 blocks.push(Err(unterminated(card.block.first_line)));
             }
@@ -69,7 +72,7 @@ fn split_cards(text: &str) -> Vec<Result<CardBlock, LineError>> {
             }
             continue;
         };
-        if bare.eq_ignore_ascii_case("END:VCARD") {
+        if !folded && bare.eq_ignore_ascii_case("END:VCARD") {
             let mut card = current.take().expect("inside a card");
             card.finish_property();
             card.block.text.push_str("END:VCARD\r\n");
@@ -144,10 +147,10 @@ impl OpenCard {
 
     /// Checks the property gathered so far, if any, naming the line it starts on.
     fn finish_property(&mut self) {
-        if let Some((n, property)) = self.property.take() {
-            if self.problem.is_none() {
-                self.problem = check_property_line(n, &property).err();
-            }
+        if let Some((n, property)) = self.property.take()
+            && self.problem.is_none()
+        {
+            self.problem = check_property_line(n, &property).err();
         }
     }
 }
@@ -171,7 +174,11 @@ fn unterminated(first_line: usize) -> LineError {
 }
 
 fn is_quoted_printable(property: &str) -> bool {
-    let head = property.split(':').next().unwrap_or("").to_ascii_uppercase();
+    let head = property
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_uppercase();
     head.contains("QUOTED-PRINTABLE")
 }
 

@@ -219,7 +219,8 @@ fn a_fold_before_the_colon_or_inside_a_value_reads_back() {
     c.emails[0].value = format!("{}@example.com", "a".repeat(70));
     let card = write_card(&c);
     assert!(
-        card.lines().any(|l| l.starts_with("TEL;") && !l.contains(':')),
+        card.lines()
+            .any(|l| l.starts_with("TEL;") && !l.contains(':')),
         "the TYPE list is folded before the ':': {card}"
     );
     let back = &read_ok(&card)[0];
@@ -227,7 +228,8 @@ fn a_fold_before_the_colon_or_inside_a_value_reads_back() {
     assert_eq!(back.emails[0].value, c.emails[0].value);
 
     // A folded address that is not one is still refused, on the line it starts on.
-    let bad = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Day\r\nEMAIL:zoe@\r\n exa mple\r\nEND:VCARD\r\n";
+    let bad =
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Day\r\nEMAIL:zoe@\r\n exa mple\r\nEND:VCARD\r\n";
     let read = followup_formats::vcard::read_cards(bad, now);
     assert!(read.cards.is_empty());
     assert_eq!(read.errors[0].line, 4, "{:?}", read.errors);
@@ -247,6 +249,26 @@ fn control_characters_decoded_from_quoted_printable_are_refused() {
     assert!(read.cards.is_empty(), "{:?}", read.cards);
     assert_eq!(read.errors.len(), 1, "{:?}", read.errors);
     assert_eq!(read.errors[0].line, 1);
-    assert!(read.errors[0].problem.contains("address"), "{:?}", read.errors);
+    assert!(
+        read.errors[0].problem.contains("address"),
+        "{:?}",
+        read.errors
+    );
     assert!(read.errors[0].problem.contains("control character"));
+}
+
+/// Found by the fuzzer: a long value folded so that the continued line read
+/// " BEGIN:VCARD", and the reader, trimming the fold's space, took it for a new card. A
+/// line that starts with a space inside a card continues the line before, whatever it says.
+#[test]
+fn a_fold_that_reads_begin_vcard_is_still_a_fold() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Day\r\nNOTE:Ask about \r\n BEGIN:VCARD\r\n  and\r\n END:VCARD\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(card, now);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    assert_eq!(read.cards.len(), 1);
+    assert_eq!(read.cards[0].1.notes, "Ask about BEGIN:VCARD andEND:VCARD");
+    // Written again, it reads back the same.
+    let again = write_card(&read.cards[0].1);
+    assert_eq!(read_ok(&again)[0].notes, read.cards[0].1.notes);
 }
