@@ -205,6 +205,19 @@ pub struct InterviewNote {
     pub decide_by: Option<String>,
     pub notes: Option<String>,
     pub status: Option<String>,
+    /// For the reader: what one panellist works on and their part in the interview.
+    pub panellist: Option<PanellistNote>,
+}
+
+/// What to note for one panellist (a contact on the interview's panel). `None` leaves a
+/// field as it is; an empty text clears it.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PanellistNote {
+    pub contact_id: String,
+    pub works_on: Option<String>,
+    pub part: Option<String>,
 }
 
 impl Followup {
@@ -482,6 +495,7 @@ impl Followup {
             points_to_clarify: Vec::new(),
             mentions: vec![],
             offers: vec![],
+            panellists: vec![],
             timeline: String::new(),
             decide_by: None,
             status: InterviewStatus::Scheduled,
@@ -581,6 +595,9 @@ impl Followup {
             if let Some(status) = status {
                 interview.status = status;
             }
+            if let Some(change) = &note.panellist {
+                note_panellist(&mut interview, change)?;
+            }
             Ok(Noted {
                 interview: tx.update_interview(&interview)?,
                 timeline: reading,
@@ -610,6 +627,54 @@ impl Followup {
     pub fn step_labels(&mut self) -> Result<HashMap<String, StepLabel>> {
         Ok(self.store.step_labels(None)?)
     }
+}
+
+/// Records what one panellist works on and their part, for the reader. The contact must
+/// be on the panel; a panellist left with nothing noted is dropped.
+fn note_panellist(interview: &mut Interview, change: &PanellistNote) -> Result<()> {
+    if !interview.interviewer_ids.contains(&change.contact_id) {
+        return Err(AppError::invalid(
+            "panellist",
+            format!(
+                "contact {} is not on this interview's panel; add them first (interview set {} --add {})",
+                change.contact_id, interview.id, change.contact_id
+            ),
+        ));
+    }
+    let public = |text: &str| text.trim().trim_end_matches('.').trim().to_string();
+    let at = match interview
+        .panellists
+        .iter()
+        .position(|p| p.contact_id == change.contact_id)
+    {
+        Some(at) => at,
+        None => {
+            interview.panellists.push(Panellist {
+                contact_id: change.contact_id.clone(),
+                ..Default::default()
+            });
+            interview.panellists.len() - 1
+        }
+    };
+    let entry = &mut interview.panellists[at];
+    if let Some(works_on) = &change.works_on {
+        entry.works_on = public(works_on);
+    }
+    if let Some(part) = &change.part {
+        entry.part = public(part);
+    }
+    for (field, value) in [("works-on", &entry.works_on), ("part", &entry.part)] {
+        if let Some(ch) = followup_core::contact::control_char(value, false) {
+            return Err(AppError::invalid(
+                field,
+                format!("holds a control character ({ch:?})"),
+            ));
+        }
+    }
+    interview
+        .panellists
+        .retain(|p| !p.works_on.is_empty() || !p.part.is_empty());
+    Ok(())
 }
 
 /// An interview lasts between a minute and a day.

@@ -217,6 +217,7 @@ impl Followup {
                     ));
                 }
                 interview.interviewer_ids.retain(|c| c != gone);
+                interview.panellists.retain(|p| &p.contact_id != gone);
             }
             for new in &changes.add_interviewers {
                 tx.store.contact(new)?;

@@ -29,7 +29,8 @@ mod write;
 
 pub use backup::{CalendarData, HolidayImport, RISKY_SETTINGS, RestoreReport};
 pub use capture::{
-    ContactChanges, InterviewNote, Joining, NewInterview, Noted, ProfileChanges, TimelineReading,
+    ContactChanges, InterviewNote, Joining, NewInterview, Noted, PanellistNote, ProfileChanges,
+    TimelineReading,
 };
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView, may_approve};

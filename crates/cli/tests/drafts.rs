@@ -397,3 +397,99 @@ fn private_notes_never_reach_the_employer() {
     assert!(stdout.contains("error Privacy.Leak"), "{stdout}");
     assert!(stdout.contains("a point to clarify"), "{stdout}");
 }
+
+/// A panel note to each person refers to what they said they work on and their part in
+/// the interview, as the candidate wrote it for them; one panellist's never reaches the
+/// other's note, and a contact who was not on the panel is refused.
+#[test]
+fn panel_notes_use_what_each_panellist_works_on_and_their_part() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    let ids: Vec<String> = shown["interviewer_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let (priya, tom) = (&ids[0], &ids[1]);
+    db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--panellist",
+        priya,
+        "--works-on",
+        "the payments migration.",
+        "--part",
+        "the system-design exercise",
+    ]);
+    db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--panellist",
+        tom,
+        "--works-on",
+        "the on-call rota",
+    ]);
+    let text = db.ok(&["interview", "show", &interview]);
+    assert!(text.contains("works on: the payments migration"), "{text}");
+    assert!(
+        text.contains("their part: the system-design exercise"),
+        "{text}"
+    );
+
+    let each = db.run(&["draft", "thank-you", &interview, "--each"]);
+    assert!(each.status.success());
+    let list = db.json(&["draft", "list", "--json"]);
+    let mut bodies = std::collections::HashMap::new();
+    for d in list.as_array().unwrap() {
+        let id = d["id"].as_str().unwrap();
+        let draft = db.json(&["draft", "show", id, "--json"]);
+        let to = draft["recipient_id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        bodies.insert(to, draft["body"].as_str().unwrap().to_string());
+    }
+    let to_priya = &bodies[priya];
+    let to_tom = &bodies[tom];
+    assert!(to_priya.contains("the payments migration"), "{to_priya}");
+    assert!(
+        to_priya.contains("the system-design exercise"),
+        "{to_priya}"
+    );
+    assert!(!to_priya.contains("on-call"), "{to_priya}");
+    assert!(to_tom.contains("the on-call rota"), "{to_tom}");
+    assert!(!to_tom.contains("payments"), "{to_tom}");
+
+    // Only someone on the panel; --works-on needs --panellist.
+    let stranger = db.ok(&["contact", "add", "--name", "Sam Lee", "--email", "s@x.test"]);
+    let err = db.fails(
+        1,
+        &[
+            "interview",
+            "note",
+            &interview,
+            "--panellist",
+            stranger.trim(),
+            "--part",
+            "the tour",
+        ],
+    );
+    assert!(err.contains("not on this interview's panel"), "{err}");
+    db.fails(2, &["interview", "note", &interview, "--works-on", "x"]);
+    // Clearing both removes the entry.
+    db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--panellist",
+        tom,
+        "--works-on",
+        "",
+    ]);
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["panellists"].as_array().unwrap().len(), 1, "{shown}");
+}

@@ -102,6 +102,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("their_date_passed", "whether that date is before today"),
     ("position", "the recipient's position, or empty"),
     (
+        "their_work",
+        "what the recipient said they work on, written for them (interview note --panellist … --works-on), or empty",
+    ),
+    (
+        "their_part",
+        "the recipient's part in the interview, e.g. \"the system-design exercise\" (--part), or empty",
+    ),
+    (
         "others",
         "the rest of the panel by name, when one note goes to the lead (a list)",
     ),
@@ -284,6 +292,11 @@ pub fn context(input: &ComposeInput) -> Value {
     let my_region = input.profile.region.as_str();
     let decide_by = input.interview.decide_by;
     let situation = &input.situation;
+    // What the candidate noted for this panellist is written for them (not private).
+    let noted = input
+        .recipient
+        .and_then(|c| input.interview.panellist(&c.id));
+    let public = |text: &str| text.trim().trim_end_matches('.').trim().to_string();
     minijinja::context! {
         salutation => salutation,
         closing => closing,
@@ -298,6 +311,8 @@ pub fn context(input: &ComposeInput) -> Value {
         their_date => decide_by.map(|d| long_date_without_year(d, us)).unwrap_or_default(),
         their_date_passed => decide_by.is_some_and(|d| d < input.today),
         position => input.recipient.map(|c| c.position.trim().to_string()).unwrap_or_default(),
+        their_work => noted.map(|p| public(&p.works_on)).unwrap_or_default(),
+        their_part => noted.map(|p| public(&p.part)).unwrap_or_default(),
         others => situation.others.clone(),
         round => situation.round.max(1),
         callback => situation.callback,
@@ -496,6 +511,7 @@ fn sample_context() -> Value {
         points_to_clarify: vec!["my Go experience".into()],
         mentions: vec![],
         offers: vec![],
+        panellists: vec![],
         timeline: String::new(),
         decide_by: None,
         status: crate::model::InterviewStatus::Held,

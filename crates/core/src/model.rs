@@ -306,6 +306,27 @@ impl Contact {
     }
 }
 
+/// One panellist as the candidate describes them to themselves, for the reader: what
+/// they said they work on ("the payments migration") and their part in the interview
+/// ("ran the system-design exercise"). `interview note --panellist` sets it; a panel
+/// note (`draft --each`) to them refers to both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Panellist {
+    pub contact_id: String,
+    #[serde(default)]
+    pub works_on: String,
+    #[serde(default)]
+    pub part: String,
+}
+
+impl Interview {
+    /// What is noted for this panellist, if anything.
+    pub fn panellist(&self, contact_id: &str) -> Option<&Panellist> {
+        self.panellists.iter().find(|p| p.contact_id == contact_id)
+    }
+}
+
 /// An interview: when and where it was, who was on the panel, and what to remember.
 /// Serialised with `start` as RFC 3339 in the interview's own offset (see `InterviewOut`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -339,6 +360,11 @@ pub struct Interview {
     /// `points_to_clarify`, not private.
     #[serde(default)]
     pub offers: Vec<String>,
+    /// What each panellist works on and their part in the interview, written for the
+    /// reader; only panellists with something noted are here. Not private: a note to
+    /// one of them refers to it.
+    #[serde(default)]
+    pub panellists: Vec<Panellist>,
     /// What they said about their timeline, in their words ("shortlist by the 12th").
     #[serde(default)]
     pub timeline: String,
@@ -390,6 +416,7 @@ struct InterviewOut<'a> {
     points_to_clarify: &'a [String],
     mentions: &'a [String],
     offers: &'a [String],
+    panellists: &'a [Panellist],
     timeline: &'a str,
     decide_by: Option<Date>,
     status: &'a InterviewStatus,
@@ -413,6 +440,7 @@ impl Serialize for Interview {
             points_to_clarify: &self.points_to_clarify,
             mentions: &self.mentions,
             offers: &self.offers,
+            panellists: &self.panellists,
             timeline: &self.timeline,
             decide_by: self.decide_by,
             status: &self.status,
@@ -511,6 +539,7 @@ mod tests {
             points_to_clarify: vec![],
             mentions: vec![],
             offers: vec![],
+            panellists: vec![],
             timeline: String::new(),
             decide_by: None,
             status,

@@ -107,6 +107,7 @@ fn interview(id: &str, start: Timestamp, zone: &str, decide_by: Option<Date>) ->
         points_to_clarify: vec![],
         mentions: vec![],
         offers: vec![],
+        panellists: vec![],
         timeline: String::new(),
         decide_by,
         status: InterviewStatus::Held,

@@ -38,6 +38,7 @@ fn interview(notes: &str, points: &[&str]) -> Interview {
         points_to_clarify: points.iter().map(|p| p.to_string()).collect(),
         mentions: vec![],
         offers: vec![],
+        panellists: vec![],
         timeline: String::new(),
         decide_by: None,
         status: InterviewStatus::Held,

@@ -51,6 +51,7 @@ impl Case {
                 points_to_clarify: vec![],
                 mentions: vec![],
                 offers: vec![],
+                panellists: vec![],
                 timeline: String::new(),
                 decide_by: None,
                 status: InterviewStatus::Held,

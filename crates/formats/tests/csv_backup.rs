@@ -110,6 +110,7 @@ fn sample() -> Records {
             points_to_clarify: vec!["notice period".into()],
             mentions: vec![],
             offers: vec![],
+            panellists: vec![],
             timeline: "by the 12th".into(),
             decide_by: Some("2027-03-12".parse().unwrap()),
             status: InterviewStatus::Held,

@@ -468,8 +468,8 @@ impl Store {
             .optional()?
             .ok_or_else(|| not_found("interview", id))?;
         let mut panels = load_panels(&mut self.conn, std::slice::from_ref(&row.id))?;
-        let ids = panels.remove(&row.id).unwrap_or_default();
-        row.into_model(ids)
+        let panel = panels.remove(&row.id).unwrap_or_default();
+        row.into_model(panel.ids, panel.panellists)
     }
 
     /// Most recent first.
@@ -486,7 +486,7 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();
-                r.into_model(panel)
+                r.into_model(panel.ids, panel.panellists)
             })
             .collect()
     }
@@ -502,7 +502,7 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 let panel = panels.remove(&r.id).unwrap_or_default();
-                r.into_model(panel)
+                r.into_model(panel.ids, panel.panellists)
             })
             .collect()
     }
@@ -794,20 +794,30 @@ fn write_panel(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
             continue;
         }
         seen.push(contact_id);
+        let noted = interview.panellist(contact_id);
         diesel::insert_into(interview_interviewers::table)
             .values((
                 interview_interviewers::interview_id.eq(&interview.id),
                 interview_interviewers::contact_id.eq(contact_id),
                 interview_interviewers::position.eq(seen.len() as i32),
+                interview_interviewers::works_on.eq(noted.map_or("", |p| p.works_on.as_str())),
+                interview_interviewers::part.eq(noted.map_or("", |p| p.part.as_str())),
             ))
             .execute(conn)?;
     }
     Ok(())
 }
 
-/// Interview id → its interviewers' contact ids, lead first.
-fn load_panels(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {
-    let rows: Vec<(String, String)> = interview_interviewers::table
+/// An interview's panel as stored: contact ids lead first, and what is noted for each.
+#[derive(Default)]
+struct Panel {
+    ids: Vec<String>,
+    panellists: Vec<Panellist>,
+}
+
+/// Interview id → its panel.
+fn load_panels(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<String, Panel>> {
+    let rows: Vec<(String, String, String, String)> = interview_interviewers::table
         .filter(interview_interviewers::interview_id.eq_any(ids))
         .order((
             interview_interviewers::interview_id,
@@ -816,11 +826,21 @@ fn load_panels(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<Strin
         .select((
             interview_interviewers::interview_id,
             interview_interviewers::contact_id,
+            interview_interviewers::works_on,
+            interview_interviewers::part,
         ))
         .load(conn)?;
-    let mut panels: HashMap<String, Vec<String>> = HashMap::new();
-    for (interview_id, contact_id) in rows {
-        panels.entry(interview_id).or_default().push(contact_id);
+    let mut panels: HashMap<String, Panel> = HashMap::new();
+    for (interview_id, contact_id, works_on, part) in rows {
+        let panel = panels.entry(interview_id).or_default();
+        if !works_on.is_empty() || !part.is_empty() {
+            panel.panellists.push(Panellist {
+                contact_id: contact_id.clone(),
+                works_on,
+                part,
+            });
+        }
+        panel.ids.push(contact_id);
     }
     Ok(panels)
 }

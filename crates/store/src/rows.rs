@@ -299,13 +299,18 @@ impl From<&Interview> for InterviewRow {
 }
 
 impl InterviewRow {
-    pub fn into_model(self, interviewer_ids: Vec<String>) -> Result<Interview, StoreError> {
+    pub fn into_model(
+        self,
+        interviewer_ids: Vec<String>,
+        panellists: Vec<Panellist>,
+    ) -> Result<Interview, StoreError> {
         let t = "interviews";
         Ok(Interview {
             start: instant(self.starts_at, t, &self.id)?,
             points_to_clarify: unjson(&self.points_to_clarify, t, &self.id)?,
             mentions: unjson(&self.mentions, t, &self.id)?,
             offers: unjson(&self.offers, t, &self.id)?,
+            panellists,
             decide_by: day(self.decide_by.as_deref(), t, &self.id)?,
             created_at: instant(self.created_at, t, &self.id)?,
             updated_at: instant(self.updated_at, t, &self.id)?,

@@ -99,6 +99,8 @@ diesel::table! {
         interview_id -> Text,
         contact_id -> Text,
         position -> Integer,
+        works_on -> Text,
+        part -> Text,
     }
 }
 

@@ -107,6 +107,7 @@ fn interview(app: &str, panel: &[&str]) -> Interview {
         points_to_clarify: vec!["my Go experience".into()],
         mentions: vec![],
         offers: vec![],
+        panellists: vec![],
         timeline: "shortlist by 12 March".into(),
         decide_by: Some("2027-03-12".parse().unwrap()),
         status: InterviewStatus::Scheduled,

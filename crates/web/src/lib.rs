@@ -85,6 +85,10 @@ pub fn router_with(engines: Engines, addr: SocketAddr, hosts: &[String], access:
         )
         .route("/interviews/{id}/cards", post(pages::interviews::add_cards))
         .route("/interviews/{id}/notes", post(pages::interviews::note))
+        .route(
+            "/interviews/{id}/panellists/{contact}",
+            post(pages::interviews::panellist),
+        )
         .route("/interviews/{id}/drafts", post(pages::drafts::compose))
         .route(
             "/drafts/{id}",

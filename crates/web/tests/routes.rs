@@ -1228,3 +1228,51 @@ async fn the_callback_shown_is_the_callback_saved() {
     let call = &web.engine().call_list(Some(&interview)).unwrap()[0].call;
     assert_eq!(call.callback.unwrap().to_string(), "2027-03-02T19:30:00Z");
 }
+
+/// The interview page keeps what each panellist works on and their part; the thank-you
+/// written to them refers to it, and a contact not on the panel is refused beside the form.
+#[tokio::test]
+async fn a_panellist_s_work_and_part_are_kept_and_reach_their_note() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let priya = web.engine().interview(&interview).unwrap().interviewer_ids[0].clone();
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/panellists/{priya}"),
+            &[
+                ("works_on", "the churn dashboards"),
+                ("part", "the SQL exercise"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = web.get(&format!("/interviews/{interview}")).await;
+    assert!(page.body.contains("the churn dashboards"), "{}", page.body);
+    assert!(page.body.contains("the SQL exercise"), "{}", page.body);
+    let noted = web.engine().interview(&interview).unwrap();
+    assert_eq!(noted.panellists.len(), 1);
+    assert_eq!(noted.panellists[0].works_on, "the churn dashboards");
+
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "thank-you")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = web.get(&r.location()).await;
+    assert!(
+        draft.body.contains("the churn dashboards"),
+        "{}",
+        draft.body
+    );
+
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/panellists/con-nobody"),
+            &[("works_on", "x")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("not on this interview"), "{}", r.body);
+}

@@ -155,6 +155,7 @@ fn generate(applications: usize, interviews: usize, contacts: usize) -> Records 
                 points_to_clarify: vec![],
                 mentions: vec![],
                 offers: vec![],
+                panellists: vec![],
                 timeline: String::new(),
                 decide_by: None,
                 status: InterviewStatus::Held,

@@ -4,7 +4,7 @@ use super::PageArgs;
 use crate::out;
 use clap::{Args, Subcommand};
 use followup_app::{
-    Followup, InterviewChanges, InterviewNote, NewInterview, Target, TimelineReading,
+    Followup, InterviewChanges, InterviewNote, NewInterview, PanellistNote, Target, TimelineReading,
 };
 use followup_core::model::Interview;
 use std::collections::HashMap;
@@ -17,8 +17,8 @@ pub enum InterviewCommand {
     Set(Box<SetArgs>),
     /// Delete an interview with its plan, calls and drafts
     Delete(super::edit::DeleteArgs),
-    /// Add what to remember: points to clarify, their timeline, notes
-    Note(NoteArgs),
+    /// Add what to remember: points to clarify, their timeline, notes, each panellist
+    Note(Box<NoteArgs>),
     /// List interviews, most recent first
     List {
         #[command(flatten)]
@@ -113,6 +113,7 @@ fn set(app: &mut Followup, args: SetArgs) -> anyhow::Result<()> {
 }
 
 #[derive(Args)]
+#[command(group(clap::ArgGroup::new("panellist_fields").multiple(true)))]
 pub struct NoteArgs {
     id: String,
     /// Private: something that didn't come across well, for you to clarify (repeatable;
@@ -142,12 +143,22 @@ pub struct NoteArgs {
     /// scheduled, held or cancelled
     #[arg(long)]
     status: Option<String>,
+    /// For the reader: the panellist (contact id) that --works-on and --part describe
+    #[arg(long, value_name = "CONTACT", requires = "panellist_fields")]
+    panellist: Option<String>,
+    /// What the panellist said they work on, written to them, e.g. "the payments
+    /// migration" (a note to them alone refers to it; empty clears it)
+    #[arg(long, requires = "panellist", group = "panellist_fields")]
+    works_on: Option<String>,
+    /// The panellist's part in the interview, e.g. "the system-design exercise"
+    #[arg(long, requires = "panellist", group = "panellist_fields")]
+    part: Option<String>,
 }
 
 pub fn run(app: &mut Followup, command: InterviewCommand) -> anyhow::Result<()> {
     match command {
         InterviewCommand::Add(args) => add(app, *args),
-        InterviewCommand::Note(args) => note(app, args),
+        InterviewCommand::Note(args) => note(app, *args),
         InterviewCommand::List { page, json } => {
             let interviews = app.interviews(page.page())?;
             if json {
@@ -189,6 +200,14 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
 
 fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
     let id = super::full_id(app, &args.id)?;
+    let panellist = match &args.panellist {
+        Some(who) => Some(PanellistNote {
+            contact_id: super::full_id(app, who)?,
+            works_on: args.works_on,
+            part: args.part,
+        }),
+        None => None,
+    };
     let noted = app.note_interview(
         &id,
         InterviewNote {
@@ -200,6 +219,7 @@ fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
             decide_by: args.decide_by,
             notes: args.notes,
             status: args.status,
+            panellist,
         },
     )?;
     out::line(format!("interview {} updated", noted.interview.id))?;
@@ -273,9 +293,20 @@ fn show(app: &mut Followup, i: &Interview) -> anyhow::Result<()> {
     let panel = app
         .contacts_by_ids(&i.interviewer_ids)?
         .into_iter()
-        .map(|c| match c.position.is_empty() {
-            true => format!("{} [{}]", c.full_name, c.id),
-            false => format!("{}, {} [{}]", c.full_name, c.position, c.id),
+        .map(|c| {
+            let mut line = match c.position.is_empty() {
+                true => format!("{} [{}]", c.full_name, c.id),
+                false => format!("{}, {} [{}]", c.full_name, c.position, c.id),
+            };
+            if let Some(p) = i.panellist(&c.id) {
+                if !p.works_on.is_empty() {
+                    line.push_str(&format!("\n  works on: {}", p.works_on));
+                }
+                if !p.part.is_empty() {
+                    line.push_str(&format!("\n  their part: {}", p.part));
+                }
+            }
+            line
         })
         .collect::<Vec<_>>()
         .join("\n");

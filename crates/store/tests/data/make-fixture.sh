@@ -44,6 +44,8 @@ iv=$(f interview add --application "$app" --at 2027-03-02T10:00 --tz Europe/Lond
   --interviewer "$priya" --interviewer "$tom" --format video)
 may f interview note "$iv" --clarify "my Go experience" --timeline "shortlist by 12 March" \
   --decide-by 2027-03-12 --notes "Priya said the team is doubling" >/dev/null
+may f interview note "$iv" --panellist "$priya" --works-on "the platform migration" \
+  --part "the system-design exercise" >/dev/null
 may f call log "$iv" --outcome unavailable --callback 2027-03-16T14:30 --at 2027-03-10T11:00 --note "in a meeting" >/dev/null
 may f holidays add 2027-06-07 --region gb-eng --name "Company day" >/dev/null
 may f config set plan.cadence cautious >/dev/null

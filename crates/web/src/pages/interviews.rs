@@ -11,7 +11,9 @@ use crate::error::WebError;
 use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::Response;
-use followup_app::{ContactChanges, InterviewNote, Joining, NewInterview, TimelineReading};
+use followup_app::{
+    ContactChanges, InterviewNote, Joining, NewInterview, PanellistNote, TimelineReading,
+};
 use followup_store::Page;
 use serde::{Deserialize, Serialize};
 
@@ -145,6 +147,9 @@ struct Person {
     id: String,
     name: String,
     position: String,
+    /// What they work on and their part in the interview (for the reader).
+    works_on: String,
+    part: String,
     email: String,
     phone: String,
     zone: String,
@@ -211,6 +216,14 @@ async fn show(
             id: c.id.clone(),
             name: c.full_name.clone(),
             position: c.position.clone(),
+            works_on: interview
+                .panellist(&c.id)
+                .map(|p| p.works_on.clone())
+                .unwrap_or_default(),
+            part: interview
+                .panellist(&c.id)
+                .map(|p| p.part.clone())
+                .unwrap_or_default(),
             email: c
                 .emails
                 .first()
@@ -420,6 +433,7 @@ pub async fn note(
         decide_by: given(&form.decide_by),
         notes: form.notes.as_deref().map(unix_lines),
         status: None,
+        panellist: None,
     };
     let wanted = id.clone();
     let result = state
@@ -447,6 +461,46 @@ pub async fn note(
                 &said,
             ))
         }
+        Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct PanellistForm {
+    works_on: Option<String>,
+    part: Option<String>,
+}
+
+/// What one panellist works on and their part in the interview: a note to them refers
+/// to both (written for the reader, not private).
+pub async fn panellist(
+    State(state): State<AppState>,
+    Path((id, contact)): Path<(String, String)>,
+    ctx: Ctx,
+    Form(form): Form<PanellistForm>,
+) -> Result<Response, WebError> {
+    let note = InterviewNote {
+        panellist: Some(PanellistNote {
+            contact_id: contact,
+            works_on: Some(form.works_on.unwrap_or_default()),
+            part: Some(form.part.unwrap_or_default()),
+        }),
+        ..Default::default()
+    };
+    let wanted = id.clone();
+    let result = state
+        .engines
+        .run(move |app| {
+            let id = app.full_id(&wanted)?;
+            Ok(app.note_interview(&id, note)?)
+        })
+        .await;
+    match result {
+        Ok(noted) => Ok(redirect(
+            &format!("/interviews/{}#panel", noted.interview.id),
+            &["Saved: a note to them will refer to it.".to_string()],
+        )),
         Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
         Err(e) => Err(e),
     }
