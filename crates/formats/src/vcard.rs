@@ -157,7 +157,9 @@ impl OpenCard {
 
 /// A value that would reach a terminal or an email: no control characters.
 fn no_control_chars(n: usize, value: &str) -> Result<(), LineError> {
-    match followup_core::contact::control_char(value, false) {
+    // A tab is white space a value may hold (RFC 6350 §3.3, VALUE-CHAR = WSP / …); whether
+    // the field it lands in takes one is checked once decoded (`card_to_contact`).
+    match value.chars().find(|c| c.is_control() && *c != '\t') {
         Some(ch) => Err(LineError::new(
             n,
             format!("holds a control character ({ch:?})"),

@@ -272,3 +272,24 @@ fn a_fold_that_reads_begin_vcard_is_still_a_fold() {
     let again = write_card(&read.cards[0].1);
     assert_eq!(read_ok(&again)[0].notes, read.cards[0].1.notes);
 }
+
+/// Found by the fuzzer: a quoted-printable tab ("=09") in an address line was read, and
+/// the card written from it held the tab, which the reader then refused. A tab is white
+/// space a vCard value may hold: it reads back where the field takes it (an address, the
+/// notes), and a tab in a name is refused once decoded, naming the field.
+#[test]
+fn a_tab_reads_back_where_the_field_takes_it() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zoe Day\r\n\
+        ADR;ENCODING=QUOTED-PRINTABLE:;;2 High Street=09Floor 2;Leeds;;;\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(card, now);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    let contact = &read.cards[0].1;
+    let again = write_card(contact);
+    assert_eq!(read_ok(&again)[0].address, contact.address);
+
+    let named = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe\tDay\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(named, now);
+    assert!(read.cards.is_empty());
+    assert!(read.errors[0].problem.contains("name"), "{:?}", read.errors);
+}
