@@ -205,32 +205,83 @@ const CHARSETS: &[&str] = &[
     "EUC-JP",
 ];
 
+enum Split {
+    NoColon,
+    Quote(&'static str),
+}
+
+/// Splits a property at the ':' that ends its parameters. A parameter value may be
+/// quoted (RFC 6350 §3.3: `TYPE="work,voice"`), and a ':' or ';' inside the quotes is
+/// part of it, as the parser that reads the card afterwards sees it; a quote anywhere
+/// else, or one left open, is refused rather than guessed at.
+fn split_property(line: &str) -> Result<(&str, &str), Split> {
+    let mut quoted = false;
+    let mut prev = None;
+    for (i, c) in line.char_indices() {
+        if quoted {
+            if c == '"' {
+                quoted = false;
+            }
+        } else if c == '"' {
+            if !matches!(prev, Some('=') | Some(',')) {
+                return Err(Split::Quote("a quote in the middle of a parameter"));
+            }
+            quoted = true;
+        } else if c == ':' {
+            return Ok((&line[..i], &line[i + 1..]));
+        }
+        prev = Some(c);
+    }
+    Err(if quoted {
+        Split::Quote("a parameter's quote is never closed")
+    } else {
+        Split::NoColon
+    })
+}
+
+/// `text` split at `sep`, except inside double quotes.
+fn split_unquoted(text: &str, sep: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, c) in text.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            parts.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
 /// A property line is `[group.]NAME[;params]:value`; anything else inside a card is
 /// usually a line whose fold lost its leading space.
 fn check_property_line(n: usize, line: &str) -> Result<(), LineError> {
-    let Some((head, _)) = line.split_once(':') else {
-        return Err(LineError::new(
+    // No control characters anywhere in the line: parameters included, which a value
+    // check alone would not see.
+    no_control_chars(n, line)?;
+    let not_a_property = || {
+        LineError::new(
             n,
             format!(
                 "'{}' is not a property line; a continued (folded) line must start with a space",
                 clip(line)
             ),
-        ));
+        )
     };
-    let mut parts = head.split(';');
+    let (head, value) = split_property(line).map_err(|problem| match problem {
+        Split::NoColon => not_a_property(),
+        Split::Quote(problem) => LineError::new(n, format!("'{}': {problem}", clip(line))),
+    })?;
+    let mut parts = split_unquoted(head, ';').into_iter();
     let name = parts.next().unwrap_or("");
     let valid_name = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
     if !valid_name {
-        return Err(LineError::new(
-            n,
-            format!(
-                "'{}' is not a property line; a continued (folded) line must start with a space",
-                clip(line)
-            ),
-        ));
+        return Err(not_a_property());
     }
     for param in parts {
         let (key, value) = param.split_once('=').unwrap_or(("", param));
@@ -249,9 +300,8 @@ fn check_property_line(n: usize, line: &str) -> Result<(), LineError> {
             return Err(LineError::new(n, format!("unknown charset '{value}'")));
         }
     }
+    let value = value.trim();
     // Values Followup reads whole, checked here so a bad one names its line.
-    let value = line.split_once(':').map_or("", |(_, v)| v).trim();
-    no_control_chars(n, value)?;
     // "item1.EMAIL" (iOS groups a value with its label) is an EMAIL all the same.
     let property = name.rsplit('.').next().unwrap_or(name);
     match property.to_ascii_uppercase().as_str() {

@@ -293,3 +293,28 @@ fn a_tab_reads_back_where_the_field_takes_it() {
     assert!(read.cards.is_empty());
     assert!(read.errors[0].problem.contains("name"), "{:?}", read.errors);
 }
+
+/// Found by the fuzzer: a quoted parameter holding a ':' (`TYPE="voice:…"`) made the
+/// check read a different value from the one the card's parser read, and control
+/// characters among the parameters were not checked at all. The ':' inside quotes is
+/// now part of the parameter, a stray or unclosed quote is refused, and the whole line
+/// is checked for control characters.
+#[test]
+fn quoted_parameters_are_read_as_the_parser_reads_them() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let card =
+        |line: &str| format!("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Day\r\n{line}\r\nEND:VCARD\r\n");
+    let read =
+        followup_formats::vcard::read_cards(&card("EMAIL;TYPE=\"work:home\":zoe@acme.test"), now);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    assert_eq!(read.cards[0].1.emails[0].value, "zoe@acme.test");
+    for bad in [
+        "EMAIL;TYPE=wor\"k:zoe@acme.test",
+        "EMAIL;TYPE=\"work:zoe@acme.test",
+        "EMAIL;TYPE=wo\u{17}rk:zoe@acme.test",
+    ] {
+        let read = followup_formats::vcard::read_cards(&card(bad), now);
+        assert!(read.cards.is_empty(), "{bad}");
+        assert_eq!(read.errors[0].line, 4, "{bad}: {:?}", read.errors);
+    }
+}
