@@ -401,6 +401,21 @@ fn card_to_contact(block: &CardBlock, now: Timestamp) -> Result<Contact, LineErr
             format!("this card's {} (decoded) {}", e.field, e.problem),
         )
     })?;
+    // And an address is judged as decoded too: "a@b.\n" passes as written, and is
+    // "a@b." once the escape is read.
+    if let Some(bad) = contact
+        .emails
+        .iter()
+        .find(|e| !followup_core::contact::is_email(&e.value))
+    {
+        return Err(LineError::new(
+            block.first_line,
+            format!(
+                "this card's email '{}' (decoded) is not an email address",
+                clip(&bad.value)
+            ),
+        ));
+    }
     Ok(contact)
 }
 

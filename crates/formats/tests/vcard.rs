@@ -318,3 +318,20 @@ fn quoted_parameters_are_read_as_the_parser_reads_them() {
         assert_eq!(read.errors[0].line, 4, "{bad}: {:?}", read.errors);
     }
 }
+
+/// Found by the fuzzer: an email written "priya@acme.\n" passes the check as written but
+/// decodes to "priya@acme." and a newline, which is no address; the card written from it
+/// did not read back. Addresses are judged as decoded too.
+#[test]
+fn an_email_is_judged_as_decoded() {
+    let now = "2026-11-28T12:00:00Z".parse().unwrap();
+    let card =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Patel\r\nEMAIL:priya@acme.\\n\r\nEND:VCARD\r\n";
+    let read = followup_formats::vcard::read_cards(card, now);
+    assert!(read.cards.is_empty(), "{:?}", read.cards);
+    assert!(
+        read.errors[0].problem.contains("not an email address"),
+        "{:?}",
+        read.errors
+    );
+}
