@@ -549,7 +549,7 @@ impl Followup {
             }
             let public = |list: &[String]| -> Vec<String> {
                 list.iter()
-                    .map(|p| p.trim().trim_end_matches('.').trim().to_string())
+                    .map(|p| followup_core::wording::for_reader(p))
                     .filter(|p| !p.is_empty())
                     .collect()
             };
@@ -596,7 +596,11 @@ impl Followup {
                 interview.status = status;
             }
             if let Some(change) = &note.panellist {
-                note_panellist(&mut interview, change)?;
+                interview.note_panellist(
+                    &change.contact_id,
+                    change.works_on.as_deref(),
+                    change.part.as_deref(),
+                )?;
             }
             Ok(Noted {
                 interview: tx.update_interview(&interview)?,
@@ -627,54 +631,6 @@ impl Followup {
     pub fn step_labels(&mut self) -> Result<HashMap<String, StepLabel>> {
         Ok(self.store.step_labels(None)?)
     }
-}
-
-/// Records what one panellist works on and their part, for the reader. The contact must
-/// be on the panel; a panellist left with nothing noted is dropped.
-fn note_panellist(interview: &mut Interview, change: &PanellistNote) -> Result<()> {
-    if !interview.interviewer_ids.contains(&change.contact_id) {
-        return Err(AppError::invalid(
-            "panellist",
-            format!(
-                "contact {} is not on this interview's panel; add them first (interview set {} --add {})",
-                change.contact_id, interview.id, change.contact_id
-            ),
-        ));
-    }
-    let public = |text: &str| text.trim().trim_end_matches('.').trim().to_string();
-    let at = match interview
-        .panellists
-        .iter()
-        .position(|p| p.contact_id == change.contact_id)
-    {
-        Some(at) => at,
-        None => {
-            interview.panellists.push(Panellist {
-                contact_id: change.contact_id.clone(),
-                ..Default::default()
-            });
-            interview.panellists.len() - 1
-        }
-    };
-    let entry = &mut interview.panellists[at];
-    if let Some(works_on) = &change.works_on {
-        entry.works_on = public(works_on);
-    }
-    if let Some(part) = &change.part {
-        entry.part = public(part);
-    }
-    for (field, value) in [("works-on", &entry.works_on), ("part", &entry.part)] {
-        if let Some(ch) = followup_core::contact::control_char(value, false) {
-            return Err(AppError::invalid(
-                field,
-                format!("holds a control character ({ch:?})"),
-            ));
-        }
-    }
-    interview
-        .panellists
-        .retain(|p| !p.works_on.is_empty() || !p.part.is_empty());
-    Ok(())
 }
 
 /// An interview lasts between a minute and a day.

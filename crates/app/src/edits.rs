@@ -216,8 +216,7 @@ impl Followup {
                         format!("{gone} is not on this interview's panel"),
                     ));
                 }
-                interview.interviewer_ids.retain(|c| c != gone);
-                interview.panellists.retain(|p| &p.contact_id != gone);
+                interview.leave_panel(gone);
             }
             for new in &changes.add_interviewers {
                 tx.store.contact(new)?;

@@ -296,7 +296,6 @@ pub fn context(input: &ComposeInput) -> Value {
     let noted = input
         .recipient
         .and_then(|c| input.interview.panellist(&c.id));
-    let public = |text: &str| text.trim().trim_end_matches('.').trim().to_string();
     minijinja::context! {
         salutation => salutation,
         closing => closing,
@@ -311,8 +310,8 @@ pub fn context(input: &ComposeInput) -> Value {
         their_date => decide_by.map(|d| long_date_without_year(d, us)).unwrap_or_default(),
         their_date_passed => decide_by.is_some_and(|d| d < input.today),
         position => input.recipient.map(|c| c.position.trim().to_string()).unwrap_or_default(),
-        their_work => noted.map(|p| public(&p.works_on)).unwrap_or_default(),
-        their_part => noted.map(|p| public(&p.part)).unwrap_or_default(),
+        their_work => noted.map(|p| wording::for_reader(&p.works_on)).unwrap_or_default(),
+        their_part => noted.map(|p| wording::for_reader(&p.part)).unwrap_or_default(),
         others => situation.others.clone(),
         round => situation.round.max(1),
         callback => situation.callback,

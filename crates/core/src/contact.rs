@@ -83,17 +83,7 @@ pub fn no_control_chars(c: &Contact) -> Result<(), InvalidValue> {
     fields.extend(c.region.iter().map(|v| ("region", v, false)));
     fields.push(("notes", &c.notes, true));
     if let Some(a) = &c.address {
-        for v in [
-            &a.po_box,
-            &a.extended,
-            &a.street,
-            &a.locality,
-            &a.region,
-            &a.postcode,
-            &a.country,
-        ] {
-            fields.push(("address", v, true));
-        }
+        fields.extend(a.parts().into_iter().map(|v| ("address", v, true)));
     }
     for (field, value, newlines) in fields {
         if let Some(ch) = control_char(value, newlines) {

@@ -216,8 +216,8 @@ impl PostalAddress {
         self.lines().is_empty()
     }
 
-    /// The address as it is written on an envelope, one part a line.
-    pub fn lines(&self) -> Vec<&str> {
+    /// Every part, empty or not, in vCard ADR order (RFC 6350 §6.3.1).
+    pub fn parts(&self) -> [&String; 7] {
         [
             &self.po_box,
             &self.extended,
@@ -227,10 +227,15 @@ impl PostalAddress {
             &self.postcode,
             &self.country,
         ]
-        .into_iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect()
+    }
+
+    /// The address as it is written on an envelope, one part a line.
+    pub fn lines(&self) -> Vec<&str> {
+        self.parts()
+            .into_iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 }
 
@@ -324,6 +329,64 @@ impl Interview {
     /// What is noted for this panellist, if anything.
     pub fn panellist(&self, contact_id: &str) -> Option<&Panellist> {
         self.panellists.iter().find(|p| p.contact_id == contact_id)
+    }
+
+    /// Notes what one panellist works on and their part in the interview, written for
+    /// the reader (`None` leaves a field as it is; empty clears it). They must be on the
+    /// panel, and the text may hold no control character; a panellist left with nothing
+    /// noted is dropped.
+    pub fn note_panellist(
+        &mut self,
+        contact_id: &str,
+        works_on: Option<&str>,
+        part: Option<&str>,
+    ) -> Result<(), crate::InvalidValue> {
+        if !self.interviewer_ids.iter().any(|c| c == contact_id) {
+            return Err(crate::InvalidValue::new(
+                "panellist",
+                format!(
+                    "contact {contact_id} is not on this interview's panel; add them to it first"
+                ),
+            ));
+        }
+        for (field, value) in [("works-on", works_on), ("part", part)] {
+            if let Some(ch) = value.and_then(|v| crate::contact::control_char(v, false)) {
+                return Err(crate::InvalidValue::new(
+                    field,
+                    format!("holds a control character ({ch:?})"),
+                ));
+            }
+        }
+        let at = match self
+            .panellists
+            .iter()
+            .position(|p| p.contact_id == contact_id)
+        {
+            Some(at) => at,
+            None => {
+                self.panellists.push(Panellist {
+                    contact_id: contact_id.to_string(),
+                    ..Default::default()
+                });
+                self.panellists.len() - 1
+            }
+        };
+        let entry = &mut self.panellists[at];
+        if let Some(works_on) = works_on {
+            entry.works_on = crate::wording::for_reader(works_on);
+        }
+        if let Some(part) = part {
+            entry.part = crate::wording::for_reader(part);
+        }
+        self.panellists
+            .retain(|p| !p.works_on.is_empty() || !p.part.is_empty());
+        Ok(())
+    }
+
+    /// Takes someone off the panel, with what was noted for them.
+    pub fn leave_panel(&mut self, contact_id: &str) {
+        self.interviewer_ids.retain(|c| c != contact_id);
+        self.panellists.retain(|p| p.contact_id != contact_id);
     }
 }
 
@@ -546,6 +609,38 @@ mod tests {
             created_at: Timestamp::UNIX_EPOCH,
             updated_at: Timestamp::UNIX_EPOCH,
         }
+    }
+
+    #[test]
+    fn a_panellist_note_is_for_someone_on_the_panel_and_leaves_with_them() {
+        let mut i = interview("a", "2027-03-02T10:00:00Z", InterviewStatus::Held);
+        i.interviewer_ids = vec!["priya".into(), "tom".into()];
+        let err = i.note_panellist("sam", Some("billing"), None).unwrap_err();
+        assert_eq!(err.field, "panellist");
+        let err = i
+            .note_panellist("priya", Some("billing\u{1b}[31m"), None)
+            .unwrap_err();
+        assert_eq!(err.field, "works-on");
+        assert!(
+            i.panellists.is_empty(),
+            "nothing is kept from a refused note"
+        );
+
+        i.note_panellist("priya", Some(" the payments migration. "), None)
+            .unwrap();
+        i.note_panellist("priya", None, Some("the system-design exercise"))
+            .unwrap();
+        let p = i.panellist("priya").unwrap();
+        assert_eq!(p.works_on, "the payments migration");
+        assert_eq!(p.part, "the system-design exercise");
+        i.note_panellist("tom", Some("the on-call rota"), None)
+            .unwrap();
+        // Emptied, an entry goes; leaving the panel takes what was noted with it.
+        i.note_panellist("tom", Some(""), None).unwrap();
+        assert!(i.panellist("tom").is_none());
+        i.leave_panel("priya");
+        assert_eq!(i.interviewer_ids, ["tom"]);
+        assert!(i.panellists.is_empty());
     }
 
     #[test]

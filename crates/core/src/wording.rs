@@ -5,6 +5,12 @@
 
 use minijinja::State;
 
+/// Text the candidate wrote for the reader ("the payments migration.") as a draft
+/// places it mid-sentence: trimmed, without a closing full stop.
+pub fn for_reader(text: &str) -> String {
+    text.trim().trim_end_matches('.').trim().to_string()
+}
+
 /// Evidence as a first-person sentence: "Designed and analysed 30+ pricing experiments"
 /// → "I designed and analysed 30+ pricing experiments."; evidence that already speaks
 /// ("I led …", "My team …") is kept; a noun phrase ("Five years of Go at Acme") becomes

@@ -547,16 +547,7 @@ pub fn write_card(c: &Contact) -> String {
         lines.push(format!("TEL{}:{}", type_param(&p.labels), escape(&p.value)));
     }
     if let Some(a) = &c.address {
-        let parts = [
-            &a.po_box,
-            &a.extended,
-            &a.street,
-            &a.locality,
-            &a.region,
-            &a.postcode,
-            &a.country,
-        ];
-        let joined: Vec<String> = parts.iter().map(|p| escape(p)).collect();
+        let joined: Vec<String> = a.parts().iter().map(|p| escape(p)).collect();
         lines.push(format!("ADR:{}", joined.join(";")));
     }
     if let Some(tz) = &c.time_zone {

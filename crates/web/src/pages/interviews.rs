@@ -12,7 +12,7 @@ use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::Response;
 use followup_app::{
-    ContactChanges, InterviewNote, Joining, NewInterview, PanellistNote, TimelineReading,
+    ContactChanges, InterviewNote, Joining, NewInterview, Noted, PanellistNote, TimelineReading,
 };
 use followup_store::Page;
 use serde::{Deserialize, Serialize};
@@ -435,6 +435,35 @@ pub async fn note(
         status: None,
         panellist: None,
     };
+    let noted = match save_note(&state, &ctx, id, note).await? {
+        Ok(noted) => noted,
+        Err(page) => return Ok(page),
+    };
+    let mut said = vec!["Saved.".to_string()];
+    match noted.timeline {
+        Some(TimelineReading { phrase, date: Some(date) }) => said.push(format!(
+            "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
+            date.strftime("%a %-d %b %Y")
+        )),
+        Some(TimelineReading { phrase, date: None }) => said.push(format!(
+            "Their timeline \"{phrase}\" was kept, but no date could be read from it; give the date they decide by, if they said one."
+        )),
+        None => {}
+    }
+    Ok(redirect(
+        &format!("/interviews/{}#notes", noted.interview.id),
+        &said,
+    ))
+}
+
+/// Saves a note through the engine: what it noted, or the interview page again with the
+/// field that was wrong beside its form.
+async fn save_note(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    note: InterviewNote,
+) -> Result<Result<Noted, Response>, WebError> {
     let wanted = id.clone();
     let result = state
         .engines
@@ -444,24 +473,8 @@ pub async fn note(
         })
         .await;
     match result {
-        Ok(noted) => {
-            let mut said = vec!["Saved.".to_string()];
-            match noted.timeline {
-                Some(TimelineReading { phrase, date: Some(date) }) => said.push(format!(
-                    "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
-                    date.strftime("%a %-d %b %Y")
-                )),
-                Some(TimelineReading { phrase, date: None }) => said.push(format!(
-                    "Their timeline \"{phrase}\" was kept, but no date could be read from it; give the date they decide by, if they said one."
-                )),
-                None => {}
-            }
-            Ok(redirect(
-                &format!("/interviews/{}#notes", noted.interview.id),
-                &said,
-            ))
-        }
-        Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
+        Ok(noted) => Ok(Ok(noted)),
+        Err(e) if e.is_about_a_field() => Ok(Err(show(state, ctx, id, Some(e)).await?)),
         Err(e) => Err(e),
     }
 }
@@ -488,20 +501,11 @@ pub async fn panellist(
         }),
         ..Default::default()
     };
-    let wanted = id.clone();
-    let result = state
-        .engines
-        .run(move |app| {
-            let id = app.full_id(&wanted)?;
-            Ok(app.note_interview(&id, note)?)
-        })
-        .await;
-    match result {
-        Ok(noted) => Ok(redirect(
+    Ok(match save_note(&state, &ctx, id, note).await? {
+        Ok(noted) => redirect(
             &format!("/interviews/{}#panel", noted.interview.id),
             &["Saved: a note to them will refer to it.".to_string()],
-        )),
-        Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
-        Err(e) => Err(e),
-    }
+        ),
+        Err(page) => page,
+    })
 }
