@@ -50,8 +50,33 @@ const COURTESY: &[&str] = &[
     "apologize",
 ];
 
-fn lexicon() -> &'static HashMap<&'static str, f64> {
-    static LEXICON: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+/// FNV-1a: the lexicon is looked up once per word of every scored sentence, and for
+/// short keys this costs a fraction of the standard library's DoS-resistant hash, which
+/// a fixed word list does not need.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<&'static str, f64, std::hash::BuildHasherDefault<Fnv>>;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         include_str!("../../../data/wordlists/valence.tsv")
             .lines()
@@ -72,34 +97,38 @@ pub fn is_word(lower: &str) -> bool {
 
 /// The sentiment of a sentence: negative below zero; -4 a strongly negative word.
 pub fn score(sentence: &str) -> f64 {
-    let words: Vec<String> = sentence
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
+    // One lowercased copy of the sentence, and each word's flags kept for the three words
+    // after it: a megabyte of text is some 200,000 words, and a string each was most of
+    // what scoring cost.
     let lexicon = lexicon();
     let mut total = 0.0;
-    for (i, word) in words.iter().enumerate() {
-        let Some(&valence) = lexicon.get(word.as_str()) else {
-            continue;
-        };
-        if COURTESY.contains(&word.as_str()) {
-            continue;
-        }
-        let before = &words[i.saturating_sub(3)..i];
-        let mut v = valence;
-        if let Some(prev) = before.last()
-            && BOOSTERS.contains(&prev.as_str())
+    let mut lower = sentence.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    // (negation, booster) of the last three words, newest last.
+    let mut before: [(bool, bool); 3] = [(false, false); 3];
+    for word in lower
+        .split(|c: char| !(c.is_alphabetic() || c == '\''))
+        .filter(|w| !w.is_empty())
+    {
+        if let Some(&valence) = lexicon.get(word)
+            && !COURTESY.contains(&word)
         {
-            v += BOOST * v.signum();
+            let mut v = valence;
+            if before[2].1 {
+                v += BOOST * v.signum();
+            }
+            if before.iter().any(|(negation, _)| *negation) {
+                v *= NEGATED;
+            }
+            total += v;
         }
-        if before
-            .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
-        {
-            v *= NEGATED;
-        }
-        total += v;
+        before.rotate_left(1);
+        before[2] = (
+            NEGATIONS.contains(&word) || word.ends_with("n't"),
+            BOOSTERS.contains(&word),
+        );
     }
     total
 }
@@ -108,12 +137,12 @@ pub fn score(sentence: &str) -> f64 {
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, (i, c)) in bytes.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let end_here = matches!(c, '.' | '!' | '?' | '\n')
-            && bytes
-                .get(k + 1)
-                .is_none_or(|(_, n)| n.is_whitespace() || *c == '\n');
+            && chars
+                .peek()
+                .is_none_or(|(_, n)| n.is_whitespace() || c == '\n');
         if end_here {
             let end = i + c.len_utf8();
             if text[start..end].trim().len() > 1 {

@@ -63,9 +63,13 @@ pub fn run(app: &mut Followup, args: CheckArgs) -> anyhow::Result<()> {
     if args.json {
         out::json(&findings)?;
     } else {
+        // One write for them all: a long text can have thousands.
+        let mut lines = String::new();
         for f in &findings {
-            out::line(format_finding(name, f))?;
+            lines.push_str(&format_finding(name, f));
+            lines.push('\n');
         }
+        out::raw(&lines)?;
     }
     if findings.iter().any(|f| f.level == Level::Error) {
         return Err(Quiet(1).into());

@@ -14,9 +14,15 @@
 //!   don't go together); with `second` instead, `first` present and `second` absent;
 //! - `length`: more than `max` words in the scope.
 
+mod pattern;
+mod text;
+
+use pattern::{compiled_pattern, matches_in};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use text::Text;
+pub use text::word_count;
 
 /// How serious a finding is. Errors block approval of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -141,6 +147,21 @@ struct RuleFile {
     examples: Option<Examples>,
 }
 
+impl RuleFile {
+    /// Every pattern the file holds, whatever its kind.
+    fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.tokens
+            .iter()
+            .chain(self.swap.keys())
+            .chain(self.suggest.keys())
+            .chain(self.first.iter())
+            .chain(self.second.iter())
+            .chain(self.forbid.iter())
+            .chain(self.target.iter())
+            .map(String::as_str)
+    }
+}
+
 /// Texts a rule must flag and texts it must leave alone; the test suite runs them.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Examples {
@@ -192,6 +213,9 @@ pub struct Rule {
     link: Option<String>,
     exceptions: Vec<String>,
     lexicon_words: bool,
+    /// Searched in the ASCII-lowercased text, with lowercased patterns: how case is
+    /// folded, as compiling a case-insensitive Unicode pattern costs about twice as much.
+    lowercase: bool,
     kind: Kind,
 }
 
@@ -207,6 +231,12 @@ pub struct RuleError {
 impl Rule {
     /// Parses one rule; `id` is "Family.Name" (from the file's folder and name).
     pub fn parse(id: &str, yaml: &str) -> Result<Rule, RuleError> {
+        Rule::parse_folding(id, yaml, true)
+    }
+
+    /// `parse`, with case folded by the regex engine alone when `by_lowercasing` is false
+    /// (the tests compare the two).
+    fn parse_folding(id: &str, yaml: &str, by_lowercasing: bool) -> Result<Rule, RuleError> {
         let err = |field: &str, problem: String| RuleError {
             rule: id.to_string(),
             field: field.to_string(),
@@ -222,6 +252,11 @@ impl Rule {
             err(&field, e.to_string())
         })?;
         let ignorecase = file.ignorecase.unwrap_or(true);
+        // Case is folded by searching an ASCII-lowercased copy of the text with a
+        // lowercased pattern, unless a pattern holds a letter with case beyond ASCII
+        // ("É"), which only the regex engine's own case folding matches both ways.
+        let lowercase =
+            by_lowercasing && ignorecase && file.patterns().all(pattern::folds_as_ascii);
         let word = !file.nonword;
         let compile = |field: &str, patterns: &[String]| -> Result<Regex, RuleError> {
             if patterns.is_empty() {
@@ -232,6 +267,11 @@ impl Rule {
                 .map(|p| format!("(?:{})", compiled_pattern(p)))
                 .collect::<Vec<_>>()
                 .join("|");
+            let joined = if lowercase {
+                pattern::lowercased(&joined)
+            } else {
+                joined
+            };
             let pattern = if word {
                 // ASCII word boundaries: a Unicode `\b` forces the regex engine off
                 // its fast path on any text with a curly quote or an accent, and a
@@ -242,7 +282,7 @@ impl Rule {
                 joined
             };
             RegexBuilder::new(&pattern)
-                .case_insensitive(ignorecase)
+                .case_insensitive(ignorecase && !lowercase)
                 .multi_line(true)
                 .build()
                 .map_err(|e| err(field, format!("bad regular expression: {e}")))
@@ -257,8 +297,13 @@ impl Rule {
                     .suggest
                     .iter()
                     .map(|(shape, wording)| {
+                        let shape = if lowercase {
+                            pattern::lowercased(shape)
+                        } else {
+                            shape.clone()
+                        };
                         let whole = RegexBuilder::new(&format!("^(?:{shape})$"))
-                            .case_insensitive(ignorecase)
+                            .case_insensitive(ignorecase && !lowercase)
                             .build()
                             .map_err(|e| err("suggest", format!("bad regular expression: {e}")))?;
                         Ok((whole, wording.clone()))
@@ -348,6 +393,7 @@ impl Rule {
             link: file.link,
             exceptions: file.exceptions.iter().map(|e| e.to_lowercase()).collect(),
             lexicon_words: file.lexicon_words,
+            lowercase,
             kind,
         })
     }
@@ -393,14 +439,20 @@ impl Rule {
 
     fn check(&self, text: &Text, out: &mut Vec<Finding>) {
         let parts: Vec<(usize, usize)> = text.parts(self.scope);
+        // What the patterns search; same byte offsets as the source.
+        let hay = if self.lowercase {
+            text.lower.as_str()
+        } else {
+            text.source
+        };
         match &self.kind {
             Kind::Existence(re, suggest) => {
-                for (a, b) in matches_in(re, text, &parts) {
+                for (a, b) in matches_in(re, hay, &parts) {
                     let matched = &text.source[a..b];
                     if !self.is_exception(matched) {
                         let offered = suggest
                             .iter()
-                            .filter(|(shape, _)| shape.is_match(matched))
+                            .filter(|(shape, _)| shape.is_match(&hay[a..b]))
                             .map(|(_, wording)| wording.clone())
                             .take(1)
                             .collect();
@@ -410,7 +462,7 @@ impl Rule {
             }
             Kind::Substitution(pairs) => {
                 for (re, to) in pairs {
-                    for (a, b) in matches_in(re, text, &parts) {
+                    for (a, b) in matches_in(re, hay, &parts) {
                         let matched = &text.source[a..b];
                         if !self.is_exception(matched) {
                             out.push(self.finding(text, a, b, matched, vec![to.clone()]));
@@ -419,17 +471,14 @@ impl Rule {
                 }
             }
             Kind::Occurrence { pattern, max } => {
-                let found = matches_in(pattern, text, &parts);
+                let found = matches_in(pattern, hay, &parts);
                 if let Some((a, b)) = found.get(*max) {
                     out.push(self.finding(text, *a, *b, &found.len().to_string(), vec![]));
                 }
             }
             Kind::Density { pattern, max, per } => {
-                let found = matches_in(pattern, text, &parts);
-                let words: usize = parts
-                    .iter()
-                    .map(|(a, b)| word_count(&text.source[*a..*b]))
-                    .sum();
+                let found = matches_in(pattern, hay, &parts);
+                let words = text.words(self.scope);
                 let allowed = (*max * words.max(*per)).div_ceil(*per);
                 if found.len() > allowed {
                     let listed: Vec<&str> =
@@ -443,28 +492,41 @@ impl Rule {
                 second,
                 forbid,
             } => {
-                let Some((fa, fb)) = matches_in(first, text, &parts).first().copied() else {
+                let Some((fa, fb)) = matches_in(first, hay, &parts).first().copied() else {
                     return;
                 };
                 if let Some(forbid) = forbid
-                    && let Some((a, b)) = matches_in(forbid, text, &parts).first().copied()
+                    && let Some((a, b)) = matches_in(forbid, hay, &parts).first().copied()
                 {
                     out.push(self.finding(text, a, b, &text.source[a..b], vec![]));
                 }
                 if let Some(second) = second
-                    && matches_in(second, text, &parts).is_empty()
+                    && matches_in(second, hay, &parts).is_empty()
                 {
                     out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
                 }
             }
             Kind::Sentiment { target, threshold } => {
+                // Where the target is named, in one search of the text; a sentence is
+                // scored only if one of those starts in it. (Targets are words, which no
+                // sentence break runs through.)
+                let named: Vec<usize> = matches_in(target, hay, &parts)
+                    .into_iter()
+                    .map(|(s, _)| s)
+                    .collect();
+                let names = |from: usize, to: usize| {
+                    named
+                        .get(named.partition_point(|at| *at < from))
+                        .is_some_and(|at| *at < to)
+                };
                 for (a, b) in &parts {
+                    if !names(*a, *b) {
+                        continue;
+                    }
                     let part = &text.source[*a..*b];
                     for (s, e) in crate::sentiment::sentences(part) {
                         let sentence = &part[s..e];
-                        if target.is_match(sentence)
-                            && crate::sentiment::score(sentence) <= *threshold
-                        {
+                        if names(a + s, a + e) && crate::sentiment::score(sentence) <= *threshold {
                             let lead = sentence.len() - sentence.trim_start().len();
                             let (start, end) = (a + s + lead, a + s + sentence.trim_end().len());
                             out.push(self.finding(
@@ -479,10 +541,7 @@ impl Rule {
                 }
             }
             Kind::Length { max } => {
-                let words: usize = parts
-                    .iter()
-                    .map(|(a, b)| word_count(&text.source[*a..*b]))
-                    .sum();
+                let words = text.words(self.scope);
                 if words > *max
                     && let Some((a, _)) = parts.first()
                 {
@@ -493,194 +552,6 @@ impl Rule {
                 }
             }
         }
-    }
-}
-
-/// Every match of `re` inside one of `parts` (byte ranges, in order, each a line or the
-/// end of one), as searching each part on its own would find them.
-///
-/// Searching a part at a time costs a search's set-up for every line of the text and
-/// every rule. So the text is searched once, and
-/// only the parts that a match touches are searched again on their own. That finds the
-/// same matches: a part that holds a match of its own holds or touches a match of the
-/// whole (the search would have stopped there, unless an earlier match ran into it), and
-/// a part's edges look to `\b` and `$` as the line break beyond them does. A part that
-/// does not begin a line (the subject after "Subject:") is always searched on its own,
-/// since `^` would not match there in the whole text.
-fn matches_in(re: &Regex, text: &Text, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
-        return Vec::new();
-    };
-    let source = text.source;
-    // `$` does not match before a "\r\n" in the whole text, but does at the part's end.
-    let dollar = re.as_str().contains('$');
-    let mut search = vec![false; parts.len()];
-    for (i, (a, b)) in parts.iter().enumerate() {
-        if (*a > 0 && !source[..*a].ends_with('\n')) || (dollar && source[*b..].starts_with('\r')) {
-            search[i] = true;
-        }
-    }
-    for m in re.find_iter(&source[first.0..last.1]) {
-        let (s, e) = (first.0 + m.start(), first.0 + m.end().max(m.start() + 1));
-        // The parts this match touches: from the last one starting at or before it.
-        let mut i = parts.partition_point(|(a, _)| *a <= s).saturating_sub(1);
-        while i < parts.len() && parts[i].0 < e {
-            if parts[i].1 >= s {
-                search[i] = true;
-            }
-            i += 1;
-        }
-    }
-    parts
-        .iter()
-        .zip(search)
-        .filter(|(_, searched)| *searched)
-        .flat_map(|((a, b), _)| {
-            re.find_iter(&source[*a..*b])
-                .map(move |m| (a + m.start(), a + m.end()))
-        })
-        .collect()
-}
-
-/// Words as people count them: runs of letters, digits and apostrophes.
-pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-/// A message split into scopes, with a line index for positions.
-struct Text<'a> {
-    source: &'a str,
-    /// (scope, byte range) for each checked line run.
-    spans: Vec<(Scope, usize, usize)>,
-    line_starts: Vec<usize>,
-    /// Characters before each line, so positions cost one line's count, not the text's.
-    line_chars: Vec<usize>,
-}
-
-const CLOSINGS: &[&str] = &[
-    "yours sincerely",
-    "yours faithfully",
-    "yours truly",
-    "sincerely",
-    "kind regards",
-    "best regards",
-    "warm regards",
-    "warmest regards",
-    "regards",
-    "best wishes",
-    "with best wishes",
-    "many thanks",
-    "thanks again",
-    "with thanks",
-    "thank you again",
-    "all the best",
-    "best",
-    "cheers",
-    "respectfully",
-];
-
-impl<'a> Text<'a> {
-    fn new(source: &'a str) -> Text<'a> {
-        let mut line_starts = vec![0];
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        let mut lines: Vec<(usize, usize)> = line_starts
-            .iter()
-            .enumerate()
-            .map(|(i, &start)| {
-                let end = line_starts.get(i + 1).map_or(source.len(), |n| n - 1);
-                let end = if source[start..end].ends_with('\r') {
-                    end - 1
-                } else {
-                    end
-                };
-                (start, end)
-            })
-            .collect();
-        // A signature starts at a line that is exactly "-- ".
-        if let Some(sig) = lines
-            .iter()
-            .position(|(a, b)| &source[*a..*b] == "-- " || &source[*a..*b] == "--")
-        {
-            lines.truncate(sig);
-        }
-        let text_of = |(a, b): (usize, usize)| source[a..b].trim();
-        let mut spans = Vec::new();
-        let mut body_start = 0;
-        if let Some(first) = lines.iter().position(|l| !text_of(*l).is_empty())
-            && text_of(lines[first])
-                .to_ascii_lowercase()
-                .starts_with("subject:")
-        {
-            let (a, b) = lines[first];
-            let offset = source[a..b].find(':').map_or(a, |i| a + i + 1);
-            spans.push((Scope::Subject, offset, b));
-            body_start = first + 1;
-        }
-        let rest: Vec<usize> = (body_start..lines.len())
-            .filter(|i| !text_of(lines[*i]).is_empty() && !text_of(lines[*i]).starts_with('>'))
-            .collect();
-        let greeting = rest.first().copied().filter(|i| {
-            let t = text_of(lines[*i]).to_ascii_lowercase();
-            [
-                "dear ",
-                "hi ",
-                "hello",
-                "good morning",
-                "good afternoon",
-                "to whom",
-            ]
-            .iter()
-            .any(|g| t.starts_with(g))
-        });
-        let signoff = rest.iter().copied().rev().find(|i| {
-            let t = text_of(lines[*i]).to_ascii_lowercase();
-            let t = t.trim_end_matches([',', '.', '!']);
-            CLOSINGS.contains(&t)
-        });
-        for i in rest {
-            let scope = if Some(i) == greeting {
-                Scope::Greeting
-            } else if signoff.is_some_and(|s| i >= s) {
-                Scope::Signoff
-            } else {
-                Scope::Body
-            };
-            let (a, b) = lines[i];
-            spans.push((scope, a, b));
-        }
-        let mut line_chars = Vec::with_capacity(line_starts.len());
-        let mut before = 0;
-        for (i, &start) in line_starts.iter().enumerate() {
-            line_chars.push(before);
-            let end = line_starts.get(i + 1).copied().unwrap_or(source.len());
-            before += source[start..end].chars().count();
-        }
-        Text {
-            source,
-            spans,
-            line_starts,
-            line_chars,
-        }
-    }
-
-    fn parts(&self, scope: Scope) -> Vec<(usize, usize)> {
-        self.spans
-            .iter()
-            .filter(|(s, _, _)| scope == Scope::Text || *s == scope)
-            .map(|(_, a, b)| (*a, *b))
-            .collect()
-    }
-
-    /// (line, column, char start, char end) of a byte range.
-    fn position(&self, start: usize, end: usize) -> (usize, usize, usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= start);
-        let line_start = self.line_starts[line - 1];
-        let column = self.source[line_start..start].chars().count() + 1;
-        let char_start = self.line_chars[line - 1] + column - 1;
-        let char_end = char_start + self.source[start..end].chars().count();
-        (line, column, char_start, char_end)
     }
 }
 
@@ -697,104 +568,104 @@ pub struct Checker {
 pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "Desperate.Begging",
-        include_str!("../../../data/styles/Desperate/Begging.yml"),
+        include_str!("../../../../data/styles/Desperate/Begging.yml"),
     ),
     (
         "Desperate.Despair",
-        include_str!("../../../data/styles/Desperate/Despair.yml"),
+        include_str!("../../../../data/styles/Desperate/Despair.yml"),
     ),
     (
         "Pushy.Ultimatum",
-        include_str!("../../../data/styles/Pushy/Ultimatum.yml"),
+        include_str!("../../../../data/styles/Pushy/Ultimatum.yml"),
     ),
     (
         "Pushy.RepeatedContact",
-        include_str!("../../../data/styles/Pushy/RepeatedContact.yml"),
+        include_str!("../../../../data/styles/Pushy/RepeatedContact.yml"),
     ),
     (
         "Pushy.Insult",
-        include_str!("../../../data/styles/Pushy/Insult.yml"),
+        include_str!("../../../../data/styles/Pushy/Insult.yml"),
     ),
     (
         "Pushy.Profanity",
-        include_str!("../../../data/styles/Pushy/Profanity.yml"),
+        include_str!("../../../../data/styles/Pushy/Profanity.yml"),
     ),
     (
         "Pushy.Sarcasm",
-        include_str!("../../../data/styles/Pushy/Sarcasm.yml"),
+        include_str!("../../../../data/styles/Pushy/Sarcasm.yml"),
     ),
     (
         "Pushy.Resentment",
-        include_str!("../../../data/styles/Pushy/Resentment.yml"),
+        include_str!("../../../../data/styles/Pushy/Resentment.yml"),
     ),
     (
         "Pushy.Accusatory",
-        include_str!("../../../data/styles/Pushy/Accusatory.yml"),
+        include_str!("../../../../data/styles/Pushy/Accusatory.yml"),
     ),
     (
         "Pushy.Presumptive",
-        include_str!("../../../data/styles/Pushy/Presumptive.yml"),
+        include_str!("../../../../data/styles/Pushy/Presumptive.yml"),
     ),
     (
         "Pushy.HardSell",
-        include_str!("../../../data/styles/Pushy/HardSell.yml"),
+        include_str!("../../../../data/styles/Pushy/HardSell.yml"),
     ),
     (
         "Pushy.Capitals",
-        include_str!("../../../data/styles/Pushy/Capitals.yml"),
+        include_str!("../../../../data/styles/Pushy/Capitals.yml"),
     ),
     (
         "Undermining.Apology",
-        include_str!("../../../data/styles/Undermining/Apology.yml"),
+        include_str!("../../../../data/styles/Undermining/Apology.yml"),
     ),
     (
         "Undermining.SelfDoubt",
-        include_str!("../../../data/styles/Undermining/SelfDoubt.yml"),
+        include_str!("../../../../data/styles/Undermining/SelfDoubt.yml"),
     ),
     (
         "Undermining.Hedge",
-        include_str!("../../../data/styles/Undermining/Hedge.yml"),
+        include_str!("../../../../data/styles/Undermining/Hedge.yml"),
     ),
     (
         "Tone.Intensifiers",
-        include_str!("../../../data/styles/Tone/Intensifiers.yml"),
+        include_str!("../../../../data/styles/Tone/Intensifiers.yml"),
     ),
     (
         "Tone.Exclamations",
-        include_str!("../../../data/styles/Tone/Exclamations.yml"),
+        include_str!("../../../../data/styles/Tone/Exclamations.yml"),
     ),
     (
         "Length.Long",
-        include_str!("../../../data/styles/Length/Long.yml"),
+        include_str!("../../../../data/styles/Length/Long.yml"),
     ),
     (
         "Length.TooLong",
-        include_str!("../../../data/styles/Length/TooLong.yml"),
+        include_str!("../../../../data/styles/Length/TooLong.yml"),
     ),
     (
         "Subject.Vague",
-        include_str!("../../../data/styles/Subject/Vague.yml"),
+        include_str!("../../../../data/styles/Subject/Vague.yml"),
     ),
     (
         "Subject.Urgent",
-        include_str!("../../../data/styles/Subject/Urgent.yml"),
+        include_str!("../../../../data/styles/Subject/Urgent.yml"),
     ),
     (
         "Letter.SirOrMadamSincerely",
-        include_str!("../../../data/styles/Letter/SirOrMadamSincerely.yml"),
+        include_str!("../../../../data/styles/Letter/SirOrMadamSincerely.yml"),
     ),
     (
         "Letter.NamedFaithfully",
-        include_str!("../../../data/styles/Letter/NamedFaithfully.yml"),
+        include_str!("../../../../data/styles/Letter/NamedFaithfully.yml"),
     ),
 ];
 
 impl Checker {
     /// The shipped rules.
     pub fn built_in() -> Checker {
-        let rules = BUILT_IN
-            .iter()
-            .map(|(id, yaml)| Rule::parse(id, yaml).expect("shipped rules parse (tested)"))
+        let rules = in_parallel(BUILT_IN, |(id, yaml)| Rule::parse(id, yaml))
+            .into_iter()
+            .map(|rule| rule.expect("shipped rules parse (tested)"))
             .collect();
         Checker {
             rules,
@@ -806,8 +677,8 @@ impl Checker {
     /// files that could not be used, so the others still load.
     pub fn add_rules(&mut self, files: &[(String, String)]) -> Vec<RuleError> {
         let mut errors = Vec::new();
-        for (id, yaml) in files {
-            match Rule::parse(id, yaml) {
+        for rule in in_parallel(files, |(id, yaml)| Rule::parse(id, yaml)) {
+            match rule {
                 Ok(rule) => {
                     self.rules.retain(|r| r.id != rule.id);
                     self.rules.push(rule);
@@ -830,10 +701,24 @@ impl Checker {
     /// Every finding in `text` for `locale` ("en-GB", "en-US"), in text order.
     pub fn check(&self, text: &str, locale: &str) -> Vec<Finding> {
         let parsed = Text::new(text);
-        let mut out = Vec::new();
-        for rule in self.rules.iter().filter(|r| r.applies_to(locale)) {
-            rule.check(&parsed, &mut out);
-        }
+        let rules: Vec<&Rule> = self.rules.iter().filter(|r| r.applies_to(locale)).collect();
+        // A short text is checked on this thread: starting threads would cost more.
+        let mut out: Vec<Finding> = if text.len() < PARALLEL_FROM {
+            let mut out = Vec::new();
+            for rule in rules {
+                rule.check(&parsed, &mut out);
+            }
+            out
+        } else {
+            in_parallel(&rules, |rule| {
+                let mut out = Vec::new();
+                rule.check(&parsed, &mut out);
+                out
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        };
         let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
         out.retain(|f| {
             let matched = f.matched.to_lowercase();
@@ -844,48 +729,45 @@ impl Checker {
     }
 }
 
-/// A rule's pattern as it is compiled:
-/// - a `'` also matches the typographic apostrophe (’), which most published and pasted
-///   text uses, so "don't" in a rule finds "don’t";
-/// - a word boundary `\b` (or `\B`) is the ASCII one. A Unicode boundary sends the regex
-///   engine to its slowest path for the rest of any text with a non-ASCII character in
-///   it: once a rule searched the whole text instead of a line at a time, 1 MB took
-///   2.7 s instead of 0.26. Rule words are English, and `’` is not a word character in
-///   either kind.
-///
-/// Escapes and classes (`[...]`) are left as they are.
-fn compiled_pattern(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 8);
-    let mut in_class = 0usize;
-    let mut escaped = false;
-    for c in pattern.chars() {
-        match c {
-            'b' | 'B' if escaped && in_class == 0 => {
-                escaped = false;
-                out.pop();
-                out.push_str(&format!("(?-u:\\{c})"));
-            }
-            _ if escaped => {
-                escaped = false;
-                out.push(c);
-            }
-            '\\' => {
-                escaped = true;
-                out.push(c);
-            }
-            '[' => {
-                in_class += 1;
-                out.push(c);
-            }
-            ']' if in_class > 0 => {
-                in_class -= 1;
-                out.push(c);
-            }
-            '\'' if in_class == 0 => out.push_str("['’]"),
-            _ => out.push(c),
-        }
+/// Texts at least this long (bytes) are checked with a thread per core.
+const PARALLEL_FROM: usize = 64 * 1024;
+
+/// `work` applied to each item, spread over the machine's cores; results in item order.
+/// Compiling the shipped rules is most of what a one-line `check` costs, and the rules
+/// are independent, so two cores take about half the time. Each thread takes the next
+/// item not yet taken, so one large rule does not leave the other cores idle.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&work).collect();
     }
-    out
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, work(item)));
+        }
+    };
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(take)).collect();
+        let mut done = take();
+        for helper in helpers {
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        done
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
@@ -896,13 +778,14 @@ mod tests {
     /// every shipped pattern, on the tone corpus with LF and CRLF line ends and a subject.
     #[test]
     fn matches_in_finds_what_a_search_per_part_finds() {
-        let corpus = include_str!("../tests/data/tone-corpus.txt");
+        let corpus = include_str!("../../tests/data/tone-corpus.txt");
         let texts = [
             corpus.to_string(),
             corpus.replace('\n', "\r\n"),
             format!("Subject: following up\n\nHi Sam,\n{corpus}"),
             "Why is this\ntaking so long?\n\nwhy haven't you replied".to_string(),
             "Why is this\r\ntaking so long?\r\n\r\nwhy haven't you replied".to_string(),
+            "Dear Sam,\nYou said\n> you said\nyou\nsaid Monday. I will\ntell everyone.\n\nBest,\nAl\n-- \nyou said".to_string(),
         ];
         let checker = Checker::built_in();
         let mut patterns: Vec<&Regex> = Vec::new();
@@ -929,6 +812,9 @@ mod tests {
             Regex::new(r"(?m)long\?$").unwrap(),
             Regex::new(r"(?mi)^why").unwrap(),
             Regex::new(r"(?i)is this\s+taking").unwrap(),
+            Regex::new(r"(?i)said\s+monday|you\s+said").unwrap(),
+            Regex::new(r"(?m)^|$").unwrap(),
+            Regex::new(r"(?m)[a-z]*$").unwrap(),
         ];
         patterns.extend(anchored.iter());
         for source in &texts {
@@ -949,8 +835,40 @@ mod tests {
                                 .map(move |m| (a + m.start(), a + m.end()))
                         })
                         .collect();
-                    assert_eq!(matches_in(re, &text, &parts), naive, "{}", re.as_str());
+                    assert_eq!(matches_in(re, source, &parts), naive, "{}", re.as_str());
                 }
+            }
+        }
+    }
+
+    /// Folding case by lowercasing text and patterns finds exactly what the regex
+    /// engine's own case folding finds, for every shipped rule, on both corpora as written
+    /// and in capitals, checked on one thread (the corpus) and on several (the rest).
+    #[test]
+    fn folding_case_by_lowercasing_finds_what_the_engine_finds() {
+        let lowered = Checker::built_in();
+        assert!(lowered.rules.iter().filter(|r| r.lowercase).count() > 20);
+        let engine = Checker {
+            rules: BUILT_IN
+                .iter()
+                .map(|(id, yaml)| Rule::parse_folding(id, yaml, false).unwrap())
+                .collect(),
+            accept: Vec::new(),
+        };
+        assert!(engine.rules.iter().all(|r| !r.lowercase));
+        let corpus = include_str!("../../tests/data/tone-corpus.txt");
+        let external = include_str!("../../tests/data/tone-external.txt");
+        assert!(external.len() > PARALLEL_FROM && corpus.len() < PARALLEL_FROM);
+        for text in [
+            corpus.to_string(),
+            corpus.to_uppercase(),
+            external.to_string(),
+            external.to_uppercase(),
+        ] {
+            for locale in ["en-GB", "en-US"] {
+                let found = lowered.check(&text, locale);
+                assert!(!found.is_empty());
+                assert_eq!(found, engine.check(&text, locale));
             }
         }
     }
