@@ -52,10 +52,25 @@ pub(super) fn compiled_pattern(pattern: &str) -> String {
 /// Whether a pattern's case can be folded by ASCII lowercasing: it has no letter with
 /// case beyond ASCII, so lowercasing the text's ASCII letters and the pattern's finds what
 /// a case-insensitive search would (and not the Kelvin sign for a "k", which nobody means).
+///
+/// A pattern that turns case folding off for a part of itself (`(?-i)`) needs the
+/// engine too: in lowercased text, every case would match that part.
 pub(super) fn folds_as_ascii(pattern: &str) -> bool {
-    pattern
+    let no_cased_beyond_ascii = pattern
         .chars()
-        .all(|c| c.is_ascii() || c.to_lowercase().eq(c.to_uppercase()))
+        .all(|c| c.is_ascii() || c.to_lowercase().eq(c.to_uppercase()));
+    let turns_case_on = pattern.split("(?").skip(1).any(|rest| {
+        let flags = rest.split([':', ')']).next().unwrap_or("");
+        flags
+            .split_once('-')
+            .is_some_and(|(_, off)| off.contains('i'))
+    });
+    // A class by property or a letter by its code (`\p{Lu}`, `\x41`) is kept as written,
+    // and would not meet the letters lowercasing changed.
+    let names_by_code = ["\\p", "\\P", "\\x", "\\u", "\\U"]
+        .iter()
+        .any(|e| pattern.contains(e));
+    no_cased_beyond_ascii && !turns_case_on && !names_by_code
 }
 
 /// A pattern with its ASCII letters lowercased, to search ASCII-lowercased text with.
@@ -190,5 +205,10 @@ mod tests {
         assert!(folds_as_ascii("don['’]t (?:you|YOU) 100%"));
         assert!(!folds_as_ascii("CAFÉ"));
         assert!(!folds_as_ascii("straße"));
+        assert!(!folds_as_ascii("(?-i:ASAP)"));
+        assert!(!folds_as_ascii("(?s-i)HR"));
+        assert!(!folds_as_ascii("\\p{Lu}+"));
+        assert!(!folds_as_ascii("\\x41SAP"));
+        assert!(folds_as_ascii("(?-u:\\b)(?i:x)(?:y)"));
     }
 }
