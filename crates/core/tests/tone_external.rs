@@ -12,7 +12,8 @@
 //! misses, so they are now "test" too, as are batches 5 and 6's blind halves since
 //! 2026-11-29. Batch 7 was collected after that and split before the checker ran on it:
 //! its blind half is the honest figure, and its misses are printed only with
-//! FOLLOWUP_SHOW_BLIND=1, so rules are written from the dev half alone. The assertions
+//! FOLLOWUP_SHOW_BLIND=1, so rules are written from the dev half alone. Batches 8 to 10
+//! were split dev/test; batch 10's header records the checker's first look at it. The assertions
 //! guard against regression: precision everywhere, recall on the test halves.
 
 use followup_core::tone::{Checker, Level};
