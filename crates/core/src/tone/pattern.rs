@@ -75,7 +75,7 @@ pub(super) fn folds_as_ascii(pattern: &str) -> bool {
 
 /// A pattern with its ASCII letters lowercased, to search ASCII-lowercased text with.
 /// What follows a `\` keeps its case (`\W`, `\S`, `\B`, `\p{Lu}`, `\x0B` mean what they
-/// say), as do group names (`(?P<Name>`).
+/// say), as do group names (`(?P<Name>`) and flags (`(?U)` is not `(?u)`).
 pub(super) fn lowercased(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut chars = pattern.chars().peekable();
@@ -101,14 +101,19 @@ pub(super) fn lowercased(pattern: &str) -> String {
             }
             '(' if chars.peek() == Some(&'?') => {
                 out.push(c);
-                out.push(chars.next().unwrap_or('?'));
-                // A named group: copy its name as written.
+                out.extend(chars.next());
                 if chars.peek() == Some(&'P') || chars.peek() == Some(&'<') {
+                    // A named group: its name as written.
                     for d in chars.by_ref() {
                         out.push(d);
                         if d == '>' {
                             break;
                         }
+                    }
+                } else {
+                    // Flags ("(?iU)", "(?-u:"): `U` is not `u`.
+                    while let Some(d) = chars.next_if(|d| d.is_ascii_alphabetic() || *d == '-') {
+                        out.push(d);
                     }
                 }
             }
@@ -198,6 +203,7 @@ mod tests {
             r"(?P<Who>you)(?<Name>x)(?:y)"
         );
         assert_eq!(lowercased(r"(?-u:\b)HR\B"), r"(?-u:\b)hr\B");
+        assert_eq!(lowercased(r"(?sU)A+(?U:B)"), r"(?sU)a+(?U:b)");
     }
 
     #[test]
