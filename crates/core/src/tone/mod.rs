@@ -171,7 +171,7 @@ pub struct Examples {
     pub pass: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Kind {
     /// The tokens, and wordings to suggest for matches of the given shapes.
     Existence(Regex, Vec<(Regex, String)>),
@@ -201,8 +201,8 @@ enum Kind {
     },
 }
 
-/// A checked, compiled rule.
-#[derive(Debug)]
+/// A checked, compiled rule. Cloning it is cheap: its regular expressions are shared.
+#[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
     pub level: Level,
@@ -662,11 +662,19 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 
 impl Checker {
     /// The shipped rules.
+    ///
+    /// They are compiled once per process (most of a one-line `check`) and shared by every
+    /// checker made after: the web app and a draft command ask for one per request.
     pub fn built_in() -> Checker {
-        let rules = in_parallel(BUILT_IN, |(id, yaml)| Rule::parse(id, yaml))
-            .into_iter()
-            .map(|rule| rule.expect("shipped rules parse (tested)"))
-            .collect();
+        static SHIPPED: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
+        let rules = SHIPPED
+            .get_or_init(|| {
+                in_parallel(BUILT_IN, |(id, yaml)| Rule::parse(id, yaml))
+                    .into_iter()
+                    .map(|rule| rule.expect("shipped rules parse (tested)"))
+                    .collect()
+            })
+            .clone();
         Checker {
             rules,
             accept: Vec::new(),
