@@ -118,15 +118,42 @@ pub fn holidays(data: &[u8]) {
 }
 
 /// A tone rule file (YAML): loaded beside the built-in rules and run on a short note.
+///
+/// Case is folded by lowercasing text and patterns; the same rule with case folded by the
+/// regex engine must find the same, on a letter, on the rule file itself and on it in
+/// capitals (the Kelvin sign and the long s, which the engine folds to k and s, aside).
 pub fn tone_rules(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let id = "Fuzz.Rule";
     let mut checker = Checker::built_in();
-    let errors = checker.add_rules(&[("Fuzz/Rule.yml".to_string(), text.to_string())]);
-    if errors.is_empty() {
-        let _ = checker.check(
-            "Dear Priya,\n\nThank you for your time today. I really need this job!!\n\nSam",
-            "en-GB",
-        );
+    let errors = checker.add_rules(&[(id.to_string(), text.to_string())]);
+    if !errors.is_empty() {
+        return;
+    }
+    let engine = Checker {
+        rules: vec![
+            followup_core::tone::Rule::parse_folded_by_engine(id, text)
+                .expect("a rule that parses lowercased parses as written"),
+        ],
+        accept: Vec::new(),
+    };
+    let letter = "Dear Priya,\n\nThank you for your time today. I really need this job!!\n\nSam";
+    for sample in [
+        letter.to_string(),
+        text.to_string(),
+        text.to_ascii_uppercase(),
+    ] {
+        if sample.contains(['\u{212A}', '\u{17F}']) {
+            continue;
+        }
+        for locale in ["en-GB", "en-US"] {
+            let ours: Vec<_> = checker
+                .check(&sample, locale)
+                .into_iter()
+                .filter(|f| f.rule == id)
+                .collect();
+            assert_eq!(ours, engine.check(&sample, locale), "{sample:?}");
+        }
     }
 }
 

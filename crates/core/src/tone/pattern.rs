@@ -117,6 +117,34 @@ pub(super) fn lowercased(pattern: &str) -> String {
                     }
                 }
             }
+            '[' => {
+                // A class is kept as written, and folded by the engine if it names a
+                // capital: lowercasing "[Z-a]" would break the range, "[A-z]" would lose
+                // the "[\\]^_`" between.
+                let mut class = String::from(c);
+                let mut depth = 1;
+                if let Some(d) = chars.next_if_eq(&'^') {
+                    class.push(d);
+                }
+                if let Some(d) = chars.next_if_eq(&']') {
+                    class.push(d);
+                }
+                while depth > 0 {
+                    let Some(d) = chars.next() else { break };
+                    class.push(d);
+                    match d {
+                        '\\' => class.extend(chars.next()),
+                        '[' => depth += 1,
+                        ']' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                if class.chars().any(|d| d.is_ascii_uppercase()) {
+                    out.push_str(&format!("(?i:{class})"));
+                } else {
+                    out.push_str(&class);
+                }
+            }
             _ => out.push(c.to_ascii_lowercase()),
         }
     }
@@ -195,8 +223,12 @@ mod tests {
     fn lowercasing_keeps_escapes_and_group_names() {
         assert_eq!(lowercased(r"I Need\W+ASAP"), r"i need\W+asap");
         assert_eq!(
-            lowercased(r"\p{Lu}\PL\x0B\u{212A}[A-Z]"),
-            r"\p{Lu}\PL\x0B\u{212A}[a-z]"
+            lowercased(r"\p{Lu}\PL\x0B\u{212A}"),
+            r"\p{Lu}\PL\x0B\u{212A}"
+        );
+        assert_eq!(
+            lowercased(r"[A-Z]x[a-z']Y[Z-a][^]A][\]B][a-c[D]]e"),
+            r"(?i:[A-Z])x[a-z']y(?i:[Z-a])(?i:[^]A])(?i:[\]B])(?i:[a-c[D]])e"
         );
         assert_eq!(
             lowercased(r"(?P<Who>You)(?<Name>X)(?:Y)"),
