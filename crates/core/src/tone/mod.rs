@@ -447,7 +447,7 @@ impl Rule {
     }
 
     fn check(&self, text: &Text, out: &mut Vec<Finding>) {
-        let parts: Vec<(usize, usize)> = text.parts(self.scope);
+        let parts = text.parts(self.scope);
         // What the patterns search; same byte offsets as the source.
         let hay = if self.lowercase {
             text.lower.as_str()
@@ -456,7 +456,7 @@ impl Rule {
         };
         match &self.kind {
             Kind::Existence(re, suggest) => {
-                for (a, b) in matches_in(re, hay, &parts) {
+                for (a, b) in matches_in(re, hay, parts) {
                     let matched = &text.source[a..b];
                     if !self.is_exception(matched) {
                         let offered = suggest
@@ -471,7 +471,7 @@ impl Rule {
             }
             Kind::Substitution(pairs) => {
                 for (re, to) in pairs {
-                    for (a, b) in matches_in(re, hay, &parts) {
+                    for (a, b) in matches_in(re, hay, parts) {
                         let matched = &text.source[a..b];
                         if !self.is_exception(matched) {
                             out.push(self.finding(text, a, b, matched, vec![to.clone()]));
@@ -480,13 +480,13 @@ impl Rule {
                 }
             }
             Kind::Occurrence { pattern, max } => {
-                let found = matches_in(pattern, hay, &parts);
+                let found = matches_in(pattern, hay, parts);
                 if let Some((a, b)) = found.get(*max) {
                     out.push(self.finding(text, *a, *b, &found.len().to_string(), vec![]));
                 }
             }
             Kind::Density { pattern, max, per } => {
-                let found = matches_in(pattern, hay, &parts);
+                let found = matches_in(pattern, hay, parts);
                 let words = text.words(self.scope);
                 let allowed = (*max * words.max(*per)).div_ceil(*per);
                 if found.len() > allowed {
@@ -501,16 +501,16 @@ impl Rule {
                 second,
                 forbid,
             } => {
-                let Some((fa, fb)) = matches_in(first, hay, &parts).first().copied() else {
+                let Some((fa, fb)) = matches_in(first, hay, parts).first().copied() else {
                     return;
                 };
                 if let Some(forbid) = forbid
-                    && let Some((a, b)) = matches_in(forbid, hay, &parts).first().copied()
+                    && let Some((a, b)) = matches_in(forbid, hay, parts).first().copied()
                 {
                     out.push(self.finding(text, a, b, &text.source[a..b], vec![]));
                 }
                 if let Some(second) = second
-                    && matches_in(second, hay, &parts).is_empty()
+                    && matches_in(second, hay, parts).is_empty()
                 {
                     out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
                 }
@@ -519,7 +519,7 @@ impl Rule {
                 // Where the target is named, in one search of the text; a sentence is
                 // scored only if one of those starts in it. (Targets are words, which no
                 // sentence break runs through.)
-                let named: Vec<usize> = matches_in(target, hay, &parts)
+                let named: Vec<usize> = matches_in(target, hay, parts)
                     .into_iter()
                     .map(|(s, _)| s)
                     .collect();
@@ -528,7 +528,7 @@ impl Rule {
                         .get(named.partition_point(|at| *at < from))
                         .is_some_and(|at| *at < to)
                 };
-                for (a, b) in &parts {
+                for (a, b) in parts {
                     if !names(*a, *b) {
                         continue;
                     }
@@ -852,7 +852,7 @@ mod tests {
                                 .map(move |m| (a + m.start(), a + m.end()))
                         })
                         .collect();
-                    assert_eq!(matches_in(re, source, &parts), naive, "{}", re.as_str());
+                    assert_eq!(matches_in(re, source, parts), naive, "{}", re.as_str());
                 }
             }
         }
