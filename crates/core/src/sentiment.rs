@@ -50,30 +50,7 @@ const COURTESY: &[&str] = &[
     "apologize",
 ];
 
-/// FNV-1a: the lexicon is looked up once per word of every scored sentence, and for
-/// short keys this costs a fraction of the standard library's DoS-resistant hash, which
-/// a fixed word list does not need.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Lexicon = HashMap<&'static str, f64, std::hash::BuildHasherDefault<Fnv>>;
+type Lexicon = HashMap<&'static str, f64>;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();

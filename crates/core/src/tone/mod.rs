@@ -57,6 +57,13 @@ pub enum Scope {
     Text,
 }
 
+impl Scope {
+    /// Whether a rule of this scope reads a part of scope `part`.
+    fn covers(self, part: Scope) -> bool {
+        self == Scope::Text || self == part
+    }
+}
+
 /// One thing the checker found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -447,7 +454,7 @@ impl Rule {
     }
 
     fn check(&self, text: &Text, out: &mut Vec<Finding>) {
-        let parts = text.parts(self.scope);
+        let parts = &text.parts(self.scope);
         // What the patterns search; same byte offsets as the source.
         let hay = if self.lowercase {
             text.lower.as_str()
@@ -516,26 +523,13 @@ impl Rule {
                 }
             }
             Kind::Sentiment { target, threshold } => {
-                // Where the target is named, in one search of the text; a sentence is
-                // scored only if one of those starts in it. (Targets are words, which no
-                // sentence break runs through.)
-                let named: Vec<usize> = matches_in(target, hay, parts)
-                    .into_iter()
-                    .map(|(s, _)| s)
-                    .collect();
-                let names = |from: usize, to: usize| {
-                    named
-                        .get(named.partition_point(|at| *at < from))
-                        .is_some_and(|at| *at < to)
-                };
                 for (a, b) in parts {
-                    if !names(*a, *b) {
-                        continue;
-                    }
                     let part = &text.source[*a..*b];
                     for (s, e) in crate::sentiment::sentences(part) {
                         let sentence = &part[s..e];
-                        if names(a + s, a + e) && crate::sentiment::score(sentence) <= *threshold {
+                        if target.is_match(&hay[a + s..a + e])
+                            && crate::sentiment::score(sentence) <= *threshold
+                        {
                             let lead = sentence.len() - sentence.trim_start().len();
                             let (start, end) = (a + s + lead, a + s + sentence.trim_end().len());
                             out.push(self.finding(
@@ -719,22 +713,19 @@ impl Checker {
     pub fn check(&self, text: &str, locale: &str) -> Vec<Finding> {
         let parsed = Text::new(text);
         let rules: Vec<&Rule> = self.rules.iter().filter(|r| r.applies_to(locale)).collect();
+        let check_one = |rule: &&Rule| {
+            let mut found = Vec::new();
+            rule.check(&parsed, &mut found);
+            found
+        };
         // A short text is checked on this thread: starting threads would cost more.
         let mut out: Vec<Finding> = if text.len() < PARALLEL_FROM {
-            let mut out = Vec::new();
-            for rule in rules {
-                rule.check(&parsed, &mut out);
-            }
-            out
+            rules.iter().flat_map(check_one).collect()
         } else {
-            in_parallel(&rules, |rule| {
-                let mut out = Vec::new();
-                rule.check(&parsed, &mut out);
-                out
-            })
-            .into_iter()
-            .flatten()
-            .collect()
+            in_parallel(&rules, check_one)
+                .into_iter()
+                .flatten()
+                .collect()
         };
         let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
         out.retain(|f| {
@@ -852,10 +843,32 @@ mod tests {
                                 .map(move |m| (a + m.start(), a + m.end()))
                         })
                         .collect();
-                    assert_eq!(matches_in(re, source, parts), naive, "{}", re.as_str());
+                    assert_eq!(matches_in(re, source, &parts), naive, "{}", re.as_str());
                 }
             }
         }
+    }
+
+    /// The shipped rules are compiled once and shared, but what one checker turns off or
+    /// adds is its own: the next checker has every shipped rule and nothing else.
+    #[test]
+    fn each_checker_owns_its_switches_over_the_shared_rules() {
+        let mut first = Checker::built_in();
+        let shipped = first.rules.len();
+        first.disable(&["Pushy".to_string()]);
+        let yaml = "extends: existence\nmessage: '%s'\nlevel: error\ntokens: [zebra]\n";
+        assert!(
+            first
+                .add_rules(&[("My.Zebra".into(), yaml.into())])
+                .is_empty()
+        );
+        assert!(!first.rules.iter().any(|r| r.id.starts_with("Pushy.")));
+        let second = Checker::built_in();
+        assert_eq!(second.rules.len(), shipped);
+        assert!(second.rules.iter().any(|r| r.id.starts_with("Pushy.")));
+        assert!(!second.rules.iter().any(|r| r.id == "My.Zebra"));
+        assert_eq!(second.check("A zebra.", "en-GB"), Vec::new());
+        assert_eq!(first.check("A zebra.", "en-GB").len(), 1);
     }
 
     /// Folding case by lowercasing text and patterns finds exactly what the regex

@@ -18,8 +18,6 @@ pub(super) struct Text<'a> {
     pub(super) lower: String,
     /// (scope, byte range) for each checked line run.
     pub(super) spans: Vec<(Scope, usize, usize)>,
-    /// Each scope's parts, by `parts`.
-    parts_by_scope: [std::sync::OnceLock<Vec<(usize, usize)>>; 5],
     /// Words in each span, counted once, by the first rule that counts them.
     span_words: std::sync::OnceLock<Vec<usize>>,
     line_starts: Vec<usize>,
@@ -129,30 +127,19 @@ impl<'a> Text<'a> {
             source,
             lower: source.to_ascii_lowercase(),
             spans,
-            parts_by_scope: Default::default(),
             span_words: std::sync::OnceLock::new(),
             line_starts,
             line_chars,
         }
     }
 
-    /// The byte ranges of a scope's parts, worked out once per scope and shared by the
-    /// rules that search it (a megabyte has some 20,000 parts).
-    pub(super) fn parts(&self, scope: Scope) -> &[(usize, usize)] {
-        let slot = match scope {
-            Scope::Subject => 0,
-            Scope::Greeting => 1,
-            Scope::Body => 2,
-            Scope::Signoff => 3,
-            Scope::Text => 4,
-        };
-        self.parts_by_scope[slot].get_or_init(|| {
-            self.spans
-                .iter()
-                .filter(|(s, _, _)| scope == Scope::Text || *s == scope)
-                .map(|(_, a, b)| (*a, *b))
-                .collect()
-        })
+    /// The byte ranges of a scope's parts.
+    pub(super) fn parts(&self, scope: Scope) -> Vec<(usize, usize)> {
+        self.spans
+            .iter()
+            .filter(|(s, _, _)| scope.covers(*s))
+            .map(|(_, a, b)| (*a, *b))
+            .collect()
     }
 
     /// Words in the parts of a scope.
@@ -166,7 +153,7 @@ impl<'a> Text<'a> {
         self.spans
             .iter()
             .zip(counts)
-            .filter(|((s, _, _), _)| scope == Scope::Text || *s == scope)
+            .filter(|((s, _, _), _)| scope.covers(*s))
             .map(|(_, n)| n)
             .sum()
     }
