@@ -135,7 +135,7 @@ pub fn tone_rules(data: &[u8]) {
             followup_core::tone::Rule::parse_folded_by_engine(id, text)
                 .expect("a rule that parses lowercased parses as written"),
         ],
-        accept: Vec::new(),
+        ..Checker::default()
     };
     let letter = "Dear Priya,\n\nThank you for your time today. I really need this job!!\n\nSam";
     for sample in [

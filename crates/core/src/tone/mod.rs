@@ -14,6 +14,7 @@
 //!   don't go together); with `second` instead, `first` present and `second` absent;
 //! - `length`: more than `max` words in the scope.
 
+pub mod overall;
 mod pattern;
 mod text;
 
@@ -565,6 +566,8 @@ pub struct Checker {
     /// Words or phrases the user accepts: a finding whose matched text contains one of
     /// them is dropped (accepting "ASAP" accepts "respond ASAP").
     pub accept: Vec<String>,
+    /// The reading of a message as a whole (`Tone.Overall`), when on.
+    pub overall: Option<&'static overall::Model>,
 }
 
 /// The rule files Followup ships, as (id, YAML).
@@ -681,6 +684,7 @@ impl Checker {
         Checker {
             rules,
             accept: Vec::new(),
+            overall: Some(overall::Model::shipped()),
         }
     }
 
@@ -700,13 +704,18 @@ impl Checker {
         errors
     }
 
-    /// Turns rules off by id ("Tone.Intensifiers") or by family ("Tone").
+    /// Turns rules off by id ("Tone.Intensifiers") or by family ("Tone"); the reading of
+    /// the message as a whole goes with "Tone.Overall" or "Tone".
     pub fn disable(&mut self, names: &[String]) {
-        self.rules.retain(|r| {
-            !names
+        let named = |id: &str| {
+            names
                 .iter()
-                .any(|n| r.id == *n || r.id.split('.').next() == Some(n.as_str()))
-        });
+                .any(|n| id == n || id.split('.').next() == Some(n.as_str()))
+        };
+        self.rules.retain(|r| !named(&r.id));
+        if named(overall::RULE) {
+            self.overall = None;
+        }
     }
 
     /// Every finding in `text` for `locale` ("en-GB", "en-US"), in text order.
@@ -727,6 +736,9 @@ impl Checker {
                 .flatten()
                 .collect()
         };
+        if let Some(model) = self.overall {
+            read_as_a_whole(model, &parsed, &mut out);
+        }
         let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
         out.retain(|f| {
             let matched = f.matched.to_lowercase();
@@ -734,6 +746,41 @@ impl Checker {
         });
         out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
         out
+    }
+}
+
+/// Families whose findings are about tone, which the reading as a whole speaks to.
+const TONE_FAMILIES: &[&str] = &["Desperate", "Pushy", "Undermining", "Tone"];
+
+/// Adds `Tone.Overall` when the model reads the message as bad and no tone rule has
+/// said so at warning level or above; lowers tone warnings to suggestions when it reads
+/// as courteous as the clean messages it learned from. Errors are never lowered.
+fn read_as_a_whole(model: &overall::Model, text: &Text, out: &mut Vec<Finding>) {
+    let Some(reading) = model.read(text) else {
+        return;
+    };
+    let about_tone = |f: &Finding| TONE_FAMILIES.contains(&f.rule.split('.').next().unwrap_or(""));
+    match reading.verdict {
+        overall::Verdict::ReadsBad => {
+            if !out
+                .iter()
+                .any(|f| f.level >= Level::Warning && about_tone(f))
+            {
+                out.push(overall::finding(text, &reading));
+            }
+        }
+        overall::Verdict::ReadsCourteous => {
+            for f in out
+                .iter_mut()
+                .filter(|f| f.level == Level::Warning && about_tone(f))
+            {
+                f.level = Level::Suggestion;
+                f.message.push_str(
+                    " (Read as a whole, the message sounds courteous, so this is a suggestion.)",
+                );
+            }
+        }
+        overall::Verdict::Undecided => {}
     }
 }
 
@@ -884,6 +931,7 @@ mod tests {
                 .map(|(id, yaml)| Rule::parse_folding(id, yaml, false).unwrap())
                 .collect(),
             accept: Vec::new(),
+            overall: lowered.overall,
         };
         assert!(engine.rules.iter().all(|r| !r.lowercase));
         let corpus = include_str!("../../tests/data/tone-corpus.txt");
@@ -957,7 +1005,7 @@ mod tests {
             let locale = rule.locale.clone().unwrap_or("en-gb".into());
             let single = Checker {
                 rules: vec![Rule::parse(&rule.id, yaml_of(&rule.id)).unwrap()],
-                accept: vec![],
+                ..Checker::default()
             };
             for text in &rule.examples.fail {
                 assert!(

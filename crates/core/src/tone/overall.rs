@@ -1,0 +1,448 @@
+//! How a message reads as a whole: a logistic regression over its words and pairs of
+//! adjacent words, learned from messages other people wrote (the development and test
+//! halves of crates/core/tests/data/tone-external.txt, never the blind half) and our
+//! probe sentences, shipped as data/tone-model.tsv. The test half's figures are measured
+//! with a model trained without it (tests/tone_external.rs).
+//!
+//! Why a learned reading beside the rules: a rule matches the shape its author thought
+//! of, and on each new batch of published messages the rules as they stood caught about
+//! four bad ones in ten. The words of bad follow-ups ("why", "still", "need", "deserve")
+//! carry over from one writer to the next better than any one phrasing does, so the
+//! reading flags what no rule names when it is confident, and a warning from a rule is
+//! lowered to a suggestion when the whole message reads as courteous as the clean ones.
+//!
+//! It reads what the rules read (not quoted replies or a signature), and only up to
+//! [`MAX_WORDS`] words: the model learned from messages of up to about 200 words, and a
+//! longer text's sum of weights says nothing about its tone. The greeting and sign-off
+//! are read too: many published excerpts are one line that opens "Hi …", which the
+//! checker takes for a greeting, and reading the body alone lost them.
+//!
+//! Regenerate the model after changing the corpus or this file:
+//! `cargo run -q -p followup-core --example train_tone_model > data/tone-model.tsv`
+//! (a test fails while the shipped model differs from what training gives).
+
+use super::text::Text;
+use super::{Finding, Level, Scope};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A message read as bad at or above this probability is flagged (`Tone.Overall`)...
+pub const FLAG_FROM: f64 = 0.8;
+/// ...when its words themselves lean that way by at least this much (log-odds, the bias
+/// left out). Short bad messages outnumber short clean ones in what the model learned
+/// from, so its bias alone puts a few unknown words near the line; without this, "A
+/// zebra." read as bad.
+pub const MIN_EVIDENCE: f64 = 0.5;
+/// A message read as bad below this probability reads courteous: a rule's warning on it
+/// is lowered to a suggestion.
+pub const COURTEOUS_BELOW: f64 = 0.2;
+/// Bodies longer than this are not read as a whole.
+pub const MAX_WORDS: usize = 400;
+
+/// The rule id of the finding, and what `disable` takes to turn the reading off.
+pub const RULE: &str = "Tone.Overall";
+
+/// Training: passes over the examples, step size, and L2 penalty (per example).
+const EPOCHS: u64 = 60;
+const STEP: f64 = 0.3;
+const L2: f64 = 1.0;
+
+/// The learned weights: a bias and one weight per feature.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Model {
+    pub bias: f64,
+    pub weights: HashMap<String, f64>,
+}
+
+/// What the model makes of a message as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Flag it (`Tone.Overall`) unless a tone rule already has.
+    ReadsBad,
+    /// Reads as courteous as the clean messages: a tone rule's warning is lowered.
+    ReadsCourteous,
+    Undecided,
+}
+
+/// What the model made of a message.
+#[derive(Debug, Clone)]
+pub(super) struct Reading {
+    pub(super) verdict: Verdict,
+    /// The features that weigh most towards "bad", heaviest first.
+    pub(super) heaviest: Vec<String>,
+    /// The byte range of the sentence that weighs most.
+    pub(super) sentence: (usize, usize),
+}
+
+/// Lowercased words (ASCII letters, with one apostrophe inside), runs of `!`/`?`, an
+/// ellipsis, and double quotes (scare quotes): the tokens features are made of.
+pub fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_alphabetic() {
+            let mut word = String::new();
+            while i < chars.len() && chars[i].is_ascii_alphabetic() {
+                word.push(chars[i].to_ascii_lowercase());
+                i += 1;
+            }
+            if i + 1 < chars.len()
+                && matches!(chars[i], '\'' | '’' | '‘')
+                && chars[i + 1].is_ascii_alphabetic()
+            {
+                word.push('\'');
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_alphabetic() {
+                    word.push(chars[i].to_ascii_lowercase());
+                    i += 1;
+                }
+            }
+            out.push(word);
+        } else if c == '!' || c == '?' {
+            let mut run = String::new();
+            while i < chars.len() && (chars[i] == '!' || chars[i] == '?') {
+                run.push(chars[i]);
+                i += 1;
+            }
+            out.push(run);
+        } else if c == '…'
+            || (c == '.' && chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.'))
+        {
+            out.push("…".into());
+            i += if c == '…' { 1 } else { 3 };
+        } else if matches!(c, '"' | '“' | '”') {
+            out.push("\"".into());
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The features of a text: its tokens and each pair of adjacent tokens, once each.
+pub fn features(text: &str) -> HashSet<String> {
+    let tokens = tokens(text);
+    let mut out: HashSet<String> = tokens
+        .windows(2)
+        .map(|pair| format!("{} {}", pair[0], pair[1]))
+        .collect();
+    out.extend(tokens);
+    out
+}
+
+/// The part of a message the model reads: every line the rules read (the subject,
+/// greeting, body and sign-off; not quoted replies or a signature), joined.
+pub fn read_part(text: &str) -> String {
+    let parsed = Text::new(text);
+    lines_of(&parsed)
+}
+
+fn lines_of(text: &Text) -> String {
+    let mut out = String::new();
+    for (a, b) in text.parts(Scope::Text) {
+        out.push_str(&text.source[a..b]);
+        out.push('\n');
+    }
+    out
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+impl Model {
+    /// The shipped model (data/tone-model.tsv), parsed once per process.
+    pub fn shipped() -> &'static Model {
+        static SHIPPED: OnceLock<Model> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Model::parse(include_str!("../../../../data/tone-model.tsv"))
+                .expect("the shipped model parses (tested)")
+        })
+    }
+
+    /// Logistic regression by stochastic gradient descent over `(message, bad)` examples,
+    /// each read as the checker reads it (`read_part`). Deterministic: the order of each pass
+    /// comes from a fixed seed, so the same examples always give the same model.
+    pub fn train(examples: &[(&str, bool)]) -> Model {
+        let mut data: Vec<(Vec<String>, f64)> = examples
+            .iter()
+            .map(|(text, bad)| {
+                let mut f: Vec<String> = features(&read_part(text)).into_iter().collect();
+                f.sort();
+                (f, if *bad { 1.0 } else { 0.0 })
+            })
+            .collect();
+        let n = data.len().max(1) as f64;
+        let mut model = Model::default();
+        for epoch in 0..EPOCHS {
+            shuffle(&mut data, epoch);
+            for (f, y) in &data {
+                let z = model.bias + f.iter().map(|k| model.weight(k)).sum::<f64>();
+                let gradient = sigmoid(z) - y;
+                model.bias -= STEP * gradient;
+                let scale = (f.len().max(1) as f64).sqrt();
+                for k in f {
+                    let w = model.weights.entry(k.clone()).or_default();
+                    *w -= STEP * (gradient / scale + L2 * *w / n);
+                }
+            }
+        }
+        model
+    }
+
+    fn weight(&self, feature: &str) -> f64 {
+        self.weights.get(feature).copied().unwrap_or(0.0)
+    }
+
+    /// The probability that `text` (already the part read) reads as a bad follow-up.
+    pub fn probability(&self, text: &str) -> f64 {
+        sigmoid(self.bias + self.evidence(&features(text)))
+    }
+
+    /// The verdict on `text` (already the part read).
+    pub fn verdict(&self, text: &str) -> Verdict {
+        self.verdict_on(&features(text))
+    }
+
+    /// What the words weigh, the bias left out.
+    fn evidence(&self, features: &HashSet<String>) -> f64 {
+        features.iter().map(|k| self.weight(k)).sum()
+    }
+
+    fn verdict_on(&self, features: &HashSet<String>) -> Verdict {
+        let evidence = self.evidence(features);
+        let probability = sigmoid(self.bias + evidence);
+        if probability >= FLAG_FROM && evidence >= MIN_EVIDENCE {
+            Verdict::ReadsBad
+        } else if probability < COURTEOUS_BELOW {
+            Verdict::ReadsCourteous
+        } else {
+            Verdict::Undecided
+        }
+    }
+
+    /// Reads a message, or None when it has no words or too many.
+    pub(super) fn read(&self, text: &Text) -> Option<Reading> {
+        let parts = text.parts(Scope::Text);
+        let words: usize = parts
+            .iter()
+            .map(|(a, b)| super::word_count(&text.source[*a..*b]))
+            .sum();
+        if words == 0 || words > MAX_WORDS {
+            return None;
+        }
+        let found = features(&lines_of(text));
+        let verdict = self.verdict_on(&found);
+        let mut heavy: Vec<(&String, f64)> = found
+            .iter()
+            .map(|k| (k, self.weight(k)))
+            .filter(|(_, w)| *w > 0.1)
+            .collect();
+        heavy.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let heaviest = heavy.iter().take(3).map(|(k, _)| (*k).clone()).collect();
+        // The sentence that weighs most is where the finding points.
+        let mut sentence = parts[0];
+        let mut most = f64::MIN;
+        for (a, b) in parts {
+            for (s, e) in sentences(&text.source[a..b]) {
+                let weight: f64 = features(&text.source[a + s..a + e])
+                    .iter()
+                    .map(|k| self.weight(k))
+                    .sum();
+                if weight > most {
+                    most = weight;
+                    sentence = (a + s, a + e);
+                }
+            }
+        }
+        Some(Reading {
+            verdict,
+            heaviest,
+            sentence,
+        })
+    }
+
+    /// The model as data/tone-model.tsv holds it: the bias, then a feature and its weight
+    /// per line, features sorted; weights under 0.0005 are left out.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# The tone checker's reading of a message as a whole (crates/core/src/tone/overall.rs).\n\
+             # Generated by: cargo run -q -p followup-core --example train_tone_model\n\
+             # Each line: a feature (a word, or two adjacent words) and its weight.\n",
+        );
+        out.push_str(&format!("<bias>\t{:.4}\n", self.bias));
+        let mut weights: Vec<(&String, &f64)> = self
+            .weights
+            .iter()
+            .filter(|(_, w)| w.abs() >= 0.0005)
+            .collect();
+        weights.sort_by(|a, b| a.0.cmp(b.0));
+        for (k, w) in weights {
+            out.push_str(&format!("{k}\t{w:.4}\n"));
+        }
+        out
+    }
+
+    /// Parses what `to_tsv` writes.
+    pub fn parse(tsv: &str) -> Result<Model, String> {
+        let mut model = Model::default();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (feature, weight) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let weight: f64 = weight
+                .parse()
+                .map_err(|e| format!("line {}: weight: {e}", n + 1))?;
+            if feature == "<bias>" {
+                model.bias = weight;
+            } else {
+                model.weights.insert(feature.to_string(), weight);
+            }
+        }
+        Ok(model)
+    }
+}
+
+/// Byte ranges of the sentences in one line.
+fn sentences(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…')
+            && chars.peek().is_none_or(|(_, next)| next.is_whitespace())
+        {
+            let end = i + c.len_utf8();
+            if !line[start..end].trim().is_empty() {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if !line[start..].trim().is_empty() {
+        out.push((start, line.len()));
+    }
+    // Trim leading spaces off each sentence.
+    out.into_iter()
+        .map(|(s, e)| (s + (line[s..e].len() - line[s..e].trim_start().len()), e))
+        .collect()
+}
+
+/// A deterministic shuffle (Fisher–Yates over a 64-bit LCG), one order per epoch.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    for i in (1..items.len()).rev() {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let j = ((state >> 33) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// The finding for a message that reads as bad as a whole.
+pub(super) fn finding(text: &Text, reading: &Reading) -> Finding {
+    let words: Vec<String> = reading.heaviest.iter().map(|w| format!("“{w}”")).collect();
+    let weighing = if words.is_empty() {
+        String::new()
+    } else {
+        format!(" (what weighs most: {})", words.join(", "))
+    };
+    let message = format!(
+        "Read as a whole, this sounds like the follow-ups careers advisers hold up as what not to send{weighing}. A hiring manager may take it as pressure, complaint or need. Keep to thanks, one specific point from the conversation and a polite question about next steps."
+    );
+    let (a, b) = reading.sentence;
+    let (line, column, start, end) = text.position(a, b);
+    Finding {
+        rule: RULE.into(),
+        level: Level::Warning,
+        message,
+        matched: text.source[a..b].to_string(),
+        line,
+        column,
+        start,
+        end,
+        suggestions: vec![],
+        link: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_words_runs_of_marks_and_quotes() {
+        assert_eq!(
+            tokens("Why haven’t you REPLIED?!? I \"love\" waiting... 4pm…"),
+            [
+                "why", "haven't", "you", "replied", "?!?", "i", "\"", "love", "\"", "waiting", "…",
+                "pm", "…"
+            ]
+        );
+        let f = features("Why not");
+        assert!(f.contains("why") && f.contains("not") && f.contains("why not"));
+        assert_eq!(f.len(), 3);
+    }
+
+    #[test]
+    fn sentences_split_at_marks_before_space() {
+        let line = "Hi there. Is 3.5 ok? Yes… fine";
+        let got: Vec<&str> = sentences(line).iter().map(|(a, b)| &line[*a..*b]).collect();
+        assert_eq!(got, ["Hi there.", "Is 3.5 ok?", "Yes…", "fine"]);
+    }
+
+    #[test]
+    fn training_learns_the_words_that_separate_and_is_deterministic() {
+        let examples = [
+            ("Why haven't you replied yet?", true),
+            ("Why is this taking so long?", true),
+            ("I need this job so badly.", true),
+            ("Thank you for your time today.", false),
+            ("I enjoyed hearing about the team.", false),
+            ("Thank you again for meeting me.", false),
+        ];
+        let model = Model::train(&examples);
+        assert_eq!(model, Model::train(&examples));
+        assert!(model.weight("why") > 0.1, "{}", model.weight("why"));
+        assert!(model.weight("thank") < -0.1);
+        assert!(model.probability("why the delay") > model.probability("thank you"));
+        let back = Model::parse(&model.to_tsv()).unwrap();
+        assert!((back.bias - model.bias).abs() < 1e-4);
+        assert!((back.weight("why") - model.weight("why")).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_bad_model_file_says_which_line() {
+        assert_eq!(
+            Model::parse("<bias>\t0.1\nwhy 0.2\n").unwrap_err(),
+            "line 2: no tab"
+        );
+        assert!(
+            Model::parse("why\tx\n")
+                .unwrap_err()
+                .starts_with("line 1: weight")
+        );
+    }
+
+    #[test]
+    fn long_texts_and_empty_ones_are_not_read() {
+        let model = Model::shipped();
+        assert!(model.read(&Text::new("> quoted\n\n-- \nAl\n")).is_none());
+        let long = "Why is this taking so long? ".repeat(80);
+        assert!(model.read(&Text::new(&long)).is_none());
+        assert!(
+            model
+                .read(&Text::new("Why is this taking so long?"))
+                .is_some()
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! The labelled messages the tone tests and the model trainer read: the external corpus
+//! (tests/data/tone-external.txt) and the probe sentences (tests/data/tone-probes.txt).
+#![allow(dead_code)]
+
+pub struct Message {
+    pub split: String,
+    pub bad: bool,
+    pub family: String,
+    pub url: String,
+    pub text: String,
+}
+
+pub const EXTERNAL: &str = include_str!("../data/tone-external.txt");
+pub const PROBES: &str = include_str!("../data/tone-probes.txt");
+
+/// The external corpus: each "=== SPLIT LABEL FAMILY URL" header and the text under it.
+pub fn external() -> Vec<Message> {
+    let mut out: Vec<Message> = Vec::new();
+    // Comment lines: the file's header, and each batch's (from "# Batch" to its first entry).
+    let mut in_comment = true;
+    for line in EXTERNAL.lines() {
+        if line.starts_with("# Batch") {
+            in_comment = true;
+        }
+        if in_comment && (line.starts_with("# ") || line.is_empty()) {
+            continue;
+        }
+        if let Some(header) = line.strip_prefix("=== ") {
+            in_comment = false;
+            let parts: Vec<&str> = header.splitn(4, ' ').collect();
+            out.push(Message {
+                split: parts[0].to_string(),
+                bad: parts[1] == "bad",
+                family: parts[2].to_string(),
+                url: parts[3].to_string(),
+                text: String::new(),
+            });
+        } else if let Some(m) = out.last_mut() {
+            m.text.push_str(line);
+            m.text.push('\n');
+        }
+    }
+    out
+}
+
+/// The probe sentences, as (text, bad).
+pub fn probes() -> Vec<(&'static str, bool)> {
+    PROBES
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix("bad: ")
+                .map(|t| (t, true))
+                .or_else(|| line.strip_prefix("clean: ").map(|t| (t, false)))
+        })
+        .collect()
+}
+
+/// What the shipped model is trained on: the external corpus's development and test
+/// halves, and the probes. Never the blind half, so it still measures the checker.
+pub fn training() -> Vec<(&'static str, bool)> {
+    training_on(&["dev", "test"])
+}
+
+/// The training set without the test half: the model the test half is measured with.
+pub fn training_without_test() -> Vec<(&'static str, bool)> {
+    training_on(&["dev"])
+}
+
+fn training_on(splits: &[&str]) -> Vec<(&'static str, bool)> {
+    let external: &'static [Message] = Box::leak(external().into_boxed_slice());
+    external
+        .iter()
+        .filter(|m| splits.contains(&m.split.as_str()))
+        .map(|m| (m.text.as_str(), m.bad))
+        .chain(probes())
+        .collect()
+}
+
+/// The batch (1 to 10) of each message of `external()`, in the same order.
+pub fn batches() -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut batch = 1;
+    let mut in_comment = true;
+    for line in EXTERNAL.lines() {
+        if let Some(rest) = line.strip_prefix("# Batch ") {
+            batch = rest
+                .split(':')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a batch header is '# Batch N:'");
+            in_comment = true;
+        }
+        if in_comment && (line.starts_with("# ") || line.is_empty()) {
+            continue;
+        }
+        if line.starts_with("=== ") {
+            in_comment = false;
+            out.push(batch);
+        }
+    }
+    out
+}
