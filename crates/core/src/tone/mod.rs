@@ -896,6 +896,67 @@ mod tests {
         }
     }
 
+    /// A checker with the shipped rules and a model that reads "zebra" as bad and
+    /// "thanks" as courteous, so the combination is tested apart from learned weights.
+    fn with_toy_model() -> Checker {
+        let model = overall::Model {
+            bias: 0.0,
+            weights: [("zebra", 5.0), ("thanks", -5.0)]
+                .into_iter()
+                .map(|(k, w)| (k.to_string(), w))
+                .collect(),
+        };
+        Checker {
+            overall: Some(Box::leak(Box::new(model))),
+            ..Checker::built_in()
+        }
+    }
+
+    #[test]
+    fn the_reading_as_a_whole_flags_what_no_rule_names_on_its_heaviest_sentence() {
+        let checker = with_toy_model();
+        let found = checker.check("We met on Monday.\nI saw a zebra today. Bye", "en-GB");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!((f.rule.as_str(), f.level), (overall::RULE, Level::Warning));
+        assert_eq!(
+            (f.matched.as_str(), f.line, f.column),
+            ("I saw a zebra today.", 2, 1)
+        );
+        assert!(f.message.contains("Keep to thanks"));
+        // A tone rule that already warns is enough: no second finding for the same thing.
+        let found = checker.check("Why is this taking so long? A zebra.", "en-GB");
+        assert!(!found.iter().any(|f| f.rule == overall::RULE), "{found:#?}");
+        assert!(found.iter().any(|f| f.rule == "Pushy.Accusatory"));
+        // Turned off by its id or its family.
+        for off in ["Tone.Overall", "Tone"] {
+            let mut checker = with_toy_model();
+            checker.disable(&[off.to_string()]);
+            assert_eq!(checker.check("A zebra.", "en-GB"), Vec::new());
+        }
+    }
+
+    #[test]
+    fn a_courteous_message_lowers_tone_warnings_but_never_errors() {
+        let checker = with_toy_model();
+        let found = checker.check("Why is this taking so long? Thanks", "en-GB");
+        let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
+        assert_eq!(f.level, Level::Suggestion, "{f:#?}");
+        assert!(f.message.contains("courteous"));
+        let found = checker.check("I really need this job. Thanks", "en-GB");
+        let f = found
+            .iter()
+            .find(|f| f.rule == "Desperate.Begging")
+            .unwrap();
+        assert_eq!(f.level, Level::Error);
+        // Without the reading, the warning stays a warning.
+        let mut plain = with_toy_model();
+        plain.disable(&[overall::RULE.to_string()]);
+        let found = plain.check("Why is this taking so long? Thanks", "en-GB");
+        let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
+        assert_eq!(f.level, Level::Warning);
+    }
+
     /// The shipped rules are compiled once and shared, but what one checker turns off or
     /// adds is its own: the next checker has every shipped rule and nothing else.
     #[test]

@@ -68,8 +68,6 @@ pub enum Verdict {
 #[derive(Debug, Clone)]
 pub(super) struct Reading {
     pub(super) verdict: Verdict,
-    /// The features that weigh most towards "bad", heaviest first.
-    pub(super) heaviest: Vec<String>,
     /// The byte range of the sentence that weighs most.
     pub(super) sentence: (usize, usize),
 }
@@ -226,23 +224,13 @@ impl Model {
 
     /// Reads a message, or None when it has no words or too many.
     pub(super) fn read(&self, text: &Text) -> Option<Reading> {
-        let parts = text.parts(Scope::Text);
-        let words: usize = parts
-            .iter()
-            .map(|(a, b)| super::word_count(&text.source[*a..*b]))
-            .sum();
+        let words = text.words(Scope::Text);
         if words == 0 || words > MAX_WORDS {
             return None;
         }
+        let parts = text.parts(Scope::Text);
         let found = features(&lines_of(text));
         let verdict = self.verdict_on(&found);
-        let mut heavy: Vec<(&String, f64)> = found
-            .iter()
-            .map(|k| (k, self.weight(k)))
-            .filter(|(_, w)| *w > 0.1)
-            .collect();
-        heavy.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        let heaviest = heavy.iter().take(3).map(|(k, _)| (*k).clone()).collect();
         // The sentence that weighs most is where the finding points.
         let mut sentence = parts[0];
         let mut most = f64::MIN;
@@ -258,11 +246,7 @@ impl Model {
                 }
             }
         }
-        Some(Reading {
-            verdict,
-            heaviest,
-            sentence,
-        })
+        Some(Reading { verdict, sentence })
     }
 
     /// The model as data/tone-model.tsv holds it: the bias, then a feature and its weight
@@ -350,15 +334,9 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
 
 /// The finding for a message that reads as bad as a whole.
 pub(super) fn finding(text: &Text, reading: &Reading) -> Finding {
-    let words: Vec<String> = reading.heaviest.iter().map(|w| format!("“{w}”")).collect();
-    let weighing = if words.is_empty() {
-        String::new()
-    } else {
-        format!(" (what weighs most: {})", words.join(", "))
-    };
-    let message = format!(
-        "Read as a whole, this sounds like the follow-ups careers advisers hold up as what not to send{weighing}. A hiring manager may take it as pressure, complaint or need. Keep to thanks, one specific point from the conversation and a polite question about next steps."
-    );
+    // The words that weigh most are not named: they are often "this" or "a", which would
+    // explain nothing; the finding points at the sentence that weighs most instead.
+    let message = "Read as a whole, this message sounds like the follow-ups careers advisers hold up as what not to send, this sentence most of all. A hiring manager may take it as pressure, complaint or need. Keep to thanks, one specific point from the conversation and a polite question about next steps.".to_string();
     let (a, b) = reading.sentence;
     let (line, column, start, end) = text.position(a, b);
     Finding {
