@@ -756,17 +756,17 @@ const TONE_FAMILIES: &[&str] = &["Desperate", "Pushy", "Undermining", "Tone"];
 /// said so at warning level or above; lowers tone warnings to suggestions when it reads
 /// as courteous as the clean messages it learned from. Errors are never lowered.
 fn read_as_a_whole(model: &overall::Model, text: &Text, out: &mut Vec<Finding>) {
-    let Some(reading) = model.read(text) else {
+    let Some(verdict) = model.read(text) else {
         return;
     };
     let about_tone = |f: &Finding| TONE_FAMILIES.contains(&f.rule.split('.').next().unwrap_or(""));
-    match reading.verdict {
+    match verdict {
         overall::Verdict::ReadsBad => {
             if !out
                 .iter()
                 .any(|f| f.level >= Level::Warning && about_tone(f))
             {
-                out.push(overall::finding(text, &reading));
+                out.push(model.finding(text));
             }
         }
         overall::Verdict::ReadsCourteous => {

@@ -6,10 +6,12 @@
 //!
 //! Why a learned reading beside the rules: a rule matches the shape its author thought
 //! of, and on each new batch of published messages the rules as they stood caught about
-//! four bad ones in ten. The words of bad follow-ups ("why", "still", "need", "deserve")
-//! carry over from one writer to the next better than any one phrasing does, so the
-//! reading flags what no rule names when it is confident, and a warning from a rule is
-//! lowered to a suggestion when the whole message reads as courteous as the clean ones.
+//! four bad ones in ten. Words carry over from one writer to the next better than any
+//! one phrasing does ("why" weighs towards bad, "thank" towards clean), so the reading
+//! flags what no rule names when it is confident, and a warning from a rule is lowered
+//! to a suggestion when the whole message reads as courteous as the clean ones. It also
+//! learns the quirks of a small corpus ("email" weighs towards bad), which is why it
+//! only warns, and only when the words themselves lean bad ([`MIN_EVIDENCE`]).
 //!
 //! It reads what the rules read (not quoted replies or a signature), and only up to
 //! [`MAX_WORDS`] words: the model learned from messages of up to about 200 words, and a
@@ -62,14 +64,6 @@ pub enum Verdict {
     /// Reads as courteous as the clean messages: a tone rule's warning is lowered.
     ReadsCourteous,
     Undecided,
-}
-
-/// What the model made of a message.
-#[derive(Debug, Clone)]
-pub(super) struct Reading {
-    pub(super) verdict: Verdict,
-    /// The byte range of the sentence that weighs most.
-    pub(super) sentence: (usize, usize),
 }
 
 /// Lowercased words (ASCII letters, with one apostrophe inside), runs of `!`/`?`, an
@@ -222,31 +216,51 @@ impl Model {
         }
     }
 
-    /// Reads a message, or None when it has no words or too many.
-    pub(super) fn read(&self, text: &Text) -> Option<Reading> {
+    /// The verdict on a message, or None when it has no words or too many.
+    pub(super) fn read(&self, text: &Text) -> Option<Verdict> {
         let words = text.words(Scope::Text);
         if words == 0 || words > MAX_WORDS {
             return None;
         }
-        let parts = text.parts(Scope::Text);
-        let found = features(&lines_of(text));
-        let verdict = self.verdict_on(&found);
-        // The sentence that weighs most is where the finding points.
-        let mut sentence = parts[0];
+        Some(self.verdict_on(&features(&lines_of(text))))
+    }
+
+    /// The byte range of the sentence whose words weigh most towards bad: where a
+    /// `Tone.Overall` finding points.
+    fn heaviest_sentence(&self, text: &Text) -> (usize, usize) {
+        let mut heaviest = (0, 0);
         let mut most = f64::MIN;
-        for (a, b) in parts {
+        for (a, b) in text.parts(Scope::Text) {
             for (s, e) in sentences(&text.source[a..b]) {
-                let weight: f64 = features(&text.source[a + s..a + e])
-                    .iter()
-                    .map(|k| self.weight(k))
-                    .sum();
+                let weight = self.evidence(&features(&text.source[a + s..a + e]));
                 if weight > most {
                     most = weight;
-                    sentence = (a + s, a + e);
+                    heaviest = (a + s, a + e);
                 }
             }
         }
-        Some(Reading { verdict, sentence })
+        heaviest
+    }
+
+    /// The finding for a message that reads as bad as a whole.
+    pub(super) fn finding(&self, text: &Text) -> Finding {
+        // The words that weigh most are not named: they are often "this" or "a", which
+        // would explain nothing; the finding points at the sentence that weighs most.
+        let message = "Read as a whole, this message sounds like the follow-ups careers advisers hold up as what not to send, this sentence most of all. A hiring manager may take it as pressure, complaint or need. Keep to thanks, one specific point from the conversation and a polite question about next steps.";
+        let (a, b) = self.heaviest_sentence(text);
+        let (line, column, start, end) = text.position(a, b);
+        Finding {
+            rule: RULE.into(),
+            level: Level::Warning,
+            message: message.into(),
+            matched: text.source[a..b].to_string(),
+            line,
+            column,
+            start,
+            end,
+            suggestions: vec![],
+            link: None,
+        }
     }
 
     /// The model as data/tone-model.tsv holds it: the bias, then a feature and its weight
@@ -329,27 +343,6 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
             .wrapping_add(1442695040888963407);
         let j = ((state >> 33) % (i as u64 + 1)) as usize;
         items.swap(i, j);
-    }
-}
-
-/// The finding for a message that reads as bad as a whole.
-pub(super) fn finding(text: &Text, reading: &Reading) -> Finding {
-    // The words that weigh most are not named: they are often "this" or "a", which would
-    // explain nothing; the finding points at the sentence that weighs most instead.
-    let message = "Read as a whole, this message sounds like the follow-ups careers advisers hold up as what not to send, this sentence most of all. A hiring manager may take it as pressure, complaint or need. Keep to thanks, one specific point from the conversation and a polite question about next steps.".to_string();
-    let (a, b) = reading.sentence;
-    let (line, column, start, end) = text.position(a, b);
-    Finding {
-        rule: RULE.into(),
-        level: Level::Warning,
-        message,
-        matched: text.source[a..b].to_string(),
-        line,
-        column,
-        start,
-        end,
-        suggestions: vec![],
-        link: None,
     }
 }
 
