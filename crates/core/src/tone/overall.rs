@@ -231,8 +231,10 @@ impl Model {
         let mut heaviest = (0, 0);
         let mut most = f64::MIN;
         for (a, b) in text.parts(Scope::Text) {
-            for (s, e) in sentences(&text.source[a..b]) {
-                let weight = self.evidence(&features(&text.source[a + s..a + e]));
+            for (s, e) in crate::sentiment::sentences(&text.source[a..b]) {
+                let sentence = &text.source[a + s..a + e];
+                let s = s + (sentence.len() - sentence.trim_start().len());
+                let weight = self.evidence(&features(sentence));
                 if weight > most {
                     most = weight;
                     heaviest = (a + s, a + e);
@@ -307,31 +309,6 @@ impl Model {
     }
 }
 
-/// Byte ranges of the sentences in one line.
-fn sentences(line: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?' | '…')
-            && chars.peek().is_none_or(|(_, next)| next.is_whitespace())
-        {
-            let end = i + c.len_utf8();
-            if !line[start..end].trim().is_empty() {
-                out.push((start, end));
-            }
-            start = end;
-        }
-    }
-    if !line[start..].trim().is_empty() {
-        out.push((start, line.len()));
-    }
-    // Trim leading spaces off each sentence.
-    out.into_iter()
-        .map(|(s, e)| (s + (line[s..e].len() - line[s..e].trim_start().len()), e))
-        .collect()
-}
-
 /// A deterministic shuffle (Fisher–Yates over a 64-bit LCG), one order per epoch.
 fn shuffle<T>(items: &mut [T], seed: u64) {
     let mut state = seed
@@ -362,13 +339,6 @@ mod tests {
         let f = features("Why not");
         assert!(f.contains("why") && f.contains("not") && f.contains("why not"));
         assert_eq!(f.len(), 3);
-    }
-
-    #[test]
-    fn sentences_split_at_marks_before_space() {
-        let line = "Hi there. Is 3.5 ok? Yes… fine";
-        let got: Vec<&str> = sentences(line).iter().map(|(a, b)| &line[*a..*b]).collect();
-        assert_eq!(got, ["Hi there.", "Is 3.5 ok?", "Yes…", "fine"]);
     }
 
     #[test]
