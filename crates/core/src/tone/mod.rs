@@ -14,10 +14,12 @@
 //!   don't go together); with `second` instead, `first` present and `second` absent;
 //! - `length`: more than `max` words in the scope.
 
+mod checker;
 pub mod overall;
 mod pattern;
 mod text;
 
+pub use checker::{BUILT_IN, Checker};
 use pattern::{compiled_pattern, matches_in};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
@@ -559,272 +561,6 @@ impl Rule {
     }
 }
 
-/// A set of rules with the user's switches applied.
-#[derive(Debug, Default)]
-pub struct Checker {
-    pub rules: Vec<Rule>,
-    /// Words or phrases the user accepts: a finding whose matched text contains one of
-    /// them is dropped (accepting "ASAP" accepts "respond ASAP").
-    pub accept: Vec<String>,
-    /// The reading of a message as a whole (`Tone.Overall`), when on.
-    pub overall: Option<&'static overall::Model>,
-}
-
-/// The rule files Followup ships, as (id, YAML).
-pub const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "Desperate.Begging",
-        include_str!("../../../../data/styles/Desperate/Begging.yml"),
-    ),
-    (
-        "Desperate.Despair",
-        include_str!("../../../../data/styles/Desperate/Despair.yml"),
-    ),
-    (
-        "Pushy.Ultimatum",
-        include_str!("../../../../data/styles/Pushy/Ultimatum.yml"),
-    ),
-    (
-        "Pushy.RepeatedContact",
-        include_str!("../../../../data/styles/Pushy/RepeatedContact.yml"),
-    ),
-    (
-        "Pushy.Insult",
-        include_str!("../../../../data/styles/Pushy/Insult.yml"),
-    ),
-    (
-        "Pushy.Profanity",
-        include_str!("../../../../data/styles/Pushy/Profanity.yml"),
-    ),
-    (
-        "Pushy.Sarcasm",
-        include_str!("../../../../data/styles/Pushy/Sarcasm.yml"),
-    ),
-    (
-        "Pushy.Resentment",
-        include_str!("../../../../data/styles/Pushy/Resentment.yml"),
-    ),
-    (
-        "Pushy.Accusatory",
-        include_str!("../../../../data/styles/Pushy/Accusatory.yml"),
-    ),
-    (
-        "Pushy.Presumptive",
-        include_str!("../../../../data/styles/Pushy/Presumptive.yml"),
-    ),
-    (
-        "Pushy.HardSell",
-        include_str!("../../../../data/styles/Pushy/HardSell.yml"),
-    ),
-    (
-        "Pushy.Capitals",
-        include_str!("../../../../data/styles/Pushy/Capitals.yml"),
-    ),
-    (
-        "Undermining.Apology",
-        include_str!("../../../../data/styles/Undermining/Apology.yml"),
-    ),
-    (
-        "Undermining.SelfDoubt",
-        include_str!("../../../../data/styles/Undermining/SelfDoubt.yml"),
-    ),
-    (
-        "Undermining.Hedge",
-        include_str!("../../../../data/styles/Undermining/Hedge.yml"),
-    ),
-    (
-        "Tone.Intensifiers",
-        include_str!("../../../../data/styles/Tone/Intensifiers.yml"),
-    ),
-    (
-        "Tone.Exclamations",
-        include_str!("../../../../data/styles/Tone/Exclamations.yml"),
-    ),
-    (
-        "Length.Long",
-        include_str!("../../../../data/styles/Length/Long.yml"),
-    ),
-    (
-        "Length.TooLong",
-        include_str!("../../../../data/styles/Length/TooLong.yml"),
-    ),
-    (
-        "Subject.Vague",
-        include_str!("../../../../data/styles/Subject/Vague.yml"),
-    ),
-    (
-        "Subject.Urgent",
-        include_str!("../../../../data/styles/Subject/Urgent.yml"),
-    ),
-    (
-        "Letter.SirOrMadamSincerely",
-        include_str!("../../../../data/styles/Letter/SirOrMadamSincerely.yml"),
-    ),
-    (
-        "Letter.NamedFaithfully",
-        include_str!("../../../../data/styles/Letter/NamedFaithfully.yml"),
-    ),
-];
-
-impl Checker {
-    /// The shipped rules.
-    ///
-    /// They are compiled once per process (most of a one-line `check`) and shared by every
-    /// checker made after: the web app and a draft command ask for one per request.
-    pub fn built_in() -> Checker {
-        static SHIPPED: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
-        let rules = SHIPPED
-            .get_or_init(|| {
-                in_parallel(BUILT_IN, |(id, yaml)| Rule::parse(id, yaml))
-                    .into_iter()
-                    .map(|rule| rule.expect("shipped rules parse (tested)"))
-                    .collect()
-            })
-            .clone();
-        Checker {
-            rules,
-            accept: Vec::new(),
-            overall: Some(overall::Model::shipped()),
-        }
-    }
-
-    /// Adds user rules (a rule with the id of a shipped one replaces it); returns the
-    /// files that could not be used, so the others still load.
-    pub fn add_rules(&mut self, files: &[(String, String)]) -> Vec<RuleError> {
-        let mut errors = Vec::new();
-        for rule in in_parallel(files, |(id, yaml)| Rule::parse(id, yaml)) {
-            match rule {
-                Ok(rule) => {
-                    self.rules.retain(|r| r.id != rule.id);
-                    self.rules.push(rule);
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        errors
-    }
-
-    /// Turns rules off by id ("Tone.Intensifiers") or by family ("Tone"); the reading of
-    /// the message as a whole goes with "Tone.Overall" or "Tone".
-    pub fn disable(&mut self, names: &[String]) {
-        let named = |id: &str| {
-            names
-                .iter()
-                .any(|n| id == n || id.split('.').next() == Some(n.as_str()))
-        };
-        self.rules.retain(|r| !named(&r.id));
-        if named(overall::RULE) {
-            self.overall = None;
-        }
-    }
-
-    /// Every finding in `text` for `locale` ("en-GB", "en-US"), in text order.
-    pub fn check(&self, text: &str, locale: &str) -> Vec<Finding> {
-        let parsed = Text::new(text);
-        let rules: Vec<&Rule> = self.rules.iter().filter(|r| r.applies_to(locale)).collect();
-        let check_one = |rule: &&Rule| {
-            let mut found = Vec::new();
-            rule.check(&parsed, &mut found);
-            found
-        };
-        // A short text is checked on this thread: starting threads would cost more.
-        let mut out: Vec<Finding> = if text.len() < PARALLEL_FROM {
-            rules.iter().flat_map(check_one).collect()
-        } else {
-            in_parallel(&rules, check_one)
-                .into_iter()
-                .flatten()
-                .collect()
-        };
-        if let Some(model) = self.overall {
-            read_as_a_whole(model, &parsed, &mut out);
-        }
-        let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
-        out.retain(|f| {
-            let matched = f.matched.to_lowercase();
-            !accepted.iter().any(|a| matched.contains(a.as_str()))
-        });
-        out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
-        out
-    }
-}
-
-/// Families whose findings are about tone, which the reading as a whole speaks to.
-const TONE_FAMILIES: &[&str] = &["Desperate", "Pushy", "Undermining", "Tone"];
-
-/// Adds `Tone.Overall` when the model reads the message as bad and no tone rule has
-/// said so at warning level or above; lowers tone warnings to suggestions when it reads
-/// as courteous as the clean messages it learned from. Errors are never lowered.
-fn read_as_a_whole(model: &overall::Model, text: &Text, out: &mut Vec<Finding>) {
-    let Some(verdict) = model.read(text) else {
-        return;
-    };
-    let about_tone = |f: &Finding| TONE_FAMILIES.contains(&f.rule.split('.').next().unwrap_or(""));
-    match verdict {
-        overall::Verdict::ReadsBad => {
-            if !out
-                .iter()
-                .any(|f| f.level >= Level::Warning && about_tone(f))
-            {
-                out.push(model.finding(text));
-            }
-        }
-        overall::Verdict::ReadsCourteous => {
-            for f in out
-                .iter_mut()
-                .filter(|f| f.level == Level::Warning && about_tone(f))
-            {
-                f.level = Level::Suggestion;
-                f.message.push_str(
-                    " (Read as a whole, the message sounds courteous, so this is a suggestion.)",
-                );
-            }
-        }
-        overall::Verdict::Undecided => {}
-    }
-}
-
-/// Texts at least this long (bytes) are checked with a thread per core.
-const PARALLEL_FROM: usize = 64 * 1024;
-
-/// `work` applied to each item, spread over the machine's cores; results in item order.
-/// Compiling the shipped rules is most of what a one-line `check` costs, and the rules
-/// are independent, so two cores take about half the time. Each thread takes the next
-/// item not yet taken, so one large rule does not leave the other cores idle.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(&work).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let take = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return done;
-            };
-            done.push((i, work(item)));
-        }
-    };
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(take)).collect();
-        let mut done = take();
-        for helper in helpers {
-            done.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        done
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -896,89 +632,6 @@ mod tests {
         }
     }
 
-    /// A checker with the shipped rules and a model that reads "zebra" as bad and
-    /// "thanks" as courteous, so the combination is tested apart from learned weights.
-    fn with_toy_model() -> Checker {
-        let model = overall::Model {
-            bias: 0.0,
-            weights: [("zebra", 5.0), ("thanks", -5.0)]
-                .into_iter()
-                .map(|(k, w)| (k.to_string(), w))
-                .collect(),
-        };
-        Checker {
-            overall: Some(Box::leak(Box::new(model))),
-            ..Checker::built_in()
-        }
-    }
-
-    #[test]
-    fn the_reading_as_a_whole_flags_what_no_rule_names_on_its_heaviest_sentence() {
-        let checker = with_toy_model();
-        let found = checker.check("We met on Monday.\nI saw a zebra today. Bye", "en-GB");
-        assert_eq!(found.len(), 1, "{found:#?}");
-        let f = &found[0];
-        assert_eq!((f.rule.as_str(), f.level), (overall::RULE, Level::Warning));
-        assert_eq!(
-            (f.matched.as_str(), f.line, f.column),
-            ("I saw a zebra today.", 2, 1)
-        );
-        assert!(f.message.contains("Keep to thanks"));
-        // A tone rule that already warns is enough: no second finding for the same thing.
-        let found = checker.check("Why is this taking so long? A zebra.", "en-GB");
-        assert!(!found.iter().any(|f| f.rule == overall::RULE), "{found:#?}");
-        assert!(found.iter().any(|f| f.rule == "Pushy.Accusatory"));
-        // Turned off by its id or its family.
-        for off in ["Tone.Overall", "Tone"] {
-            let mut checker = with_toy_model();
-            checker.disable(&[off.to_string()]);
-            assert_eq!(checker.check("A zebra.", "en-GB"), Vec::new());
-        }
-    }
-
-    #[test]
-    fn a_courteous_message_lowers_tone_warnings_but_never_errors() {
-        let checker = with_toy_model();
-        let found = checker.check("Why is this taking so long? Thanks", "en-GB");
-        let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
-        assert_eq!(f.level, Level::Suggestion, "{f:#?}");
-        assert!(f.message.contains("courteous"));
-        let found = checker.check("I really need this job. Thanks", "en-GB");
-        let f = found
-            .iter()
-            .find(|f| f.rule == "Desperate.Begging")
-            .unwrap();
-        assert_eq!(f.level, Level::Error);
-        // Without the reading, the warning stays a warning.
-        let mut plain = with_toy_model();
-        plain.disable(&[overall::RULE.to_string()]);
-        let found = plain.check("Why is this taking so long? Thanks", "en-GB");
-        let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
-        assert_eq!(f.level, Level::Warning);
-    }
-
-    /// The shipped rules are compiled once and shared, but what one checker turns off or
-    /// adds is its own: the next checker has every shipped rule and nothing else.
-    #[test]
-    fn each_checker_owns_its_switches_over_the_shared_rules() {
-        let mut first = Checker::built_in();
-        let shipped = first.rules.len();
-        first.disable(&["Pushy".to_string()]);
-        let yaml = "extends: existence\nmessage: '%s'\nlevel: error\ntokens: [zebra]\n";
-        assert!(
-            first
-                .add_rules(&[("My.Zebra".into(), yaml.into())])
-                .is_empty()
-        );
-        assert!(!first.rules.iter().any(|r| r.id.starts_with("Pushy.")));
-        let second = Checker::built_in();
-        assert_eq!(second.rules.len(), shipped);
-        assert!(second.rules.iter().any(|r| r.id.starts_with("Pushy.")));
-        assert!(!second.rules.iter().any(|r| r.id == "My.Zebra"));
-        assert_eq!(second.check("A zebra.", "en-GB"), Vec::new());
-        assert_eq!(first.check("A zebra.", "en-GB").len(), 1);
-    }
-
     /// Folding case by lowercasing text and patterns finds exactly what the regex
     /// engine's own case folding finds, for every shipped rule, on both corpora as written
     /// and in capitals, checked on one thread (the corpus) and on several (the rest).
@@ -997,7 +650,7 @@ mod tests {
         assert!(engine.rules.iter().all(|r| !r.lowercase));
         let corpus = include_str!("../../tests/data/tone-corpus.txt");
         let external = include_str!("../../tests/data/tone-external.txt");
-        assert!(external.len() > PARALLEL_FROM && corpus.len() < PARALLEL_FROM);
+        assert!(external.len() > checker::PARALLEL_FROM && corpus.len() < checker::PARALLEL_FROM);
         for text in [
             corpus.to_string(),
             corpus.to_uppercase(),
@@ -1161,24 +814,6 @@ mod tests {
             checker.check("Great synergy.", "en-GB")[0].rule,
             "Mine.Good"
         );
-    }
-
-    #[test]
-    fn switches_and_accept_lists() {
-        let mut checker = Checker::built_in();
-        let flagged = checker.check("Respond ASAP.", "en-GB");
-        assert!(
-            flagged.iter().any(|f| f.matched.contains("ASAP")),
-            "without the accept list it is flagged: {flagged:?}"
-        );
-        checker.accept.push("ASAP".into());
-        let accepted = checker.check("Respond ASAP.", "en-GB");
-        assert!(
-            accepted.iter().all(|f| !f.matched.contains("ASAP")),
-            "{accepted:?}"
-        );
-        checker.disable(&["Pushy".into()]);
-        assert!(checker.check("When do I start?", "en-GB").is_empty());
     }
 
     #[test]
