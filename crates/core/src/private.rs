@@ -114,6 +114,9 @@ pub fn leaks(text: &str, private: &[Passage], public: &[&str]) -> Vec<Finding> {
             let before = &text[..start];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            // A finding's offsets count characters, as the editor highlights them.
+            let char_start = before.chars().count();
+            let char_end = char_start + text[start..end].chars().count();
             out.push(Finding {
                 rule: "Privacy.Leak".into(),
                 level: Level::Error,
@@ -125,8 +128,8 @@ pub fn leaks(text: &str, private: &[Passage], public: &[&str]) -> Vec<Finding> {
                 matched: text[start..end].to_string(),
                 line,
                 column,
-                start,
-                end,
+                start: char_start,
+                end: char_end,
                 suggestions: vec![],
                 link: None,
             });
@@ -210,6 +213,12 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].matched, "the Edinburgh Growth team is doubling");
         assert_eq!((found[0].line, found[0].column), (3, 20));
+        // Offsets count characters, not bytes: "’" and "é" are one each.
+        let text = "Dear Zoë,\n\nI’m glad the Edinburgh Growth team is doubling.";
+        let found = leaks(text, &notes(), &[]);
+        let chars: Vec<char> = text.chars().collect();
+        let got: String = chars[found[0].start..found[0].end].iter().collect();
+        assert_eq!(got, "the Edinburgh Growth team is doubling");
         assert_eq!(found[0].level, Level::Error);
         assert!(found[0].message.contains("your interview notes"));
         // Punctuation and case do not hide it.
