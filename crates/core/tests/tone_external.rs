@@ -205,13 +205,29 @@ const RECALL_BAR: f64 = 0.80;
 /// probes gives (rounded as written): nobody trained it on the blind half, or by hand.
 #[test]
 fn the_shipped_model_is_what_training_gives() {
-    let trained = Model::train(&support::training());
+    // As written to the file: rounded to 4 decimals, weights under 0.0005 left out.
+    let trained = Model::parse(&Model::train(&support::training()).to_tsv())
+        .expect("what to_tsv writes parses");
     let shipped = Model::parse(include_str!("../../../data/tone-model.tsv")).unwrap();
-    assert_eq!(
-        shipped,
-        Model::parse(&trained.to_tsv()).unwrap(),
-        "regenerate: cargo run -q -p followup-core --example train_tone_model > data/tone-model.tsv"
+    // Within a rounding step, so that a last-bit difference in `exp` between C libraries
+    // cannot fail it; a changed corpus moves weights far more.
+    let close = |a: f64, b: f64| (a - b).abs() <= 0.0002;
+    let differ: std::collections::BTreeSet<&String> = shipped
+        .weights
+        .keys()
+        .chain(trained.weights.keys())
+        .filter(|k| {
+            let w = |m: &Model| m.weights.get(*k).copied().unwrap_or(0.0);
+            !close(w(&shipped), w(&trained))
+        })
+        .collect();
+    assert!(
+        close(shipped.bias, trained.bias) && differ.is_empty(),
+        "regenerate: cargo run -q -p followup-core --example train_tone_model > data/tone-model.tsv ({} weights differ, e.g. {:?})",
+        differ.len(),
+        differ.iter().take(5).collect::<Vec<_>>()
     );
+    assert!(shipped.weights.len() > 1000);
 }
 
 /// How the checker does on writing nobody tuned it on, batch by batch, as the corpus
