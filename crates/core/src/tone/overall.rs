@@ -25,7 +25,7 @@
 
 use super::text::Text;
 use super::{Finding, Level, Scope};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 /// A message read as bad at or above this probability is flagged (`Tone.Overall`)...
@@ -114,10 +114,11 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-/// The features of a text: its tokens and each pair of adjacent tokens, once each.
-pub fn features(text: &str) -> HashSet<String> {
+/// The features of a text: its tokens and each pair of adjacent tokens, once each, in
+/// order (so a sum of their weights is the same in every run).
+pub fn features(text: &str) -> BTreeSet<String> {
     let tokens = tokens(text);
-    let mut out: HashSet<String> = tokens
+    let mut out: BTreeSet<String> = tokens
         .windows(2)
         .map(|pair| format!("{} {}", pair[0], pair[1]))
         .collect();
@@ -200,11 +201,11 @@ impl Model {
     }
 
     /// What the words weigh, the bias left out.
-    fn evidence(&self, features: &HashSet<String>) -> f64 {
+    fn evidence(&self, features: &BTreeSet<String>) -> f64 {
         features.iter().map(|k| self.weight(k)).sum()
     }
 
-    fn verdict_on(&self, features: &HashSet<String>) -> Verdict {
+    fn verdict_on(&self, features: &BTreeSet<String>) -> Verdict {
         let evidence = self.evidence(features);
         let probability = sigmoid(self.bias + evidence);
         if probability >= FLAG_FROM && evidence >= MIN_EVIDENCE {
