@@ -183,14 +183,18 @@ impl Checker {
                 .flatten()
                 .collect()
         };
-        if let Some(model) = self.overall {
-            read_as_a_whole(model, &parsed, &mut out);
-        }
         let accepted: Vec<String> = self.accept.iter().map(|a| a.to_lowercase()).collect();
-        out.retain(|f| {
+        let not_accepted = |f: &Finding| {
             let matched = f.matched.to_lowercase();
             !accepted.iter().any(|a| matched.contains(a.as_str()))
-        });
+        };
+        // What the user accepts is gone before the reading as a whole asks whether a tone
+        // rule has already spoken, and the reading's own finding is subject to it too.
+        out.retain(not_accepted);
+        if let Some(model) = self.overall {
+            read_as_a_whole(model, &parsed, &mut out);
+            out.retain(not_accepted);
+        }
         out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
         out
     }
@@ -308,6 +312,21 @@ mod tests {
         let found = checker.check("Why is this taking so long? A zebra.", "en-GB");
         assert!(!found.iter().any(|f| f.rule == overall::RULE), "{found:#?}");
         assert!(found.iter().any(|f| f.rule == "Pushy.Accusatory"));
+        // Unless the user accepts what that rule matched: then the reading still speaks,
+        // and what it points at can be accepted too.
+        let mut accepting = with_toy_model();
+        accepting.accept = vec!["taking so long".into()];
+        let found = accepting.check("Why is this taking so long? A zebra.", "en-GB");
+        assert_eq!(
+            found.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>(),
+            [overall::RULE],
+            "{found:#?}"
+        );
+        accepting.accept.push("zebra".into());
+        assert_eq!(
+            accepting.check("Why is this taking so long? A zebra.", "en-GB"),
+            Vec::new()
+        );
         // Turned off by its id or its family.
         for off in ["Tone.Overall", "Tone"] {
             let mut checker = with_toy_model();

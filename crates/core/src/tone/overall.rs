@@ -163,8 +163,7 @@ impl Model {
         let mut data: Vec<(Vec<String>, f64)> = examples
             .iter()
             .map(|(text, bad)| {
-                let mut f: Vec<String> = features(&read_part(text)).into_iter().collect();
-                f.sort();
+                let f: Vec<String> = features(&read_part(text)).into_iter().collect();
                 (f, if *bad { 1.0 } else { 0.0 })
             })
             .collect();
