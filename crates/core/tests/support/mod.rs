@@ -15,10 +15,15 @@ pub const PROBES: &str = include_str!("../data/tone-probes.txt");
 
 /// The external corpus: each "=== SPLIT LABEL FAMILY URL" header and the text under it.
 pub fn external() -> Vec<Message> {
+    parse(EXTERNAL)
+}
+
+/// Messages in the external corpus's format (a new batch is read this way before it joins).
+pub fn parse(file: &str) -> Vec<Message> {
     let mut out: Vec<Message> = Vec::new();
     // Comment lines: the file's header, and each batch's (from "# Batch" to its first entry).
     let mut in_comment = true;
-    for line in EXTERNAL.lines() {
+    for line in file.lines() {
         if line.starts_with("# Batch") {
             in_comment = true;
         }
@@ -76,7 +81,7 @@ fn training_on(splits: &[&str]) -> Vec<(&'static str, bool)> {
         .collect()
 }
 
-/// The batch (1 to 10) of each message of `external()`, in the same order.
+/// The batch (1, 2, …) of each message of `external()`, in the same order.
 pub fn batches() -> Vec<usize> {
     let mut out = Vec::new();
     let mut batch = 1;
