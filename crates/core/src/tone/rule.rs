@@ -1,0 +1,469 @@
+//! A tone rule: its YAML file as written (a subset of Vale's format; unknown fields are
+//! refused), parsed and compiled into one search per rule, and run over the parts of a
+//! message to give findings.
+
+use super::pattern::{self, compiled_pattern, matches_in};
+use super::text::Text;
+use super::{Finding, Level, Scope};
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A rule file as written. Unknown fields are refused, so a typo is not silently ignored.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    extends: String,
+    message: String,
+    level: Level,
+    #[serde(default)]
+    scope: Option<Scope>,
+    #[serde(default)]
+    ignorecase: Option<bool>,
+    /// Tokens are regular expressions matched as whole words unless `nonword`.
+    #[serde(default)]
+    nonword: bool,
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    swap: BTreeMap<String, String>,
+    /// `existence`: a pattern a whole match may take, and the wording to suggest for it.
+    #[serde(default)]
+    suggest: BTreeMap<String, String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(default)]
+    link: Option<String>,
+    #[serde(default)]
+    max: Option<usize>,
+    #[serde(default)]
+    per: Option<usize>,
+    #[serde(default)]
+    first: Option<String>,
+    #[serde(default)]
+    second: Option<String>,
+    #[serde(default)]
+    forbid: Option<String>,
+    #[serde(default)]
+    locale: Option<String>,
+    /// `existence`: a one-word match counts only if the word is in the sentiment lexicon
+    /// (an ordinary English word, not an acronym): how Pushy.Capitals tells shouting from
+    /// "HIPAA". Matches of several words always count.
+    #[serde(default)]
+    lexicon_words: bool,
+    /// `sentiment`: flag a sentence that scores at or below this (VADER valence sum).
+    #[serde(default)]
+    threshold: Option<f64>,
+    /// `sentiment`: only sentences that match this pattern (what the anger is aimed at).
+    #[serde(default)]
+    target: Option<String>,
+    #[serde(default)]
+    examples: Option<Examples>,
+}
+
+impl RuleFile {
+    /// Every pattern the file holds, whatever its kind.
+    fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.tokens
+            .iter()
+            .chain(self.swap.keys())
+            .chain(self.suggest.keys())
+            .chain(self.first.iter())
+            .chain(self.second.iter())
+            .chain(self.forbid.iter())
+            .chain(self.target.iter())
+            .map(String::as_str)
+    }
+}
+
+/// Texts a rule must flag and texts it must leave alone; the test suite runs them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Examples {
+    #[serde(default)]
+    pub fail: Vec<String>,
+    #[serde(default)]
+    pub pass: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    /// The tokens, and wordings to suggest for matches of the given shapes.
+    Existence(Regex, Vec<(Regex, String)>),
+    Substitution(Vec<(Regex, String)>),
+    Occurrence {
+        pattern: Regex,
+        max: usize,
+    },
+    Density {
+        pattern: Regex,
+        max: usize,
+        per: usize,
+    },
+    Conditional {
+        first: Regex,
+        second: Option<Regex>,
+        forbid: Option<Regex>,
+    },
+    Length {
+        max: usize,
+    },
+    /// A sentence about `target` whose sentiment (crate::sentiment) is at or below
+    /// `threshold`.
+    Sentiment {
+        target: Regex,
+        threshold: f64,
+    },
+}
+
+/// A checked, compiled rule. Cloning it is cheap: its regular expressions are shared.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub level: Level,
+    pub scope: Scope,
+    pub locale: Option<String>,
+    pub examples: Examples,
+    message: String,
+    link: Option<String>,
+    exceptions: Vec<String>,
+    lexicon_words: bool,
+    /// Searched in the ASCII-lowercased text, with lowercased patterns: how case is
+    /// folded, as compiling a case-insensitive Unicode pattern costs about twice as much.
+    lowercase: bool,
+    kind: Kind,
+}
+
+/// A rule file that could not be used: which field, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{rule}: {field}: {problem}")]
+pub struct RuleError {
+    pub rule: String,
+    pub field: String,
+    pub problem: String,
+}
+
+impl Rule {
+    /// Parses one rule; `id` is "Family.Name" (from the file's folder and name).
+    pub fn parse(id: &str, yaml: &str) -> Result<Rule, RuleError> {
+        // A pattern that compiles as written but not lowercased is folded by the engine,
+        // and an error names the pattern as written.
+        Rule::parse_folding(id, yaml, true).or_else(|_| Rule::parse_folding(id, yaml, false))
+    }
+
+    /// `parse` with case folded by the regex engine alone: what the fuzzer compares
+    /// `parse` with.
+    #[doc(hidden)]
+    pub fn parse_folded_by_engine(id: &str, yaml: &str) -> Result<Rule, RuleError> {
+        Rule::parse_folding(id, yaml, false)
+    }
+
+    /// `parse`, with case folded by the regex engine alone when `by_lowercasing` is false
+    /// (the tests compare the two).
+    fn parse_folding(id: &str, yaml: &str, by_lowercasing: bool) -> Result<Rule, RuleError> {
+        let err = |field: &str, problem: String| RuleError {
+            rule: id.to_string(),
+            field: field.to_string(),
+            problem,
+        };
+        let file: RuleFile = serde_norway::from_str(yaml).map_err(|e| {
+            let field = e
+                .to_string()
+                .split(':')
+                .next()
+                .unwrap_or("yaml")
+                .to_string();
+            err(&field, e.to_string())
+        })?;
+        let ignorecase = file.ignorecase.unwrap_or(true);
+        // Case is folded by searching an ASCII-lowercased copy of the text with a
+        // lowercased pattern, unless a pattern holds a letter with case beyond ASCII
+        // ("É"), which only the regex engine's own case folding matches both ways.
+        let lowercase =
+            by_lowercasing && ignorecase && file.patterns().all(pattern::folds_as_ascii);
+        let word = !file.nonword;
+        let compile = |field: &str, patterns: &[String]| -> Result<Regex, RuleError> {
+            if patterns.is_empty() {
+                return Err(err(field, "needs at least one pattern".into()));
+            }
+            let joined = patterns
+                .iter()
+                .map(|p| format!("(?:{})", compiled_pattern(p)))
+                .collect::<Vec<_>>()
+                .join("|");
+            let joined = if lowercase {
+                pattern::lowercased(&joined)
+            } else {
+                joined
+            };
+            let pattern = if word {
+                // ASCII word boundaries: a Unicode `\b` forces the regex engine off
+                // its fast path on any text with a curly quote or an accent, and a
+                // megabyte then took seconds instead of milliseconds. Tokens are English
+                // words, so the ASCII boundary is the same boundary for them.
+                format!(r"(?-u:\b)(?:{joined})(?-u:\b)")
+            } else {
+                joined
+            };
+            RegexBuilder::new(&pattern)
+                .case_insensitive(ignorecase && !lowercase)
+                .multi_line(true)
+                .build()
+                .map_err(|e| err(field, format!("bad regular expression: {e}")))
+        };
+        let needs_max = |field: &str| {
+            file.max
+                .ok_or_else(|| err(field, "this kind of rule needs `max`".into()))
+        };
+        let kind = match file.extends.as_str() {
+            "existence" => {
+                let suggest = file
+                    .suggest
+                    .iter()
+                    .map(|(shape, wording)| {
+                        let shape = if lowercase {
+                            pattern::lowercased(shape)
+                        } else {
+                            shape.clone()
+                        };
+                        let whole = RegexBuilder::new(&format!("^(?:{shape})$"))
+                            .case_insensitive(ignorecase && !lowercase)
+                            .build()
+                            .map_err(|e| err("suggest", format!("bad regular expression: {e}")))?;
+                        Ok((whole, wording.clone()))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Kind::Existence(compile("tokens", &file.tokens)?, suggest)
+            }
+            "substitution" => {
+                if file.swap.is_empty() {
+                    return Err(err(
+                        "swap",
+                        "needs at least one pattern: replacement".into(),
+                    ));
+                }
+                let pairs = file
+                    .swap
+                    .iter()
+                    .map(|(from, to)| {
+                        Ok((compile("swap", std::slice::from_ref(from))?, to.clone()))
+                    })
+                    .collect::<Result<_, RuleError>>()?;
+                Kind::Substitution(pairs)
+            }
+            "occurrence" => Kind::Occurrence {
+                pattern: compile("tokens", &file.tokens)?,
+                max: needs_max("max")?,
+            },
+            "density" => Kind::Density {
+                pattern: compile("tokens", &file.tokens)?,
+                max: needs_max("max")?,
+                per: file.per.unwrap_or(100).max(1),
+            },
+            "conditional" => {
+                let first = file
+                    .first
+                    .as_ref()
+                    .ok_or_else(|| err("first", "conditional rules need `first`".into()))?;
+                if file.second.is_none() && file.forbid.is_none() {
+                    return Err(err(
+                        "second",
+                        "conditional rules need `second` or `forbid`".into(),
+                    ));
+                }
+                let one = |field: &str, p: &Option<String>| {
+                    p.as_ref()
+                        .map(|p| compile(field, std::slice::from_ref(p)))
+                        .transpose()
+                };
+                Kind::Conditional {
+                    first: compile("first", std::slice::from_ref(first))?,
+                    second: one("second", &file.second)?,
+                    forbid: one("forbid", &file.forbid)?,
+                }
+            }
+            "length" => Kind::Length {
+                max: needs_max("max")?,
+            },
+            "sentiment" => {
+                Kind::Sentiment {
+                    target: compile(
+                        "target",
+                        std::slice::from_ref(file.target.as_ref().ok_or_else(|| {
+                            err("target", "sentiment rules need `target`".into())
+                        })?),
+                    )?,
+                    threshold: file.threshold.ok_or_else(|| {
+                        err("threshold", "sentiment rules need `threshold`".into())
+                    })?,
+                }
+            }
+            other => {
+                return Err(err(
+                    "extends",
+                    format!(
+                        "unknown kind '{other}'; use existence, substitution, occurrence, density, conditional, length or sentiment"
+                    ),
+                ));
+            }
+        };
+        Ok(Rule {
+            id: id.to_string(),
+            level: file.level,
+            scope: file.scope.unwrap_or(Scope::Text),
+            locale: file.locale.map(|l| l.to_ascii_lowercase()),
+            examples: file.examples.unwrap_or_default(),
+            message: file.message,
+            link: file.link,
+            exceptions: file.exceptions.iter().map(|e| e.to_lowercase()).collect(),
+            lexicon_words: file.lexicon_words,
+            lowercase,
+            kind,
+        })
+    }
+
+    pub(super) fn applies_to(&self, locale: &str) -> bool {
+        self.locale
+            .as_deref()
+            .is_none_or(|l| l.eq_ignore_ascii_case(locale))
+    }
+
+    fn finding(
+        &self,
+        text: &Text,
+        start: usize,
+        end: usize,
+        fill: &str,
+        suggestions: Vec<String>,
+    ) -> Finding {
+        let (line, column, char_start, char_end) = text.position(start, end);
+        let mut message = self.message.replacen("%s", fill, 1);
+        if let Some(s) = suggestions.first() {
+            message = message.replacen("%s", s, 1);
+        }
+        Finding {
+            rule: self.id.clone(),
+            level: self.level,
+            message,
+            matched: text.source[start..end].to_string(),
+            line,
+            column,
+            start: char_start,
+            end: char_end,
+            suggestions,
+            link: self.link.clone(),
+        }
+    }
+
+    fn is_exception(&self, matched: &str) -> bool {
+        let lower = matched.to_lowercase();
+        self.exceptions.contains(&lower)
+            || (self.lexicon_words && !lower.contains(' ') && !crate::sentiment::is_word(&lower))
+    }
+
+    pub(super) fn check(&self, text: &Text, out: &mut Vec<Finding>) {
+        let parts = &text.parts(self.scope);
+        // What the patterns search; same byte offsets as the source.
+        let hay = if self.lowercase {
+            text.lower.as_str()
+        } else {
+            text.source
+        };
+        match &self.kind {
+            Kind::Existence(re, suggest) => {
+                for (a, b) in matches_in(re, hay, parts) {
+                    let matched = &text.source[a..b];
+                    if !self.is_exception(matched) {
+                        let offered = suggest
+                            .iter()
+                            .filter(|(shape, _)| shape.is_match(&hay[a..b]))
+                            .map(|(_, wording)| wording.clone())
+                            .take(1)
+                            .collect();
+                        out.push(self.finding(text, a, b, matched, offered));
+                    }
+                }
+            }
+            Kind::Substitution(pairs) => {
+                for (re, to) in pairs {
+                    for (a, b) in matches_in(re, hay, parts) {
+                        let matched = &text.source[a..b];
+                        if !self.is_exception(matched) {
+                            out.push(self.finding(text, a, b, matched, vec![to.clone()]));
+                        }
+                    }
+                }
+            }
+            Kind::Occurrence { pattern, max } => {
+                let found = matches_in(pattern, hay, parts);
+                if let Some((a, b)) = found.get(*max) {
+                    out.push(self.finding(text, *a, *b, &found.len().to_string(), vec![]));
+                }
+            }
+            Kind::Density { pattern, max, per } => {
+                let found = matches_in(pattern, hay, parts);
+                let words = text.words(self.scope);
+                let allowed = (*max * words.max(*per)).div_ceil(*per);
+                if found.len() > allowed {
+                    let listed: Vec<&str> =
+                        found.iter().map(|(a, b)| &text.source[*a..*b]).collect();
+                    let (a, b) = found[0];
+                    out.push(self.finding(text, a, b, &listed.join("', '"), vec![]));
+                }
+            }
+            Kind::Conditional {
+                first,
+                second,
+                forbid,
+            } => {
+                let Some((fa, fb)) = matches_in(first, hay, parts).first().copied() else {
+                    return;
+                };
+                if let Some(forbid) = forbid
+                    && let Some((a, b)) = matches_in(forbid, hay, parts).first().copied()
+                {
+                    out.push(self.finding(text, a, b, &text.source[a..b], vec![]));
+                }
+                if let Some(second) = second
+                    && matches_in(second, hay, parts).is_empty()
+                {
+                    out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
+                }
+            }
+            Kind::Sentiment { target, threshold } => {
+                for (a, b) in parts {
+                    let part = &text.source[*a..*b];
+                    for (s, e) in crate::sentiment::sentences(part) {
+                        let sentence = &part[s..e];
+                        if target.is_match(&hay[a + s..a + e])
+                            && crate::sentiment::score(sentence) <= *threshold
+                        {
+                            let lead = sentence.len() - sentence.trim_start().len();
+                            let (start, end) = (a + s + lead, a + s + sentence.trim_end().len());
+                            out.push(self.finding(
+                                text,
+                                start,
+                                end,
+                                &text.source[start..end],
+                                vec![],
+                            ));
+                        }
+                    }
+                }
+            }
+            Kind::Length { max } => {
+                let words = text.words(self.scope);
+                if words > *max
+                    && let Some((a, _)) = parts.first()
+                {
+                    let end = text.source[*a..]
+                        .find('\n')
+                        .map_or(text.source.len(), |n| a + n);
+                    out.push(self.finding(text, *a, end, &words.to_string(), vec![]));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
