@@ -15,28 +15,32 @@
 //!
 //! SQL lives in this crate only; rules about *what* to write come from `followup_core`.
 
+mod applications;
 mod connect;
+mod contacts;
 mod drafts;
 mod edits;
 mod find;
 mod ids;
+mod interviews;
 mod plan;
+mod records;
 mod rows;
 
 pub use connect::{Pool, schema_version};
+pub use contacts::ContactImport;
 pub use edits::{JOURNAL_KEPT, JournalEntry};
 pub use find::FoundIn;
 pub use plan::StepLabel;
+pub use records::RestoreCounts;
 mod schema;
 mod tx;
 
 use diesel::prelude::*;
-use followup_core::contact as contact_rules;
 use followup_core::model::*;
 use jiff::Timestamp;
 use rows::*;
 use schema::*;
-use std::collections::HashMap;
 
 /// The account the CLI and the local web app use (and that older databases' rows were
 /// moved into).
@@ -109,30 +113,6 @@ impl Page {
     pub(crate) fn limit(&self) -> i64 {
         self.limit.unwrap_or(i64::MAX)
     }
-}
-
-/// What a contact import did.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ContactImport {
-    pub imported: usize,
-    pub updated: usize,
-    /// The existing contacts the cards updated.
-    pub updated_ids: Vec<String>,
-    /// Those contacts as they were before (for undo).
-    pub replaced: Vec<Contact>,
-    /// The contacts the cards added.
-    pub created_ids: Vec<String>,
-}
-
-/// Counts of what a restore wrote.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct RestoreCounts {
-    pub applications: usize,
-    pub contacts: usize,
-    pub interviews: usize,
-    /// Records kept as stored because the backup's copy would move them back (a sent
-    /// message, a done step): (what, id).
-    pub kept_newer: Vec<(&'static str, String)>,
 }
 
 /// The open database, bound to one account.
@@ -217,396 +197,12 @@ impl Store {
     pub fn save_profile(&mut self, p: &Profile) -> Result<()> {
         tx::write(&mut self.conn, |conn| write_profile(conn, &self.account, p))
     }
-
-    // ---- applications ----
-
-    /// Stores a new application, giving it an id and creation time.
-    pub fn add_application(&mut self, mut app: Application) -> Result<Application> {
-        stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
-        diesel::insert_into(applications::table)
-            .values((
-                ApplicationRow::from(&app),
-                applications::account_id.eq(&self.account),
-            ))
-            .execute(&mut *self.conn)?;
-        Ok(app)
-    }
-
-    /// Stores many new applications in one transaction (a CSV import): all or none.
-    /// Stores new applications in one transaction; returns their ids.
-    pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<Vec<String>> {
-        let account = self.account.clone();
-        let rows: Vec<ApplicationRow> = apps
-            .into_iter()
-            .map(|mut app| {
-                stamp_new(&mut app.id, "app", &mut app.created_at, &mut app.updated_at);
-                ApplicationRow::from(app)
-            })
-            .collect();
-        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        tx::write(&mut self.conn, move |conn| {
-            match conn {
-                // SQLite: one prepared INSERT (diesel caches it), bound and stepped per
-                // row, as `sqlite3 .import` does. A multi-row INSERT's SQL was rebuilt for
-                // every chunk (not cacheable), which cost more than the inserts themselves.
-                AnyConnection::Sqlite(c) => {
-                    for row in &rows {
-                        diesel::insert_into(applications::table)
-                            .values((row, applications::account_id.eq(&account)))
-                            .execute(c)?;
-                    }
-                }
-                // PostgreSQL: multi-row INSERTs, one round trip per chunk; 3,000 rows of 11
-                // columns stays under the 65,535 bound parameters.
-                AnyConnection::Postgresql(c) => {
-                    let rows: Vec<_> = rows
-                        .into_iter()
-                        .map(|r| (r, applications::account_id.eq(account.clone())))
-                        .collect();
-                    for chunk in rows.chunks(3000) {
-                        diesel::insert_into(applications::table)
-                            .values(chunk)
-                            .execute(c)?;
-                    }
-                }
-            }
-            Ok(ids)
-        })
-    }
-
-    pub fn application(&mut self, id: &str) -> Result<Application> {
-        applications::table
-            .find(id)
-            .filter(applications::account_id.eq(&self.account))
-            .select(ApplicationRow::as_select())
-            .first(&mut *self.conn)
-            .optional()?
-            .ok_or_else(|| not_found("application", id))?
-            .into_model()
-    }
-
-    /// Newest first.
-    pub fn applications(&mut self, page: Page) -> Result<Vec<Application>> {
-        applications::table
-            .filter(applications::account_id.eq(&self.account))
-            .order((applications::created_at.desc(), applications::id.desc()))
-            .limit(page.limit())
-            .offset(page.offset)
-            .select(ApplicationRow::as_select())
-            .load(&mut *self.conn)?
-            .into_iter()
-            .map(ApplicationRow::into_model)
-            .collect()
-    }
-
-    pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
-        applications::table
-            .filter(only_checks!(applications, &self.account))
-            .filter(applications::id.eq_any(ids))
-            .select(ApplicationRow::as_select())
-            .load(&mut *self.conn)?
-            .into_iter()
-            .map(ApplicationRow::into_model)
-            .collect()
-    }
-
-    pub fn count_applications(&mut self) -> Result<i64> {
-        Ok(applications::table
-            .filter(applications::account_id.eq(&self.account))
-            .count()
-            .get_result(&mut *self.conn)?)
-    }
-
-    /// Saves every field of an existing application.
-    pub fn update_application(&mut self, app: &Application) -> Result<Application> {
-        let mut app = app.clone();
-        app.updated_at = now();
-        let n = diesel::update(
-            applications::table
-                .find(&app.id)
-                .filter(applications::account_id.eq(&self.account)),
-        )
-        .set(ApplicationRow::from(&app))
-        .execute(&mut *self.conn)?;
-        if n == 0 {
-            return Err(not_found("application", &app.id));
-        }
-        Ok(app)
-    }
-
-    // ---- contacts ----
-
-    /// Stores a new contact, giving it an id (and a UID when it has none).
-    pub fn add_contact(&mut self, mut contact: Contact) -> Result<Contact> {
-        stamp_new(
-            &mut contact.id,
-            "con",
-            &mut contact.created_at,
-            &mut contact.updated_at,
-        );
-        if contact.uid.is_empty() {
-            contact.uid = new_uid();
-        }
-        tx::write(&mut self.conn, |conn| {
-            insert_contact(conn, &self.account, &contact)
-        })?;
-        Ok(contact)
-    }
-
-    pub fn contact(&mut self, id: &str) -> Result<Contact> {
-        contacts::table
-            .find(id)
-            .filter(contacts::account_id.eq(&self.account))
-            .select(ContactRow::as_select())
-            .first(&mut *self.conn)
-            .optional()?
-            .ok_or_else(|| not_found("contact", id))?
-            .into_model()
-    }
-
-    /// Alphabetical by family name, then given name.
-    pub fn contacts(&mut self, page: Page) -> Result<Vec<Contact>> {
-        contacts::table
-            .filter(contacts::account_id.eq(&self.account))
-            .order((contacts::family_name, contacts::given_name, contacts::id))
-            .limit(page.limit())
-            .offset(page.offset)
-            .select(ContactRow::as_select())
-            .load(&mut *self.conn)?
-            .into_iter()
-            .map(ContactRow::into_model)
-            .collect()
-    }
-
-    /// The contacts with these ids, in the order of `ids`; an unknown id is an error.
-    pub fn contacts_by_ids(&mut self, ids: &[String]) -> Result<Vec<Contact>> {
-        let found = load_contacts(&mut self.conn, &self.account, ids)?;
-        ids.iter()
-            .map(|id| {
-                found
-                    .get(id)
-                    .cloned()
-                    .ok_or_else(|| not_found("contact", id))
-            })
-            .collect()
-    }
-
-    /// Saves every field of an existing contact.
-    pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
-        let mut contact = contact.clone();
-        contact.updated_at = now();
-        tx::write(&mut self.conn, |conn| {
-            update_contact(conn, &self.account, &contact)
-        })?;
-        Ok(contact)
-    }
-
-    /// Imports cards in one transaction: a card matching an existing contact (same UID,
-    /// else a shared email address) updates it; any other card becomes a new contact.
-    pub fn import_contacts(&mut self, cards: Vec<Contact>) -> Result<ContactImport> {
-        tx::write(&mut self.conn, |conn| {
-            let mut counts = ContactImport::default();
-            for mut card in cards {
-                card.updated_at = now();
-                let candidates = match_candidates(conn, &self.account, &card)?;
-                match contact_rules::find_match(&card, &candidates) {
-                    Some(existing) => {
-                        if !counts.updated_ids.contains(&existing.id) {
-                            counts.replaced.push(existing.clone());
-                        }
-                        update_contact(
-                            conn,
-                            &self.account,
-                            &contact_rules::merge(existing, &card),
-                        )?;
-                        counts.updated += 1;
-                        counts.updated_ids.push(existing.id.clone());
-                    }
-                    None => {
-                        stamp_new(
-                            &mut card.id,
-                            "con",
-                            &mut card.created_at,
-                            &mut card.updated_at,
-                        );
-                        if card.uid.is_empty() {
-                            card.uid = new_uid();
-                        }
-                        insert_contact(conn, &self.account, &card)?;
-                        counts.imported += 1;
-                        counts.created_ids.push(card.id.clone());
-                    }
-                }
-            }
-            Ok(counts)
-        })
-    }
-
-    // ---- interviews ----
-
-    /// Stores a new interview; its application and interviewers must exist.
-    pub fn add_interview(&mut self, mut interview: Interview) -> Result<Interview> {
-        stamp_new(
-            &mut interview.id,
-            "int",
-            &mut interview.created_at,
-            &mut interview.updated_at,
-        );
-        tx::write(&mut self.conn, |conn| {
-            check_interview_refs(conn, &self.account, &interview)?;
-            insert_interview(conn, &self.account, &interview)
-        })?;
-        Ok(interview)
-    }
-
-    pub fn interview(&mut self, id: &str) -> Result<Interview> {
-        let row = interviews::table
-            .find(id)
-            .filter(interviews::account_id.eq(&self.account))
-            .select(InterviewRow::as_select())
-            .first(&mut *self.conn)
-            .optional()?
-            .ok_or_else(|| not_found("interview", id))?;
-        let mut panels = load_panels(&mut self.conn, std::slice::from_ref(&row.id))?;
-        let panel = panels.remove(&row.id).unwrap_or_default();
-        row.into_model(panel.ids, panel.panellists)
-    }
-
-    /// Most recent first.
-    pub fn interviews(&mut self, page: Page) -> Result<Vec<Interview>> {
-        let rows = interviews::table
-            .filter(interviews::account_id.eq(&self.account))
-            .order((interviews::starts_at.desc(), interviews::id.desc()))
-            .limit(page.limit())
-            .offset(page.offset)
-            .select(InterviewRow::as_select())
-            .load(&mut *self.conn)?;
-        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        let mut panels = load_panels(&mut self.conn, &ids)?;
-        rows.into_iter()
-            .map(|r| {
-                let panel = panels.remove(&r.id).unwrap_or_default();
-                r.into_model(panel.ids, panel.panellists)
-            })
-            .collect()
-    }
-
-    /// The interviews with these ids (unknown ids are left out), with their panels.
-    pub fn interviews_by_ids(&mut self, ids: &[String]) -> Result<Vec<Interview>> {
-        let rows = interviews::table
-            .filter(only_checks!(interviews, &self.account))
-            .filter(interviews::id.eq_any(ids))
-            .select(InterviewRow::as_select())
-            .load(&mut *self.conn)?;
-        let mut panels = load_panels(&mut self.conn, ids)?;
-        rows.into_iter()
-            .map(|r| {
-                let panel = panels.remove(&r.id).unwrap_or_default();
-                r.into_model(panel.ids, panel.panellists)
-            })
-            .collect()
-    }
-
-    /// Saves every field of an existing interview, its panel included.
-    pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
-        let mut interview = interview.clone();
-        interview.updated_at = now();
-        tx::write(&mut self.conn, |conn| {
-            check_interview_refs(conn, &self.account, &interview)?;
-            update_interview(conn, &self.account, &interview)
-        })?;
-        Ok(interview)
-    }
-
-    // ---- whole database ----
-
-    /// Everything, for a backup.
-    pub fn records(&mut self) -> Result<Records> {
-        Ok(Records {
-            profile: self.profile()?,
-            applications: self.applications(Page::ALL)?,
-            contacts: self.contacts(Page::ALL)?,
-            interviews: self.interviews(Page::ALL)?,
-            steps: self.all_steps()?,
-            calls: self.all_calls()?,
-            holidays: self.own_holidays()?,
-            settings: self.settings()?.into_iter().collect(),
-            drafts: self.drafts(None, Page::ALL)?,
-            outbox: self.outbox(Page::ALL)?,
-        })
-    }
-
-    /// Writes a backup back in one transaction: records are matched by id and replaced,
-    /// others are added; nothing is deleted. Every field, ids and times included, is kept.
-    pub fn restore(&mut self, records: &Records) -> Result<RestoreCounts> {
-        self.put_records(records, false)
-    }
-
-    /// Puts records back as they were, by id (`undo`): like a restore, but a step goes
-    /// back to the state it had (`rewind`). The outbox is never rewound.
-    pub fn put_records(&mut self, records: &Records, rewind: bool) -> Result<RestoreCounts> {
-        tx::write(&mut self.conn, |conn| {
-            let account = self.account.as_str();
-            if let Some(p) = &records.profile {
-                write_profile(conn, account, p)?;
-            }
-            for app in &records.applications {
-                let row = ApplicationRow::from(app);
-                let n = diesel::update(
-                    applications::table
-                        .find(&app.id)
-                        .filter(applications::account_id.eq(account)),
-                )
-                .set(&row)
-                .execute(conn)?;
-                if n == 0 {
-                    diesel::insert_into(applications::table)
-                        .values((&row, applications::account_id.eq(account)))
-                        .execute(conn)?;
-                }
-            }
-            for contact in &records.contacts {
-                let exists = contacts::table
-                    .find(&contact.id)
-                    .filter(contacts::account_id.eq(account))
-                    .count()
-                    .get_result::<i64>(conn)?
-                    > 0;
-                if exists {
-                    update_contact(conn, account, contact)?;
-                } else {
-                    insert_contact(conn, account, contact)?;
-                }
-            }
-            for interview in &records.interviews {
-                check_interview_refs(conn, account, interview)?;
-                let exists = interviews::table
-                    .find(&interview.id)
-                    .filter(interviews::account_id.eq(account))
-                    .count()
-                    .get_result::<i64>(conn)?
-                    > 0;
-                if exists {
-                    update_interview(conn, account, interview)?;
-                } else {
-                    insert_interview(conn, account, interview)?;
-                }
-            }
-            let kept_newer = plan::restore_plan(conn, account, records, rewind)?;
-            Ok(RestoreCounts {
-                applications: records.applications.len(),
-                contacts: records.contacts.len(),
-                interviews: records.interviews.len(),
-                kept_newer,
-            })
-        })
-    }
 }
 
 // ---- helpers that run inside a caller's transaction ----
 
 /// Replaces the account's profile; its row id is the account's id.
-fn write_profile(conn: &mut AnyConnection, account: &str, p: &Profile) -> Result<()> {
+pub(crate) fn write_profile(conn: &mut AnyConnection, account: &str, p: &Profile) -> Result<()> {
     let old: Vec<String> = profile::table
         .filter(profile::account_id.eq(account))
         .select(profile::id)
@@ -627,232 +223,19 @@ fn write_profile(conn: &mut AnyConnection, account: &str, p: &Profile) -> Result
     Ok(())
 }
 
-fn insert_contact(conn: &mut AnyConnection, account: &str, contact: &Contact) -> Result<()> {
-    let uid_taken = contacts::table
-        .filter(contacts::account_id.eq(account))
-        .filter(contacts::card_uid.eq(&contact.uid))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if uid_taken {
-        return Err(StoreError::Conflict(format!(
-            "another contact already has the UID '{}'",
-            contact.uid
-        )));
-    }
-    diesel::insert_into(contacts::table)
-        .values((
-            ContactRow::from(contact),
-            contacts::account_id.eq(account),
-            // The pre-account column stays globally unique: the contact's own id.
-            contacts::uid.eq(format!("id:{}", contact.id)),
-        ))
-        .execute(conn)?;
-    write_email_index(conn, contact)
-}
-
-fn update_contact(conn: &mut AnyConnection, account: &str, contact: &Contact) -> Result<()> {
-    let n = diesel::update(
-        contacts::table
-            .find(&contact.id)
-            .filter(contacts::account_id.eq(account)),
-    )
-    .set(ContactRow::from(contact))
-    .execute(conn)?;
-    if n == 0 {
-        return Err(not_found("contact", &contact.id));
-    }
-    diesel::delete(contact_emails::table.filter(contact_emails::contact_id.eq(&contact.id)))
-        .execute(conn)?;
-    write_email_index(conn, contact)
-}
-
-fn write_email_index(conn: &mut AnyConnection, contact: &Contact) -> Result<()> {
-    let mut keys: Vec<String> = contact
-        .emails
-        .iter()
-        .map(|e| contact_rules::email_key(&e.value))
-        .filter(|k| !k.is_empty())
-        .collect();
-    keys.sort();
-    keys.dedup();
-    for key in keys {
-        diesel::insert_into(contact_emails::table)
-            .values((
-                contact_emails::email.eq(key),
-                contact_emails::contact_id.eq(&contact.id),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
-/// Contacts a card could be the same person as: same UID, or sharing an address.
-fn match_candidates(
-    conn: &mut AnyConnection,
-    account: &str,
-    card: &Contact,
-) -> Result<Vec<Contact>> {
-    let keys: Vec<String> = card
-        .emails
-        .iter()
-        .map(|e| contact_rules::email_key(&e.value))
-        .collect();
-    let mut ids: Vec<String> = contact_emails::table
-        .filter(contact_emails::email.eq_any(&keys))
-        .select(contact_emails::contact_id)
-        .load(conn)?;
-    if !card.uid.is_empty() {
-        ids.extend(
-            contacts::table
-                .filter(contacts::account_id.eq(account))
-                .filter(contacts::card_uid.eq(&card.uid))
-                .select(contacts::id)
-                .load::<String>(conn)?,
-        );
-    }
-    // (The email index holds every account's addresses; only this account's contacts load.)
-    let found = load_contacts(conn, account, &ids)?;
-    let mut out: Vec<Contact> = found.into_values().collect();
-    out.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
-    Ok(out)
-}
-
-fn load_contacts(
-    conn: &mut AnyConnection,
-    account: &str,
-    ids: &[String],
-) -> Result<HashMap<String, Contact>> {
-    contacts::table
-        .filter(only_checks!(contacts, account))
-        .filter(contacts::id.eq_any(ids))
-        .select(ContactRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(|row| row.into_model().map(|c| (c.id.clone(), c)))
-        .collect()
-}
-
-fn check_interview_refs(
-    conn: &mut AnyConnection,
-    account: &str,
-    interview: &Interview,
-) -> Result<()> {
-    let app_exists = applications::table
-        .find(&interview.application_id)
-        .filter(applications::account_id.eq(account))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if !app_exists {
-        return Err(not_found("application", &interview.application_id));
-    }
-    let found = load_contacts(conn, account, &interview.interviewer_ids)?;
-    if let Some(missing) = interview
-        .interviewer_ids
-        .iter()
-        .find(|id| !found.contains_key(*id))
-    {
-        return Err(not_found("contact", missing));
-    }
-    Ok(())
-}
-
-fn insert_interview(conn: &mut AnyConnection, account: &str, interview: &Interview) -> Result<()> {
-    diesel::insert_into(interviews::table)
-        .values((
-            InterviewRow::from(interview),
-            interviews::account_id.eq(account),
-        ))
-        .execute(conn)?;
-    write_panel(conn, interview)
-}
-
-fn update_interview(conn: &mut AnyConnection, account: &str, interview: &Interview) -> Result<()> {
-    let n = diesel::update(
-        interviews::table
-            .find(&interview.id)
-            .filter(interviews::account_id.eq(account)),
-    )
-    .set(InterviewRow::from(interview))
-    .execute(conn)?;
-    if n == 0 {
-        return Err(not_found("interview", &interview.id));
-    }
-    diesel::delete(
-        interview_interviewers::table
-            .filter(interview_interviewers::interview_id.eq(&interview.id)),
-    )
-    .execute(conn)?;
-    write_panel(conn, interview)
-}
-
-fn write_panel(conn: &mut AnyConnection, interview: &Interview) -> Result<()> {
-    let mut seen = Vec::new();
-    for contact_id in &interview.interviewer_ids {
-        if seen.contains(&contact_id) {
-            continue;
-        }
-        seen.push(contact_id);
-        let noted = interview.panellist(contact_id);
-        diesel::insert_into(interview_interviewers::table)
-            .values((
-                interview_interviewers::interview_id.eq(&interview.id),
-                interview_interviewers::contact_id.eq(contact_id),
-                interview_interviewers::position.eq(seen.len() as i32),
-                interview_interviewers::works_on.eq(noted.map_or("", |p| p.works_on.as_str())),
-                interview_interviewers::part.eq(noted.map_or("", |p| p.part.as_str())),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
-/// An interview's panel as stored: contact ids lead first, and what is noted for each.
-#[derive(Default)]
-struct Panel {
-    ids: Vec<String>,
-    panellists: Vec<Panellist>,
-}
-
-/// Interview id → its panel.
-fn load_panels(conn: &mut AnyConnection, ids: &[String]) -> Result<HashMap<String, Panel>> {
-    let rows: Vec<(String, String, String, String)> = interview_interviewers::table
-        .filter(interview_interviewers::interview_id.eq_any(ids))
-        .order((
-            interview_interviewers::interview_id,
-            interview_interviewers::position,
-        ))
-        .select((
-            interview_interviewers::interview_id,
-            interview_interviewers::contact_id,
-            interview_interviewers::works_on,
-            interview_interviewers::part,
-        ))
-        .load(conn)?;
-    let mut panels: HashMap<String, Panel> = HashMap::new();
-    for (interview_id, contact_id, works_on, part) in rows {
-        let panel = panels.entry(interview_id).or_default();
-        if !works_on.is_empty() || !part.is_empty() {
-            panel.panellists.push(Panellist {
-                contact_id: contact_id.clone(),
-                works_on,
-                part,
-            });
-        }
-        panel.ids.push(contact_id);
-    }
-    Ok(panels)
-}
-
 // ---- ids and clocks ----
 
-fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     // Stored to the second; truncating here keeps what callers hold equal to what is read back.
     Timestamp::from_second(Timestamp::now().as_second()).expect("now is in range")
 }
 
-fn stamp_new(id: &mut String, prefix: &str, created: &mut Timestamp, updated: &mut Timestamp) {
+pub(crate) fn stamp_new(
+    id: &mut String,
+    prefix: &str,
+    created: &mut Timestamp,
+    updated: &mut Timestamp,
+) {
     *id = new_id(prefix);
     *created = now();
     *updated = *created;
@@ -888,7 +271,7 @@ pub(crate) fn new_id(prefix: &str) -> String {
 
 /// A UID for a contact that came without one (typed in): a random UUID URN, as vCard 4.0
 /// recommends.
-fn new_uid() -> String {
+pub(crate) fn new_uid() -> String {
     let mut b = [0u8; 16];
     getrandom::fill(&mut b).expect("the OS random source is available");
     b[6] = (b[6] & 0x0f) | 0x40;
