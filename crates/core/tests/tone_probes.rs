@@ -1,7 +1,8 @@
 //! The tone checker on sentences written for Followup, several per kind of bad follow-up
-//! (tests/data/tone-probes.txt), in two rounds. Before the rules for their shapes, 43 of
-//! round 1's 75 bad ones were flagged, and 11 of round 2's 40 (written after round 1's
-//! rules); the test guards what the rules flag now and that the clean ones, which share
+//! (tests/data/tone-probes.txt), in four rounds. Before the rules for their shapes, 43 of
+//! round 1's 75 bad ones were flagged, 11 of round 2's 40 (written after round 1's
+//! rules) and 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only); the
+//! test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
 
@@ -32,7 +33,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
         }
     }
     println!("probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}");
-    assert_eq!(bad, 115);
-    assert!(caught >= 108, "{caught} of {bad}");
+    assert_eq!(bad, 155);
+    assert!(caught >= 153, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }

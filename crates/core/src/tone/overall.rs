@@ -37,7 +37,7 @@ pub const FLAG_FROM: f64 = 0.8;
 pub const MIN_EVIDENCE: f64 = 0.5;
 /// A message read as bad below this probability reads courteous: a rule's warning on it
 /// is lowered to a suggestion.
-pub const COURTEOUS_BELOW: f64 = 0.2;
+pub const COURTEOUS_BELOW: f64 = 0.1;
 /// Bodies longer than this are not read as a whole.
 pub const MAX_WORDS: usize = 400;
 
