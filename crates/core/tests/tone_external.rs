@@ -22,6 +22,7 @@
 
 mod support;
 
+use followup_core::tone::meaning::Meaning;
 use followup_core::tone::overall::{self, Model, Verdict};
 use followup_core::tone::{Checker, Level};
 use std::collections::BTreeMap;
@@ -43,7 +44,7 @@ struct Score {
 /// measured with, so its figures are for writing the model did not learn from.
 fn model_without_test() -> &'static Model {
     static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
-    MODEL.get_or_init(|| Model::train(&support::training_without_test()))
+    MODEL.get_or_init(|| Model::train_with(&support::training_without_test(), &support::vector))
 }
 
 fn score(split: &str) -> Score {
@@ -206,8 +207,8 @@ const RECALL_BAR: f64 = 0.80;
 #[test]
 fn the_shipped_model_is_what_training_gives() {
     // As written to the file: rounded to 4 decimals, weights under 0.0005 left out.
-    let trained = Model::parse(&Model::train(&support::training()).to_tsv())
-        .expect("what to_tsv writes parses");
+    let model = Model::train_with(&support::training(), &support::vector);
+    let trained = Model::parse(&model.to_tsv()).expect("what to_tsv writes parses");
     let shipped = Model::parse(include_str!("../../../data/tone-model.tsv")).unwrap();
     // Within a rounding step, so that a last-bit difference in `exp` between C libraries
     // cannot fail it; a changed corpus moves weights far more.
@@ -223,11 +224,24 @@ fn the_shipped_model_is_what_training_gives() {
         .collect();
     assert!(
         close(shipped.bias, trained.bias) && differ.is_empty(),
-        "regenerate: cargo run -q -p followup-core --example train_tone_model > data/tone-model.tsv ({} weights differ, e.g. {:?})",
+        "regenerate: cargo run -q -p followup-core --example train_tone_model ({} weights differ, e.g. {:?})",
         differ.len(),
         differ.iter().take(5).collect::<Vec<_>>()
     );
     assert!(shipped.weights.len() > 1000);
+    // The reading of meaning, written to six decimals.
+    let meaning = model.meaning.expect("train_with reads meaning");
+    let shipped = Meaning::parse(include_str!("../../../data/tone-meaning.tsv")).unwrap();
+    let near = |a: f64, b: f64| (a - b).abs() <= 1e-4;
+    assert!(
+        near(meaning.bias, shipped.bias)
+            && meaning
+                .weights
+                .iter()
+                .zip(&shipped.weights)
+                .all(|(a, b)| near(*a, *b)),
+        "regenerate: cargo run -q -p followup-core --example train_tone_model"
+    );
 }
 
 /// How the checker does on writing nobody tuned it on, batch by batch, as the corpus
@@ -260,7 +274,7 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
             .take(60)
             .collect::<String>()
     };
-    let (mut bad, mut rules, mut both) = (0, (0, 0), (0, 0));
+    let (mut bad, mut rules, mut words, mut both) = (0, (0, 0), (0, 0), (0, 0));
     let last = *batch_of.iter().max().unwrap();
     for b in 2..=last {
         let train: Vec<(&str, bool)> = corpus
@@ -270,7 +284,11 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
             .map(|(m, _)| (m.text.as_str(), m.bad))
             .chain(support::probes())
             .collect();
-        let model = Model::train(&train);
+        let model = Model::train_with(&train, &support::vector);
+        let words_alone = Model {
+            meaning: None,
+            ..model.clone()
+        };
         for (m, _) in corpus
             .iter()
             .zip(&batch_of)
@@ -280,7 +298,9 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
             let by_rules = found > 0;
             // As `Checker::check` combines them: a bad reading adds a warning, a
             // courteous one lowers tone warnings but never an error.
-            let flagged = match model.verdict(&overall::read_part(&m.text)) {
+            let combined = |model: &Model| match model
+                .verdict(&overall::read_part(&m.text), &support::vector(&m.text))
+            {
                 Verdict::ReadsBad => true,
                 Verdict::ReadsCourteous => found == 2,
                 Verdict::Undecided => by_rules,
@@ -294,15 +314,21 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
             };
             bad += usize::from(m.bad);
             count(&mut rules, by_rules);
-            count(&mut both, flagged);
+            count(&mut words, combined(&words_alone));
+            count(&mut both, combined(&model));
         }
     }
     let figures =
         |(tp, fp): (usize, usize)| (tp as f64 / (tp + fp).max(1) as f64, tp as f64 / bad as f64);
     let (rp, rr) = figures(rules);
+    let (wp, wr) = figures(words);
     let (bp, br) = figures(both);
     println!(
-        "each batch before it was learned from ({bad} bad): rules' first look precision {rp:.2} recall {rr:.2}; with the reading as a whole precision {bp:.2} recall {br:.2}"
+        "each batch before it was learned from ({bad} bad): rules' first look precision {rp:.2} recall {rr:.2}; with the reading of words precision {wp:.2} recall {wr:.2}; with the reading of meaning (as shipped) precision {bp:.2} recall {br:.2}"
     );
     assert!(bp > rp && br > rr, "{bp} {br} against {rp} {rr}");
+    assert!(
+        bp >= wp && br > wr,
+        "meaning {bp} {br} against words {wp} {wr}"
+    );
 }

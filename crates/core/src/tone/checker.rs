@@ -289,6 +289,8 @@ mod tests {
                 .into_iter()
                 .map(|(k, w)| (k.to_string(), w))
                 .collect(),
+            // Without a reading of meaning, the words decide both ways.
+            meaning: None,
         };
         Checker {
             overall: Some(Box::leak(Box::new(model))),

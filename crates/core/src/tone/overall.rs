@@ -23,12 +23,17 @@
 //! `cargo run -q -p followup-core --example train_tone_model > data/tone-model.tsv`
 //! (a test fails while the shipped model differs from what training gives).
 
+use super::meaning::{self, Meaning};
 use super::text::Text;
 use super::{Finding, Level, Scope};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-/// A message read as bad at or above this probability is flagged (`Tone.Overall`)...
+/// A message whose meaning (meaning.rs) reads as bad at or above this probability is
+/// flagged (`Tone.Overall`).
+pub const MEANS_BAD_FROM: f64 = 0.75;
+/// Without a reading of meaning (a model trained on words alone), a message whose words
+/// read as bad at or above this probability is flagged...
 pub const FLAG_FROM: f64 = 0.8;
 /// ...when its words themselves lean that way by at least this much (log-odds, the bias
 /// left out). Short bad messages outnumber short clean ones in what the model learned
@@ -49,19 +54,21 @@ const EPOCHS: u64 = 60;
 const STEP: f64 = 0.3;
 const L2: f64 = 1.0;
 
-/// The learned weights: a bias and one weight per feature.
+/// The learned weights: a bias and one weight per feature of the words, and the reading
+/// of meaning (None in a model of words alone).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Model {
     pub bias: f64,
     pub weights: HashMap<String, f64>,
+    pub meaning: Option<Meaning>,
 }
 
 /// What the model makes of a message as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// Flag it (`Tone.Overall`) unless a tone rule already has.
+    /// Flag it (`Tone.Overall`) unless a tone rule already has: its meaning reads as bad.
     ReadsBad,
-    /// Reads as courteous as the clean messages: a tone rule's warning is lowered.
+    /// Its words read as courteous as the clean messages': a tone rule's warning is lowered.
     ReadsCourteous,
     Undecided,
 }
@@ -147,19 +154,42 @@ fn sigmoid(z: f64) -> f64 {
 }
 
 impl Model {
-    /// The shipped model (data/tone-model.tsv), parsed once per process.
+    /// The shipped model (data/tone-model.tsv and data/tone-meaning.tsv), parsed once per
+    /// process.
     pub fn shipped() -> &'static Model {
         static SHIPPED: OnceLock<Model> = OnceLock::new();
         SHIPPED.get_or_init(|| {
-            Model::parse(include_str!("../../../../data/tone-model.tsv"))
-                .expect("the shipped model parses (tested)")
+            let mut model = Model::parse(include_str!("../../../../data/tone-model.tsv"))
+                .expect("the shipped model parses (tested)");
+            model.meaning = Some(
+                Meaning::parse(include_str!("../../../../data/tone-meaning.tsv"))
+                    .expect("the shipped reading of meaning parses (tested)"),
+            );
+            model
         })
     }
 
-    /// Logistic regression by stochastic gradient descent over `(message, bad)` examples,
-    /// each read as the checker reads it (`read_part`). Deterministic: the order of each pass
-    /// comes from a fixed seed, so the same examples always give the same model.
+    /// Both readings trained on `(message, bad)` examples (`train_words`, and
+    /// `Meaning::train` on each message's sentence vector).
     pub fn train(examples: &[(&str, bool)]) -> Model {
+        Model::train_with(examples, &meaning::vector)
+    }
+
+    /// `train`, with the sentence vector of a message from `vector` (a test that trains
+    /// many models computes each message's vector once).
+    pub fn train_with(examples: &[(&str, bool)], vector: &dyn Fn(&str) -> Vec<f32>) -> Model {
+        let mut model = Model::train_words(examples);
+        let vectors: Vec<(Vec<f32>, bool)> =
+            examples.iter().map(|(t, bad)| (vector(t), *bad)).collect();
+        model.meaning = Some(Meaning::train(&vectors));
+        model
+    }
+
+    /// The reading of words: logistic regression by stochastic gradient descent over
+    /// `(message, bad)` examples, each read as the checker reads it (`read_part`).
+    /// Deterministic: the order of each pass comes from a fixed seed, so the same examples
+    /// always give the same model.
+    pub fn train_words(examples: &[(&str, bool)]) -> Model {
         let mut data: Vec<(Vec<String>, f64)> = examples
             .iter()
             .map(|(text, bad)| {
@@ -189,9 +219,10 @@ impl Model {
         self.weights.get(feature).copied().unwrap_or(0.0)
     }
 
-    /// The verdict on `text` (already the part read).
-    pub fn verdict(&self, text: &str) -> Verdict {
-        self.verdict_on(&features(text))
+    /// The verdict on `part` (what the rules read of a message), whose sentence vector is
+    /// `vector` (unused by a model of words alone).
+    pub fn verdict(&self, part: &str, vector: &[f32]) -> Verdict {
+        self.verdict_on(&features(part), || vector.to_vec())
     }
 
     /// What the words weigh, the bias left out.
@@ -199,13 +230,25 @@ impl Model {
         features.iter().map(|k| self.weight(k)).sum()
     }
 
-    fn verdict_on(&self, features: &BTreeSet<String>) -> Verdict {
+    /// Words that read as courteous as the clean messages' settle it; otherwise the
+    /// meaning (or, in a model of words alone, the words) may read as bad. `vector` is
+    /// asked for only then: it is the costly part.
+    fn verdict_on(
+        &self,
+        features: &BTreeSet<String>,
+        vector: impl FnOnce() -> Vec<f32>,
+    ) -> Verdict {
         let evidence = self.evidence(features);
         let probability = sigmoid(self.bias + evidence);
-        if probability >= FLAG_FROM && evidence >= MIN_EVIDENCE {
+        if probability < COURTEOUS_BELOW {
+            return Verdict::ReadsCourteous;
+        }
+        let reads_bad = match &self.meaning {
+            Some(meaning) => meaning.probability(&vector()) >= MEANS_BAD_FROM,
+            None => probability >= FLAG_FROM && evidence >= MIN_EVIDENCE,
+        };
+        if reads_bad {
             Verdict::ReadsBad
-        } else if probability < COURTEOUS_BELOW {
-            Verdict::ReadsCourteous
         } else {
             Verdict::Undecided
         }
@@ -217,7 +260,10 @@ impl Model {
         if words == 0 || words > MAX_WORDS {
             return None;
         }
-        Some(self.verdict_on(&features(&lines_of(text))))
+        let part = lines_of(text);
+        Some(self.verdict_on(&features(&part), || {
+            followup_sense::Encoder::shipped().embed(&part)
+        }))
     }
 
     /// The byte range of the sentence whose words weigh most towards bad: where a

@@ -105,3 +105,19 @@ pub fn batches() -> Vec<usize> {
     }
     out
 }
+
+/// The sentence vector of a message (`meaning::vector`), each computed once per test
+/// process: training a model per batch would otherwise run the encoder on every message
+/// again.
+pub fn vector(text: &str) -> Vec<f32> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<String, Vec<f32>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(v) = cache.lock().unwrap().get(text) {
+        return v.clone();
+    }
+    let v = followup_core::tone::meaning::vector(text);
+    cache.lock().unwrap().insert(text.to_string(), v.clone());
+    v
+}
