@@ -320,6 +320,9 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
     }
     let figures =
         |(tp, fp): (usize, usize)| (tp as f64 / (tp + fp).max(1) as f64, tp as f64 / bad as f64);
+    println!(
+        "  flagged bad / false alarms: rules {rules:?}, with words {words:?}, with meaning {both:?}"
+    );
     let (rp, rr) = figures(rules);
     let (wp, wr) = figures(words);
     let (bp, br) = figures(both);

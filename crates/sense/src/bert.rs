@@ -215,7 +215,7 @@ impl Linear {
             let mut w = vec![0f32; inp];
             for o in rows {
                 self.weight.row(o, &mut w);
-                y.extend(x.chunks_exact(inp).map(|xt| dot(xt, &w) + self.bias[o]));
+                dots(&w, x, self.bias[o], &mut y);
             }
             y
         };
@@ -253,6 +253,47 @@ impl Linear {
             }
         }
         y
+    }
+}
+
+/// `w` met with each token of `x` (a dot product each), plus `bias`, appended to `y`:
+/// eight lanes with fused multiply-adds where the processor has them (AVX2 and FMA,
+/// checked once and remembered by the standard library), which takes about half the
+/// time, and the portable `dot` elsewhere.
+fn dots(w: &[f32], x: &[f32], bias: f32, y: &mut Vec<f32>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
+        // SAFETY: the processor has AVX2 and FMA, checked just above.
+        unsafe { dots_avx2(w, x, bias, y) };
+        return;
+    }
+    y.extend(x.chunks_exact(w.len()).map(|xt| dot(xt, w) + bias));
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn dots_avx2(w: &[f32], x: &[f32], bias: f32, y: &mut Vec<f32>) {
+    use std::arch::x86_64::{
+        _mm256_add_ps, _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_setzero_ps, _mm256_storeu_ps,
+    };
+    let inp = w.len();
+    for xt in x.chunks_exact(inp) {
+        let mut k = 0;
+        let mut lanes = [0f32; 8];
+        // SAFETY: every load reads 8 floats at k..k+8 with k + 16 <= inp, inside both
+        // `xt` and `w` (each `inp` long); the store writes the 8 floats of `lanes`.
+        unsafe {
+            let (mut a, mut b) = (_mm256_setzero_ps(), _mm256_setzero_ps());
+            while k + 16 <= inp {
+                let (xp, wp) = (xt.as_ptr().add(k), w.as_ptr().add(k));
+                a = _mm256_fmadd_ps(_mm256_loadu_ps(xp), _mm256_loadu_ps(wp), a);
+                b = _mm256_fmadd_ps(_mm256_loadu_ps(xp.add(8)), _mm256_loadu_ps(wp.add(8)), b);
+                k += 16;
+            }
+            _mm256_storeu_ps(lanes.as_mut_ptr(), _mm256_add_ps(a, b));
+        }
+        let tail: f32 = xt[k..].iter().zip(&w[k..]).map(|(p, q)| p * q).sum();
+        y.push(lanes.iter().sum::<f32>() + tail + bias);
     }
 }
 
@@ -307,5 +348,19 @@ mod tests {
     fn dot_products_of_any_length() {
         let a: Vec<f32> = (0..19).map(|i| i as f32).collect();
         assert_eq!(dot(&a, &a), (0..19).map(|i| (i * i) as f32).sum::<f32>());
+    }
+
+    #[test]
+    fn every_path_to_the_products_agrees() {
+        // Lengths with and without a tail past the 16-float steps; small integers, so
+        // every path's sums are exact.
+        for inp in [16, 40, 384] {
+            let w: Vec<f32> = (0..inp).map(|i| (i % 7) as f32 - 3.0).collect();
+            let x: Vec<f32> = (0..inp * 3).map(|i| (i % 5) as f32 - 2.0).collect();
+            let mut y = Vec::new();
+            dots(&w, &x, 0.5, &mut y);
+            let want: Vec<f32> = x.chunks_exact(inp).map(|t| dot(t, &w) + 0.5).collect();
+            assert_eq!(y, want, "{inp}");
+        }
     }
 }
