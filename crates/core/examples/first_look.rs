@@ -8,10 +8,8 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use followup_core::tone::{Checker, Level};
-
-/// Families whose warnings a courteous reading lowers (as in tone/checker.rs).
-const TONE_FAMILIES: &[&str] = &["Desperate", "Pushy", "Undermining", "Tone"];
+use followup_core::tone::{Checker, Level, is_about_tone};
+use support::plain;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -55,10 +53,10 @@ fn main() {
             .collect();
         let code = if warned.is_empty() {
             0
-        } else if warned.iter().all(|f| {
-            f.level == Level::Warning
-                && TONE_FAMILIES.contains(&f.rule.split('.').next().unwrap_or(""))
-        }) {
+        } else if warned
+            .iter()
+            .all(|f| f.level == Level::Warning && is_about_tone(&f.rule))
+        {
             1
         } else {
             2
@@ -69,14 +67,7 @@ fn main() {
             .filter(|f| f.level >= Level::Warning)
             .map(|f| f.rule)
             .collect();
-        let key: String = m
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .take(60)
-            .collect();
+        let key = support::first_look_key(&m.text);
         println!("{batch}\t{code}\t{key}");
         println!(
             "#   {} {}: shipped {}",
@@ -99,17 +90,6 @@ fn main() {
         "# rules: {}/{} bad flagged, {}/{} clean flagged; shipped: {}/{} bad, {}/{} clean",
         rb[0], rb[1], rc[0], rc[1], sb[0], sb[1], sc[0], sc[1]
     );
-}
-
-/// The text compared for duplicates: lowercase, plain quotes, single spaces (as the
-/// corpus's own duplicate test compares).
-fn plain(text: &str) -> String {
-    text.to_lowercase()
-        .replace(['’', '‘'], "'")
-        .replace(['“', '”'], "\"")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Whether two texts share most of their runs of three words: the same message published

@@ -140,18 +140,7 @@ fn the_corpus_is_split_before_rules_and_sourced() {
     // Each message is there once (batch 5 once repeated one from batch 3, and batch 7's
     // blind half one from batch 2 with a typographic apostrophe): compared without case,
     // typographic quotes or spacing.
-    let mut texts: Vec<String> = corpus
-        .iter()
-        .map(|m| {
-            m.text
-                .to_lowercase()
-                .replace(['’', '‘'], "'")
-                .replace(['“', '”'], "\"")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let mut texts: Vec<String> = corpus.iter().map(|m| support::plain(&m.text)).collect();
     texts.sort();
     let twice: Vec<&String> = texts
         .windows(2)
@@ -266,14 +255,6 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
             )
         })
         .collect();
-    let key = |text: &str| {
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .take(60)
-            .collect::<String>()
-    };
     let (mut bad, mut rules, mut words, mut both) = (0, (0, 0), (0, 0), (0, 0));
     let last = *batch_of.iter().max().unwrap();
     for b in 2..=last {
@@ -294,7 +275,7 @@ fn the_reading_as_a_whole_on_each_batch_before_anything_was_learned_from_it() {
             .zip(&batch_of)
             .filter(|(m, batch)| **batch == b && m.split != "blind")
         {
-            let found = first_look[&(b, key(&m.text))];
+            let found = first_look[&(b, support::first_look_key(&m.text))];
             let by_rules = found > 0;
             // As `Checker::check` combines them: a bad reading adds a warning, a
             // courteous one lowers tone warnings but never an error.

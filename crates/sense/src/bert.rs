@@ -222,7 +222,7 @@ impl Linear {
         let threads = if n * out * inp < 4_000_000 {
             1
         } else {
-            std::thread::available_parallelism().map_or(1, |p| p.get().min(4))
+            cores()
         };
         // Output-major parts, then token-major, as the next step reads them.
         let parts: Vec<(usize, Vec<f32>)> = if threads == 1 {
@@ -254,6 +254,14 @@ impl Linear {
         }
         y
     }
+}
+
+/// The cores a product is split across (at most four), asked of the system once: on
+/// Linux the answer reads the process's cgroup files, and an encoding makes dozens of
+/// products.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |p| p.get().min(4)))
 }
 
 /// `w` met with each token of `x` (a dot product each), plus `bias`, appended to `y`:

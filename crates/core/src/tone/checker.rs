@@ -203,20 +203,26 @@ impl Checker {
 /// Families whose findings are about tone, which the reading as a whole speaks to.
 const TONE_FAMILIES: &[&str] = &["Desperate", "Pushy", "Undermining", "Tone"];
 
+/// Whether a rule (by id, "Pushy.Accusatory") is about tone: its warnings are what a
+/// courteous reading lowers, and what makes the reading of meaning unnecessary.
+pub fn is_about_tone(rule: &str) -> bool {
+    TONE_FAMILIES.contains(&rule.split('.').next().unwrap_or(""))
+}
+
 /// Adds `Tone.Overall` when the model reads the message as bad and no tone rule has
 /// said so at warning level or above; lowers tone warnings to suggestions when it reads
 /// as courteous as the clean messages it learned from. Errors are never lowered.
 fn read_as_a_whole(model: &overall::Model, text: &Text, out: &mut Vec<Finding>) {
-    let Some(verdict) = model.read(text) else {
+    let about_tone = |f: &Finding| is_about_tone(&f.rule);
+    let spoken = out
+        .iter()
+        .any(|f| f.level >= Level::Warning && about_tone(f));
+    let Some(verdict) = model.read(text, spoken) else {
         return;
     };
-    let about_tone = |f: &Finding| TONE_FAMILIES.contains(&f.rule.split('.').next().unwrap_or(""));
     match verdict {
         overall::Verdict::ReadsBad => {
-            if !out
-                .iter()
-                .any(|f| f.level >= Level::Warning && about_tone(f))
-            {
+            if !spoken {
                 out.push(model.finding(text));
             }
         }

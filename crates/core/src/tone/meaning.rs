@@ -13,7 +13,6 @@
 
 use super::overall::read_part;
 use followup_sense::{DIM, Encoder};
-use std::sync::OnceLock;
 
 /// L2 penalty on the weights (not the bias): the objective is the log loss plus half
 /// this times the squared length of the weights (scikit-learn's `C` = 4).
@@ -29,19 +28,15 @@ pub struct Meaning {
 /// The sentence vector of what the rules read of `text` (not quoted replies or a
 /// signature).
 pub fn vector(text: &str) -> Vec<f32> {
-    Encoder::shipped().embed(&read_part(text))
+    of_part(&read_part(text))
+}
+
+/// The sentence vector of a part already read (`read_part`).
+pub(super) fn of_part(part: &str) -> Vec<f32> {
+    Encoder::shipped().embed(part)
 }
 
 impl Meaning {
-    /// The shipped reading (data/tone-meaning.tsv), parsed once per process.
-    pub fn shipped() -> &'static Meaning {
-        static SHIPPED: OnceLock<Meaning> = OnceLock::new();
-        SHIPPED.get_or_init(|| {
-            Meaning::parse(include_str!("../../../../data/tone-meaning.tsv"))
-                .expect("the shipped reading parses (tested)")
-        })
-    }
-
     /// How likely a message with this sentence vector is one an adviser would not send.
     pub fn probability(&self, vector: &[f32]) -> f64 {
         let z = self.bias

@@ -25,7 +25,7 @@ mod pattern;
 mod rule;
 mod text;
 
-pub use checker::{BUILT_IN, Checker};
+pub use checker::{BUILT_IN, Checker, is_about_tone};
 pub use rule::{Examples, Rule, RuleError};
 use serde::{Deserialize, Serialize};
 pub use text::word_count;

@@ -155,26 +155,6 @@ fn lines_of(text: &Text) -> String {
     out
 }
 
-/// The sentence vector of `part`, the last one kept per thread: a text checked for two
-/// locales, or again unchanged, is encoded once.
-fn sentence_vector(part: &str) -> Vec<f32> {
-    thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, Vec<f32>)>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((text, vector)) = last.as_ref()
-            && text == part
-        {
-            return vector.clone();
-        }
-        let vector = followup_sense::Encoder::shipped().embed(part);
-        *last = Some((part.to_string(), vector.clone()));
-        vector
-    })
-}
-
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
@@ -248,7 +228,7 @@ impl Model {
     /// The verdict on `part` (what the rules read of a message), whose sentence vector is
     /// `vector` (unused by a model of words alone).
     pub fn verdict(&self, part: &str, vector: &[f32]) -> Verdict {
-        self.verdict_on(&features(part), || vector.to_vec())
+        self.verdict_on(&features(part), true, || vector.to_vec())
     }
 
     /// What the words weigh, the bias left out.
@@ -256,18 +236,23 @@ impl Model {
         features.iter().map(|k| self.weight(k)).sum()
     }
 
-    /// Words that read as courteous as the clean messages' settle it; otherwise the
-    /// meaning (or, in a model of words alone, the words) may read as bad. `vector` is
-    /// asked for only then: it is the costly part.
+    /// Words that read as courteous as the clean messages' settle it; otherwise, when
+    /// whether it reads as bad matters (`bad_matters`: no tone rule has said so already),
+    /// the meaning (or, in a model of words alone, the words) may. `vector` is asked for
+    /// only then: it is the costly part.
     fn verdict_on(
         &self,
         features: &BTreeSet<String>,
+        bad_matters: bool,
         vector: impl FnOnce() -> Vec<f32>,
     ) -> Verdict {
         let evidence = self.evidence(features);
         let probability = sigmoid(self.bias + evidence);
         if probability < COURTEOUS_BELOW {
             return Verdict::ReadsCourteous;
+        }
+        if !bad_matters {
+            return Verdict::Undecided;
         }
         let reads_bad = match &self.meaning {
             Some(meaning) => meaning.probability(&vector()) >= MEANS_BAD_FROM,
@@ -280,14 +265,16 @@ impl Model {
         }
     }
 
-    /// The verdict on a message, or None when it has no words or too many.
-    pub(super) fn read(&self, text: &Text) -> Option<Verdict> {
+    /// The verdict on a message, or None when it has no words or too many. When a tone
+    /// rule has already spoken (`tone_spoken`), only courtesy is asked: the message is
+    /// not encoded.
+    pub(super) fn read(&self, text: &Text, tone_spoken: bool) -> Option<Verdict> {
         let words = text.words(Scope::Text);
         if words == 0 || words > MAX_WORDS {
             return None;
         }
         let part = lines_of(text);
-        Some(self.verdict_on(&features(&part), || sentence_vector(&part)))
+        Some(self.verdict_on(&features(&part), !tone_spoken, || meaning::of_part(&part)))
     }
 
     /// The byte range of the sentence whose words weigh most towards bad: where a
@@ -442,14 +429,43 @@ mod tests {
     }
 
     #[test]
+    fn the_meaning_is_not_read_when_a_tone_rule_has_spoken_or_the_words_are_courteous() {
+        let always_bad = Meaning {
+            bias: 30.0,
+            weights: vec![0.0; followup_sense::DIM],
+        };
+        let model = Model {
+            bias: 0.0,
+            weights: [("thanks", -5.0)]
+                .into_iter()
+                .map(|(k, w)| (k.into(), w))
+                .collect(),
+            meaning: Some(always_bad),
+        };
+        let unasked = || -> Vec<f32> { panic!("the sentence vector was asked for") };
+        let words = features("why the delay");
+        assert_eq!(model.verdict_on(&words, false, unasked), Verdict::Undecided);
+        assert_eq!(
+            model.verdict_on(&features("thanks"), true, unasked),
+            Verdict::ReadsCourteous
+        );
+        let asked = || vec![0.0; followup_sense::DIM];
+        assert_eq!(model.verdict_on(&words, true, asked), Verdict::ReadsBad);
+    }
+
+    #[test]
     fn long_texts_and_empty_ones_are_not_read() {
         let model = Model::shipped();
-        assert!(model.read(&Text::new("> quoted\n\n-- \nAl\n")).is_none());
-        let long = "Why is this taking so long? ".repeat(80);
-        assert!(model.read(&Text::new(&long)).is_none());
         assert!(
             model
-                .read(&Text::new("Why is this taking so long?"))
+                .read(&Text::new("> quoted\n\n-- \nAl\n"), false)
+                .is_none()
+        );
+        let long = "Why is this taking so long? ".repeat(80);
+        assert!(model.read(&Text::new(&long), false).is_none());
+        assert!(
+            model
+                .read(&Text::new("Why is this taking so long?"), false)
                 .is_some()
         );
     }

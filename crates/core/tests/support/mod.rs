@@ -121,3 +121,25 @@ pub fn vector(text: &str) -> Vec<f32> {
     cache.lock().unwrap().insert(text.to_string(), v.clone());
     v
 }
+
+/// A message as the corpus's duplicate checks compare it: lowercase, plain quotes,
+/// single spaces.
+pub fn plain(text: &str) -> String {
+    text.to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How tests/data/tone-first-looks.tsv names a message: its first 60 characters, white
+/// space collapsed.
+pub fn first_look_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(60)
+        .collect()
+}
