@@ -76,11 +76,9 @@ fn precision_and_recall_on_the_labelled_corpus() {
     for m in &misses {
         println!("  {m}");
     }
-    assert!(
-        precision >= 0.95,
-        "precision {precision:.3}\n{}",
-        misses.join("\n")
-    );
+    // We wrote these texts and the rules: a false finding here is a regression, and the
+    // README says there are none (one crept in unnoticed while the bar was 0.95).
+    assert_eq!(fp, 0, "precision {precision:.3}\n{}", misses.join("\n"));
     assert!(recall >= 0.90, "recall {recall:.3}\n{}", misses.join("\n"));
 }
 

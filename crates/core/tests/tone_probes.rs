@@ -1,7 +1,8 @@
 //! The tone checker on sentences written for Followup, several per kind of bad follow-up
-//! (tests/data/tone-probes.txt), in four rounds. Before the rules for their shapes, 43 of
+//! (tests/data/tone-probes.txt), in five rounds. Before the rules for their shapes, 43 of
 //! round 1's 75 bad ones were flagged, 11 of round 2's 40 (written after round 1's
-//! rules) and 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only); the
+//! rules), 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only) and 20
+//! of round 5's 40 (6 by the rules; ten are whole messages, with ten clean twins); the
 //! test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
@@ -19,6 +20,8 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     };
     let (mut bad, mut caught, mut false_alarms) = (0, 0, Vec::new());
     for line in include_str!("data/tone-probes.txt").lines() {
+        // Wrapped probes (whole messages) are not learnt from, but are held like the rest.
+        let line = line.strip_prefix("wrapped ").unwrap_or(line);
         if let Some(text) = line.strip_prefix("bad: ") {
             bad += 1;
             if flagged(text) {
@@ -33,7 +36,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
         }
     }
     println!("probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}");
-    assert_eq!(bad, 155);
-    assert!(caught >= 152, "{caught} of {bad}");
+    assert_eq!(bad, 195);
+    assert!(caught >= 191, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }

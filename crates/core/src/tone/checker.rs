@@ -227,10 +227,11 @@ fn read_as_a_whole(model: &overall::Model, text: &Text, out: &mut Vec<Finding>) 
             }
         }
         overall::Verdict::ReadsCourteous => {
-            for f in out
-                .iter_mut()
-                .filter(|f| f.level == Level::Warning && about_tone(f))
-            {
+            for f in out.iter_mut().filter(|f| {
+                f.level == Level::Warning
+                    && about_tone(f)
+                    && model.sentence_reads_courteous(text, f.start)
+            }) {
                 f.level = Level::Suggestion;
                 f.message.push_str(
                     " (Read as a whole, the message sounds courteous, so this is a suggestion.)",
@@ -344,12 +345,18 @@ mod tests {
     }
 
     #[test]
-    fn a_courteous_message_lowers_tone_warnings_but_never_errors() {
+    fn a_courteous_message_lowers_tone_warnings_where_their_sentence_is_courteous_too() {
         let checker = with_toy_model();
-        let found = checker.check("Why is this taking so long? Thanks", "en-GB");
+        let found = checker.check("Why is this taking so long, thanks?", "en-GB");
         let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
         assert_eq!(f.level, Level::Suggestion, "{f:#?}");
         assert!(f.message.contains("courteous"));
+        // The message reads courteous, but the complaint's own sentence does not: the
+        // thanks around it do not soften it for the reader.
+        let found = checker.check("Why is this taking so long? Thanks", "en-GB");
+        let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
+        assert_eq!(f.level, Level::Warning, "{f:#?}");
+        // Errors are never lowered.
         let found = checker.check("I really need this job. Thanks", "en-GB");
         let f = found
             .iter()

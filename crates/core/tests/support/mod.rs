@@ -48,7 +48,8 @@ pub fn parse(file: &str) -> Vec<Message> {
     out
 }
 
-/// The probe sentences, as (text, bad).
+/// The probe sentences the readings as a whole learn from, as (text, bad): not the
+/// wrapped ones ('wrapped bad:', 'wrapped clean:'; the file's round 5 says why).
 pub fn probes() -> Vec<(&'static str, bool)> {
     PROBES
         .lines()
