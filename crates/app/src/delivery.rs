@@ -9,11 +9,13 @@
 //! claim whose lease passed or whose process is gone is a crash, and becomes `unknown`:
 //! it may have arrived, so it is never sent again without the user saying so.
 
+mod claim;
+mod export;
+
 use crate::{AppError, Done, Followup, Result, Warning};
-use followup_core::compose::{self, Channel, Draft};
-use followup_core::model::Locale;
+use claim::{claimant, process_alive};
+use followup_core::compose::{Channel, Draft};
 use followup_core::outbox::{self, OutboxEntry, OutboxState};
-use followup_mail::letter::{Letter, LetterRenderer};
 use followup_mail::{Delivery, Outgoing, build_message, deliver};
 use followup_store::Page;
 use jiff::{SignedDuration, Timestamp};
@@ -339,96 +341,6 @@ impl Followup {
     pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>> {
         Ok(self.store.outbox(Page::ALL)?)
     }
-
-    /// Connects and logs in, sending nothing; returns the server's name.
-    pub fn test_mail_server(&mut self) -> Result<(followup_mail::SmtpSettings, String)> {
-        let settings = self.smtp_settings()?;
-        let name =
-            followup_mail::test_connection(&settings).map_err(|e| AppError::Mail(e.to_string()))?;
-        Ok((settings, name))
-    }
-
-    /// The message as RFC 5322 text for a mail client: marked unsent, so clients open it
-    /// as a message to send.
-    pub fn export_eml(&mut self, draft_id: &str) -> Result<Vec<u8>> {
-        let draft = self.store.draft(draft_id)?;
-        let now = self.now();
-        let o = outgoing(&mut self.store, &draft, 0, now)?;
-        let message = build_message(&o).map_err(|e| AppError::Mail(e.to_string()))?;
-        let mut out = b"X-Unsent: 1\r\n".to_vec();
-        out.extend_from_slice(&message);
-        Ok(out)
-    }
-
-    /// The message as a `mailto:` URL.
-    pub fn export_mailto(&mut self, draft_id: &str) -> Result<String> {
-        let draft = self.store.draft(draft_id)?;
-        let now = self.now();
-        let o = outgoing(&mut self.store, &draft, 0, now)?;
-        Ok(followup_mail::mailto(&o))
-    }
-
-    /// A letter draft as PDF: A4 and British layout, or US Letter full block.
-    pub fn letter_pdf(&mut self, draft_id: &str) -> Result<(Vec<u8>, bool)> {
-        let draft = self.store.draft(draft_id)?;
-        if draft.channel != Channel::Letter {
-            return Err(AppError::NotALetter {
-                draft_id: draft.id,
-                channel: draft.channel,
-            });
-        }
-        let profile = self.store.profile()?.unwrap_or_default();
-        let us = profile.locale == Locale::EnUs;
-        let mut sender = vec![profile.name.clone()];
-        sender.extend(
-            profile
-                .postal_address
-                .lines()
-                .map(str::to_string)
-                .filter(|l| !l.trim().is_empty()),
-        );
-        sender.extend(
-            [profile.phone.clone(), profile.email.clone()]
-                .into_iter()
-                .filter(|l| !l.trim().is_empty()),
-        );
-        let mut recipient = Vec::new();
-        if let Some(id) = &draft.recipient_id {
-            let c = self.store.contact(id)?;
-            let title = compose::title(&c.honorific, us);
-            let title = if title.is_empty() {
-                title
-            } else {
-                format!("{title} ")
-            };
-            recipient.push(format!("{title}{}", c.full_name));
-            recipient.extend(
-                [c.position.clone(), c.organisation.clone()]
-                    .into_iter()
-                    .filter(|l| !l.trim().is_empty()),
-            );
-            if let Some(address) = &c.address {
-                recipient.extend(address.lines().into_iter().map(str::to_string));
-            }
-        }
-        let today = self
-            .now()
-            .to_zoned_datetime(
-                jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
-            )
-            .date();
-        let letter = Letter {
-            us,
-            sender,
-            date: compose::long_date(today, us),
-            recipient,
-            body: draft.body.clone(),
-        };
-        let pdf = LetterRenderer::new()
-            .render(&letter)
-            .map_err(|e| AppError::Mail(e.to_string()))?;
-        Ok((pdf, us))
-    }
 }
 
 fn outgoing(
@@ -473,34 +385,4 @@ fn outgoing(
         ),
         date: now,
     })
-}
-
-/// Who claims a send: this host, this process, and a random part.
-fn claimant() -> String {
-    let mut r = [0u8; 6];
-    getrandom::fill(&mut r).expect("the OS random source is available");
-    let hex: String = r.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{}:{}:{hex}", host_name(), std::process::id())
-}
-
-fn host_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-        .map(|h| h.trim().to_string())
-        .ok()
-        .filter(|h| !h.is_empty() && !h.contains(':'))
-        .unwrap_or_else(|| "localhost".into())
-}
-
-/// Whether the process that made a claim may still run: on this host, its pid is alive
-/// (where the system lets us look); elsewhere only the lease can tell.
-fn process_alive(claimed_by: &str) -> bool {
-    let mut parts = claimed_by.split(':');
-    let (Some(host), Some(pid)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    if host != host_name() || !std::path::Path::new("/proc/self").exists() {
-        return true;
-    }
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
 }

@@ -16,11 +16,13 @@
 //! SQL lives in this crate only; rules about *what* to write come from `followup_core`.
 
 mod applications;
+mod calls;
 mod connect;
 mod contacts;
 mod drafts;
 mod edits;
 mod find;
+mod holidays;
 mod ids;
 mod interviews;
 mod plan;
@@ -34,6 +36,7 @@ pub use find::FoundIn;
 pub use plan::StepLabel;
 pub use records::RestoreCounts;
 mod schema;
+mod settings;
 mod tx;
 
 use diesel::prelude::*;

@@ -1,142 +1,19 @@
-//! The stored plan, the call log, the user's holidays and settings.
+//! The stored plan: its steps, what each is about, which interviews need replanning, and
+//! the plan half of a restore (steps, calls, holidays and settings).
 //!
 //! Consistency rules: steps are unique per (interview, key) so a recomputed plan updates
-//! rather than duplicates; an imported holiday file replaces the earlier file days of the
-//! region-years it covers; `atomically` makes several calls one transaction.
+//! rather than duplicates; `atomically` makes several calls one transaction.
 
 use crate::rows::*;
 use crate::schema::*;
+use crate::settings::put_setting;
 use crate::{AnyConnection, Result, Store, new_id, not_found, only_checks};
 use diesel::prelude::*;
-use followup_core::calendar::Holiday;
-use followup_core::plan::{CallRecord, Due, Step, StepState};
+use followup_core::plan::{Due, Step, StepState};
 use jiff::Timestamp;
 use std::collections::HashMap;
 
 impl Store {
-    // ---- holidays ----
-
-    /// The days the user imported or added, every region.
-    pub fn own_holidays(&mut self) -> Result<Vec<Holiday>> {
-        holidays::table
-            .filter(holidays::account_id.eq(&self.account))
-            .order((holidays::region, holidays::day, holidays::source))
-            .select(HolidayRow::as_select())
-            .load(&mut *self.conn)?
-            .into_iter()
-            .map(HolidayRow::into_model)
-            .collect()
-    }
-
-    /// Days from a holiday file. Added (`source` "import"), they count beside the shipped
-    /// table, and the same day imported again is replaced, not doubled. With `replace`
-    /// (`source` "file"), the file's days stand instead of the table's and of earlier
-    /// imports for every region and year the file covers. Returns those regions and years.
-    pub fn import_holidays(
-        &mut self,
-        days: &[Holiday],
-        replace: bool,
-    ) -> Result<Vec<(String, i16)>> {
-        let mut covered: Vec<(String, i16)> = days
-            .iter()
-            .map(|h| (h.region.clone(), h.date.year()))
-            .collect();
-        covered.sort();
-        covered.dedup();
-        let account = self.account.as_str();
-        let source = if replace { "file" } else { "import" };
-        crate::tx::write(&mut self.conn, |conn| {
-            if replace {
-                for (region, year) in &covered {
-                    diesel::delete(
-                        holidays::table
-                            .filter(holidays::account_id.eq(account))
-                            .filter(holidays::region.eq(region))
-                            .filter(holidays::source.eq_any(["file", "import"]))
-                            .filter(
-                                holidays::day
-                                    .between(format!("{year}-01-01"), format!("{year}-12-31")),
-                            ),
-                    )
-                    .execute(conn)?;
-                }
-            }
-            for h in days {
-                let row = HolidayRow {
-                    source: source.into(),
-                    ..HolidayRow::from(h)
-                };
-                diesel::delete(
-                    holidays::table
-                        .filter(holidays::account_id.eq(account))
-                        .filter(holidays::region.eq(&row.region))
-                        .filter(holidays::day.eq(&row.day))
-                        .filter(holidays::source.eq(source)),
-                )
-                .execute(conn)?;
-                diesel::insert_into(holidays::table)
-                    .values((&row, holidays::account_id.eq(account)))
-                    .execute(conn)?;
-            }
-            Ok(covered)
-        })
-    }
-
-    /// Adds one day by hand (again: renames it).
-    pub fn add_holiday(&mut self, h: &Holiday) -> Result<()> {
-        let row = HolidayRow {
-            source: "user".into(),
-            ..HolidayRow::from(h)
-        };
-        let account = self.account.as_str();
-        crate::tx::write(&mut self.conn, |conn| {
-            diesel::delete(holidays::table.find((account, &row.region, &row.day, "user")))
-                .execute(conn)?;
-            diesel::insert_into(holidays::table)
-                .values((&row, holidays::account_id.eq(account)))
-                .execute(conn)?;
-            Ok(())
-        })
-    }
-
-    // ---- calls ----
-
-    /// This interview's calls, oldest first.
-    pub fn calls(&mut self, interview_id: &str) -> Result<Vec<CallRecord>> {
-        calls::table
-            .filter(calls::account_id.eq(&self.account))
-            .filter(calls::interview_id.eq(interview_id))
-            .order((calls::called_at, calls::id))
-            .select(CallRow::as_select())
-            .load(&mut *self.conn)?
-            .into_iter()
-            .map(CallRow::into_model)
-            .collect()
-    }
-
-    /// Every call, for a backup.
-    pub fn all_calls(&mut self) -> Result<Vec<CallRecord>> {
-        calls::table
-            .filter(calls::account_id.eq(&self.account))
-            .order((calls::called_at, calls::id))
-            .select(CallRow::as_select())
-            .load(&mut *self.conn)?
-            .into_iter()
-            .map(CallRow::into_model)
-            .collect()
-    }
-
-    pub fn add_call(&mut self, mut call: CallRecord) -> Result<CallRecord> {
-        call.id = new_id("call");
-        own_interview(&mut self.conn, &self.account, &call.interview_id)?;
-        diesel::insert_into(calls::table)
-            .values((CallRow::from(&call), calls::account_id.eq(&self.account)))
-            .execute(&mut *self.conn)?;
-        Ok(call)
-    }
-
-    // ---- steps ----
-
     /// This interview's steps, by start.
     pub fn steps(&mut self, interview_id: &str) -> Result<Vec<Step>> {
         load_steps(
@@ -387,22 +264,6 @@ impl Store {
             .select(interview_interviewers::interview_id)
             .load(&mut *self.conn)?)
     }
-
-    // ---- settings ----
-
-    pub fn settings(&mut self) -> Result<Vec<(String, String)>> {
-        Ok(settings::table
-            .filter(settings::account_id.eq(&self.account))
-            .order(settings::name)
-            .select((settings::name, settings::value))
-            .load(&mut *self.conn)?)
-    }
-
-    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        crate::tx::write(&mut self.conn, |conn| {
-            put_setting(conn, &self.account, name, value)
-        })
-    }
 }
 
 /// Replaces this account's row with this id, or adds it to the account: what a restore
@@ -424,19 +285,6 @@ macro_rules! upsert {
                 .execute($conn)?;
         }
     };
-}
-
-/// Writes a setting (one row per name).
-fn put_setting(conn: &mut AnyConnection, account: &str, name: &str, value: &str) -> Result<()> {
-    diesel::delete(settings::table.find((account, name))).execute(conn)?;
-    diesel::insert_into(settings::table)
-        .values((
-            settings::account_id.eq(account),
-            settings::name.eq(name),
-            settings::value.eq(value),
-        ))
-        .execute(conn)?;
-    Ok(())
 }
 
 /// Refuses a reference to an interview of another account (or none).

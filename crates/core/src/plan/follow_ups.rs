@@ -2,6 +2,7 @@
 //! one next contact the plan proposes (a call, an email, the query, or asking for
 //! feedback), on a good working day in their business hours.
 
+use super::slots::{call_window, call_windows, good_day, off_season, respect, slot};
 use super::*;
 use crate::cadence::{AFTER_THEIR_DATE, ContactKind, GAP_DAYS};
 
@@ -361,79 +362,6 @@ fn email_query(
     })
 }
 
-/// Moves a step to the earliest moment the cadence allows (crate::cadence::earliest),
-/// so the plan never proposes what its own guard would flag, and says why.
-fn respect(
-    mut p: PlannedStep,
-    purpose: Purpose,
-    history: &History,
-    cal: &WorkingDays,
-    settings: &PlanSettings,
-    tz: &TimeZone,
-) -> Result<PlannedStep, InvalidValue> {
-    let Some((floor, because)) =
-        cadence::earliest(purpose, history, cal, tz, settings.business_hours.0)?
-    else {
-        return Ok(p);
-    };
-    if p.start >= floor {
-        return Ok(p);
-    }
-    let windows = if p.kind == StepKind::FollowUpCall {
-        call_windows(settings)
-    } else {
-        vec![settings.business_hours]
-    };
-    let (start, end, note) = slot(floor, &windows, cal, settings, tz)?;
-    p.end = if start < p.end { p.end.max(end) } else { end };
-    p.start = start;
-    p.reason.push_str(&format!("; not before {because}{note}"));
-    Ok(p)
-}
-
-/// The first moment at or after `from` inside one of `windows` (local times) on a
-/// working day an adviser would not avoid, with that window's end, and a note naming
-/// the avoided day it moved off, if any.
-fn slot(
-    from: Timestamp,
-    windows: &[(Time, Time)],
-    cal: &WorkingDays,
-    settings: &PlanSettings,
-    tz: &TimeZone,
-) -> Result<(Timestamp, Timestamp, String), InvalidValue> {
-    let mut day = from.to_zoned_datetime(tz.clone()).date();
-    let mut note = String::new();
-    // Christmas week is the longest run of days to pass over: well under 60.
-    for _ in 0..60 {
-        let avoided = settings
-            .avoid_seasons
-            .then(|| crate::seasons::avoided(day, cal))
-            .flatten();
-        if let Some(why) = avoided.filter(|_| cal.is_working_day(day)) {
-            if note.is_empty() {
-                note = format!("; {} is {why}: moved on", short(day));
-            }
-        } else if cal.is_working_day(day) {
-            for (open, close) in windows {
-                let (start, end) = (
-                    at(day, *open, tz)?.timestamp(),
-                    at(day, *close, tz)?.timestamp(),
-                );
-                if end > from {
-                    return Ok((start.max(from), end, note));
-                }
-            }
-        }
-        day = day
-            .tomorrow()
-            .map_err(|e| InvalidValue::new("date", e.to_string()))?;
-    }
-    Err(InvalidValue::new(
-        "date",
-        format!("no working day within 60 days of {from}"),
-    ))
-}
-
 fn step(key: &str, kind: StepKind, emp: &Employer) -> PlannedStep {
     PlannedStep {
         key: key.into(),
@@ -443,116 +371,5 @@ fn step(key: &str, kind: StepKind, emp: &Employer) -> PlannedStep {
         end: Timestamp::UNIX_EPOCH,
         zone: emp.zone.clone(),
         reason: String::new(),
-    }
-}
-
-/// The call windows, each kept inside business hours (a window set wider than the hours
-/// is cut to them; one wholly outside gives way to the hours themselves).
-fn call_windows(settings: &PlanSettings) -> Vec<(Time, Time)> {
-    let (open, close) = settings.business_hours;
-    let mut windows: Vec<(Time, Time)> = settings
-        .call_windows
-        .iter()
-        .map(|(a, b)| ((*a).max(open), (*b).min(close)))
-        .filter(|(a, b)| a < b)
-        .collect();
-    if windows.is_empty() {
-        windows.push(settings.business_hours);
-    }
-    windows.sort();
-    windows
-}
-
-fn call_window(
-    day: Date,
-    settings: &PlanSettings,
-    tz: &TimeZone,
-) -> Result<(Timestamp, Timestamp), InvalidValue> {
-    // The best window (the first set), kept inside business hours.
-    let (open, close) = settings.business_hours;
-    let (from, to) = settings
-        .call_windows
-        .iter()
-        .map(|(a, b)| ((*a).max(open), (*b).min(close)))
-        .find(|(a, b)| a < b)
-        .unwrap_or(settings.business_hours);
-    Ok((at(day, from, tz)?.timestamp(), at(day, to, tz)?.timestamp()))
-}
-
-/// The day for a follow-up due on `due`: a preferred day when one is near, and never a
-/// day an adviser would avoid (unless turned off); what moved it is added to `why`.
-fn good_day(cal: &WorkingDays, due: Date, settings: &PlanSettings, why: &mut String) -> Date {
-    let (day, shifted) = preferred_day(cal, due, settings);
-    if shifted {
-        why.push_str(&format!(
-            "; moved to {} ({} preferred)",
-            short(day),
-            days_text(&settings.preferred_days)
-        ));
-    }
-    let moved = off_season(cal, day, settings, why);
-    if moved == day {
-        return day;
-    }
-    // Off the avoided days, a preferred day if one is near (and not avoided itself).
-    let (preferred, _) = preferred_day(cal, moved, settings);
-    if preferred != moved && crate::seasons::avoided(preferred, cal).is_none() {
-        why.push_str(&format!(
-            ", then {} ({} preferred)",
-            short(preferred),
-            days_text(&settings.preferred_days)
-        ));
-        return preferred;
-    }
-    moved
-}
-
-/// `day`, or the first working day after it that an adviser would not avoid.
-fn off_season(cal: &WorkingDays, day: Date, settings: &PlanSettings, why: &mut String) -> Date {
-    if !settings.avoid_seasons {
-        return day;
-    }
-    let (first, mut day) = (day, day);
-    let mut reason = None;
-    // Christmas week is the longest run of avoided days: well under 40 working days.
-    for _ in 0..40 {
-        match crate::seasons::avoided(day, cal) {
-            Some(r) => {
-                reason.get_or_insert(r);
-                day = cal.add(day, 1);
-            }
-            None => break,
-        }
-    }
-    if let Some(r) = reason {
-        why.push_str(&format!(
-            "; {} is {r}: moved to {}",
-            short(first),
-            short(day)
-        ));
-    }
-    day
-}
-
-/// `due` if it is a preferred day, else the next working day that is, when that is at
-/// most two working days later (a Friday due date becomes the next Tuesday, not later).
-fn preferred_day(cal: &WorkingDays, due: Date, settings: &PlanSettings) -> (Date, bool) {
-    if settings.preferred_days.is_empty() || settings.preferred_days.contains(&due.weekday()) {
-        return (due, false);
-    }
-    (1..=2)
-        .map(|n| cal.add(due, n))
-        .find(|d| settings.preferred_days.contains(&d.weekday()))
-        .map_or((due, false), |d| (d, true))
-}
-
-fn days_text(days: &[Weekday]) -> String {
-    let names: Vec<String> = days
-        .iter()
-        .map(|d| format!("{d:?}")[..3].to_string())
-        .collect();
-    match names.as_slice() {
-        [first, .., last] if names.len() > 2 => format!("{first}–{last}"),
-        _ => names.join(", "),
     }
 }

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 
 mod follow_ups;
 mod settings;
+mod slots;
 mod steps;
 
 use follow_ups::follow_ups;

@@ -19,6 +19,7 @@ use crate::model::Skill;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap};
 
+mod emphasis;
 mod terms;
 use terms::terms;
 
@@ -64,7 +65,7 @@ struct Asked {
 pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMatch> {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut asked: HashMap<String, Asked> = HashMap::new();
-    let parts = terms::parts(job_description);
+    let parts = emphasis::parts(job_description);
     let count = parts.len().max(1) as f64;
     for (i, (part, emphasis)) in parts.into_iter().enumerate() {
         // Adverts lead with the heart of the job: what comes first counts up to half as

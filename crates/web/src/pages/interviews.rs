@@ -3,22 +3,23 @@
 //! every step's state and reason; the drafts and calls made for it. Also the form that
 //! adds an interview to an application.
 
-use super::applications::{InterviewRow, unix_lines};
+use super::applications::InterviewRow;
 use super::today::StepRow;
-use super::{Ctx, given, one_a_line, redirect};
+use super::{Ctx, given, redirect};
 use crate::AppState;
 use crate::error::WebError;
 use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use followup_app::{
-    ContactChanges, InterviewNote, Joining, NewInterview, Noted, PanellistNote, TimelineReading,
-};
+use followup_app::NewInterview;
 use followup_store::Page;
 use serde::{Deserialize, Serialize};
 
-/// The largest card file read (a card with a photo is tens of KB).
-const MAX_VCF_BYTES: usize = 4 * 1024 * 1024;
+mod notes;
+mod panel;
+
+pub use notes::note;
+pub use panel::{add_cards, add_person, card_upload, panellist, read_cards};
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 pub struct InterviewForm {
@@ -268,244 +269,4 @@ async fn show(
         None => ctx.show("interview.html", values),
         Some(e) => ctx.form_again("interview.html", field_of(e), values),
     }
-}
-
-#[derive(Deserialize, Default)]
-pub struct PersonForm {
-    name: Option<String>,
-    title: Option<String>,
-    position: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    tz: Option<String>,
-}
-
-pub async fn add_person(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    ctx: Ctx,
-    Form(form): Form<PersonForm>,
-) -> Result<Response, WebError> {
-    let changes = ContactChanges {
-        name: given(&form.name),
-        title: given(&form.title),
-        position: given(&form.position),
-        emails: given(&form.email).into_iter().collect(),
-        phones: given(&form.phone).into_iter().collect(),
-        time_zone: given(&form.tz),
-        ..Default::default()
-    };
-    let wanted = id.clone();
-    let result = state
-        .engines
-        .run(move |app| {
-            let id = app.full_id(&wanted)?;
-            Ok(app.add_to_panel(&id, Joining::Person(Box::new(changes)))?)
-        })
-        .await;
-    match result {
-        Ok(i) => Ok(redirect(
-            &format!("/interviews/{}#panel", i.id),
-            &[format!(
-                "{} added to the panel.",
-                form.name.unwrap_or_default().trim()
-            )],
-        )),
-        Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
-        Err(e) => Err(e),
-    }
-}
-
-/// A `.vcf` upload: every card in it joins the panel, or none does.
-pub async fn add_cards(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    ctx: Ctx,
-    mut upload: Multipart,
-) -> Result<Response, WebError> {
-    let (name, bytes) = card_upload(&mut upload).await?;
-    let read = read_cards(&name, &bytes);
-    let wanted = id.clone();
-    let result = match read {
-        Err(e) => Err(e),
-        Ok(cards) => {
-            state
-                .engines
-                .run(move |app| {
-                    let id = app.full_id(&wanted)?;
-                    let count = cards.len();
-                    Ok((app.add_to_panel(&id, Joining::Cards(cards))?, count))
-                })
-                .await
-        }
-    };
-    match result {
-        Ok((i, count)) => Ok(redirect(
-            &format!("/interviews/{}#panel", i.id),
-            &[format!("{count} card(s) from {name} added to the panel.")],
-        )),
-        Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
-        Err(e) => Err(e),
-    }
-}
-
-/// The `card` field of an upload: the file's name and bytes.
-pub async fn card_upload(upload: &mut Multipart) -> Result<(String, Vec<u8>), WebError> {
-    let broke = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-            WebError::new(
-                e.status(),
-                format!(
-                    "the upload is larger than {} MB",
-                    crate::guard::BODY_LIMIT >> 20
-                ),
-            )
-        } else {
-            WebError::bad_request("card", format!("the upload broke off: {e}"))
-        }
-    };
-    let mut found = (String::from("the file"), Vec::new());
-    while let Some(field) = upload.next_field().await.map_err(broke)? {
-        if field.name() == Some("card") {
-            let name = field.file_name().unwrap_or("the file").to_string();
-            found = (name, field.bytes().await.map_err(broke)?.to_vec());
-        }
-    }
-    Ok(found)
-}
-
-/// The cards of an uploaded file, or what is wrong with it and where.
-pub fn read_cards(
-    name: &str,
-    bytes: &[u8],
-) -> Result<Vec<followup_core::model::Contact>, WebError> {
-    if bytes.is_empty() {
-        return Err(WebError::bad_request(
-            "card",
-            "choose a .vcf file to upload",
-        ));
-    }
-    if bytes.len() > MAX_VCF_BYTES {
-        return Err(WebError::bad_request(
-            "card",
-            format!(
-                "{name} is larger than a card file should be (limit {} MB)",
-                MAX_VCF_BYTES >> 20
-            ),
-        ));
-    }
-    let text = followup_formats::utf8_text(bytes).map_err(|e| {
-        WebError::bad_request("card", format!("{name}, line {}: {}", e.line, e.problem))
-    })?;
-    let read = followup_formats::vcard::read_cards(text, jiff::Timestamp::now());
-    if let Some(e) = read.errors.first() {
-        return Err(WebError::bad_request(
-            "card",
-            format!("{name}, line {}: {}; nothing was added", e.line, e.problem),
-        ));
-    }
-    Ok(read.cards.into_iter().map(|(_, c)| c).collect())
-}
-
-#[derive(Deserialize, Default)]
-pub struct NoteForm {
-    mentions: Option<String>,
-    offers: Option<String>,
-    clarify: Option<String>,
-    timeline: Option<String>,
-    decide_by: Option<String>,
-    notes: Option<String>,
-}
-
-pub async fn note(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    ctx: Ctx,
-    Form(form): Form<NoteForm>,
-) -> Result<Response, WebError> {
-    let note = InterviewNote {
-        // The lists are replaced by what the form holds: clear, then add.
-        clear: vec!["mentions".into(), "offers".into(), "points".into()],
-        mention: one_a_line(&form.mentions),
-        offer: one_a_line(&form.offers),
-        clarify: one_a_line(&form.clarify),
-        timeline: form.timeline.clone().map(|t| t.trim().to_string()),
-        decide_by: given(&form.decide_by),
-        notes: form.notes.as_deref().map(unix_lines),
-        status: None,
-        panellist: None,
-    };
-    let noted = match save_note(&state, &ctx, id, note).await? {
-        Ok(noted) => noted,
-        Err(page) => return Ok(page),
-    };
-    let mut said = vec!["Saved.".to_string()];
-    match noted.timeline {
-        Some(TimelineReading { phrase, date: Some(date) }) => said.push(format!(
-            "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
-            date.strftime("%a %-d %b %Y")
-        )),
-        Some(TimelineReading { phrase, date: None }) => said.push(format!(
-            "Their timeline \"{phrase}\" was kept, but no date could be read from it; give the date they decide by, if they said one."
-        )),
-        None => {}
-    }
-    Ok(redirect(
-        &format!("/interviews/{}#notes", noted.interview.id),
-        &said,
-    ))
-}
-
-/// Saves a note through the engine: what it noted, or the interview page again with the
-/// field that was wrong beside its form.
-async fn save_note(
-    state: &AppState,
-    ctx: &Ctx,
-    id: String,
-    note: InterviewNote,
-) -> Result<Result<Noted, Response>, WebError> {
-    let wanted = id.clone();
-    let result = state
-        .engines
-        .run(move |app| {
-            let id = app.full_id(&wanted)?;
-            Ok(app.note_interview(&id, note)?)
-        })
-        .await;
-    match result {
-        Ok(noted) => Ok(Ok(noted)),
-        Err(e) if e.is_about_a_field() => Ok(Err(show(state, ctx, id, Some(e)).await?)),
-        Err(e) => Err(e),
-    }
-}
-
-#[derive(Deserialize, Default)]
-pub struct PanellistForm {
-    works_on: Option<String>,
-    part: Option<String>,
-}
-
-/// What one panellist works on and their part in the interview: a note to them refers
-/// to both (written for the reader, not private).
-pub async fn panellist(
-    State(state): State<AppState>,
-    Path((id, contact)): Path<(String, String)>,
-    ctx: Ctx,
-    Form(form): Form<PanellistForm>,
-) -> Result<Response, WebError> {
-    let note = InterviewNote {
-        panellist: Some(PanellistNote {
-            contact_id: contact,
-            works_on: Some(form.works_on.unwrap_or_default()),
-            part: Some(form.part.unwrap_or_default()),
-        }),
-        ..Default::default()
-    };
-    Ok(match save_note(&state, &ctx, id, note).await? {
-        Ok(noted) => redirect(
-            &format!("/interviews/{}#panel", noted.interview.id),
-            &["Saved: a note to them will refer to it.".to_string()],
-        ),
-        Err(page) => page,
-    })
 }

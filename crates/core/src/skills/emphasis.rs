@@ -1,0 +1,147 @@
+//! How much each part of an advert asks for what it names: "Strong SQL essential" more
+//! than "Python a plus", read clause by clause and under headings such as
+//! "Requirements:".
+
+/// How much a part of an advert asks for what it names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Emphasis {
+    /// "Strong SQL", "must have", "essential", "3+ years of": counts double.
+    Required,
+    Plain,
+    /// "a plus", "nice to have", "desirable", "familiarity with": counts half.
+    Bonus,
+}
+
+impl Emphasis {
+    pub fn weight(self) -> f64 {
+        match self {
+            Emphasis::Required => 2.0,
+            Emphasis::Plain => 1.0,
+            Emphasis::Bonus => 0.5,
+        }
+    }
+}
+
+const REQUIRED_CUES: &[&str] = &[
+    "strong",
+    "must",
+    "essential",
+    "required",
+    "requirement",
+    "proficient",
+    "proficiency",
+    "expert",
+    "expertise",
+    "deep",
+    "solid",
+    "extensive",
+    "advanced",
+    "excellent",
+    "proven",
+    "demonstrable",
+    "mastery",
+    "fluent",
+    "fluency",
+    "significant",
+    "primarily",
+    "primary",
+    "mainly",
+    "mostly",
+    "core",
+    "heavily",
+    "critical",
+];
+const BONUS_CUES: &[&str] = &[
+    "a plus",
+    "nice to have",
+    "nice-to-have",
+    "bonus",
+    "desirable",
+    "preferred",
+    "ideally",
+    "familiarity",
+    "exposure to",
+    "would be great",
+    "advantageous",
+    "an advantage",
+    "beneficial",
+    "occasionally",
+    "occasional",
+    "optionally",
+    "optional",
+    "supporting",
+    "secondary",
+    "support ",
+    "assist",
+    "contribute to",
+    "help with",
+    "basics",
+    "basic ",
+];
+
+/// The parts of an advert (lines, and sentences within them) with how much each asks.
+/// A heading such as "Requirements:" or "Nice to have:" sets the emphasis of the lines
+/// under it; a part's own words ("Strong SQL", "Python a plus") override that.
+pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
+    let years = regex_lite_years;
+    let mut out = Vec::new();
+    let mut section = Emphasis::Plain;
+    for line in text.lines() {
+        let trimmed = line.trim().trim_start_matches(['-', '*', '•', '·']).trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lower = trimmed.to_lowercase();
+        let cue = cue(&lower, years);
+        let heading = trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 6;
+        if heading {
+            section = cue.unwrap_or(Emphasis::Plain);
+            continue;
+        }
+        for sentence in lower.split(". ") {
+            // A clause's own words decide ("primarily build in Go, contribute
+            // occasionally in Rust"); a clause without any carries on the one before it
+            // ("Strong SQL, Python and Go"), and before any, the section's.
+            let mut carried = section;
+            for clause in sentence.split([',', ';']) {
+                let emphasis = cue_of(clause, years).unwrap_or(carried);
+                carried = emphasis;
+                out.push((clause.to_string(), emphasis));
+            }
+        }
+    }
+    out
+}
+
+fn cue(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
+    cue_of(lower, years)
+}
+
+fn cue_of(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
+    let padded = format!(" {lower} ");
+    let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let required = words.iter().any(|w| REQUIRED_CUES.contains(w)) || years(lower);
+    match (required, bonus) {
+        (true, false) => Some(Emphasis::Required),
+        (false, true) => Some(Emphasis::Bonus),
+        // "support systems running mostly on AWS": the two cancel out.
+        (true, true) => Some(Emphasis::Plain),
+        (false, false) => None,
+    }
+}
+
+/// "3+ years", "5 years of": a number of years asked for.
+fn regex_lite_years(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].trim_end_matches('+')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            && !w[0].is_empty()
+            && w[1].starts_with("year")
+    })
+}
