@@ -5,7 +5,8 @@
 //! many words it has, evidence only as a tie-breaker, emphasis read per clause, earlier
 //! parts of an advert counting more) were then developed while watching this set, so it
 //! is a development set now, not held out: it measures regression. Bar: the top two are
-//! the adviser's pair in at least 20 of 24.
+//! the adviser's pair in at least 20 of 24. A second batch of 9 (tests/data/adverts-2.txt)
+//! was collected after those rules and scored before any change for it: 7 of 9.
 
 use followup_core::model::Skill;
 use followup_core::skills::rank;
@@ -101,7 +102,10 @@ struct Advert {
 }
 
 fn adverts() -> Vec<Advert> {
-    let data = include_str!("data/adverts.txt");
+    parse(include_str!("data/adverts.txt"))
+}
+
+fn parse(data: &str) -> Vec<Advert> {
     data.split("\n=== ")
         .skip(1)
         .map(|block| {
@@ -122,14 +126,12 @@ fn adverts() -> Vec<Advert> {
         .collect()
 }
 
-#[test]
-fn the_top_two_are_the_advisers_pair_in_20_of_24_real_adverts() {
+/// How many adverts' top two are the adviser's pair, and the misses.
+fn score(adverts: &[Advert]) -> (usize, Vec<String>) {
     let skills = profile();
-    let adverts = adverts();
-    assert_eq!(adverts.len(), 24);
     let mut hits = 0;
     let mut misses = Vec::new();
-    for a in &adverts {
+    for a in adverts {
         let picks: Vec<String> = rank(&skills, &a.text, 2)
             .into_iter()
             .map(|m| m.name)
@@ -143,6 +145,14 @@ fn the_top_two_are_the_advisers_pair_in_20_of_24_real_adverts() {
             ));
         }
     }
+    (hits, misses)
+}
+
+#[test]
+fn the_top_two_are_the_advisers_pair_in_20_of_24_real_adverts() {
+    let adverts = adverts();
+    assert_eq!(adverts.len(), 24);
+    let (hits, misses) = score(&adverts);
     println!(
         "skill matching on real adverts (development set): {hits}/{} ({:.2})\n{}",
         adverts.len(),
@@ -150,6 +160,25 @@ fn the_top_two_are_the_advisers_pair_in_20_of_24_real_adverts() {
         misses.join("\n")
     );
     assert!(hits >= 20, "{hits}/24:\n{}", misses.join("\n"));
+}
+
+/// The second batch (tests/data/adverts-2.txt): 9 real adverts collected on 2026-11-29,
+/// after every rule above, each labelled before the matcher first ran on it. That first
+/// look found the pair in 7 of 9 (0.78): the honest figure for adverts the matcher was not
+/// developed on. Two general changes followed from its misses (a level at the end of a
+/// line, "Python - … - Advanced", counts for the line; the evidence sentence only breaks
+/// near-ties), so it guards against regression now, like the first batch.
+#[test]
+fn a_second_batch_collected_after_the_rules() {
+    let adverts = parse(include_str!("data/adverts-2.txt"));
+    assert_eq!(adverts.len(), 9);
+    let (hits, misses) = score(&adverts);
+    println!(
+        "skill matching on the second batch of real adverts (first look 7/9): {hits}/{}\n{}",
+        adverts.len(),
+        misses.join("\n")
+    );
+    assert!(hits >= 8, "{hits}/9:\n{}", misses.join("\n"));
 }
 
 #[test]

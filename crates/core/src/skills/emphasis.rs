@@ -98,11 +98,15 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
             section = cue.unwrap_or(Emphasis::Plain);
             continue;
         }
+        // A level at the end of a line ("Python - client library, offsets - Advanced")
+        // is the line's, from its first word.
+        let level = trailing_level(&lower).and_then(|l| cue_of(l, years));
         for sentence in lower.split(". ") {
             // A clause's own words decide ("primarily build in Go, contribute
             // occasionally in Rust"); a clause without any carries on the one before it
-            // ("Strong SQL, Python and Go"), and before any, the section's.
-            let mut carried = section;
+            // ("Strong SQL, Python and Go"), and before any, the line's level or the
+            // section's.
+            let mut carried = level.unwrap_or(section);
             for clause in sentence.split([',', ';']) {
                 let emphasis = cue_of(clause, years).unwrap_or(carried);
                 carried = emphasis;
@@ -111,6 +115,23 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
         }
     }
     out
+}
+
+/// The label after a line's last dash or in its last brackets, when it is one or two
+/// words: how skill tables state a level ("Kafka internals - Expert", "SQL (advanced)").
+fn trailing_level(lower: &str) -> Option<&str> {
+    let line = lower.trim_end_matches(['.', ' ']);
+    let label = if let Some(inner) = line.strip_suffix(')') {
+        &inner[inner.rfind('(')? + 1..]
+    } else {
+        let cut = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| line.rfind(d).map(|i| i + d.len()))
+            .max()?;
+        &line[cut..]
+    };
+    let words = label.split_whitespace().count();
+    (1..=2).contains(&words).then_some(label)
 }
 
 fn cue(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
@@ -144,4 +165,32 @@ fn regex_lite_years(lower: &str) -> bool {
             && !w[0].is_empty()
             && w[1].starts_with("year")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(line: &str) -> Emphasis {
+        parts(line)[0].1
+    }
+
+    #[test]
+    fn a_level_at_the_end_of_a_line_counts_from_its_first_word() {
+        assert_eq!(
+            first("Python - client library, offset management - Advanced"),
+            Emphasis::Required
+        );
+        assert_eq!(first("SQL, window functions (expert)"), Emphasis::Required);
+        assert_eq!(first("Go - services, tooling - a plus"), Emphasis::Bonus);
+        assert_eq!(first("AWS networking - VPC, IAM - Intermediate"), Emphasis::Plain);
+        // A last part of three words or more is not a level.
+        assert_eq!(
+            first("Terraform - modules - we review every change"),
+            Emphasis::Plain
+        );
+        // A clause's own words still decide.
+        let parts = parts("Python a plus, Rust - Expert");
+        assert_eq!(parts[0].1, Emphasis::Bonus);
+    }
 }
