@@ -20,6 +20,7 @@ pub const TARGETS: &[&str] = &[
     "templates",
     "check",
     "sense",
+    "skills",
 ];
 
 /// Runs the named target on one input.
@@ -33,6 +34,7 @@ pub fn run(target: &str, data: &[u8]) {
         "templates" => templates(data),
         "check" => check(data),
         "sense" => sense(data),
+        "skills" => skills(data),
         other => panic!("no fuzz target {other}"),
     }
 }
@@ -210,4 +212,57 @@ pub fn check(data: &[u8]) {
     let checker = built_in_checker();
     let _ = checker.check(text, "en-GB");
     let _ = checker.check(text, "en-US");
+}
+
+/// A job description given to `skills match` (and to every draft's pick of skills),
+/// ranked against a profile whose names and aliases hold the spellings the matcher
+/// rewrites (C++, CI/CD, k8s, .NET, Node.js). The pick is at most three skills, none
+/// twice, each with a finite, positive score and a line of explanation.
+pub fn skills(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let picks = followup_core::skills::rank(skills_profile(), text, 3);
+    assert!(picks.len() <= 3, "{picks:?}");
+    let mut names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), picks.len(), "{picks:?}");
+    for p in &picks {
+        assert!(p.score.is_finite() && p.score > 0.0, "{p:?}");
+        assert!(!p.why.is_empty(), "{p:?}");
+    }
+}
+
+fn skills_profile() -> &'static [followup_core::model::Skill] {
+    static PROFILE: OnceLock<Vec<followup_core::model::Skill>> = OnceLock::new();
+    PROFILE.get_or_init(|| {
+        [
+            ("Python", &[][..], "Built data pipelines in Python."),
+            ("C++", &["cpp"][..], "Wrote the pricing engine in C++."),
+            (
+                "CI/CD",
+                &["continuous delivery"][..],
+                "Took releases from weekly to daily.",
+            ),
+            (
+                "Kubernetes",
+                &["k8s"][..],
+                "Moved 40 services onto Kubernetes.",
+            ),
+            (".NET", &["C#"][..], "Maintained the .NET billing service."),
+            ("Node.js", &[][..], "Built the API gateway in Node.js."),
+            (
+                "Incident response",
+                &["on-call"][..],
+                "Ran the on-call rota.",
+            ),
+            ("SQL", &[][..], "Wrote the SQL behind finance reporting."),
+        ]
+        .into_iter()
+        .map(|(name, aliases, evidence)| followup_core::model::Skill {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            evidence: evidence.into(),
+        })
+        .collect()
+    })
 }
