@@ -183,7 +183,10 @@ mod tests {
         );
         assert_eq!(first("SQL, window functions (expert)"), Emphasis::Required);
         assert_eq!(first("Go - services, tooling - a plus"), Emphasis::Bonus);
-        assert_eq!(first("AWS networking - VPC, IAM - Intermediate"), Emphasis::Plain);
+        assert_eq!(
+            first("AWS networking - VPC, IAM - Intermediate"),
+            Emphasis::Plain
+        );
         // A last part of three words or more is not a level.
         assert_eq!(
             first("Terraform - modules - we review every change"),
