@@ -35,8 +35,9 @@ impl Encoder {
         })
     }
 
-    /// Reads weights in the form data/generate-sense-model.py writes.
-    pub fn parse(bytes: &[u8]) -> Result<Encoder, String> {
+    /// Reads weights in the form data/generate-sense-model.py writes. The 4-bit matrices
+    /// are used where they lie, so the bytes must live as long as the program.
+    pub fn parse(bytes: &'static [u8]) -> Result<Encoder, String> {
         let (vocab, tensors) = weights::read(bytes)?;
         Ok(Encoder {
             vocab: wordpiece::Vocab::new(vocab)?,

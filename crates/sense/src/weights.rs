@@ -5,10 +5,11 @@
 //! in groups of 32 sharing a 16-bit float scale), u32 rows, u32 columns and the data.
 
 /// A tensor: rows × columns, row after row, as 32-bit floats or as the file's 4-bit
-/// groups. Matrices stay 4-bit in memory (12 MB rather than 86), and a row becomes floats
-/// when it is used: a product meets each weight row with every token at once, so that is
-/// once a row, and a process that reads one message does not first unpack 21 million
-/// numbers.
+/// groups. Matrices stay 4-bit, where the file has them (the weights compiled into the
+/// binary: 12 MB rather than 86, and nothing copied when they are read), and a row
+/// becomes floats when it is used: a product meets each weight row with every token at
+/// once, so that is once a row, and a process that reads one message does not first
+/// unpack 21 million numbers.
 #[derive(Debug)]
 pub(crate) struct Tensor {
     pub rows: usize,
@@ -19,11 +20,9 @@ pub(crate) struct Tensor {
 #[derive(Debug)]
 enum Values {
     Floats(Vec<f32>),
-    /// A scale per group of 32, and the groups' values two to a byte.
-    FourBit {
-        scales: Vec<f32>,
-        packed: Vec<u8>,
-    },
+    /// The file's groups of 32 as they are: a 16-bit float scale, then the values two to
+    /// a byte.
+    FourBit(&'static [u8]),
 }
 
 impl Tensor {
@@ -32,12 +31,12 @@ impl Tensor {
         let cols = self.cols;
         match &self.values {
             Values::Floats(data) => out.copy_from_slice(&data[r * cols..(r + 1) * cols]),
-            Values::FourBit { scales, packed } => {
+            Values::FourBit(groups) => {
                 let first = r * cols / GROUP;
                 for (g, chunk) in out.chunks_exact_mut(GROUP).enumerate() {
-                    let scale = scales[first + g];
-                    let bytes = &packed[(first + g) * GROUP / 2..(first + g + 1) * GROUP / 2];
-                    for (pair, &byte) in chunk.chunks_exact_mut(2).zip(bytes) {
+                    let group = &groups[(first + g) * GROUP_BYTES..(first + g + 1) * GROUP_BYTES];
+                    let scale = f16_to_f32(u16::from_le_bytes([group[0], group[1]]));
+                    for (pair, &byte) in chunk.chunks_exact_mut(2).zip(&group[2..]) {
                         // Two values a byte, the first in the low four bits, each -8..7.
                         pair[0] = f32::from(((byte << 4) as i8) >> 4) * scale;
                         pair[1] = f32::from((byte as i8) >> 4) * scale;
@@ -58,14 +57,16 @@ impl Tensor {
 }
 
 const GROUP: usize = 32;
+/// A group in the file: its scale (two bytes) and 32 values, two to a byte.
+const GROUP_BYTES: usize = 2 + GROUP / 2;
 
-struct Reader<'a> {
-    bytes: &'a [u8],
+struct Reader {
+    bytes: &'static [u8],
     at: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+impl Reader {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], String> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or_else(|| format!("the weights end early, at byte {}", self.at))?;
         let out = &self.bytes[self.at..end];
@@ -83,8 +84,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The vocabulary (in id order) and the tensors (in file order).
-pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<String>, Vec<Tensor>), String> {
+/// The vocabulary (in id order) and the tensors (in file order). The 4-bit tensors are
+/// the file's own bytes, so the file lives as long as the program (it is compiled in).
+pub(crate) fn read(bytes: &'static [u8]) -> Result<(Vec<&'static str>, Vec<Tensor>), String> {
     let mut r = Reader { bytes, at: 0 };
     if r.take(8)? != b"FUSENSE1" {
         return Err("not a sentence encoder's weights (no FUSENSE1 at the start)".into());
@@ -95,7 +97,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<String>, Vec<Tensor>), String> {
         let len = r.u8()? as usize;
         let token =
             std::str::from_utf8(r.take(len)?).map_err(|e| format!("token {}: {e}", vocab.len()))?;
-        vocab.push(token.to_string());
+        vocab.push(token);
     }
     let mut tensors = Vec::new();
     while r.at < bytes.len() {
@@ -112,18 +114,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<String>, Vec<Tensor>), String> {
                     .collect(),
             ),
             // Each row is whole groups, so a row is read without its neighbours.
-            1 if cols % GROUP == 0 => {
-                let mut scales = Vec::with_capacity(n / GROUP);
-                let mut packed = Vec::with_capacity(n / 2);
-                for group in r
-                    .take(n / GROUP * (2 + GROUP / 2))?
-                    .chunks_exact(2 + GROUP / 2)
-                {
-                    scales.push(f16_to_f32(u16::from_le_bytes([group[0], group[1]])));
-                    packed.extend_from_slice(&group[2..]);
-                }
-                Values::FourBit { scales, packed }
-            }
+            1 if cols % GROUP == 0 => Values::FourBit(r.take(n / GROUP * GROUP_BYTES)?),
             _ => return Err(format!("tensor {}: unknown kind {kind}", tensors.len())),
         };
         tensors.push(Tensor { rows, cols, values });
@@ -173,7 +164,7 @@ mod tests {
         );
         let mut two = b"FUSENSE1\0\0\0\0".to_vec();
         two.extend([7, 1, 0, 0, 0, 1, 0, 0, 0]);
-        assert!(read(&two).unwrap_err().contains("unknown kind 7"));
+        assert!(read(two.leak()).unwrap_err().contains("unknown kind 7"));
     }
 
     #[test]
@@ -185,7 +176,7 @@ mod tests {
         for i in 0..16u8 {
             file.push(((2 * i) % 16) | (((2 * i + 1) % 16) << 4));
         }
-        let (_, t) = read(&file).unwrap();
+        let (_, t) = read(file.leak()).unwrap();
         let want: Vec<f32> = (0..32)
             .map(|i| (((i % 16) as i8) << 4 >> 4) as f32 * 0.5)
             .collect();

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 /// The vocabulary: each token's id.
 pub(crate) struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: HashMap<&'static str, u32>,
     unk: u32,
     cls: u32,
     sep: u32,
@@ -23,8 +23,9 @@ pub(crate) struct Vocab {
 const MAX_WORD_CHARS: usize = 100;
 
 impl Vocab {
-    pub(crate) fn new(tokens: Vec<String>) -> Result<Vocab, String> {
-        let ids: HashMap<String, u32> = tokens
+    /// The tokens in id order, borrowed from the weights file (compiled in).
+    pub(crate) fn new(tokens: Vec<&'static str>) -> Result<Vocab, String> {
+        let ids: HashMap<&'static str, u32> = tokens
             .into_iter()
             .enumerate()
             .map(|(i, t)| (t, i as u32))
@@ -77,7 +78,7 @@ impl Vocab {
                     piece.push_str("##");
                 }
                 piece.extend(&chars[start..end]);
-                if let Some(&id) = self.ids.get(&piece) {
+                if let Some(&id) = self.ids.get(piece.as_str()) {
                     break Some(id);
                 }
                 end -= 1;
@@ -192,7 +193,7 @@ mod tests {
             "[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##want", "##ed", "runn", "##ing", ",",
             "cafe", "’", "s",
         ];
-        Vocab::new(tokens.iter().map(|t| t.to_string()).collect()).unwrap()
+        Vocab::new(tokens.to_vec()).unwrap()
     }
 
     #[test]
