@@ -1,0 +1,170 @@
+//! A call as the user logs it: its outcome, a callback or a date they gave, when it was
+//! made, and the plan moved on from it.
+
+use super::*;
+
+/// A call as the user reports it.
+#[derive(Debug, Clone, Default)]
+pub struct CallLog {
+    pub interview_id: String,
+    pub outcome: String,
+    /// A time they asked for, read in their zone unless `callback_tz`.
+    pub callback: Option<String>,
+    pub callback_tz: Option<String>,
+    pub decide_by: Option<String>,
+    /// When you made the call (now when `None`).
+    pub at: Option<WhenYouDid>,
+    pub note: Option<String>,
+    pub anyway: bool,
+}
+
+/// What logging a call did.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CallLogged {
+    pub call: CallRecord,
+    /// The zone the callback was agreed in, and yours.
+    pub their_zone: String,
+    pub your_zone: String,
+    /// The next pending step after the call, if any.
+    pub next: Option<Step>,
+}
+
+impl Followup {
+    /// Records a call, completes the call it answers, and moves the plan on. A callback
+    /// outside their business hours or on a holiday is refused unless `anyway`; a call that
+    /// breaks the cadence is recorded (it happened) with a warning.
+    pub fn log_call(&mut self, log: CallLog) -> Result<Done<CallLogged>> {
+        let outcome = CallOutcome::from(log.outcome.as_str());
+        if !outcome.is_known() {
+            return Err(AppError::invalid(
+                "outcome",
+                format!(
+                    "unknown outcome '{}'; use one of {}",
+                    log.outcome,
+                    CallOutcome::KNOWN.join(", ")
+                ),
+            ));
+        }
+        if log.callback.is_some() && outcome != CallOutcome::Unavailable {
+            return Err(AppError::invalid(
+                "callback",
+                "a callback goes with the outcome unavailable",
+            ));
+        }
+        let now = self.now();
+        self.write(|tx| {
+            tx.summary(format!("call log {} ({})", log.interview_id, log.outcome));
+            tx.plan_of(&log.interview_id)?;
+            let interview = tx.store.interview(&log.interview_id)?;
+            let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+            let lead = panel.first();
+            let mut planner = Planner::load(tx.store)?;
+            // When you called is your time; what they asked for is theirs.
+            let zone = their_zone(&interview, &panel);
+            let mut warnings = Vec::new();
+            let at = match &log.at {
+                Some(at) => {
+                    let (at, warning) = at.read("at", &planner.profile.time_zone, now)?;
+                    warnings.extend(warning);
+                    at
+                }
+                None => now,
+            };
+            let callback_zone = match &log.callback_tz {
+                Some(tz) => place::time_zone("callback-tz", tz)?,
+                None => zone.clone(),
+            };
+            let callback = log
+                .callback
+                .as_deref()
+                .map(|text| when::instant("callback", text, &callback_zone))
+                .transpose()?;
+            let region = planner.employer_region(&panel);
+            if let Some(when) = callback {
+                // Against the call's own time: a callback agreed on a call logged later
+                // (--at) is judged by when the call was, not by today.
+                if when <= at {
+                    let what = if log.at.is_some() {
+                        "before the call"
+                    } else {
+                        "in the past"
+                    };
+                    return Err(AppError::invalid("callback", format!("{when} is {what}")));
+                }
+                let cal = planner.calendars.get(&region)?;
+                if let Some(problem) = plan::call_time_problem(when, &zone, cal, &planner.settings)
+                    && !log.anyway
+                {
+                    return Err(AppError::invalid("callback", problem));
+                }
+            }
+            let record = CallRecord {
+                id: String::new(),
+                interview_id: interview.id.clone(),
+                contact_id: lead.map(|c| c.id.clone()),
+                at,
+                outcome: outcome.clone(),
+                callback,
+                decide_by: log
+                    .decide_by
+                    .as_deref()
+                    .map(|d| when::date("decide-by", d))
+                    .transpose()?,
+                note: log.note.clone().unwrap_or_default(),
+            };
+            // The call has happened, so the cadence guard only warns here.
+            if matches!(
+                record.outcome,
+                CallOutcome::Reached | CallOutcome::Voicemail
+            ) {
+                let loaded = Loaded::from_store(tx.store, &mut planner, &record.interview_id)?;
+                // A call at the time they asked for is their choice, not a new follow-up.
+                let agreed = loaded
+                    .steps
+                    .iter()
+                    .any(|s| s.state == StepState::Pending && s.key.starts_with("callback-"));
+                let purpose = if agreed {
+                    Purpose::Agreed
+                } else {
+                    Purpose::FollowUp
+                };
+                let input = loaded.input(&planner.profile, &planner.settings);
+                let cal = planner.calendars.get(&region)?;
+                warnings.extend(
+                    plan::cadence_problems(record.at, purpose, &input, cal)
+                        .iter()
+                        .map(|p| Warning::Cadence(p.to_string())),
+                );
+            }
+            let call = tx.add_call(record)?;
+            // The pending call this one answers is done.
+            let due: Vec<Step> = tx
+                .store
+                .steps(&call.interview_id)?
+                .into_iter()
+                .filter(|s| s.kind == StepKind::FollowUpCall)
+                .filter_map(|mut s| s.complete(call.at, tx.now).then_some(s))
+                .collect();
+            tx.save_steps(due)?;
+            Ok(Done::new(
+                CallLogged {
+                    call,
+                    their_zone: zone,
+                    your_zone: planner.profile.time_zone.clone(),
+                    next: None,
+                },
+                warnings,
+            ))
+        })
+        .and_then(|mut done| {
+            // After the commit's replan: the step the plan now proposes.
+            done.value.next = self
+                .store
+                .steps(&done.value.call.interview_id)?
+                .into_iter()
+                .find(|s| s.state == StepState::Pending && s.kind != StepKind::ThankYou);
+            Ok(done)
+        })
+    }
+}

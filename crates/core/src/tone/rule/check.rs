@@ -1,0 +1,149 @@
+//! A rule run over the parts of a message: each kind's search, exceptions, and the
+//! findings with their place in the text.
+
+use super::*;
+
+impl Rule {
+    pub(in crate::tone) fn applies_to(&self, locale: &str) -> bool {
+        self.locale
+            .as_deref()
+            .is_none_or(|l| l.eq_ignore_ascii_case(locale))
+    }
+
+    fn finding(
+        &self,
+        text: &Text,
+        start: usize,
+        end: usize,
+        fill: &str,
+        suggestions: Vec<String>,
+    ) -> Finding {
+        let (line, column, char_start, char_end) = text.position(start, end);
+        let mut message = self.message.replacen("%s", fill, 1);
+        if let Some(s) = suggestions.first() {
+            message = message.replacen("%s", s, 1);
+        }
+        Finding {
+            rule: self.id.clone(),
+            level: self.level,
+            message,
+            matched: text.source[start..end].to_string(),
+            line,
+            column,
+            start: char_start,
+            end: char_end,
+            suggestions,
+            link: self.link.clone(),
+        }
+    }
+
+    fn is_exception(&self, matched: &str) -> bool {
+        let lower = matched.to_lowercase();
+        self.exceptions.contains(&lower)
+            || (self.lexicon_words && !lower.contains(' ') && !crate::sentiment::is_word(&lower))
+    }
+
+    pub(in crate::tone) fn check(&self, text: &Text, out: &mut Vec<Finding>) {
+        let parts = &text.parts(self.scope);
+        // What the patterns search; same byte offsets as the source.
+        let hay = if self.lowercase {
+            text.lower.as_str()
+        } else {
+            text.source
+        };
+        match &self.kind {
+            Kind::Existence(re, suggest) => {
+                for (a, b) in matches_in(re, hay, parts) {
+                    let matched = &text.source[a..b];
+                    if !self.is_exception(matched) {
+                        let offered = suggest
+                            .iter()
+                            .filter(|(shape, _)| shape.is_match(&hay[a..b]))
+                            .map(|(_, wording)| wording.clone())
+                            .take(1)
+                            .collect();
+                        out.push(self.finding(text, a, b, matched, offered));
+                    }
+                }
+            }
+            Kind::Substitution(pairs) => {
+                for (re, to) in pairs {
+                    for (a, b) in matches_in(re, hay, parts) {
+                        let matched = &text.source[a..b];
+                        if !self.is_exception(matched) {
+                            out.push(self.finding(text, a, b, matched, vec![to.clone()]));
+                        }
+                    }
+                }
+            }
+            Kind::Occurrence { pattern, max } => {
+                let found = matches_in(pattern, hay, parts);
+                if let Some((a, b)) = found.get(*max) {
+                    out.push(self.finding(text, *a, *b, &found.len().to_string(), vec![]));
+                }
+            }
+            Kind::Density { pattern, max, per } => {
+                let found = matches_in(pattern, hay, parts);
+                let words = text.words(self.scope);
+                let allowed = (*max * words.max(*per)).div_ceil(*per);
+                if found.len() > allowed {
+                    let listed: Vec<&str> =
+                        found.iter().map(|(a, b)| &text.source[*a..*b]).collect();
+                    let (a, b) = found[0];
+                    out.push(self.finding(text, a, b, &listed.join("', '"), vec![]));
+                }
+            }
+            Kind::Conditional {
+                first,
+                second,
+                forbid,
+            } => {
+                let Some((fa, fb)) = matches_in(first, hay, parts).first().copied() else {
+                    return;
+                };
+                if let Some(forbid) = forbid
+                    && let Some((a, b)) = matches_in(forbid, hay, parts).first().copied()
+                {
+                    out.push(self.finding(text, a, b, &text.source[a..b], vec![]));
+                }
+                if let Some(second) = second
+                    && matches_in(second, hay, parts).is_empty()
+                {
+                    out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
+                }
+            }
+            Kind::Sentiment { target, threshold } => {
+                for (a, b) in parts {
+                    let part = &text.source[*a..*b];
+                    for (s, e) in crate::sentiment::sentences(part) {
+                        let sentence = &part[s..e];
+                        if target.is_match(&hay[a + s..a + e])
+                            && crate::sentiment::score(sentence) <= *threshold
+                        {
+                            let lead = sentence.len() - sentence.trim_start().len();
+                            let (start, end) = (a + s + lead, a + s + sentence.trim_end().len());
+                            out.push(self.finding(
+                                text,
+                                start,
+                                end,
+                                &text.source[start..end],
+                                vec![],
+                            ));
+                        }
+                    }
+                }
+            }
+            Kind::Length { max } => {
+                let words = text.words(self.scope);
+                if words > *max
+                    && let Some((a, _)) = parts.first()
+                {
+                    let end = text.source[*a..]
+                        .find('\n')
+                        .map_or(text.source.len(), |n| a + n);
+                    out.push(self.finding(text, *a, end, &words.to_string(), vec![]));
+                }
+            }
+        }
+    }
+}
