@@ -266,8 +266,9 @@ fn cores() -> usize {
 
 /// `w` met with each token of `x` (a dot product each), plus `bias`, appended to `y`:
 /// eight lanes with fused multiply-adds where the processor has them (AVX2 and FMA,
-/// checked once and remembered by the standard library), which takes about half the
-/// time, and the portable `dot` elsewhere.
+/// checked once and remembered by the standard library), and the portable `dot`
+/// elsewhere. The fused path encodes a 157-token message in about 121 ms against 140 on
+/// this machine (`cargo run --release -p followup-sense --example timing`).
 fn dots(w: &[f32], x: &[f32], bias: f32, y: &mut Vec<f32>) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {

@@ -83,7 +83,6 @@ const BONUS_CUES: &[&str] = &[
 /// A heading such as "Requirements:" or "Nice to have:" sets the emphasis of the lines
 /// under it; a part's own words ("Strong SQL", "Python a plus") override that.
 pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
-    let years = regex_lite_years;
     let mut out = Vec::new();
     let mut section = Emphasis::Plain;
     for line in text.lines() {
@@ -92,15 +91,14 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
             continue;
         }
         let lower = trimmed.to_lowercase();
-        let cue = cue(&lower, years);
         let heading = trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 6;
         if heading {
-            section = cue.unwrap_or(Emphasis::Plain);
+            section = cue(&lower).unwrap_or(Emphasis::Plain);
             continue;
         }
         // A level at the end of a line ("Python - client library, offsets - Advanced")
         // is the line's, from its first word.
-        let level = trailing_level(&lower).and_then(|l| cue_of(l, years));
+        let level = trailing_level(&lower).and_then(cue);
         for sentence in lower.split(". ") {
             // A clause's own words decide ("primarily build in Go, contribute
             // occasionally in Rust"); a clause without any carries on the one before it
@@ -108,7 +106,7 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
             // section's.
             let mut carried = level.unwrap_or(section);
             for clause in sentence.split([',', ';']) {
-                let emphasis = cue_of(clause, years).unwrap_or(carried);
+                let emphasis = cue(clause).unwrap_or(carried);
                 carried = emphasis;
                 out.push((clause.to_string(), emphasis));
             }
@@ -134,18 +132,15 @@ fn trailing_level(lower: &str) -> Option<&str> {
     (1..=2).contains(&words).then_some(label)
 }
 
-fn cue(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
-    cue_of(lower, years)
-}
-
-fn cue_of(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
+/// What a part's own words say of how much it asks: a requirement, a bonus, or nothing.
+fn cue(lower: &str) -> Option<Emphasis> {
     let padded = format!(" {lower} ");
     let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty())
         .collect();
-    let required = words.iter().any(|w| REQUIRED_CUES.contains(w)) || years(lower);
+    let required = words.iter().any(|w| REQUIRED_CUES.contains(w)) || asks_for_years(lower);
     match (required, bonus) {
         (true, false) => Some(Emphasis::Required),
         (false, true) => Some(Emphasis::Bonus),
@@ -156,7 +151,7 @@ fn cue_of(lower: &str, years: fn(&str) -> bool) -> Option<Emphasis> {
 }
 
 /// "3+ years", "5 years of": a number of years asked for.
-fn regex_lite_years(lower: &str) -> bool {
+fn asks_for_years(lower: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.windows(2).any(|w| {
         w[0].trim_end_matches('+')

@@ -230,7 +230,7 @@ fn read_as_a_whole(model: &overall::Model, text: &Text, out: &mut Vec<Finding>) 
             for f in out.iter_mut().filter(|f| {
                 f.level == Level::Warning
                     && about_tone(f)
-                    && model.sentence_reads_courteous(text, f.start)
+                    && model.sentences_read_courteous(text, f.start, f.end)
             }) {
                 f.level = Level::Suggestion;
                 f.message.push_str(

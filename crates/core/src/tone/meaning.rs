@@ -11,7 +11,7 @@
 //! flagging by words found 0.68, at a precision of 0.94 against 0.93
 //! (tests/tone_external.rs prints both).
 
-use super::overall::read_part;
+use super::overall::{read_part, sigmoid};
 use followup_sense::{DIM, Encoder};
 
 /// L2 penalty on the weights (not the bias): the objective is the log loss plus half
@@ -39,14 +39,15 @@ pub(super) fn of_part(part: &str) -> Vec<f32> {
 impl Meaning {
     /// How likely a message with this sentence vector is one an adviser would not send.
     pub fn probability(&self, vector: &[f32]) -> f64 {
-        let z = self.bias
-            + self
-                .weights
-                .iter()
-                .zip(vector)
-                .map(|(w, x)| w * f64::from(*x))
-                .sum::<f64>();
-        1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+        sigmoid(
+            self.bias
+                + self
+                    .weights
+                    .iter()
+                    .zip(vector)
+                    .map(|(w, x)| w * f64::from(*x))
+                    .sum::<f64>(),
+        )
     }
 
     /// The penalised maximum-likelihood fit to `(vector, bad)` examples, by Newton's
@@ -68,7 +69,7 @@ impl Meaning {
             let mut hessian = vec![0f64; d * d];
             for (x, y) in &rows {
                 let z: f64 = x.iter().zip(&theta).map(|(a, b)| a * b).sum();
-                let p = 1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp());
+                let p = sigmoid(z);
                 let s = p * (1.0 - p);
                 for i in 0..d {
                     gradient[i] += (p - y) * x[i];

@@ -4,7 +4,7 @@
 //! - its words: a logistic regression over its words and pairs of adjacent words,
 //!   shipped as data/tone-model.tsv; when they read as courteous as the clean messages'
 //!   ([`COURTEOUS_BELOW`]), that settles it, and a tone rule's warning is lowered to a
-//!   suggestion where the sentence it is on reads courteous too (a complaint wrapped in
+//!   suggestion where every sentence it touches reads courteous too (a complaint wrapped in
 //!   thanks reads courteous as a whole; its own sentence does not);
 //! - otherwise its meaning (meaning.rs: the sentence vector of crates/sense, shipped as
 //!   data/tone-meaning.tsv): at [`MEANS_BAD_FROM`] it is flagged (`Tone.Overall`) where
@@ -161,7 +161,22 @@ fn lines_of(text: &Text) -> String {
     out
 }
 
-fn sigmoid(z: f64) -> f64 {
+/// The byte ranges of the sentences the rules read, leading white space left out.
+fn sentences<'t>(text: &'t Text) -> impl Iterator<Item = (usize, usize)> + 't {
+    text.parts(Scope::Text).into_iter().flat_map(move |(a, b)| {
+        crate::sentiment::sentences(&text.source[a..b])
+            .into_iter()
+            .map(move |(s, e)| {
+                let sentence = &text.source[a + s..a + e];
+                (
+                    a + s + (sentence.len() - sentence.trim_start().len()),
+                    a + e,
+                )
+            })
+    })
+}
+
+pub(super) fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
 
@@ -291,36 +306,29 @@ impl Model {
     fn heaviest_sentence(&self, text: &Text) -> (usize, usize) {
         let mut heaviest = (0, 0);
         let mut most = f64::MIN;
-        for (a, b) in text.parts(Scope::Text) {
-            for (s, e) in crate::sentiment::sentences(&text.source[a..b]) {
-                let sentence = &text.source[a + s..a + e];
-                let s = s + (sentence.len() - sentence.trim_start().len());
-                let weight = self.evidence(&features(sentence));
-                if weight > most {
-                    most = weight;
-                    heaviest = (a + s, a + e);
-                }
+        for (a, b) in sentences(text) {
+            let weight = self.evidence(&features(&text.source[a..b]));
+            if weight > most {
+                most = weight;
+                heaviest = (a, b);
             }
         }
         heaviest
     }
 
-    /// Whether the sentence holding byte `at` of `text` reads as courteous by its own
-    /// words. A courteous message lowers a tone warning only where its sentence does too:
-    /// a complaint wrapped in thanks and good wishes reads courteous as a whole, but the
-    /// complaint is still there for the reader. A finding outside the sentences read (a
-    /// subject line) goes by the message.
-    pub(super) fn sentence_reads_courteous(&self, text: &Text, at: usize) -> bool {
-        for (a, b) in text.parts(Scope::Text) {
-            for (s, e) in crate::sentiment::sentences(&text.source[a..b]) {
-                if (a + s..a + e).contains(&at) {
-                    let sentence = &text.source[a + s..a + e];
-                    return sigmoid(self.bias + self.evidence(&features(sentence)))
-                        < COURTEOUS_BELOW;
-                }
-            }
-        }
-        true
+    /// Whether every sentence a finding touches (its `start..end`, in characters) reads as
+    /// courteous by its own words. A courteous message lowers a tone warning only where
+    /// its sentences do too: a complaint wrapped in thanks and good wishes reads courteous
+    /// as a whole, but the complaint is still there for the reader. (A match may begin in
+    /// the sentence before, as ". Why is this taking" does.) A finding in no sentence read
+    /// goes by the message.
+    pub(super) fn sentences_read_courteous(&self, text: &Text, start: usize, end: usize) -> bool {
+        let (start, end) = (text.byte_of(start), text.byte_of(end));
+        sentences(text)
+            .filter(|(a, b)| *a < end.max(start + 1) && start < *b)
+            .all(|(a, b)| {
+                sigmoid(self.bias + self.evidence(&features(&text.source[a..b]))) < COURTEOUS_BELOW
+            })
     }
 
     /// The finding for a message that reads as bad as a whole.

@@ -159,6 +159,17 @@ impl<'a> Text<'a> {
     }
 
     /// (line, column, char start, char end) of a byte range.
+    /// The byte offset of character offset `at` (a finding's `start`), by way of the line
+    /// it is on.
+    pub(super) fn byte_of(&self, at: usize) -> usize {
+        let line = self.line_chars.partition_point(|&c| c <= at).max(1);
+        let start = self.line_starts[line - 1];
+        self.source[start..]
+            .char_indices()
+            .nth(at - self.line_chars[line - 1])
+            .map_or(self.source.len(), |(i, _)| start + i)
+    }
+
     pub(super) fn position(&self, start: usize, end: usize) -> (usize, usize, usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= start);
         let line_start = self.line_starts[line - 1];

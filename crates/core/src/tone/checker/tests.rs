@@ -69,6 +69,19 @@ fn a_courteous_message_lowers_tone_warnings_where_their_sentence_is_courteous_to
     let found = checker.check("Why is this taking so long? Thanks", "en-GB");
     let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
     assert_eq!(f.level, Level::Warning, "{f:#?}");
+    // A match that begins in the sentence before (". Why is this taking") is judged by
+    // every sentence it touches, not the courteous one it starts in.
+    let found = checker.check("Thanks, thanks. Why is this taking so long?", "en-GB");
+    let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
+    assert_eq!(f.level, Level::Warning, "{f:#?}");
+    // Where characters of several bytes (dashes, a curly apostrophe) come first, the
+    // finding's place, counted in characters, is still found in the right sentence.
+    let found = checker.check(
+        "Thanks — it’s thanks — thanks — thanks. I have been more than patient with you.",
+        "en-GB",
+    );
+    let f = found.iter().find(|f| f.rule == "Pushy.Accusatory").unwrap();
+    assert_eq!(f.level, Level::Warning, "{f:#?}");
     // Errors are never lowered.
     let found = checker.check("I really need this job. Thanks", "en-GB");
     let f = found

@@ -224,6 +224,19 @@ fn scopes_split_subject_greeting_body_and_signoff() {
     );
 }
 
+/// Findings count places in characters; text is sliced in bytes. `byte_of` takes one to
+/// the other, across lines and characters of several bytes.
+#[test]
+fn a_finding_place_in_characters_is_found_in_bytes() {
+    let source = "Thanks — it’s fine.\nCafé — é\nWhy?";
+    let t = Text::new(source);
+    for (chars, c) in source.chars().enumerate() {
+        let byte = t.byte_of(chars);
+        assert_eq!(source[byte..].chars().next(), Some(c), "character {chars}");
+    }
+    assert_eq!(t.byte_of(source.chars().count()), source.len());
+}
+
 #[test]
 fn bad_rules_name_the_field() {
     let e = Rule::parse(
