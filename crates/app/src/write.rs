@@ -3,7 +3,8 @@
 //! write methods record which plans the change touches. Before the transaction commits,
 //! those plans are recomputed — so no command can change an input of a plan (the profile's
 //! zone, a contact's region, the panel, holidays, settings, a status, a restore) and leave
-//! a stale plan behind.
+//! a stale plan behind. The write methods also refuse a record holding text no record
+//! may hold (`followup_core::model::plain_text`), whichever front end or import it came from.
 
 use crate::journal::{Journal, Kind};
 use crate::planner::Planner;
@@ -98,6 +99,7 @@ impl Tx<'_> {
     /// The profile's zone and region place the thank-you note (and stand in for an
     /// employer's region): when they change, every plan follows.
     pub fn save_profile(&mut self, profile: &Profile) -> Result<()> {
+        profile.check()?;
         self.keep_profile()?;
         let before = self.store.profile()?.unwrap_or_default();
         self.store.save_profile(profile)?;
@@ -136,12 +138,21 @@ impl Tx<'_> {
     }
 
     pub fn add_application(&mut self, app: Application) -> Result<Application> {
+        app.check()?;
         let stored = self.store.add_application(app)?;
         self.created(Kind::Application, &stored.id);
         Ok(stored)
     }
 
     pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
+        for (i, app) in apps.iter().enumerate() {
+            app.check().map_err(|e| {
+                followup_core::InvalidValue::new(
+                    format!("application {} ({}): {}", i + 1, app.company, e.field),
+                    e.problem,
+                )
+            })?;
+        }
         let ids = self.store.add_applications(apps)?;
         let count = ids.len();
         self.created_many(Kind::Application, ids);
@@ -150,6 +161,7 @@ impl Tx<'_> {
 
     /// A status that is an outcome cancels what is pending.
     pub fn update_application(&mut self, app: &Application) -> Result<Application> {
+        app.check()?;
         self.keep_application(&app.id)?;
         for id in self.store.interview_ids_for_application(&app.id)? {
             self.plan_of(&id)?;
@@ -158,6 +170,7 @@ impl Tx<'_> {
     }
 
     pub fn add_contact(&mut self, contact: Contact) -> Result<Contact> {
+        followup_core::contact::no_control_chars(&contact)?;
         let stored = self.store.add_contact(contact)?;
         self.created(Kind::Contact, &stored.id);
         Ok(stored)
@@ -165,6 +178,7 @@ impl Tx<'_> {
 
     /// A contact's zone, region, channel and numbers place their calls.
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
+        followup_core::contact::no_control_chars(contact)?;
         self.keep_contact(&contact.id)?;
         self.touch_contact(&contact.id)?;
         Ok(self.store.update_contact(contact)?)
@@ -185,6 +199,7 @@ impl Tx<'_> {
     }
 
     pub fn add_interview(&mut self, interview: Interview) -> Result<Interview> {
+        interview.check()?;
         let stored = self.store.add_interview(interview)?;
         self.created(Kind::Interview, &stored.id);
         self.every_round_of(&stored.application_id)?;
@@ -192,6 +207,7 @@ impl Tx<'_> {
     }
 
     pub fn update_interview(&mut self, interview: &Interview) -> Result<Interview> {
+        interview.check()?;
         self.keep_interview(&interview.id)?;
         // A time or status change can make it, or stop it being, a later round.
         self.every_round_of(&interview.application_id)?;

@@ -48,13 +48,23 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     match err.chain().find_map(|c| c.downcast_ref::<AppError>()) {
         Some(app) => {
-            let _ = writeln!(stderr, "followup: {}", words(app));
+            let _ = writeln!(stderr, "followup: {}", shown(&words(app)));
         }
         None => {
-            let _ = writeln!(stderr, "followup: {err:#}");
+            let _ = writeln!(stderr, "followup: {}", shown(&format!("{err:#}")));
         }
     }
     ExitCode::from(code)
+}
+
+/// A message quotes what was typed or imported: its escapes and carriage returns are
+/// shown, not obeyed (line breaks stay, for messages of several lines).
+fn shown(message: &str) -> String {
+    message
+        .split('\n')
+        .map(crate::out::visible)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An engine error in the CLI's words: what went wrong, and the command that mends it.

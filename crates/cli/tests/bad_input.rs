@@ -178,3 +178,124 @@ fn a_backup_pointing_at_a_missing_record_names_it() {
         "{err}"
     );
 }
+
+/// What no record may hold (`followup_core::model::plain_text`), refused on every way in:
+/// typed, changed, and restored from a backup, which is not half-restored.
+#[test]
+fn every_field_refuses_header_lines_escapes_and_scripted_addresses() {
+    let db = Db::sqlite();
+    for (args, field) in [
+        (
+            vec!["profile", "set", "--name", "Eve\r\nBcc: x@example.com"],
+            "--name",
+        ),
+        (
+            vec![
+                "profile",
+                "set",
+                "--email",
+                "eve@example.com\r\nBcc: x@example.com",
+            ],
+            "--email",
+        ),
+        (
+            vec!["profile", "set", "--email", "eve at example"],
+            "--email",
+        ),
+        (vec!["profile", "set", "--phone", "call me"], "--phone"),
+        (
+            vec![
+                "application",
+                "add",
+                "--company",
+                "Acme\u{1b}[2J",
+                "--role",
+                "SRE",
+            ],
+            "--company",
+        ),
+        (
+            vec![
+                "application",
+                "add",
+                "--company",
+                "Acme",
+                "--role",
+                "SRE\nBcc: x",
+            ],
+            "--role",
+        ),
+        (
+            vec![
+                "application",
+                "add",
+                "--company",
+                "Acme",
+                "--role",
+                "SRE",
+                "--url",
+                "javascript:alert(1)",
+            ],
+            "--url",
+        ),
+    ] {
+        let err = db.fails(1, &args);
+        assert!(err.contains(field), "{args:?}: {err}");
+        // The message shows what was typed without obeying it.
+        assert!(!err.contains('\u{1b}') && !err.contains('\r'), "{err:?}");
+    }
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "SRE",
+        "--url",
+        "https://example.com/j/1",
+    ]);
+    let app = app.trim();
+    let err = db.fails(1, &["application", "set", app, "--url", "data:text/html,x"]);
+    assert!(err.contains("--url"), "{err}");
+    let err = db.fails(
+        1,
+        &[
+            "interview",
+            "add",
+            "--application",
+            app,
+            "--at",
+            "2027-03-02T10:00",
+            "--tz",
+            "Europe/London",
+            "--location",
+            "Room\u{1b}]0;title\u{7}",
+        ],
+    );
+    assert!(err.contains("--location"), "{err}");
+    let before = db.json(&["export", "json"]);
+    assert_eq!(
+        before["applications"][0]["source_url"],
+        "https://example.com/j/1"
+    );
+
+    // A backup planting a script for an address is refused, naming where, and the
+    // database keeps what it had.
+    let mut backup = before.clone();
+    backup["applications"][0]["source_url"] = serde_json::json!("javascript:alert(1)");
+    backup["applications"][0]["company"] = serde_json::json!("Globex");
+    let file = db.file("script.json", &backup.to_string());
+    let err = db.fails(1, &["import", "json", &file]);
+    assert!(err.contains("applications[0].url"), "{err}");
+    let mut backup = before.clone();
+    backup["profile"] = serde_json::json!({
+        "name": "Eve\u{1b}[31m", "locale": "en-GB", "region": "gb-eng",
+        "time_zone": "Europe/London"
+    });
+    let file = db.file("profile.json", &backup.to_string());
+    let err = db.fails(1, &["import", "json", &file]);
+    assert!(err.contains("profile.name"), "{err}");
+    let after = db.json(&["export", "json"]);
+    assert_eq!(after["applications"], before["applications"]);
+    assert_eq!(after["profile"], before["profile"]);
+}

@@ -32,26 +32,47 @@ pub fn control_char(text: &str, newlines: bool) -> Option<char> {
 pub fn check(c: &Contact) -> Result<(), InvalidValue> {
     no_control_chars(c)?;
     for e in &c.emails {
-        if !is_email(&e.value) {
-            return Err(InvalidValue::new(
-                "email",
-                format!("'{}' is not an email address", clip(&e.value)),
-            ));
-        }
+        email_address("email", &e.value)?;
     }
     for p in &c.phones {
-        // Read out in a voicemail and dialled from a script: it must hold a number.
-        if p.value.chars().filter(char::is_ascii_digit).count() < 3 {
-            return Err(InvalidValue::new(
-                "phone",
-                format!(
-                    "'{}' is not a phone number (write the digits, e.g. +44 20 7946 0000)",
-                    clip(&p.value)
-                ),
-            ));
-        }
+        phone_number("phone", &p.value)?;
     }
     Ok(())
+}
+
+/// An email address (see [`is_email`]).
+pub fn email_address(field: &str, value: &str) -> Result<(), InvalidValue> {
+    if let Some(ch) = control_char(value, false) {
+        return Err(InvalidValue::new(
+            field,
+            format!("{:?} holds a control character ({ch:?})", clip(value)),
+        ));
+    }
+    if is_email(value) {
+        return Ok(());
+    }
+    Err(InvalidValue::new(
+        field,
+        format!(
+            "'{}' is not an email address (e.g. ada@example.com)",
+            clip(value)
+        ),
+    ))
+}
+
+/// A phone number: read out in a voicemail and dialled from a script, it must hold a
+/// number (three digits at least; spaces, `+` and brackets are the caller's business).
+pub fn phone_number(field: &str, value: &str) -> Result<(), InvalidValue> {
+    if value.chars().filter(char::is_ascii_digit).count() >= 3 {
+        return Ok(());
+    }
+    Err(InvalidValue::new(
+        field,
+        format!(
+            "'{}' is not a phone number (write the digits, e.g. +44 20 7946 0000)",
+            clip(value)
+        ),
+    ))
 }
 
 /// No control characters in any field: an imported card must not recolour a terminal or

@@ -3,9 +3,11 @@
 //! of backups, so renaming one is a schema change.
 
 mod contact;
+mod fields;
 mod interview;
 
 pub use contact::*;
+pub use fields::{plain_text, web_address};
 pub use interview::*;
 
 use jiff::Timestamp;

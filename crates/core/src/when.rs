@@ -72,9 +72,13 @@ fn instant_any_year(field: &str, text: &str, zone: &str) -> Result<Timestamp, In
         };
         return Err(InvalidValue::new(field, problem));
     }
-    ambiguous
-        .unambiguous()
-        .map_err(|e| InvalidValue::new(field, format!("{local} in {zone}: {e}")))
+    // A year the zone arithmetic cannot reach (9999 near midnight) is out of range, said
+    // in those words rather than the arithmetic's.
+    ambiguous.unambiguous().map_err(|e| {
+        in_range(field, local.date())
+            .err()
+            .unwrap_or_else(|| InvalidValue::new(field, format!("{local} in {zone}: {e}")))
+    })
 }
 
 fn ambiguous_example(text: &str, ambiguous: &jiff::tz::AmbiguousTimestamp) -> String {
@@ -101,6 +105,12 @@ pub fn offset_text(offset: jiff::tz::Offset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_instant_jiff_can_hold_is_out_of_range_in_those_words() {
+        let e = instant("at", "9999-12-31T23:59", "Europe/Berlin").unwrap_err();
+        assert!(e.problem.contains("outside the years"), "{}", e.problem);
+    }
 
     #[test]
     fn local_time_is_read_in_the_given_zone() {

@@ -97,11 +97,21 @@ fn validate(records: &Records) -> Result<(), BackupError> {
         field,
         problem: e.problem,
     };
+    // Text no record may hold (control characters, a script for an address), with
+    // where it is: `applications[2].company`.
+    let at = |place: String| {
+        move |e: followup_core::InvalidValue| BackupError::Invalid {
+            field: format!("{place}.{}", e.field),
+            problem: e.problem,
+        }
+    };
     if let Some(p) = &records.profile {
+        p.check().map_err(at("profile".into()))?;
         place::time_zone("", &p.time_zone).map_err(|e| invalid("profile.time_zone".into(), e))?;
         place::region("", &p.region).map_err(|e| invalid("profile.region".into(), e))?;
     }
     for (i, c) in records.contacts.iter().enumerate() {
+        followup_core::contact::no_control_chars(c).map_err(at(format!("contacts[{i}]")))?;
         if let Some(tz) = &c.time_zone {
             place::time_zone("", tz).map_err(|e| invalid(format!("contacts[{i}].time_zone"), e))?;
         }
@@ -116,6 +126,7 @@ fn validate(records: &Records) -> Result<(), BackupError> {
         }
     }
     for (i, a) in records.applications.iter().enumerate() {
+        a.check().map_err(at(format!("applications[{i}]")))?;
         if a.id.is_empty() {
             return Err(BackupError::Invalid {
                 field: format!("applications[{i}].id"),
@@ -124,6 +135,7 @@ fn validate(records: &Records) -> Result<(), BackupError> {
         }
     }
     for (i, iv) in records.interviews.iter().enumerate() {
+        iv.check().map_err(at(format!("interviews[{i}]")))?;
         place::time_zone("", &iv.time_zone)
             .map_err(|e| invalid(format!("interviews[{i}].time_zone"), e))?;
         if iv.id.is_empty() {

@@ -30,11 +30,20 @@ impl Followup {
         if let Some(v) = changes.name {
             p.name = v.trim().to_string();
         }
+        // Messages are sent from this address and the number is read out in voicemails:
+        // what is typed is checked (a stored value is not, so an old one never blocks
+        // changing another field).
         if let Some(v) = changes.email {
             p.email = v.trim().to_string();
+            if !p.email.is_empty() {
+                followup_core::contact::email_address("email", &p.email)?;
+            }
         }
         if let Some(v) = changes.phone {
             p.phone = v.trim().to_string();
+            if !p.phone.is_empty() {
+                followup_core::contact::phone_number("phone", &p.phone)?;
+            }
         }
         if let Some(v) = changes.address {
             p.postal_address = v
