@@ -45,7 +45,18 @@ pub fn read_applications(
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers = reader
         .headers()
-        .map_err(|e| LineError::new(1, format!("cannot read the header row: {e}")))?
+        .map_err(|e| {
+            LineError::new(
+                1,
+                match e.kind() {
+                    // Spreadsheets offer "CSV (UTF-16)" and "CSV (Windows-1252)" beside UTF-8.
+                    csv::ErrorKind::Utf8 { .. } => "the header row is not UTF-8 text; save the \
+                        file as \"CSV UTF-8\" and import it again"
+                        .to_string(),
+                    _ => format!("cannot read the header row: {e}"),
+                },
+            )
+        })?
         .clone();
     let columns = map_columns(&headers, mapping)?;
     let mut out = CsvRead {
@@ -162,26 +173,29 @@ fn row_to_application(
             .trim()
             .to_string()
     };
-    let (company, role) = (get(0), get(1));
+    // A spreadsheet cell can break lines (Alt+Enter) where a one-line field cannot: the
+    // break was for the eye, so it becomes a space.
+    let one_line = |field: usize| get(field).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (company, role) = (one_line(0), one_line(1));
     if company.is_empty() {
         return Err("company is empty".into());
     }
     if role.is_empty() {
         return Err("role is empty".into());
     }
-    let status = get(2);
+    let status = one_line(2);
     let applied = get(4);
     let applied_on = if applied.is_empty() {
         None
     } else {
         Some(followup_core::when::date("applied_on", &applied).map_err(|e| e.to_string())?)
     };
-    Ok(Application {
+    let app = Application {
         id: String::new(),
         company,
         role,
         job_description: get(5),
-        source_url: get(3),
+        source_url: one_line(3),
         documents: Vec::new(),
         status: if status.is_empty() {
             ApplicationStatus::Applied
@@ -191,5 +205,8 @@ fn row_to_application(
         applied_on,
         created_at: now,
         updated_at: now,
-    })
+    };
+    // What the engine would refuse is refused here, with the row's line.
+    app.check().map_err(|e| e.to_string())?;
+    Ok(app)
 }

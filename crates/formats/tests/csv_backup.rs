@@ -30,6 +30,10 @@ fn headers_are_matched_by_synonym_and_rows_by_line() {
     assert_eq!(read.rows[1].0, 3);
     assert_eq!(read.rows[1].1.company, "Globex, Inc.");
     assert_eq!(
+        read.rows[1].1.role, "SRE nights",
+        "a cell's line break is a space"
+    );
+    assert_eq!(
         read.rows[1].1.status,
         ApplicationStatus::Other("ghosted".into())
     );
@@ -42,6 +46,25 @@ fn headers_are_matched_by_synonym_and_rows_by_line() {
     assert_eq!(read.skipped[1].line, 6);
     assert!(read.skipped[1].problem.contains("applied_on"));
     assert_eq!(read.ignored_columns, vec!["Notes"]);
+}
+
+#[test]
+fn what_the_engine_refuses_is_refused_with_its_line() {
+    let read = read(
+        "company,role,url\nAcme,Dev,javascript:alert(1)\nGlobex,Dev,https://g.test/1\n",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(read.rows.len(), 1);
+    assert_eq!(read.skipped[0].line, 2);
+    assert!(
+        read.skipped[0].problem.contains("url"),
+        "{:?}",
+        read.skipped
+    );
+    let utf16 = b"\xff\xfec\x00o\x00,\x00r\x00\n\x00";
+    let err = read_applications(&utf16[..], &[], Timestamp::UNIX_EPOCH, |_| {}).unwrap_err();
+    assert!(err.problem.contains("CSV UTF-8"), "{err}");
 }
 
 #[test]
