@@ -147,3 +147,41 @@ where
         }
     }
 }
+
+/// The query string of an API request: one that does not parse (`?limit=abc`, a number
+/// out of range) is answered as every other API error is (`{"error": …, "field": …}`,
+/// 400, the parameter named), instead of axum's plain-text rejection.
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(rejection) => {
+                // serde_urlencoded says "PARAM: problem" after axum's preamble.
+                let text = rejection.body_text();
+                let detail = text
+                    .strip_prefix("Failed to deserialize query string: ")
+                    .unwrap_or(&text);
+                let field = detail
+                    .split_once(": ")
+                    .map(|(f, _)| f)
+                    .filter(|f| f.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+                Err(ApiError(WebError {
+                    status: StatusCode::BAD_REQUEST,
+                    message: format!("the query string: {detail}"),
+                    field: field.map(str::to_string),
+                }))
+            }
+        }
+    }
+}

@@ -621,6 +621,33 @@ async fn the_whole_process_through_the_api_alone() {
     );
 }
 
+/// A query string out of range or not a number is refused with the parameter named, in
+/// the API's error shape, never quietly changed into another page.
+#[tokio::test]
+async fn paging_out_of_range_is_refused_with_the_parameter() {
+    let mut api = Api::new().await;
+    for (path, status, field) in [
+        ("/applications?limit=-1", 400, "limit"),
+        ("/applications?limit=0", 422, "limit"),
+        ("/contacts?offset=x", 400, "offset"),
+        ("/contacts?limit=1001", 422, "limit"),
+        ("/agenda?days=0", 422, "days"),
+        ("/agenda?days=-3", 400, "days"),
+        ("/agenda?limit=99999999999999999999999", 400, "limit"),
+    ] {
+        let (got, body) = api.call("GET", path, None).await;
+        assert_eq!(
+            (got, body["field"].as_str()),
+            (status, Some(field)),
+            "{path}: {body}"
+        );
+    }
+    let (got, _) = api
+        .call("GET", "/applications?limit=1000&offset=0", None)
+        .await;
+    assert_eq!(got, 200);
+}
+
 /// A write without the CSRF header (a page elsewhere posting JSON with the cookie the
 /// browser holds) changes nothing.
 #[tokio::test]

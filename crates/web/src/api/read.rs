@@ -2,10 +2,10 @@
 
 use super::{ApiErrorBody, json_body};
 use crate::AppState;
-use crate::error::{ApiError, ApiJson, WebError};
+use crate::error::{ApiError, ApiJson, ApiQuery, WebError};
 use crate::rendered::version;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use followup_app::{DraftView, ResolvedSetting, StepView};
 use followup_core::model::{Application, Contact, Interview, Locale, Profile};
@@ -29,13 +29,24 @@ pub struct AgendaQuery {
 /// Steps due before the end of `days` days from `from`, overdue first. Kept rendered
 /// like Today (`rendered`), so a script polling it costs little.
 #[utoipa::path(get, path = "/agenda", tag = "plan", params(AgendaQuery),
-    responses((status = 200, body = Vec<StepView>), (status = 422, body = ApiErrorBody)))]
+    responses((status = 200, body = Vec<StepView>), (status = 400, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)))]
 pub async fn agenda(
     State(state): State<AppState>,
-    Query(q): Query<AgendaQuery>,
+    ApiQuery(q): ApiQuery<AgendaQuery>,
 ) -> Result<Response, ApiError> {
-    let days = q.days.unwrap_or(1).clamp(1, 366);
-    let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+    let days = q.days.unwrap_or(1);
+    if !(1..=366).contains(&days) {
+        return Err(
+            WebError::bad_request("days", format!("days is {days}; ask for 1 to 366")).into(),
+        );
+    }
+    let limit = q.limit.unwrap_or(50);
+    if !(1..=1000).contains(&limit) {
+        return Err(
+            WebError::bad_request("limit", format!("limit is {limit}; ask for 1 to 1000")).into(),
+        );
+    }
     let key = format!("agenda {} {days} {limit}", q.from.as_deref().unwrap_or(""));
     let now = state.engines.run(version).await?;
     if let Some(body) = state.rendered.get(&key, now) {
@@ -60,29 +71,38 @@ pub async fn agenda(
 
 #[derive(Deserialize, IntoParams)]
 pub struct ListQuery {
-    /// At most this many (50; at most 1,000).
-    limit: Option<i64>,
+    /// At most this many (1 to 1,000; 50 when not given).
+    limit: Option<u32>,
     /// Skip this many first.
-    offset: Option<i64>,
+    offset: Option<u32>,
 }
 
 impl ListQuery {
-    fn page(&self) -> Page {
-        Page {
-            limit: Some(self.limit.unwrap_or(50).clamp(0, 1000)),
-            offset: self.offset.unwrap_or(0).max(0),
+    /// The page asked for; a limit of 0 or over 1,000 is refused, not quietly changed.
+    fn page(&self) -> Result<Page, WebError> {
+        let limit = self.limit.unwrap_or(50);
+        if !(1..=1000).contains(&limit) {
+            return Err(WebError::bad_request(
+                "limit",
+                format!("limit is {limit}; ask for 1 to 1000 at a time (and page with offset)"),
+            ));
         }
+        Ok(Page {
+            limit: Some(i64::from(limit)),
+            offset: i64::from(self.offset.unwrap_or(0)),
+        })
     }
 }
 
 /// Applications, newest first.
 #[utoipa::path(get, path = "/applications", tag = "applications", params(ListQuery),
-    responses((status = 200, body = Vec<Application>)))]
+    responses((status = 200, body = Vec<Application>), (status = 400, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)))]
 pub async fn applications(
     State(state): State<AppState>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<Application>>, ApiError> {
-    let page = q.page();
+    let page = q.page()?;
     Ok(Json(
         state
             .engines
@@ -111,12 +131,13 @@ pub async fn application(
 
 /// Contacts (interviewers), by name.
 #[utoipa::path(get, path = "/contacts", tag = "contacts", params(ListQuery),
-    responses((status = 200, body = Vec<Contact>)))]
+    responses((status = 200, body = Vec<Contact>), (status = 400, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)))]
 pub async fn contacts(
     State(state): State<AppState>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<Contact>>, ApiError> {
-    let page = q.page();
+    let page = q.page()?;
     Ok(Json(
         state
             .engines

@@ -3,9 +3,9 @@
 
 use super::{ApiErrorBody, Written};
 use crate::AppState;
-use crate::error::{ApiError, ApiJson, WebError};
+use crate::error::{ApiError, ApiJson, ApiQuery, WebError};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use followup_app::Templates;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -122,10 +122,11 @@ pub struct HolidaysImported {
 /// its days are imported or none; the plans move off them.
 #[utoipa::path(post, path = "/holidays/import", tag = "settings", params(HolidayFileQuery),
     request_body(content = String, content_type = "text/calendar"),
-    responses((status = 200, body = Written<HolidaysImported>), (status = 422, body = ApiErrorBody)))]
+    responses((status = 200, body = Written<HolidaysImported>), (status = 400, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)))]
 pub async fn import_holidays(
     State(state): State<AppState>,
-    Query(q): Query<HolidayFileQuery>,
+    ApiQuery(q): ApiQuery<HolidayFileQuery>,
     body: axum::body::Bytes,
 ) -> Result<Json<Written<HolidaysImported>>, ApiError> {
     let days = crate::pages::holidays::read("the body", &body, q.region.as_deref())?;
