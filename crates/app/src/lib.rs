@@ -9,6 +9,7 @@
 
 mod backup;
 mod capture;
+mod deletes;
 mod delivery;
 mod drafts;
 mod edits;
@@ -32,9 +33,10 @@ pub use capture::{
     ContactChanges, InterviewNote, Joining, NewInterview, Noted, PanellistNote, ProfileChanges,
     TimelineReading,
 };
+pub use deletes::{DeletePreview, Target};
 pub use delivery::{Resolution, Sent};
 pub use drafts::{DraftRequest, DraftView, may_approve};
-pub use edits::{ApplicationChanges, CallChanges, DeletePreview, InterviewChanges, Target};
+pub use edits::{ApplicationChanges, CallChanges, InterviewChanges};
 pub use error::{AppError, Result};
 pub use guide::EmptyAgenda;
 pub use history::{CallView, DraftState, DraftSummary};
