@@ -206,12 +206,27 @@ pub fn templates(data: &[u8]) {
     let _ = followup_core::compose::check_template("thank-you-email", text);
 }
 
-/// Text given to `followup check`, in both locales.
+/// Text given to `followup check`, in both locales: each finding quotes the text at its
+/// place, line and column.
 pub fn check(data: &[u8]) {
     let Some(text) = text(data) else { return };
     let checker = built_in_checker();
-    let _ = checker.check(text, "en-GB");
-    let _ = checker.check(text, "en-US");
+    let chars: Vec<char> = text.chars().collect();
+    for locale in ["en-GB", "en-US"] {
+        // Every finding quotes what was written where it says, disguised words included.
+        for f in checker.check(text, locale) {
+            if f.matched.is_empty() {
+                continue;
+            }
+            assert!(f.start < f.end && f.end <= chars.len(), "{f:?}");
+            let quoted: String = chars[f.start..f.end].iter().collect();
+            assert_eq!(quoted, f.matched, "{f:?}");
+            let before = &chars[..f.start];
+            let line = before.iter().filter(|&&c| c == '\n').count() + 1;
+            let column = before.iter().rev().take_while(|&&c| c != '\n').count() + 1;
+            assert_eq!((f.line, f.column), (line, column), "{f:?}");
+        }
+    }
 }
 
 /// A job description given to `skills match` (and to every draft's pick of skills),

@@ -167,6 +167,11 @@ impl Checker {
 
     /// Every finding in `text` for `locale` ("en-GB", "en-US"), in text order.
     pub fn check(&self, text: &str, locale: &str) -> Vec<Finding> {
+        // Read with its disguises undone ("id\u{200b}iots", "bullsh1t"); findings point
+        // back at what was written.
+        let unmasked = super::disguise::unmask(text);
+        let written = text;
+        let text = unmasked.as_ref().map_or(written, |u| u.text.as_str());
         let parsed = Text::new(text);
         let rules: Vec<&Rule> = self.rules.iter().filter(|r| r.applies_to(locale)).collect();
         let check_one = |rule: &&Rule| {
@@ -194,6 +199,11 @@ impl Checker {
         if let Some(model) = self.overall {
             read_as_a_whole(model, &parsed, &mut out);
             out.retain(not_accepted);
+        }
+        if let Some(u) = &unmasked {
+            for f in &mut out {
+                u.restore(f, written);
+            }
         }
         out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
         out

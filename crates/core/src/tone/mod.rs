@@ -19,6 +19,7 @@
 //! text.rs: the scopes of a message; pattern.rs: how a token is searched.
 
 mod checker;
+mod disguise;
 pub mod meaning;
 pub mod overall;
 mod pattern;

@@ -136,3 +136,55 @@ fn switches_and_accept_lists() {
     checker.disable(&["Pushy".into()]);
     assert!(checker.check("When do I start?", "en-GB").is_empty());
 }
+
+/// A disguised word ("id\u{200b}iots", "bullsh1t", "f.u.c.k") is found as the plain one
+/// is, at the same level, and the finding quotes what was written, where it was written.
+#[test]
+fn disguised_words_are_found_where_they_were_written() {
+    let checker = Checker {
+        overall: None,
+        ..Checker::built_in()
+    };
+    let found = |text: &str| {
+        let mut v: Vec<(String, Level)> = checker
+            .check(text, "en-GB")
+            .into_iter()
+            .map(|f| (f.rule, f.level))
+            .collect();
+        v.sort();
+        v
+    };
+    for (plain, disguised) in [
+        ("You people are idiots.", "You people are id\u{200b}iots."),
+        ("You people are idiots.", "You people are \u{456}diots."),
+        ("You people are idiots.", "You people are i d i o t s."),
+        (
+            "You people are idiots.",
+            "ｙｏｕ ｐｅｏｐｌｅ ａｒｅ ｉｄｉｏｔｓ.",
+        ),
+        ("This is bullshit.", "This is bullsh1t."),
+        ("What the fuck is this?", "What the f.u.c.k is this?"),
+        (
+            "Why is this taking so long?",
+            "Why is this taking so lo\u{578}g?",
+        ),
+    ] {
+        let want = found(plain);
+        assert!(
+            want.iter()
+                .any(|(_, l)| *l == Level::Error || *l == Level::Warning),
+            "{plain}: {want:?}"
+        );
+        assert_eq!(found(disguised), want, "{disguised}");
+    }
+    let text = "Thanks.\nYou people are id\u{200b}iots.";
+    let f = checker
+        .check(text, "en-GB")
+        .into_iter()
+        .find(|f| f.rule == "Pushy.Insult")
+        .unwrap();
+    assert_eq!((f.line, f.column), (2, 1));
+    let quoted: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+    assert_eq!(quoted, f.matched);
+    assert!(f.matched.contains('\u{200b}'), "{:?}", f.matched);
+}
