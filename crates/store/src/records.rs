@@ -4,9 +4,10 @@
 
 use crate::contacts::{insert_contact, update_contact};
 use crate::interviews::{check_interview_refs, insert_interview, update_interview};
+use crate::profile::write_profile;
 use crate::rows::*;
 use crate::schema::*;
-use crate::{Page, Result, Store, plan, tx, write_profile};
+use crate::{Page, Result, Store, plan, tx};
 use diesel::prelude::*;
 use followup_core::model::*;
 
