@@ -26,7 +26,8 @@
 //! and sign-off are read too: many published excerpts are one line that opens "Hi …",
 //! which the checker takes for a greeting, and reading the body alone lost them.
 //!
-//! Regenerate both after changing the corpus or this file:
+//! Learning them is overall/training.rs. Regenerate both after changing the corpus, this
+//! file or that one:
 //! `cargo run -q -p followup-core --example train_tone_model` (a test fails while the
 //! shipped files differ from what training gives).
 
@@ -60,11 +61,6 @@ pub const MAX_WORDS: usize = 400;
 
 /// The rule id of the finding, and what `disable` takes to turn the reading off.
 pub const RULE: &str = "Tone.Overall";
-
-/// Training: passes over the examples, step size, and L2 penalty (per example).
-const EPOCHS: u64 = 60;
-const STEP: f64 = 0.3;
-const L2: f64 = 1.0;
 
 /// The learned weights: a bias and one weight per feature of the words, and the reading
 /// of meaning (None in a model of words alone).
@@ -196,53 +192,7 @@ impl Model {
         })
     }
 
-    /// Both readings trained on `(message, bad)` examples (`train_words`, and
-    /// `Meaning::train` on each message's sentence vector).
-    pub fn train(examples: &[(&str, bool)]) -> Model {
-        Model::train_with(examples, &meaning::vector)
-    }
-
-    /// `train`, with the sentence vector of a message from `vector` (a test that trains
-    /// many models computes each message's vector once).
-    pub fn train_with(examples: &[(&str, bool)], vector: &dyn Fn(&str) -> Vec<f32>) -> Model {
-        let mut model = Model::train_words(examples);
-        let vectors: Vec<(Vec<f32>, bool)> =
-            examples.iter().map(|(t, bad)| (vector(t), *bad)).collect();
-        model.meaning = Some(Meaning::train(&vectors));
-        model
-    }
-
-    /// The reading of words: logistic regression by stochastic gradient descent over
-    /// `(message, bad)` examples, each read as the checker reads it (`read_part`).
-    /// Deterministic: the order of each pass comes from a fixed seed, so the same examples
-    /// always give the same model.
-    pub fn train_words(examples: &[(&str, bool)]) -> Model {
-        let mut data: Vec<(Vec<String>, f64)> = examples
-            .iter()
-            .map(|(text, bad)| {
-                let f: Vec<String> = features(&read_part(text)).into_iter().collect();
-                (f, if *bad { 1.0 } else { 0.0 })
-            })
-            .collect();
-        let n = data.len().max(1) as f64;
-        let mut model = Model::default();
-        for epoch in 0..EPOCHS {
-            shuffle(&mut data, epoch);
-            for (f, y) in &data {
-                let z = model.bias + f.iter().map(|k| model.weight(k)).sum::<f64>();
-                let gradient = sigmoid(z) - y;
-                model.bias -= STEP * gradient;
-                let scale = (f.len().max(1) as f64).sqrt();
-                for k in f {
-                    let w = model.weights.entry(k.clone()).or_default();
-                    *w -= STEP * (gradient / scale + L2 * *w / n);
-                }
-            }
-        }
-        model
-    }
-
-    fn weight(&self, feature: &str) -> f64 {
+    pub(super) fn weight(&self, feature: &str) -> f64 {
         self.weights.get(feature).copied().unwrap_or(0.0)
     }
 
@@ -396,19 +346,7 @@ impl Model {
     }
 }
 
-/// A deterministic shuffle (Fisher–Yates over a 64-bit LCG), one order per epoch.
-fn shuffle<T>(items: &mut [T], seed: u64) {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    for i in (1..items.len()).rev() {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
-}
+mod training;
 
 #[cfg(test)]
 mod tests;
