@@ -11,3 +11,12 @@ pub use contacts::ContactChanges;
 pub(crate) use interviews::check_duration;
 pub use interviews::{InterviewNote, Joining, NewInterview, Noted, PanellistNote, TimelineReading};
 pub use profile::ProfileChanges;
+
+/// A one-line field as typed (a flag, a form, an API body): trimmed, and on one line with
+/// no control character ("Dev\r\nBcc: …" is refused, naming `field`). What an older
+/// Followup stored is only held to `Application::check` and its kin.
+pub(crate) fn typed_line(field: &str, value: &str) -> crate::Result<String> {
+    let value = value.trim();
+    followup_core::model::plain_text(field, value, false)?;
+    Ok(value.to_string())
+}

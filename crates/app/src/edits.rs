@@ -93,7 +93,7 @@ impl Followup {
                 app.role = non_empty("role", role)?;
             }
             if let Some(url) = &changes.url {
-                app.source_url = url.trim().to_string();
+                app.source_url = crate::capture::typed_line("url", url)?;
             }
             if let Some(text) = &changes.job_description {
                 app.job_description = text.clone();
@@ -156,7 +156,7 @@ impl Followup {
                 interview.duration_minutes = minutes;
             }
             if let Some(location) = &changes.location {
-                interview.location = location.trim().to_string();
+                interview.location = crate::capture::typed_line("location", location)?;
             }
             for gone in &changes.remove_interviewers {
                 if !interview.interviewer_ids.contains(gone) {
@@ -239,9 +239,9 @@ fn their_zone(store: &mut followup_store::Store, call: &CallRecord) -> Result<St
 }
 
 fn non_empty(field: &str, text: &str) -> Result<String> {
-    let text = text.trim();
+    let text = crate::capture::typed_line(field, text)?;
     if text.is_empty() {
         return Err(AppError::invalid(field, "must not be empty"));
     }
-    Ok(text.to_string())
+    Ok(text)
 }

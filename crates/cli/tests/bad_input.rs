@@ -299,3 +299,30 @@ fn every_field_refuses_header_lines_escapes_and_scripted_addresses() {
     assert_eq!(after["applications"], before["applications"]);
     assert_eq!(after["profile"], before["profile"]);
 }
+
+/// What an older Followup let into a one-line field (a CSV cell's line break in a role, a
+/// tab in a company, a note where the advert's address goes) restores from its backup and
+/// does not block the next change; only what could act on a terminal is refused.
+#[test]
+fn an_older_backup_with_line_breaks_in_one_line_fields_restores() {
+    let db = Db::sqlite();
+    db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    let mut backup = db.json(&["export", "json"]);
+    backup["applications"][0]["role"] = serde_json::json!("SRE\nnights");
+    backup["applications"][0]["company"] = serde_json::json!("Acme\tLtd");
+    backup["applications"][0]["source_url"] = serde_json::json!("LinkedIn posting");
+    let id = backup["applications"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let file = db.file("old.json", &backup.to_string());
+    db.ok(&["import", "json", &file]);
+    db.ok(&["application", "status", &id, "interviewing"]);
+    let after = db.json(&["application", "show", &id, "--json"]);
+    assert_eq!(after["role"], "SRE\nnights");
+    assert_eq!(after["status"], "interviewing");
+    // A typed change is held to one line.
+    let err = db.fails(1, &["application", "set", &id, "--role", "SRE\nweekends"]);
+    assert!(err.contains("--role"), "{err}");
+    db.ok(&["application", "set", &id, "--role", "SRE nights"]);
+}

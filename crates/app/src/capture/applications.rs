@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 impl Followup {
     pub fn add_application(&mut self, mut app: Application) -> Result<Application> {
-        app.company = app.company.trim().to_string();
-        app.role = app.role.trim().to_string();
+        app.company = crate::capture::typed_line("company", &app.company)?;
+        app.role = crate::capture::typed_line("role", &app.role)?;
+        app.source_url = crate::capture::typed_line("url", &app.source_url)?;
         if app.company.is_empty() {
             return Err(AppError::invalid("company", "must not be empty"));
         }
@@ -70,12 +71,13 @@ impl Followup {
 
     /// A status that is an outcome (offer, rejected, withdrawn) cancels what is pending.
     pub fn set_application_status(&mut self, id: &str, status: &str) -> Result<Application> {
-        if status.trim().is_empty() {
+        let status = crate::capture::typed_line("status", status)?;
+        if status.is_empty() {
             return Err(AppError::invalid("status", "the status is empty"));
         }
         self.write(|tx| {
             let mut app = tx.store.application(id)?;
-            app.status = ApplicationStatus::from(status);
+            app.status = ApplicationStatus::from(status.as_str());
             tx.update_application(&app)
         })
     }

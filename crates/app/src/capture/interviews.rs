@@ -111,7 +111,7 @@ impl Followup {
             time_zone: zone,
             duration_minutes: new.duration_minutes,
             format,
-            location: new.location.unwrap_or_default(),
+            location: crate::capture::typed_line("location", &new.location.unwrap_or_default())?,
             interviewer_ids: new.interviewer_ids,
             notes: String::new(),
             points_to_clarify: Vec::new(),

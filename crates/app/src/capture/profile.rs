@@ -28,7 +28,7 @@ impl Followup {
     pub fn update_profile(&mut self, changes: ProfileChanges) -> Result<Profile> {
         let mut p = self.store.profile()?.unwrap_or_default();
         if let Some(v) = changes.name {
-            p.name = v.trim().to_string();
+            p.name = crate::capture::typed_line("name", &v)?;
         }
         // Messages are sent from this address and the number is read out in voicemails:
         // what is typed is checked (a stored value is not, so an old one never blocks
@@ -40,7 +40,7 @@ impl Followup {
             }
         }
         if let Some(v) = changes.phone {
-            p.phone = v.trim().to_string();
+            p.phone = crate::capture::typed_line("phone", &v)?;
             if !p.phone.is_empty() {
                 followup_core::contact::phone_number("phone", &p.phone)?;
             }
@@ -74,13 +74,17 @@ impl Followup {
 
     /// Adds a skill, or replaces the one with the same name.
     pub fn save_skill(&mut self, skill: Skill) -> Result<()> {
-        let name = skill.name.trim().to_string();
+        let name = crate::capture::typed_line("name", &skill.name)?;
         if name.is_empty() {
             return Err(AppError::invalid("name", "the skill name is empty"));
         }
         let skill = Skill {
             name: name.clone(),
-            aliases: skill.aliases.iter().map(|a| a.trim().to_string()).collect(),
+            aliases: skill
+                .aliases
+                .iter()
+                .map(|a| crate::capture::typed_line("alias", a))
+                .collect::<Result<_>>()?,
             evidence: skill.evidence.trim().to_string(),
         };
         self.write(|tx| {
