@@ -170,7 +170,7 @@ impl Tx<'_> {
     }
 
     pub fn add_contact(&mut self, contact: Contact) -> Result<Contact> {
-        followup_core::contact::no_control_chars(&contact)?;
+        followup_core::contact::no_stored_control_chars(&contact)?;
         let stored = self.store.add_contact(contact)?;
         self.created(Kind::Contact, &stored.id);
         Ok(stored)
@@ -178,7 +178,7 @@ impl Tx<'_> {
 
     /// A contact's zone, region, channel and numbers place their calls.
     pub fn update_contact(&mut self, contact: &Contact) -> Result<Contact> {
-        followup_core::contact::no_control_chars(contact)?;
+        followup_core::contact::no_stored_control_chars(contact)?;
         self.keep_contact(&contact.id)?;
         self.touch_contact(&contact.id)?;
         Ok(self.store.update_contact(contact)?)

@@ -80,6 +80,16 @@ pub fn phone_number(field: &str, value: &str) -> Result<(), InvalidValue> {
 /// lines; nothing else moves a terminal's cursor. A reader that decodes (quoted-printable
 /// `=00`, base64) checks what it decoded with this, not only the text it was given.
 pub fn no_control_chars(c: &Contact) -> Result<(), InvalidValue> {
+    control_chars_in(c, false)
+}
+
+/// What any stored contact holds, however it came (a backup from an older Followup too):
+/// no control character but line breaks and tabs (see `crate::model::plain_text`).
+pub fn no_stored_control_chars(c: &Contact) -> Result<(), InvalidValue> {
+    control_chars_in(c, true)
+}
+
+fn control_chars_in(c: &Contact, lenient: bool) -> Result<(), InvalidValue> {
     let single = [
         ("name", &c.full_name),
         ("given name", &c.given_name),
@@ -107,7 +117,7 @@ pub fn no_control_chars(c: &Contact) -> Result<(), InvalidValue> {
         fields.extend(a.parts().into_iter().map(|v| ("address", v, true)));
     }
     for (field, value, newlines) in fields {
-        if let Some(ch) = control_char(value, newlines) {
+        if let Some(ch) = control_char(value, newlines || lenient) {
             return Err(InvalidValue::new(
                 field,
                 format!("{:?} holds a control character ({ch:?})", clip(value)),

@@ -111,7 +111,7 @@ fn validate(records: &Records) -> Result<(), BackupError> {
         place::region("", &p.region).map_err(|e| invalid("profile.region".into(), e))?;
     }
     for (i, c) in records.contacts.iter().enumerate() {
-        followup_core::contact::no_control_chars(c).map_err(at(format!("contacts[{i}]")))?;
+        followup_core::contact::no_stored_control_chars(c).map_err(at(format!("contacts[{i}]")))?;
         if let Some(tz) = &c.time_zone {
             place::time_zone("", tz).map_err(|e| invalid(format!("contacts[{i}].time_zone"), e))?;
         }
