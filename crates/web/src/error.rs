@@ -185,3 +185,26 @@ where
         }
     }
 }
+
+/// The query string of a page: one that does not parse (`/applications?status=…&page=x`)
+/// is answered with the error page, saying which parameter and what was wrong, instead
+/// of axum's plain-text rejection.
+pub struct PageQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for PageQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, WebError> {
+        match ApiQuery::<T>::from_request_parts(parts, state).await {
+            Ok(ApiQuery(value)) => Ok(PageQuery(value)),
+            Err(ApiError(e)) => Err(e),
+        }
+    }
+}

@@ -5,11 +5,11 @@
 //! network speed.
 
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{PageQuery, WebError};
 use crate::pages::today::back_to;
 use crate::pages::{Ctx, redirect};
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde::Deserialize;
@@ -90,7 +90,7 @@ pub struct Next {
     next: Option<String>,
 }
 
-pub async fn page(Query(q): Query<Next>, ctx: Ctx) -> Result<Response, WebError> {
+pub async fn page(PageQuery(q): PageQuery<Next>, ctx: Ctx) -> Result<Response, WebError> {
     ctx.show(
         "login.html",
         crate::values! { title => "Log in", nav => "", next => back_to(q.next.as_deref()) },

@@ -3,9 +3,9 @@
 
 use super::{Ctx, given, redirect};
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{PageQuery, WebError};
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use followup_app::ApplicationChanges;
 use followup_core::model::Application;
@@ -32,7 +32,7 @@ fn statuses() -> Vec<(&'static str, &'static str)> {
 
 pub async fn list(
     State(state): State<AppState>,
-    Query(filter): Query<Filter>,
+    PageQuery(filter): PageQuery<Filter>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
     let q = filter.q.clone().unwrap_or_default();
@@ -158,7 +158,7 @@ pub struct Editing {
 pub async fn detail(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(editing): Query<Editing>,
+    PageQuery(editing): PageQuery<Editing>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
     let timeline = state

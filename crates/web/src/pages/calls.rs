@@ -6,9 +6,9 @@
 use super::today::StepRow;
 use super::{Ctx, given, redirect, said};
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{PageQuery, WebError};
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use followup_app::CallLog;
 use followup_core::compose::DraftKind;
@@ -22,7 +22,7 @@ pub struct ForInterview {
 
 pub async fn screen(
     State(state): State<AppState>,
-    Query(q): Query<ForInterview>,
+    PageQuery(q): PageQuery<ForInterview>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
     show(&state, &ctx, q.interview, None).await
@@ -183,7 +183,7 @@ pub struct WhenQuery {
 /// changes (htmx), so a call agreed at "14:30 their time" is seen at once as 19:30 yours.
 pub async fn yours(
     State(state): State<AppState>,
-    Query(q): Query<WhenQuery>,
+    PageQuery(q): PageQuery<WhenQuery>,
 ) -> Result<Response, WebError> {
     let text = state
         .engines

@@ -7,9 +7,9 @@ use super::applications::InterviewRow;
 use super::today::StepRow;
 use super::{Ctx, given, redirect};
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{PageQuery, WebError};
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use followup_app::NewInterview;
 use followup_store::Page;
@@ -73,7 +73,7 @@ pub struct ForApplication {
 
 pub async fn new(
     State(state): State<AppState>,
-    Query(q): Query<ForApplication>,
+    PageQuery(q): PageQuery<ForApplication>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
     let (label, zone) = label_of(&state, q.application.clone()).await?;

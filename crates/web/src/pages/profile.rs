@@ -4,9 +4,9 @@
 
 use super::{Ctx, given, redirect};
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{PageQuery, WebError};
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use followup_app::ProfileChanges;
 use followup_core::model::{Profile, Skill};
@@ -55,7 +55,7 @@ async fn load(state: &AppState) -> Result<(Option<Profile>, Vec<Skill>), WebErro
 
 pub async fn page(
     State(state): State<AppState>,
-    Query(q): Query<FirstRun>,
+    PageQuery(q): PageQuery<FirstRun>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
     let (profile, skills) = load(&state).await?;

@@ -6,10 +6,10 @@
 use super::drafts::download;
 use super::{Ctx, redirect, said};
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{PageQuery, WebError};
 use crate::guard::same_bytes;
 use axum::Form;
-use axum::extract::{Multipart, Query, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -156,7 +156,7 @@ pub struct FeedQuery {
 /// no one.
 pub async fn feed(
     State(state): State<AppState>,
-    Query(q): Query<FeedQuery>,
+    PageQuery(q): PageQuery<FeedQuery>,
 ) -> Result<Response, WebError> {
     let given = q.token.unwrap_or_default();
     let text = state

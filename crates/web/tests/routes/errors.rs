@@ -141,6 +141,16 @@ async fn unknown_ids_and_addresses_are_404_pages() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = web.post("/steps/stp-nothere/dance", &[]).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // A page's query string that does not parse is the error page, naming what is missing.
+    for path in ["/calls/new", "/calls/yours"] {
+        let r = web.get(path).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}: {}", r.body);
+        assert!(
+            r.body.contains("<html") && r.body.contains("interview"),
+            "{path}: {}",
+            r.body
+        );
+    }
 }
 
 #[tokio::test]
