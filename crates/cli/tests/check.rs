@@ -54,6 +54,11 @@ fn unreadable_input_exits_2_with_where() {
         db.fails(2, &["check", binary.to_str().unwrap()])
             .contains("binary file")
     );
+    // Saved as "Unicode" by a Windows editor: named as such, not as binary.
+    let utf16 = db.dir.path().join("u16.txt");
+    std::fs::write(&utf16, b"\xff\xfeH\x00i\x00").unwrap();
+    let err = db.fails(2, &["check", utf16.to_str().unwrap()]);
+    assert!(err.contains("u16.txt:1: UTF-16 text"), "{err}");
     db.fails(2, &["check", "/nonexistent/draft.txt"]);
 }
 

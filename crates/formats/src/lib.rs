@@ -29,6 +29,12 @@ impl LineError {
 /// Checks that `bytes` are UTF-8 text and returns them as such; otherwise says on which
 /// line and at which byte offset the first bad byte is.
 pub fn utf8_text(bytes: &[u8]) -> Result<&str, LineError> {
+    if is_utf16(bytes) {
+        return Err(LineError::new(
+            1,
+            "UTF-16 text (\"Unicode\" in some editors), not UTF-8; save the file as UTF-8",
+        ));
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
@@ -37,4 +43,10 @@ pub fn utf8_text(bytes: &[u8]) -> Result<&str, LineError> {
             format!("not UTF-8 text (invalid byte at offset {at}); save the file as UTF-8"),
         )
     })
+}
+
+/// Whether `bytes` start with a UTF-16 byte-order mark: text Windows editors save as
+/// "Unicode", whose every other byte is NUL, so it would otherwise read as binary.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }

@@ -100,7 +100,11 @@ fn read(path: &str, name: &str) -> anyhow::Result<String> {
         ))
         .into());
     }
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    if let Some(at) = bytes
+        .iter()
+        .position(|b| *b == 0)
+        .filter(|_| !followup_formats::is_utf16(&bytes))
+    {
         return Err(Unreadable(format!(
             "{name}: a binary file (a NUL byte at offset {at}), not text"
         ))
