@@ -54,11 +54,24 @@ fn unreadable_input_exits_2_with_where() {
         db.fails(2, &["check", binary.to_str().unwrap()])
             .contains("binary file")
     );
-    // Saved as "Unicode" by a Windows editor: named as such, not as binary.
+    // Saved as "Unicode" by a Windows editor: read as the text it is, not as binary.
     let utf16 = db.dir.path().join("u16.txt");
-    std::fs::write(&utf16, b"\xff\xfeH\x00i\x00").unwrap();
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(
+        "Hello.\nI expect an answer by Friday."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    std::fs::write(&utf16, &bytes).unwrap();
+    let out = db.run(&["check", utf16.to_str().unwrap()]);
+    let found = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{found}");
+    assert!(found.contains("u16.txt:2:"), "{found}");
+    assert!(found.contains("error Pushy.Ultimatum"), "{found}");
+    bytes.push(b'x'); // half a character at the end
+    std::fs::write(&utf16, &bytes).unwrap();
     let err = db.fails(2, &["check", utf16.to_str().unwrap()]);
-    assert!(err.contains("u16.txt:1: UTF-16 text"), "{err}");
+    assert!(err.contains("u16.txt:2: not valid UTF-16"), "{err}");
     db.fails(2, &["check", "/nonexistent/draft.txt"]);
 }
 

@@ -110,7 +110,7 @@ fn read(path: &str, name: &str) -> anyhow::Result<String> {
         ))
         .into());
     }
-    followup_formats::utf8_text(&bytes)
-        .map(str::to_string)
+    followup_formats::decoded_text(&bytes)
+        .map(|t| t.into_owned())
         .map_err(|e| Unreadable(format!("{name}:{}: {}", e.line, e.problem)).into())
 }

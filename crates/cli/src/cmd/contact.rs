@@ -180,8 +180,8 @@ fn import(app: &mut Followup, file: &str, skip_invalid: bool) -> anyhow::Result<
         )));
     }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
-    let text = followup_formats::utf8_text(&bytes).map_err(|e| super::at(file, &e))?;
-    let read = vcard::read_cards(text, Timestamp::now());
+    let text = followup_formats::decoded_text(&bytes).map_err(|e| super::at(file, &e))?;
+    let read = vcard::read_cards(&text, Timestamp::now());
     let failed = read.errors.len();
     super::refuse_unless_skipping(
         file,

@@ -321,8 +321,8 @@ pub fn read_text_arg(path: &str, what: &str) -> anyhow::Result<String> {
         std::fs::read(path).with_context(|| format!("cannot read {what} file {path}"))?
     };
     let name = if path == "-" { "<stdin>" } else { path };
-    followup_formats::utf8_text(&bytes)
-        .map(str::to_string)
+    followup_formats::decoded_text(&bytes)
+        .map(|t| t.into_owned())
         .map_err(|e| at(name, &e))
 }
 

@@ -118,10 +118,10 @@ pub(crate) fn read(
             "choose a file: GOV.UK's bank-holidays.json or an .ics calendar".into(),
         ));
     }
-    let text = followup_formats::utf8_text(bytes)
+    let text = followup_formats::decoded_text(bytes)
         .map_err(|e| bad(format!("{name}, line {}: {}", e.line, e.problem)))?;
     if text.trim_start().starts_with('{') {
-        return followup_formats::holiday_files::read_govuk(text)
+        return followup_formats::holiday_files::read_govuk(&text)
             .map_err(|e| bad(format!("{name}: {e}; nothing was imported")));
     }
     let region = region
@@ -130,7 +130,7 @@ pub(crate) fn read(
         .ok_or_else(|| bad("an .ics calendar needs the region whose holidays they are".into()))?;
     let region = followup_core::place::region("region", region)
         .map_err(|e| bad(format!("{}: {}", e.field, e.problem)))?;
-    followup_formats::holiday_files::read_ics(text, &region).map_err(|e| {
+    followup_formats::holiday_files::read_ics(&text, &region).map_err(|e| {
         bad(format!(
             "{name}, line {}: {}; nothing was imported",
             e.line, e.problem

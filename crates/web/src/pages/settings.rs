@@ -233,12 +233,12 @@ pub async fn restore(
             _ => {}
         }
     }
-    let read = followup_formats::utf8_text(&bytes)
+    let read = followup_formats::decoded_text(&bytes)
         .map_err(|e| {
             WebError::bad_request("backup", format!("{name}, line {}: {}", e.line, e.problem))
         })
         .and_then(|text| {
-            followup_formats::backup::read(text).map_err(|e| {
+            followup_formats::backup::read(&text).map_err(|e| {
                 WebError::bad_request("backup", format!("{name}: {e}; nothing was restored"))
             })
         });

@@ -139,10 +139,10 @@ pub fn read_cards(
             ),
         ));
     }
-    let text = followup_formats::utf8_text(bytes).map_err(|e| {
+    let text = followup_formats::decoded_text(bytes).map_err(|e| {
         WebError::bad_request("card", format!("{name}, line {}: {}", e.line, e.problem))
     })?;
-    let read = followup_formats::vcard::read_cards(text, jiff::Timestamp::now());
+    let read = followup_formats::vcard::read_cards(&text, jiff::Timestamp::now());
     if let Some(e) = read.errors.first() {
         return Err(WebError::bad_request(
             "card",
