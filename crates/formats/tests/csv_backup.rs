@@ -94,6 +94,16 @@ fn rows_of_the_wrong_width_are_skipped_with_their_line() {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+    /// Any bytes after a UTF-16 mark decode or are refused with a line; never a panic.
+    #[test]
+    fn utf16_decoding_never_panics(little in any::<bool>(), body in proptest::collection::vec(any::<u8>(), 0..64)) {
+        let mut bytes = if little { vec![0xff, 0xfe] } else { vec![0xfe, 0xff] };
+        bytes.extend(body);
+        if let Err(e) = followup_formats::decoded_text(&bytes) {
+            prop_assert!(e.line >= 1);
+        }
+    }
+
     #[test]
     fn the_csv_reader_never_panics(text in "(company|role|status|,|\"|\n|\r|[a-z0-9 ]{1,5}|2027-01-0[1-9]|\u{feff})*") {
         let _ = read(&text, &[]);
