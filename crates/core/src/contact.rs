@@ -127,7 +127,8 @@ fn control_chars_in(c: &Contact, lenient: bool) -> Result<(), InvalidValue> {
     Ok(())
 }
 
-fn clip(text: &str) -> String {
+/// The first 40 characters of a value, to quote in a message about it.
+pub(crate) fn clip(text: &str) -> String {
     text.chars().take(40).collect()
 }
 

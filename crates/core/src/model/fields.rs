@@ -9,7 +9,7 @@
 
 use super::{Application, Interview, Profile};
 use crate::InvalidValue;
-use crate::contact::control_char;
+use crate::contact::{clip, control_char};
 
 /// `value` holds no control character (line breaks too when `newlines` is false).
 pub fn plain_text(field: &str, value: &str, newlines: bool) -> Result<(), InvalidValue> {
@@ -117,10 +117,6 @@ impl Interview {
         }
         Ok(())
     }
-}
-
-fn clip(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 #[cfg(test)]
