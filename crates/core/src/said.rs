@@ -2,6 +2,7 @@
 //! "early April", "Friday", "after Easter" — read relative to the interview's date, in
 //! the employer's region (working days, Easter), into the latest date the phrase allows.
 //! A phrase this cannot read gives `None`: the caller keeps it and says it was not used.
+//! The words phrases are made of (numbers, units, months, weekdays) are said/words.rs.
 
 use crate::calendar::WorkingDays;
 use jiff::ToSpan;
@@ -98,37 +99,6 @@ fn strip_lead<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
         i += 1;
     }
     &words[i..]
-}
-
-fn number(word: &str) -> Option<i64> {
-    let n = match word {
-        "a" | "an" | "one" => 1,
-        "two" | "couple" => 2,
-        "three" | "few" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fourteen" => 14,
-        _ => return word.parse().ok().filter(|n| (1..=366).contains(n)),
-    };
-    Some(n)
-}
-
-/// Days in a unit ("week" → 7); `None` for working days, handled apart.
-fn unit(word: &str) -> Option<i64> {
-    match word {
-        "day" | "days" => Some(1),
-        "week" | "weeks" => Some(7),
-        "fortnight" | "fortnights" => Some(14),
-        "month" | "months" => Some(30),
-        _ => None,
-    }
 }
 
 /// "within two weeks", "in 10 working days", "a couple of weeks", "a fortnight".
@@ -261,32 +231,6 @@ fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
     }
 }
 
-fn month(word: &str) -> Option<i8> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if word.len() < 3 {
-        return None;
-    }
-    let m = NAMES.iter().position(|n| word.starts_with(n))? as i8 + 1;
-    // "march" and "mar", not "marketing".
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (full[m as usize - 1].starts_with(word) || word == "sept").then_some(m)
-}
-
 /// The first date on or after `from` in `month` on `day` (this year or next).
 fn next_date(from: Date, month: i8, day: i8, year: Option<i16>) -> Option<Date> {
     if let Some(y) = year {
@@ -298,11 +242,6 @@ fn next_date(from: Date, month: i8, day: i8, year: Option<i16>) -> Option<Date> 
     } else {
         Date::new(from.year() + 1, month, day).ok()
     }
-}
-
-fn year(word: Option<&&str>) -> Option<i16> {
-    word.and_then(|w| w.parse::<i16>().ok())
-        .filter(|y| (2000..=2100).contains(y))
 }
 
 /// "12 March", "March 12", "12 March 2027", "early April", "mid-April", "late April",
@@ -355,17 +294,6 @@ fn day_of_month(words: &[&str], from: Date) -> Option<Date> {
     None
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" | "mon" => Weekday::Monday,
-        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
-        "wednesday" | "wed" => Weekday::Wednesday,
-        "thursday" | "thu" | "thurs" => Weekday::Thursday,
-        "friday" | "fri" => Weekday::Friday,
-        _ => return None,
-    })
-}
-
 /// "Friday" (the next one after the interview), "next Friday" (the one in the week
 /// after), "this Friday", "end of Friday".
 fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
@@ -396,6 +324,9 @@ fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
         _ => None,
     }
 }
+
+mod words;
+use words::*;
 
 #[cfg(test)]
 mod tests;

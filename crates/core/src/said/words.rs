@@ -1,0 +1,77 @@
+//! The words a date phrase is made of: numbers ("two", "12th"), units ("weeks"),
+//! months, years and weekdays.
+
+use jiff::civil::Weekday;
+
+pub(super) fn number(word: &str) -> Option<i64> {
+    let n = match word {
+        "a" | "an" | "one" => 1,
+        "two" | "couple" => 2,
+        "three" | "few" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fourteen" => 14,
+        _ => return word.parse().ok().filter(|n| (1..=366).contains(n)),
+    };
+    Some(n)
+}
+
+/// Days in a unit ("week" → 7); `None` for working days, handled apart.
+pub(super) fn unit(word: &str) -> Option<i64> {
+    match word {
+        "day" | "days" => Some(1),
+        "week" | "weeks" => Some(7),
+        "fortnight" | "fortnights" => Some(14),
+        "month" | "months" => Some(30),
+        _ => None,
+    }
+}
+
+pub(super) fn month(word: &str) -> Option<i8> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if word.len() < 3 {
+        return None;
+    }
+    let m = NAMES.iter().position(|n| word.starts_with(n))? as i8 + 1;
+    // "march" and "mar", not "marketing".
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (full[m as usize - 1].starts_with(word) || word == "sept").then_some(m)
+}
+
+pub(super) fn year(word: Option<&&str>) -> Option<i16> {
+    word.and_then(|w| w.parse::<i16>().ok())
+        .filter(|y| (2000..=2100).contains(y))
+}
+
+pub(super) fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" | "mon" => Weekday::Monday,
+        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
+        "wednesday" | "wed" => Weekday::Wednesday,
+        "thursday" | "thu" | "thurs" => Weekday::Thursday,
+        "friday" | "fri" => Weekday::Friday,
+        _ => return None,
+    })
+}
