@@ -145,13 +145,9 @@ impl Tx<'_> {
     }
 
     pub fn add_applications(&mut self, apps: Vec<Application>) -> Result<usize> {
-        for (i, app) in apps.iter().enumerate() {
-            app.check().map_err(|e| {
-                followup_core::InvalidValue::new(
-                    format!("application {} ({}): {}", i + 1, app.company, e.field),
-                    e.problem,
-                )
-            })?;
+        // The CSV reader has checked each row with its line; this is the backstop.
+        for app in &apps {
+            app.check()?;
         }
         let ids = self.store.add_applications(apps)?;
         let count = ids.len();

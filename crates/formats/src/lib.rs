@@ -29,12 +29,6 @@ impl LineError {
 /// Checks that `bytes` are UTF-8 text and returns them as such; otherwise says on which
 /// line and at which byte offset the first bad byte is.
 pub fn utf8_text(bytes: &[u8]) -> Result<&str, LineError> {
-    if is_utf16(bytes) {
-        return Err(LineError::new(
-            1,
-            "UTF-16 text (\"Unicode\" in some editors), not UTF-8; save the file as UTF-8",
-        ));
-    }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;

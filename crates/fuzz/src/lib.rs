@@ -44,8 +44,9 @@ fn now() -> Timestamp {
     "2026-11-28T12:00:00Z".parse().unwrap()
 }
 
-fn text(data: &[u8]) -> Option<&str> {
-    followup_formats::utf8_text(data).ok()
+/// The input as the program reads a file: UTF-8, or UTF-16 with its byte-order mark.
+fn text(data: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    followup_formats::decoded_text(data).ok()
 }
 
 thread_local! {
@@ -80,6 +81,7 @@ fn built_in_checker() -> &'static Checker {
 /// tested in crates/sense).
 pub fn sense(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let encoder = followup_sense::Encoder::shipped();
     assert!(encoder.token_ids(text).len() <= 256);
     let end = (0..=text.len().min(64))
@@ -98,6 +100,7 @@ pub fn sense(data: &[u8]) {
 /// A `.vcf` file: every card read, each written back out and read again.
 pub fn vcard(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let read = followup_formats::vcard::read_cards(text, now());
     for (_, contact) in &read.cards {
         let card = followup_formats::vcard::write_card(contact);
@@ -118,6 +121,7 @@ pub fn csv(data: &[u8]) {
 /// A JSON backup: read, restored into the database, and the plans recomputed over it.
 pub fn backup(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let Ok(records) = followup_formats::backup::read(text) else {
         return;
     };
@@ -134,6 +138,7 @@ pub fn backup(data: &[u8]) {
 /// working days of its regions are built.
 pub fn holidays(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let mut days = Vec::new();
     if let Ok(read) = followup_formats::holiday_files::read_govuk(text) {
         days.extend(read);
@@ -162,6 +167,7 @@ pub fn holidays(data: &[u8]) {
 /// capitals (the Kelvin sign and the long s, which the engine folds to k and s, aside).
 pub fn tone_rules(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let id = "Fuzz.Rule";
     // Only the fuzzed rule's findings are compared: the readings as a whole (and the
     // sentence encoder's tens of milliseconds a text) have no part here.
@@ -203,6 +209,7 @@ pub fn tone_rules(data: &[u8]) {
 /// A user's version of a draft template: checked as `template save` checks it.
 pub fn templates(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let _ = followup_core::compose::check_template("thank-you-email", text);
 }
 
@@ -210,6 +217,7 @@ pub fn templates(data: &[u8]) {
 /// place, line and column.
 pub fn check(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let checker = built_in_checker();
     let chars: Vec<char> = text.chars().collect();
     for locale in ["en-GB", "en-US"] {
@@ -235,6 +243,7 @@ pub fn check(data: &[u8]) {
 /// twice, each with a finite, positive score and a line of explanation.
 pub fn skills(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    let text: &str = &text;
     let picks = followup_core::skills::rank(skills_profile(), text, 3);
     assert!(picks.len() <= 3, "{picks:?}");
     let mut names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();

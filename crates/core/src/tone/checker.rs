@@ -201,9 +201,7 @@ impl Checker {
             out.retain(not_accepted);
         }
         if let Some(u) = &unmasked {
-            for f in &mut out {
-                u.restore(f, written);
-            }
+            u.restore(&mut out, written);
         }
         out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
         out

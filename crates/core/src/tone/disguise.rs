@@ -62,25 +62,38 @@ pub(super) fn unmask(written: &str) -> Option<Unmasked> {
 }
 
 impl Unmasked {
-    /// Points `f`, found in the unmasked text, at what was written: its range, the words
-    /// it quotes, and its line and column.
-    pub(super) fn restore(&self, f: &mut Finding, written: &str) {
-        if f.start == 0 && f.end == 0 && f.matched.is_empty() {
-            return; // about the message as a whole
+    /// Points each finding, found in the unmasked text, at what was written: its range,
+    /// the words it quotes, and its line and column. The written text is indexed once,
+    /// so this costs the text's length plus a lookup a finding, not the text a finding.
+    pub(super) fn restore(&self, findings: &mut [Finding], written: &str) {
+        let chars: Vec<char> = written.chars().collect();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c == '\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        for f in findings {
+            if f.start == 0 && f.end == 0 && f.matched.is_empty() {
+                continue; // about the message as a whole
+            }
+            let at = |i: usize| self.origin.get(i).copied();
+            let start = at(f.start).unwrap_or(chars.len());
+            let end = if f.end > f.start {
+                at(f.end - 1).map_or(start, |last| last + 1)
+            } else {
+                start
+            };
+            f.matched = chars[start..end].iter().collect();
+            let line = line_starts.partition_point(|&l| l <= start);
+            f.line = line;
+            f.column = start - line_starts[line - 1] + 1;
+            f.start = start;
+            f.end = end;
         }
-        let at = |i: usize| self.origin.get(i).copied();
-        let start = at(f.start).unwrap_or_else(|| written.chars().count());
-        let end = if f.end > f.start {
-            at(f.end - 1).map_or(start, |last| last + 1)
-        } else {
-            start
-        };
-        f.matched = written.chars().skip(start).take(end - start).collect();
-        let before: Vec<char> = written.chars().take(start).collect();
-        f.line = before.iter().filter(|&&c| c == '\n').count() + 1;
-        f.column = before.iter().rev().take_while(|&&c| c != '\n').count() + 1;
-        f.start = start;
-        f.end = end;
     }
 }
 
@@ -346,7 +359,7 @@ mod tests {
             suggestions: vec![],
             link: None,
         };
-        u.restore(&mut f, written);
+        u.restore(std::slice::from_mut(&mut f), written);
         assert_eq!(f.matched, "id\u{200b}iots");
         assert_eq!((f.line, f.column), (2, 9));
         assert_eq!((f.start, f.end), (14, 21));
