@@ -101,5 +101,5 @@ fn alike(a: &str, b: &str) -> bool {
     };
     let (a, b) = (runs(a), runs(b));
     let shared = a.intersection(&b).count();
-    shared * 2 > a.len().min(b.len()) && !a.is_empty() && !b.is_empty()
+    shared * 2 > a.len().max(b.len()) && !a.is_empty() && !b.is_empty()
 }
