@@ -24,6 +24,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Desperate/Begging.yml"),
     ),
     (
+        "Desperate.OutOfWork",
+        include_str!("../../../../data/styles/Desperate/OutOfWork.yml"),
+    ),
+    (
         "Desperate.Despair",
         include_str!("../../../../data/styles/Desperate/Despair.yml"),
     ),
