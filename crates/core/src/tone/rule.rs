@@ -53,6 +53,10 @@ struct RuleFile {
     /// "HIPAA". Matches of several words always count.
     #[serde(default)]
     lexicon_words: bool,
+    /// `existence`: a match is left alone when this pattern is found earlier in its
+    /// sentence: a demand the writer waives ("no need to reply quickly").
+    #[serde(default)]
+    unless_after: Option<String>,
     /// `sentiment`: flag a sentence that scores at or below this (VADER valence sum).
     #[serde(default)]
     threshold: Option<f64>,
@@ -74,6 +78,7 @@ impl RuleFile {
             .chain(self.second.iter())
             .chain(self.forbid.iter())
             .chain(self.target.iter())
+            .chain(self.unless_after.iter())
             .map(String::as_str)
     }
 }
@@ -89,8 +94,9 @@ pub struct Examples {
 
 #[derive(Debug, Clone)]
 enum Kind {
-    /// The tokens, and wordings to suggest for matches of the given shapes.
-    Existence(Regex, Vec<(Regex, String)>),
+    /// The tokens, wordings to suggest for matches of the given shapes, and what, found
+    /// earlier in a match's sentence, waives it (`unless_after`).
+    Existence(Regex, Vec<(Regex, String)>, Option<Regex>),
     Substitution(Vec<(Regex, String)>),
     Occurrence {
         pattern: Regex,
@@ -234,7 +240,12 @@ impl Rule {
                         Ok((whole, wording.clone()))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                Kind::Existence(compile("tokens", &file.tokens)?, suggest)
+                let unless_after = file
+                    .unless_after
+                    .as_ref()
+                    .map(|p| compile("unless_after", std::slice::from_ref(p)))
+                    .transpose()?;
+                Kind::Existence(compile("tokens", &file.tokens)?, suggest, unless_after)
             }
             "substitution" => {
                 if file.swap.is_empty() {

@@ -3,6 +3,23 @@
 
 use super::*;
 
+/// How far back a match's sentence is looked for: enough for a clause, and a bound, so a
+/// long text without full stops costs the same per match.
+const SENTENCE_REACH: usize = 300;
+
+/// The part of `hay` from the start of the sentence holding byte `at` up to `at`.
+fn sentence_before(hay: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(SENTENCE_REACH);
+    while !hay.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &hay[from..at];
+    match before.rfind(['.', '!', '?', ';', '\n']) {
+        Some(i) => &before[i + 1..],
+        None => before,
+    }
+}
+
 impl Rule {
     pub(in crate::tone) fn applies_to(&self, locale: &str) -> bool {
         self.locale
@@ -52,10 +69,13 @@ impl Rule {
             text.source
         };
         match &self.kind {
-            Kind::Existence(re, suggest) => {
+            Kind::Existence(re, suggest, unless_after) => {
                 for (a, b) in matches_in(re, hay, parts) {
                     let matched = &text.source[a..b];
-                    if !self.is_exception(matched) {
+                    let waived = unless_after
+                        .as_ref()
+                        .is_some_and(|w| w.is_match(sentence_before(hay, a)));
+                    if !waived && !self.is_exception(matched) {
                         let offered = suggest
                             .iter()
                             .filter(|(shape, _)| shape.is_match(&hay[a..b]))

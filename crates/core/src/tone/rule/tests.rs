@@ -21,7 +21,10 @@ fn matches_in_finds_what_a_search_per_part_finds() {
     let mut patterns: Vec<&Regex> = Vec::new();
     for rule in &checker.rules {
         match &rule.kind {
-            Kind::Existence(re, _) => patterns.push(re),
+            Kind::Existence(re, _, unless_after) => {
+                patterns.push(re);
+                patterns.extend(unless_after.iter());
+            }
             Kind::Substitution(pairs) => patterns.extend(pairs.iter().map(|(re, _)| re)),
             Kind::Occurrence { pattern, .. } | Kind::Density { pattern, .. } => {
                 patterns.push(pattern)
