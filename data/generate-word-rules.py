@@ -8,7 +8,8 @@ the rules are reproducible; no word in them is typed by hand:
 - data/styles/Pushy/Capitals.yml: shouting, which is an ordinary word in capitals (one
   of VADER's sentiment words, boosters or negations: "VERY", "LOVE", "NEVER") or two
   or more capitalised words in a row ("ANY COMPANY"); acronyms and placeholders such as
-  "AWS", "HIPAA" or "XYZ" are not words of that kind and pass;
+  "AWS", "HIPAA" or "XYZ" are not words of that kind and pass, and the blanks templates
+  write in capitals ("COMPANY NAME", "HIRING MANAGER") are exceptions;
 - data/wordlists/valence.tsv: VADER's valence for each word, for the `sentiment` rule
   kind (how negative a sentence reads).
 
@@ -23,6 +24,14 @@ import zipfile
 VADER = "vaderSentiment-3.3.2"
 PROFANITY = "better_profanity-0.7.0"
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Blanks that published templates write in capitals, as whole runs of capitalised words.
+PLACEHOLDERS = [
+    "COMPANY NAME", "JOB TITLE", "POSITION TITLE", "POSITION NAME", "ROLE TITLE",
+    "HIRING MANAGER", "HIRING MANAGER NAME", "INTERVIEWER NAME", "RECRUITER NAME",
+    "CONTACT NAME", "YOUR NAME", "FIRST NAME", "LAST NAME", "FULL NAME", "DEPARTMENT NAME",
+    "ORGANIZATION NAME", "ORGANISATION NAME", "SCHOOL NAME", "TEAM NAME", "START DATE",
+    "PHONE NUMBER", "EMAIL ADDRESS", "JOB POSTING", "INTERVIEW DATE",
+]
 # ASCII word boundaries: the words are ASCII, and a Unicode boundary in a long alternation
 # forces the regex engine off its fast path on any non-ASCII text (1 MB took a second).
 B = "(?-u:\\b)"
@@ -71,6 +80,9 @@ def main(wheels):
             "link: https://www.coburgbanks.co.uk/blog/candidate-tips/interview-follow-up-email/\n"
             "tokens:\n"
             "  - '" + B + "[A-Z]{3,}(?: [A-Z]{3,})*" + B + "'\n"
+            # A template's blanks are written in capitals ("Dear HIRING MANAGER", "COMPANY
+            # NAME"): a slot to fill in, not shouting.
+            "exceptions:\n" + "".join("  - " + p + "\n" for p in PLACEHOLDERS) +
             "examples:\n  fail:\n    - I am VERY excited about this role.\n"
             "    - This is a REALLY GREAT opportunity.\n    - I would LOVE to hear from you.\n"
             "    - I want ANYTHING at ANY COMPANY.\n"
@@ -78,6 +90,7 @@ def main(wheels):
             "    - I have also used AWS, GCP and HIPAA-compliant storage.\n"
             "    - Thank you for letting me know you filled the XYZ position.\n"
             "    - I am excited about this role.\n"
+            "    - I enjoyed learning how JOB TITLE fits into the wider team at COMPANY NAME.\n"
         )
     os.makedirs(os.path.join(HERE, "wordlists"), exist_ok=True)
     with open(os.path.join(HERE, "wordlists/valence.tsv"), "w") as out:
