@@ -72,6 +72,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Pushy/Capitals.yml"),
     ),
     (
+        "Careless.Shorthand",
+        include_str!("../../../../data/styles/Careless/Shorthand.yml"),
+    ),
+    (
+        "Careless.LowercaseI",
+        include_str!("../../../../data/styles/Careless/LowercaseI.yml"),
+    ),
+    (
         "Undermining.Apology",
         include_str!("../../../../data/styles/Undermining/Apology.yml"),
     ),
