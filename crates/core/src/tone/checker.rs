@@ -80,6 +80,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Careless/LowercaseI.yml"),
     ),
     (
+        "Careless.Emoticon",
+        include_str!("../../../../data/styles/Careless/Emoticon.yml"),
+    ),
+    (
         "Undermining.Apology",
         include_str!("../../../../data/styles/Undermining/Apology.yml"),
     ),
