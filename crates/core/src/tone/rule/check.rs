@@ -20,6 +20,15 @@ fn sentence_before(hay: &str, at: usize) -> &str {
     }
 }
 
+/// The span `a..b` of `source` without the white space at its ends, or None if that is
+/// all it holds.
+fn without_spaces(source: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+    let span = &source[a..b];
+    let start = a + (span.len() - span.trim_start().len());
+    let end = b - (span.len() - span.trim_end().len());
+    (start < end).then_some((start, end))
+}
+
 impl Rule {
     pub(in crate::tone) fn applies_to(&self, locale: &str) -> bool {
         self.locale
@@ -71,6 +80,11 @@ impl Rule {
         match &self.kind {
             Kind::Existence(re, suggest, unless_after) => {
                 for (a, b) in matches_in(re, hay, parts) {
+                    // A pattern may take in the space around what it found (an emoticon
+                    // is one only between spaces); the finding quotes what was found.
+                    let Some((a, b)) = without_spaces(text.source, a, b) else {
+                        continue;
+                    };
                     let matched = &text.source[a..b];
                     let waived = unless_after
                         .as_ref()

@@ -284,3 +284,17 @@ fn locale_rules_apply_to_their_locale_only() {
     );
     assert!(Checker::built_in().check(letter, "en-US").is_empty());
 }
+
+#[test]
+fn a_finding_quotes_what_was_found_not_the_spaces_around_it() {
+    let checker = Checker::built_in();
+    let text = "Thanks for the interview ;) see you soon";
+    let found: Vec<_> = checker
+        .check(text, "en-GB")
+        .into_iter()
+        .filter(|f| f.rule == "Careless.Emoticon")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].matched, ";)");
+    assert_eq!(found[0].column, 26);
+}
