@@ -1,11 +1,12 @@
 //! The tone checker on sentences written for Followup, several per kind of bad follow-up
-//! (tests/data/tone-probes.txt), in seven rounds. Before the rules for their shapes, 43 of
+//! (tests/data/tone-probes.txt), in eight rounds. Before the rules for their shapes, 43 of
 //! round 1's 75 bad ones were flagged, 11 of round 2's 40 (written after round 1's
 //! rules), 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only), 20 of
 //! round 5's 40 (6 by the rules; ten are whole messages, with ten clean twins), 9 of
 //! round 6's 10 (plain statements of what the writer did, 3 of whose 15 were flagged) and
 //! 7 of round 7's 10 (complaints in courteous words, 1 of whose 20 clean twins was
-//! flagged). The test guards what the rules flag now and that the clean ones, which share
+//! flagged); round 8's 25 short messages in new words were flagged 24 times before any
+//! change for them. The test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
 
@@ -22,8 +23,12 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     };
     let (mut bad, mut caught, mut false_alarms) = (0, 0, Vec::new());
     for line in include_str!("data/tone-probes.txt").lines() {
-        // Wrapped probes (whole messages) are not learnt from, but are held like the rest.
-        let line = line.strip_prefix("wrapped ").unwrap_or(line);
+        // Wrapped probes (whole messages) and checked ones are not learnt from, but are held
+        // like the rest.
+        let line = line
+            .strip_prefix("wrapped ")
+            .or_else(|| line.strip_prefix("checked "))
+            .unwrap_or(line);
         if let Some(text) = line.strip_prefix("bad: ") {
             bad += 1;
             if flagged(text) {
@@ -38,7 +43,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
         }
     }
     println!("probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}");
-    assert_eq!(bad, 215);
-    assert!(caught >= 211, "{caught} of {bad}");
+    assert_eq!(bad, 240);
+    assert!(caught >= 236, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
