@@ -57,6 +57,10 @@ struct RuleFile {
     /// sentence: a demand the writer waives ("no need to reply quickly").
     #[serde(default)]
     unless_after: Option<String>,
+    /// `existence`: the rule is off for a message that matches this anywhere: what it
+    /// looks for means something else there (a start date in a letter accepting an offer).
+    #[serde(default)]
+    unless_in_text: Option<String>,
     /// `sentiment`: flag a sentence that scores at or below this (VADER valence sum).
     #[serde(default)]
     threshold: Option<f64>,
@@ -79,6 +83,7 @@ impl RuleFile {
             .chain(self.forbid.iter())
             .chain(self.target.iter())
             .chain(self.unless_after.iter())
+            .chain(self.unless_in_text.iter())
             .map(String::as_str)
     }
 }
@@ -94,9 +99,10 @@ pub struct Examples {
 
 #[derive(Debug, Clone)]
 enum Kind {
-    /// The tokens, wordings to suggest for matches of the given shapes, and what, found
-    /// earlier in a match's sentence, waives it (`unless_after`).
-    Existence(Regex, Vec<(Regex, String)>, Option<Regex>),
+    /// The tokens, wordings to suggest for matches of the given shapes, what, found
+    /// earlier in a match's sentence, waives it (`unless_after`), and what, found anywhere
+    /// in the message, turns the rule off (`unless_in_text`).
+    Existence(Regex, Vec<(Regex, String)>, Option<Regex>, Option<Regex>),
     Substitution(Vec<(Regex, String)>),
     Occurrence {
         pattern: Regex,
@@ -245,7 +251,17 @@ impl Rule {
                     .as_ref()
                     .map(|p| compile("unless_after", std::slice::from_ref(p)))
                     .transpose()?;
-                Kind::Existence(compile("tokens", &file.tokens)?, suggest, unless_after)
+                let unless_in_text = file
+                    .unless_in_text
+                    .as_ref()
+                    .map(|p| compile("unless_in_text", std::slice::from_ref(p)))
+                    .transpose()?;
+                Kind::Existence(
+                    compile("tokens", &file.tokens)?,
+                    suggest,
+                    unless_after,
+                    unless_in_text,
+                )
             }
             "substitution" => {
                 if file.swap.is_empty() {

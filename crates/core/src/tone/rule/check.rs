@@ -78,7 +78,10 @@ impl Rule {
             text.source
         };
         match &self.kind {
-            Kind::Existence(re, suggest, unless_after) => {
+            Kind::Existence(re, suggest, unless_after, unless_in_text) => {
+                if unless_in_text.as_ref().is_some_and(|t| t.is_match(hay)) {
+                    return;
+                }
                 for (a, b) in matches_in(re, hay, parts) {
                     // A pattern may take in the space around what it found (an emoticon
                     // is one only between spaces); the finding quotes what was found.
