@@ -57,8 +57,9 @@ struct RuleFile {
     /// sentence: a demand the writer waives ("no need to reply quickly").
     #[serde(default)]
     unless_after: Option<String>,
-    /// `existence`: the rule is off for a message that matches this anywhere: what it
-    /// looks for means something else there (a start date in a letter accepting an offer).
+    /// `existence`: the rule is off for a message that matches this anywhere it reads (not
+    /// in quoted replies or a signature): what it looks for means something else there (a
+    /// start date in a letter accepting an offer).
     #[serde(default)]
     unless_in_text: Option<String>,
     /// `sentiment`: flag a sentence that scores at or below this (VADER valence sum).
@@ -99,10 +100,15 @@ pub struct Examples {
 
 #[derive(Debug, Clone)]
 enum Kind {
-    /// The tokens, wordings to suggest for matches of the given shapes, what, found
-    /// earlier in a match's sentence, waives it (`unless_after`), and what, found anywhere
-    /// in the message, turns the rule off (`unless_in_text`).
-    Existence(Regex, Vec<(Regex, String)>, Option<Regex>, Option<Regex>),
+    Existence {
+        tokens: Regex,
+        /// Wordings to suggest for matches of the given shapes.
+        suggest: Vec<(Regex, String)>,
+        /// Found earlier in a match's sentence, this waives the match.
+        unless_after: Option<Regex>,
+        /// Found anywhere in what the rule reads, this turns the rule off.
+        unless_in_text: Option<Regex>,
+    },
     Substitution(Vec<(Regex, String)>),
     Occurrence {
         pattern: Regex,
@@ -256,12 +262,12 @@ impl Rule {
                     .as_ref()
                     .map(|p| compile("unless_in_text", std::slice::from_ref(p)))
                     .transpose()?;
-                Kind::Existence(
-                    compile("tokens", &file.tokens)?,
+                Kind::Existence {
+                    tokens: compile("tokens", &file.tokens)?,
                     suggest,
                     unless_after,
                     unless_in_text,
-                )
+                }
             }
             "substitution" => {
                 if file.swap.is_empty() {

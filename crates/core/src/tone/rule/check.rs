@@ -78,11 +78,19 @@ impl Rule {
             text.source
         };
         match &self.kind {
-            Kind::Existence(re, suggest, unless_after, unless_in_text) => {
-                if unless_in_text.as_ref().is_some_and(|t| t.is_match(hay)) {
+            Kind::Existence {
+                tokens,
+                suggest,
+                unless_after,
+                unless_in_text,
+            } => {
+                if unless_in_text
+                    .as_ref()
+                    .is_some_and(|t| parts.iter().any(|(a, b)| t.is_match(&hay[*a..*b])))
+                {
                     return;
                 }
-                for (a, b) in matches_in(re, hay, parts) {
+                for (a, b) in matches_in(tokens, hay, parts) {
                     // A pattern may take in the space around what it found (an emoticon
                     // is one only between spaces); the finding quotes what was found.
                     let Some((a, b)) = without_spaces(text.source, a, b) else {

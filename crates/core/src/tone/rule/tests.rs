@@ -21,8 +21,13 @@ fn matches_in_finds_what_a_search_per_part_finds() {
     let mut patterns: Vec<&Regex> = Vec::new();
     for rule in &checker.rules {
         match &rule.kind {
-            Kind::Existence(re, _, unless_after, unless_in_text) => {
-                patterns.push(re);
+            Kind::Existence {
+                tokens,
+                unless_after,
+                unless_in_text,
+                ..
+            } => {
+                patterns.push(tokens);
                 patterns.extend(unless_after.iter().chain(unless_in_text.iter()));
             }
             Kind::Substitution(pairs) => patterns.extend(pairs.iter().map(|(re, _)| re)),
