@@ -303,3 +303,20 @@ fn a_finding_quotes_what_was_found_not_the_spaces_around_it() {
     assert_eq!(found[0].matched, ";)");
     assert_eq!(found[0].column, 26);
 }
+
+#[test]
+fn an_offer_accepted_only_in_a_quoted_reply_does_not_quiet_presumption() {
+    let checker = Checker::built_in();
+    let presumes = |text: &str| {
+        checker
+            .check(text, "en-GB")
+            .iter()
+            .any(|f| f.rule == "Pushy.Presumptive")
+    };
+    assert!(!presumes(
+        "I am delighted to accept your offer, and I am available to start on Monday."
+    ));
+    assert!(presumes(
+        "I am available to start on Monday.\n\n> I am delighted to accept your offer."
+    ));
+}
