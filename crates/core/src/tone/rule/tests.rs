@@ -320,3 +320,23 @@ fn an_offer_accepted_only_in_a_quoted_reply_does_not_quiet_presumption() {
         "I am available to start on Monday.\n\n> I am delighted to accept your offer."
     ));
 }
+
+#[test]
+fn words_inside_a_web_or_email_address_are_not_read_as_words() {
+    let checker = Checker::built_in();
+    let text = "My portfolio: https://docs.google.com/document/u/0/d/abc, \
+                (www.ty-example.com/ur/page) or write to ty@example.com.";
+    let found: Vec<_> = checker
+        .check(text, "en-GB")
+        .into_iter()
+        .filter(|f| f.rule.starts_with("Careless"))
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // The same words outside an address still count.
+    assert!(
+        checker
+            .check("thank u, ty", "en-GB")
+            .iter()
+            .any(|f| f.rule == "Careless.Shorthand")
+    );
+}
