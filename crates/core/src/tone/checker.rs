@@ -36,6 +36,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Pushy/Ultimatum.yml"),
     ),
     (
+        "Pushy.Scheduling",
+        include_str!("../../../../data/styles/Pushy/Scheduling.yml"),
+    ),
+    (
         "Pushy.RepeatedContact",
         include_str!("../../../../data/styles/Pushy/RepeatedContact.yml"),
     ),
