@@ -118,13 +118,7 @@ fn rule_patterns_match_either_apostrophe_and_ascii_boundaries() {
     assert_eq!(compiled_pattern("don['’]t"), "don['’]t");
     assert_eq!(compiled_pattern(r"a\'b"), r"a\'b");
     assert_eq!(compiled_pattern(r"\bso\b[\b]"), r"(?-u:\b)so(?-u:\b)[\b]");
-    let checker = Checker::built_in();
-    let found = |t: &str| {
-        checker
-            .check(t, "en-GB")
-            .iter()
-            .any(|f| f.rule == "Desperate.Despair")
-    };
+    let found = |t: &str| flags("Desperate.Despair", t);
     assert!(found("If I don't get this job, I don't know what I'll do."));
     assert!(found("If I don’t get this job, I don’t know what I’ll do."));
 }
@@ -306,13 +300,7 @@ fn a_finding_quotes_what_was_found_not_the_spaces_around_it() {
 
 #[test]
 fn an_offer_accepted_only_in_a_quoted_reply_does_not_quiet_presumption() {
-    let checker = Checker::built_in();
-    let presumes = |text: &str| {
-        checker
-            .check(text, "en-GB")
-            .iter()
-            .any(|f| f.rule == "Pushy.Presumptive")
-    };
+    let presumes = |text: &str| flags("Pushy.Presumptive", text);
     assert!(!presumes(
         "I am delighted to accept your offer, and I am available to start on Monday."
     ));
@@ -333,10 +321,13 @@ fn words_inside_a_web_or_email_address_are_not_read_as_words() {
         .collect();
     assert!(found.is_empty(), "{found:?}");
     // The same words outside an address still count.
-    assert!(
-        checker
-            .check("thank u, ty", "en-GB")
-            .iter()
-            .any(|f| f.rule == "Careless.Shorthand")
-    );
+    assert!(flags("Careless.Shorthand", "thank u, ty"));
+}
+
+/// Whether the shipped checker finds `rule` in `text` (en-GB).
+fn flags(rule: &str, text: &str) -> bool {
+    Checker::built_in()
+        .check(text, "en-GB")
+        .iter()
+        .any(|f| f.rule == rule)
 }
