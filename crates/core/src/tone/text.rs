@@ -20,6 +20,9 @@ pub(super) struct Text<'a> {
     pub(super) spans: Vec<(Scope, usize, usize)>,
     /// Words in each span, counted once, by the first rule that counts them.
     span_words: std::sync::OnceLock<Vec<usize>>,
+    /// Byte ranges of the web and email addresses in the source, in order, found once, by
+    /// the first rule that asks.
+    addresses: std::sync::OnceLock<Vec<(usize, usize)>>,
     line_starts: Vec<usize>,
     /// Characters before each line, so positions cost one line's count, not the text's.
     line_chars: Vec<usize>,
@@ -128,6 +131,7 @@ impl<'a> Text<'a> {
             lower: source.to_ascii_lowercase(),
             spans,
             span_words: std::sync::OnceLock::new(),
+            addresses: std::sync::OnceLock::new(),
             line_starts,
             line_chars,
         }
@@ -156,6 +160,38 @@ impl<'a> Text<'a> {
             .filter(|((s, _, _), _)| scope.covers(*s))
             .map(|(_, n)| n)
             .sum()
+    }
+
+    /// Whether the byte range `a..b` lies inside a web or an email address: a run of
+    /// non-space characters that holds "://" or an "@", or starts "www." ("/u/0" in a link
+    /// is no chat shorthand). The addresses are found in one pass, then looked up.
+    pub(super) fn in_address(&self, a: usize, b: usize) -> bool {
+        let addresses = self.addresses.get_or_init(|| {
+            let mut out = Vec::new();
+            let mut start = None;
+            let mut push = |s: usize, e: usize| {
+                let token = self.source[s..e].trim_start_matches(['(', '<', '[', '"', '\'']);
+                if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+                    out.push((s, e));
+                }
+            };
+            for (i, c) in self.source.char_indices() {
+                match (c.is_whitespace(), start) {
+                    (false, None) => start = Some(i),
+                    (true, Some(s)) => {
+                        push(s, i);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                push(s, self.source.len());
+            }
+            out
+        });
+        let i = addresses.partition_point(|(s, _)| *s <= a);
+        i > 0 && b <= addresses[i - 1].1
     }
 
     /// (line, column, char start, char end) of a byte range.

@@ -20,20 +20,6 @@ fn sentence_before(hay: &str, at: usize) -> &str {
     }
 }
 
-/// Whether `a..b` lies inside a web address or an email address (the run of non-space
-/// characters around it holds "://", starts "www." or holds an "@"): "/u/0" in a link is no
-/// chat shorthand, and a rule about words has nothing to say about an address.
-fn in_address(source: &str, a: usize, b: usize) -> bool {
-    let start = source[..a].rfind(char::is_whitespace).map_or(0, |i| {
-        i + source[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = source[b..]
-        .find(char::is_whitespace)
-        .map_or(source.len(), |i| b + i);
-    let token = source[start..end].trim_start_matches(['(', '<', '[', '"', '\'']);
-    token.contains("://") || token.starts_with("www.") || token.contains('@')
-}
-
 /// The span `a..b` of `source` without the white space at its ends, or None if that is
 /// all it holds.
 fn without_spaces(source: &str, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -110,7 +96,7 @@ impl Rule {
                     let Some((a, b)) = without_spaces(text.source, a, b) else {
                         continue;
                     };
-                    if in_address(text.source, a, b) {
+                    if text.in_address(a, b) {
                         continue;
                     }
                     let matched = &text.source[a..b];
@@ -132,7 +118,7 @@ impl Rule {
                 for (re, to) in pairs {
                     for (a, b) in matches_in(re, hay, parts) {
                         let matched = &text.source[a..b];
-                        if !self.is_exception(matched) && !in_address(text.source, a, b) {
+                        if !self.is_exception(matched) && !text.in_address(a, b) {
                             out.push(self.finding(text, a, b, matched, vec![to.clone()]));
                         }
                     }
