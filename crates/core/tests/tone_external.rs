@@ -152,7 +152,7 @@ fn the_corpus_is_split_before_rules_and_sourced() {
     // The goal the issue sets: at least 150 of each label.
     assert!(corpus.iter().filter(|m| m.bad).count() >= 150);
     assert!(corpus.iter().filter(|m| !m.bad).count() >= 150);
-    // Half of each batch is held out: test (batches 1 to 6 and 8 to 17) and blind (batch 7). Each
+    // Half of each batch is held out: test (batches 1 to 6 and 8 to 18) and blind (batch 7). Each
     // batch alternates starting with dev, so dev can lead by one per label and batch.
     let held = corpus.iter().filter(|m| m.split != "dev").count();
     let batches = include_str!("data/tone-external.txt")
