@@ -6,8 +6,10 @@
 //! round 6's 10 (plain statements of what the writer did, 3 of whose 15 were flagged) and
 //! 7 of round 7's 10 (complaints in courteous words, 1 of whose 20 clean twins was
 //! flagged); round 8's 25 short messages in new words were flagged 24 times and round 9's
-//! 20 veiled complaints 17 times before any change for them; round 10 is clean
-//! sentences only. The test guards what the rules flag now and that the clean ones, which share
+//! 20 veiled complaints 17 times before any change for them; rounds 10 and 11 are clean
+//! sentences only (round 11's five 'read clean:' lines are plain statements the reading as
+//! a whole still flags: reported as known false alarms, and held to no other finding).
+//! The test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
 
@@ -22,7 +24,15 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
             .iter()
             .any(|f| matches!(f.level, Level::Error | Level::Warning))
     };
-    let (mut bad, mut caught, mut false_alarms) = (0, 0, Vec::new());
+    let warned = |text: &str| {
+        checker
+            .check(text, "en-GB")
+            .into_iter()
+            .filter(|f| matches!(f.level, Level::Error | Level::Warning))
+            .map(|f| f.rule)
+            .collect::<Vec<_>>()
+    };
+    let (mut bad, mut caught, mut false_alarms, mut known) = (0, 0, Vec::new(), Vec::new());
     for line in include_str!("data/tone-probes.txt").lines() {
         // Wrapped probes (whole messages) and checked ones are not learnt from, but are held
         // like the rest.
@@ -30,7 +40,14 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
             .strip_prefix("wrapped ")
             .or_else(|| line.strip_prefix("checked "))
             .unwrap_or(line);
-        if let Some(text) = line.strip_prefix("bad: ") {
+        if let Some(text) = line.strip_prefix("read clean: ") {
+            let rules = warned(text);
+            if rules.iter().any(|r| r != "Tone.Overall") {
+                false_alarms.push(text);
+            } else if !rules.is_empty() {
+                known.push(text);
+            }
+        } else if let Some(text) = line.strip_prefix("bad: ") {
             bad += 1;
             if flagged(text) {
                 caught += 1;
@@ -43,7 +60,9 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
             false_alarms.push(text);
         }
     }
-    println!("probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}");
+    println!(
+        "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
+    );
     assert_eq!(bad, 260);
     assert!(caught >= 256, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");

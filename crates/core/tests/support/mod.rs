@@ -50,7 +50,7 @@ pub fn parse(file: &str) -> Vec<Message> {
 
 /// The probe sentences the readings as a whole learn from, as (text, bad): not the
 /// wrapped ones ('wrapped bad:', 'wrapped clean:'; the file's round 5 says why) nor the
-/// checked ones ('checked bad:', round 8).
+/// checked ones ('checked bad:', round 8; 'checked clean:' and 'read clean:', round 11).
 pub fn probes() -> Vec<(&'static str, bool)> {
     PROBES
         .lines()
