@@ -11,14 +11,16 @@
 //! "support" half) and by its place (the first lines count up to half as much again as
 //! the last). A skill scores BM25-style on its best-matched spelling (name or alias; a
 //! two-word name counts once, not twice), with its evidence sentence only as a
-//! tie-breaker, and terms many skills share count least. `SkillMatch::why` says what
-//! each score is made of. Picks are distinct: two skills that come down to the same
+//! tie-breaker, and terms many skills share count least. A skill the advert offers as
+//! an alternative to one already picked ("Python or Java", alternatives.rs) counts half.
+//! `SkillMatch::why` says what each score is made of. Picks are distinct: two skills that come down to the same
 //! canonical name ("Kubernetes", "k8s") are one pick.
 
 use crate::model::Skill;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap};
 
+mod alternatives;
 mod emphasis;
 mod terms;
 use terms::terms;
@@ -50,6 +52,9 @@ const EVIDENCE_CAP: f64 = 0.1;
 const EARLY_BONUS: f64 = 0.5;
 /// BM25's term-frequency saturation.
 const K1: f64 = 1.2;
+/// How much a skill counts once another the advert names as its alternative is picked
+/// ("Python or Java": a note that names Python needs the database next, not Java).
+const ALTERNATIVE: f64 = 0.5;
 
 /// A skill as terms: its spellings (name and aliases), every name term, the evidence.
 type SkillTerms = (Vec<Vec<String>>, BTreeSet<String>, BTreeSet<String>);
@@ -208,13 +213,51 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
             .total_cmp(&a.0.score)
             .then(a.0.name.cmp(&b.0.name))
     });
+    let choices = alternatives::alternatives(
+        job_description,
+        &skill_terms
+            .iter()
+            .map(|(s, _, _)| s.clone())
+            .collect::<Vec<_>>(),
+        &stemmer,
+    );
+    let index: HashMap<&str, usize> = skills
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    let is_choice = |a: &str, b: &str| {
+        let (a, b) = (index[a], index[b]);
+        choices.contains(&(a.min(b), a.max(b)))
+    };
+    // Picked best first; a skill the advert offers as an alternative to one already
+    // picked counts for less, and one that comes down to the same canonical name as a
+    // pick is not picked at all.
     let mut picked: Vec<(SkillMatch, &BTreeSet<String>)> = Vec::new();
-    for (m, names) in scored {
-        if picked.len() >= top {
-            break;
-        }
-        if picked.iter().any(|(_, p)| !p.is_disjoint(names)) {
-            continue;
+    while picked.len() < top {
+        let counted = |m: &SkillMatch| {
+            if picked.iter().any(|(p, _)| is_choice(&p.name, &m.name)) {
+                m.score * ALTERNATIVE
+            } else {
+                m.score
+            }
+        };
+        let next = scored
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, names))| picked.iter().all(|(_, p)| p.is_disjoint(names)))
+            .max_by(|(_, (a, _)), (_, (b, _))| {
+                counted(a).total_cmp(&counted(b)).then(b.name.cmp(&a.name))
+            })
+            .map(|(i, _)| i);
+        let Some(i) = next else { break };
+        let (mut m, names) = scored.remove(i);
+        if let Some((p, _)) = picked.iter().find(|(p, _)| is_choice(&p.name, &m.name)) {
+            m.score = (m.score * ALTERNATIVE * 1000.0).round() / 1000.0;
+            m.why.push(format!(
+                "×{ALTERNATIVE}: the advert offers it as an alternative to {}, picked already",
+                p.name
+            ));
         }
         picked.push((m, names));
     }

@@ -290,6 +290,24 @@ const GENERIC: &[&str] = &[
     "well",
     "within",
     "across",
+    // An advert's headings and boilerplate. "Responsibilities" stems as "response" does,
+    // and so named "Incident response" in every advert with that heading.
+    "responsibilities",
+    "responsibility",
+    "responsible",
+    "duties",
+    "duty",
+    "qualifications",
+    "qualification",
+    "qualified",
+    "benefits",
+    "apply",
+    "applicants",
+    "candidates",
+    "salary",
+    "position",
+    "opportunity",
+    "company",
 ];
 
 /// "4", "4+", "30k", "2nd", "24x7": numbers and units say how much, never what.
