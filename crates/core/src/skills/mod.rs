@@ -361,6 +361,27 @@ mod tests {
     }
 
     #[test]
+    fn an_alternative_to_a_pick_comes_after_what_else_is_asked_for() {
+        let skills = [
+            skill("Python", &[], "Wrote APIs in Python."),
+            skill("Java", &[], "Maintained Java services."),
+            skill("PostgreSQL", &[], "Tuned queries."),
+        ];
+        let jd = "Professional experience with Python or Java.\nExperience with PostgreSQL.";
+        let picks = rank(&skills, jd, 3);
+        // Python and Java tie (the name decides); whichever comes first, the other waits
+        // until after PostgreSQL.
+        let names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names[1], "PostgreSQL", "{names:?}");
+        let alternative = format!("alternative to {}", names[0]);
+        assert!(
+            picks[2].why.iter().any(|w| w.contains(&alternative)),
+            "{:?}",
+            picks[2].why
+        );
+    }
+
+    #[test]
     fn nothing_matched_is_not_picked() {
         let skills = [skill("Welding", &[], "Welded things.")];
         assert!(rank(&skills, "Write Python.", 2).is_empty());
