@@ -7,8 +7,15 @@ use super::terms::terms;
 use rust_stemmers::Stemmer;
 use std::collections::BTreeSet;
 
-/// Words that make the rest of a line a choice among what it lists.
-const CHOICE: &[&str] = &["one of", "any of", "either"];
+/// Words that make the rest of a line a choice among what it lists. Not "one of" alone:
+/// "you'll be one of our first engineers, in Go, Kafka and PostgreSQL" asks for all three.
+const CHOICE: &[&str] = &[
+    "one of these",
+    "one of the following",
+    "any of these",
+    "any of the following",
+    "either",
+];
 
 /// The pairs of skills (by index, the smaller first) that a line of `text` names as
 /// alternatives: side by side across an "or", or both after "one of" and the like.
@@ -44,7 +51,7 @@ pub(super) fn alternatives(
             }
         }
         // After "one of": every skill the rest of the line names.
-        if let Some(at) = CHOICE.iter().filter_map(|c| line.find(c)).min() {
+        if let Some(at) = CHOICE.iter().filter_map(|c| word_at(&line, c)).min() {
             let named: BTreeSet<usize> = line[at..]
                 .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
                 .filter_map(|w| skill_of(&clean(w)))
@@ -58,6 +65,13 @@ pub(super) fn alternatives(
         }
     }
     pairs
+}
+
+/// Where `phrase` first begins a word of `line` ("one of these", not "none of these").
+fn word_at(line: &str, phrase: &str) -> Option<usize> {
+    line.match_indices(phrase)
+        .map(|(i, _)| i)
+        .find(|&i| !line[..i].ends_with(|c: char| c.is_alphanumeric()))
 }
 
 /// A word without the punctuation around it.
@@ -98,6 +112,13 @@ mod tests {
         // "and" joins what is asked for; an "or" further off does not pair them.
         let found = alternatives(
             "Python and PostgreSQL, with Go or Rust a plus.",
+            &skills,
+            &stemmer,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // "One of" that is not a choice, and "none of these".
+        let found = alternatives(
+            "You'll be one of our first engineers, in Go, Python and PostgreSQL.\nNone of these: Java, Go.",
             &skills,
             &stemmer,
         );

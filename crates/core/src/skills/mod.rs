@@ -13,8 +13,8 @@
 //! two-word name counts once, not twice), with its evidence sentence only as a
 //! tie-breaker, and terms many skills share count least. A skill the advert offers as
 //! an alternative to one already picked ("Python or Java", alternatives.rs) counts half.
-//! `SkillMatch::why` says what each score is made of. Picks are distinct: two skills that come down to the same
-//! canonical name ("Kubernetes", "k8s") are one pick.
+//! `SkillMatch::why` says what each score is made of. Picks are distinct: two skills
+//! that come down to the same canonical name ("Kubernetes", "k8s") are one pick.
 
 use crate::model::Skill;
 use rust_stemmers::{Algorithm, Stemmer};
