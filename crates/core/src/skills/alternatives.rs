@@ -3,6 +3,7 @@
 //! note that names one has no need of the other, and the next pick should be something
 //! else the advert asks for.
 
+use super::SkillTerms;
 use super::terms::terms;
 use rust_stemmers::Stemmer;
 use std::collections::BTreeSet;
@@ -19,11 +20,11 @@ const CHOICE: &[&str] = &[
 
 /// The pairs of skills (by index, the smaller first) that a line of `text` names as
 /// alternatives: side by side across an "or", or both after "one of" and the like.
-/// `spellings` holds each skill's spellings as terms; only one-term spellings are looked
+/// Each skill's spellings are its terms' first part; only one-term spellings are looked
 /// for, which is how adverts list languages and tools.
 pub(super) fn alternatives(
     text: &str,
-    spellings: &[Vec<Vec<String>>],
+    skills: &[SkillTerms],
     stemmer: &Stemmer,
 ) -> BTreeSet<(usize, usize)> {
     let skill_of = |word: &str| -> Option<usize> {
@@ -31,9 +32,11 @@ pub(super) fn alternatives(
         let [term] = found.as_slice() else {
             return None;
         };
-        spellings
-            .iter()
-            .position(|s| s.iter().any(|sp| sp.len() == 1 && sp[0] == term.stem))
+        skills.iter().position(|(spellings, _, _)| {
+            spellings
+                .iter()
+                .any(|sp| sp.as_slice() == std::slice::from_ref(&term.stem))
+        })
     };
     let mut pairs = BTreeSet::new();
     for line in text.lines() {
@@ -85,11 +88,14 @@ mod tests {
     use super::*;
     use rust_stemmers::Algorithm;
 
-    fn spelled(names: &[&str]) -> Vec<Vec<Vec<String>>> {
+    fn spelled(names: &[&str]) -> Vec<SkillTerms> {
         let stemmer = Stemmer::create(Algorithm::English);
         names
             .iter()
-            .map(|n| vec![terms(n, &stemmer).into_iter().map(|t| t.stem).collect()])
+            .map(|n| {
+                let spelling = terms(n, &stemmer).into_iter().map(|t| t.stem).collect();
+                (vec![spelling], BTreeSet::new(), BTreeSet::new())
+            })
             .collect()
     }
 

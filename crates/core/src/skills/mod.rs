@@ -146,10 +146,12 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         };
         format!("+{w:.2} '{}' in your skill's {from}, {how}", a.word)
     };
-    let mut scored: Vec<(SkillMatch, &BTreeSet<String>)> = skills
+    // Each candidate with its place in `skills`, which alternatives are named by.
+    let mut scored: Vec<(usize, SkillMatch, &BTreeSet<String>)> = skills
         .iter()
         .zip(&skill_terms)
-        .map(|(skill, (spellings, names, evidence))| {
+        .enumerate()
+        .map(|(i, (skill, (spellings, names, evidence)))| {
             let mut why = Vec::new();
             let mut matched_terms = Vec::new();
             // The name: its best-matched spelling, each term counted as a share of it, so
@@ -204,64 +206,49 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
                 why: why.into_iter().map(|(_, w)| w).collect(),
                 evidence: skill.evidence.clone(),
             };
-            (m, names)
+            (i, m, names)
         })
-        .filter(|(m, _)| m.score > 0.0)
+        .filter(|(_, m, _)| m.score > 0.0)
         .collect();
     scored.sort_by(|a, b| {
-        b.0.score
-            .total_cmp(&a.0.score)
-            .then(a.0.name.cmp(&b.0.name))
+        b.1.score
+            .total_cmp(&a.1.score)
+            .then(a.1.name.cmp(&b.1.name))
     });
-    let choices = alternatives::alternatives(
-        job_description,
-        &skill_terms
-            .iter()
-            .map(|(s, _, _)| s.clone())
-            .collect::<Vec<_>>(),
-        &stemmer,
-    );
-    let index: HashMap<&str, usize> = skills
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.name.as_str(), i))
-        .collect();
-    let is_choice = |a: &str, b: &str| {
-        let (a, b) = (index[a], index[b]);
-        choices.contains(&(a.min(b), a.max(b)))
-    };
-    // Picked best first; a skill the advert offers as an alternative to one already
-    // picked counts for less, and one that comes down to the same canonical name as a
-    // pick is not picked at all.
-    let mut picked: Vec<(SkillMatch, &BTreeSet<String>)> = Vec::new();
+    let choices = alternatives::alternatives(job_description, &skill_terms, &stemmer);
+    // Picked best first (a tie goes to the one earlier in `scored`: the higher score
+    // before any halving, then the name); a skill the advert offers as an alternative to one already picked counts
+    // for less, and one that comes down to the same canonical name as a pick is not
+    // picked at all.
+    let mut picked: Vec<(usize, SkillMatch, &BTreeSet<String>)> = Vec::new();
     while picked.len() < top {
-        let counted = |m: &SkillMatch| {
-            if picked.iter().any(|(p, _)| is_choice(&p.name, &m.name)) {
-                m.score * ALTERNATIVE
-            } else {
-                m.score
-            }
+        let alternative_to = |i: usize| {
+            picked
+                .iter()
+                .find(|(p, _, _)| choices.contains(&((*p).min(i), (*p).max(i))))
+                .map(|(_, p, _)| p.name.clone())
         };
-        let next = scored
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, names))| picked.iter().all(|(_, p)| p.is_disjoint(names)))
-            .max_by(|(_, (a, _)), (_, (b, _))| {
-                counted(a).total_cmp(&counted(b)).then(b.name.cmp(&a.name))
-            })
-            .map(|(i, _)| i);
-        let Some(i) = next else { break };
-        let (mut m, names) = scored.remove(i);
-        if let Some((p, _)) = picked.iter().find(|(p, _)| is_choice(&p.name, &m.name)) {
+        let counted = |(i, m, _): &(usize, SkillMatch, &BTreeSet<String>)| {
+            m.score * alternative_to(*i).map_or(1.0, |_| ALTERNATIVE)
+        };
+        let mut next: Option<usize> = None;
+        for (at, candidate) in scored.iter().enumerate() {
+            let distinct = picked.iter().all(|(_, _, p)| p.is_disjoint(candidate.2));
+            if distinct && next.is_none_or(|n| counted(candidate) > counted(&scored[n])) {
+                next = Some(at);
+            }
+        }
+        let Some(at) = next else { break };
+        let (i, mut m, names) = scored.remove(at);
+        if let Some(other) = alternative_to(i) {
             m.score = (m.score * ALTERNATIVE * 1000.0).round() / 1000.0;
             m.why.push(format!(
-                "×{ALTERNATIVE}: the advert offers it as an alternative to {}, picked already",
-                p.name
+                "×{ALTERNATIVE}: the advert offers it as an alternative to {other}, picked already"
             ));
         }
-        picked.push((m, names));
+        picked.push((i, m, names));
     }
-    picked.into_iter().map(|(m, _)| m).collect()
+    picked.into_iter().map(|(_, m, _)| m).collect()
 }
 
 /// A part of an advert short enough to quote.

@@ -194,7 +194,6 @@ impl<'a> Text<'a> {
         i > 0 && b <= addresses[i - 1].1
     }
 
-    /// (line, column, char start, char end) of a byte range.
     /// The byte offset of character offset `at` (a finding's `start`), by way of the line
     /// it is on.
     pub(super) fn byte_of(&self, at: usize) -> usize {
@@ -206,6 +205,7 @@ impl<'a> Text<'a> {
             .map_or(self.source.len(), |(i, _)| start + i)
     }
 
+    /// (line, column, char start, char end) of a byte range.
     pub(super) fn position(&self, start: usize, end: usize) -> (usize, usize, usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= start);
         let line_start = self.line_starts[line - 1];

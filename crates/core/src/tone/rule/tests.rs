@@ -286,13 +286,10 @@ fn locale_rules_apply_to_their_locale_only() {
 
 #[test]
 fn a_finding_quotes_what_was_found_not_the_spaces_around_it() {
-    let checker = Checker::built_in();
-    let text = "Thanks for the interview ;) see you soon";
-    let found: Vec<_> = checker
-        .check(text, "en-GB")
-        .into_iter()
-        .filter(|f| f.rule == "Careless.Emoticon")
-        .collect();
+    let found = findings(
+        "Careless.Emoticon",
+        "Thanks for the interview ;) see you soon",
+    );
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].matched, ";)");
     assert_eq!(found[0].column, 26);
@@ -311,23 +308,25 @@ fn an_offer_accepted_only_in_a_quoted_reply_does_not_quiet_presumption() {
 
 #[test]
 fn words_inside_a_web_or_email_address_are_not_read_as_words() {
-    let checker = Checker::built_in();
     let text = "My portfolio: https://docs.google.com/document/u/0/d/abc, \
                 (www.ty-example.com/ur/page) or write to ty@example.com.";
-    let found: Vec<_> = checker
-        .check(text, "en-GB")
-        .into_iter()
-        .filter(|f| f.rule.starts_with("Careless"))
-        .collect();
+    let found = findings("Careless.", text);
     assert!(found.is_empty(), "{found:?}");
     // The same words outside an address still count.
     assert!(flags("Careless.Shorthand", "thank u, ty"));
 }
 
-/// Whether the shipped checker finds `rule` in `text` (en-GB).
-fn flags(rule: &str, text: &str) -> bool {
+/// What the shipped checker finds in `text` (en-GB) from rules whose name starts with
+/// `rule` (a whole name, or a family such as "Careless.").
+fn findings(rule: &str, text: &str) -> Vec<Finding> {
     Checker::built_in()
         .check(text, "en-GB")
-        .iter()
-        .any(|f| f.rule == rule)
+        .into_iter()
+        .filter(|f| f.rule.starts_with(rule))
+        .collect()
+}
+
+/// Whether the shipped checker finds `rule` in `text` (en-GB).
+fn flags(rule: &str, text: &str) -> bool {
+    findings(rule, text).iter().any(|f| f.rule == rule)
 }
