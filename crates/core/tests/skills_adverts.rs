@@ -5,9 +5,12 @@
 //! many words it has, evidence only as a tie-breaker, emphasis read per clause, earlier
 //! parts of an advert counting more) were then developed while watching this set, so it
 //! is a development set now, not held out: it measures regression. Bar: the top two are
-//! the adviser's pair in at least 20 of 24. A second batch of 9 (tests/data/adverts-2.txt)
-//! was collected after those rules and scored before any change for it: 7 of 9; a third
-//! of 9 (tests/data/adverts-3.txt), likewise: 7 of 9; a fourth of 5 (adverts-4.txt): 2 of 5.
+//! the adviser's pair in at least 20 of 24. Later batches were collected after those rules
+//! and scored before any change for them (the first look): a second of 5
+//! (tests/data/adverts-2.txt), 3 of 5; a third of 5 (adverts-3.txt), 3 of 5; a fourth of 4
+//! (adverts-4.txt), 1 of 4. No posting is in two batches (a test below holds them to
+//! that): nine that were, under another address or excerpt, were taken out of the later
+//! batches, and their first looks no longer count.
 
 use followup_core::model::Skill;
 use followup_core::skills::rank;
@@ -163,15 +166,15 @@ fn the_top_two_are_the_advisers_pair_in_20_of_24_real_adverts() {
     assert!(hits >= 20, "{hits}/24:\n{}", misses.join("\n"));
 }
 
-/// The second batch (tests/data/adverts-2.txt): 9 real adverts collected on 2026-11-29,
+/// The second batch (tests/data/adverts-2.txt): 5 real adverts collected on 2026-11-29,
 /// after every rule above, each labelled before the matcher first ran on it. That first
-/// look found the pair in 7 of 9 (0.78): the honest figure for adverts the matcher was not
+/// look found the pair in 3 of 5: the honest figure for adverts the matcher was not
 /// developed on. Two general changes followed from its misses (a level at the end of a
 /// line, "Python - … - Advanced", counts for the line; the evidence sentence only breaks
 /// near-ties), so it guards against regression now, like the first batch.
 #[test]
 fn a_second_batch_collected_after_the_rules() {
-    later_batch("second", include_str!("data/adverts-2.txt"), 9, "7/9", 8);
+    later_batch("second", include_str!("data/adverts-2.txt"), 5, "3/5", 4);
 }
 
 #[test]
@@ -213,30 +216,68 @@ fn numbers_and_generic_words_never_match_on_their_own() {
     );
 }
 
-/// The third batch (tests/data/adverts-3.txt): 9 real adverts collected on 2026-11-29
-/// (a tenth, already in adverts.txt under another label, was left out), each labelled
-/// before the matcher first ran on it. That first look found the pair in 7 of 9: with the
-/// second batch's, 14 of 18 (0.78) on adverts the matcher was not developed on. Two
+/// The third batch (tests/data/adverts-3.txt): 5 real adverts collected on 2026-11-29,
+/// each labelled before the matcher first ran on it. That first look found the pair in 3
+/// of 5: with the second batch's, 6 of 10 on adverts the matcher was not developed on. Two
 /// general changes followed from its misses: "Responsibilities", a heading, stemmed as
 /// "response" does and named "Incident response" in every advert with it (advert
 /// boilerplate never matches now); and a skill offered as an alternative to one already
 /// picked ("Python or Java") counts half. It guards against regression now.
 #[test]
 fn a_third_batch_collected_after_the_second() {
-    later_batch("third", include_str!("data/adverts-3.txt"), 9, "7/9", 9);
+    later_batch("third", include_str!("data/adverts-3.txt"), 5, "3/5", 5);
 }
 
-/// The fourth batch (tests/data/adverts-4.txt): 5 real adverts collected on 2026-11-29,
+/// The fourth batch (tests/data/adverts-4.txt): 4 real adverts collected on 2026-11-29,
 /// after the third batch's changes, each labelled before the matcher first ran on it.
-/// First look: 2 of 5, so 16 of 23 (0.70) over the three batches the matcher was not
+/// First look: 1 of 4, so 7 of 14 (0.50) over the three batches the matcher was not
 /// developed on. Two general changes tried on its misses were left out because they cost
 /// as much elsewhere as they gained: the clouds' managed Kubernetes (EKS, GKE, AKS) as
-/// Kubernetes (3 of 5 here, one fewer in the second batch), and a skill's name and aliases
-/// counted together rather than its best spelling (3 of 5 here, 19 of 24 in the first).
-/// It guards against regression.
+/// Kubernetes, and a skill's name and aliases counted together rather than its best
+/// spelling. It guards against regression.
 #[test]
 fn a_fourth_batch_collected_after_the_third() {
-    later_batch("fourth", include_str!("data/adverts-4.txt"), 5, "2/5", 2);
+    later_batch("fourth", include_str!("data/adverts-4.txt"), 4, "1/4", 1);
+}
+
+/// Every advert in every batch is a different posting: the same posting under another
+/// address or as another excerpt would count a development advert again as held out.
+/// Two adverts are one posting when their addresses match (scheme, "www." and a mirror's
+/// host aside) or when most of the shorter one's three-word runs are in the other.
+#[test]
+fn no_posting_is_in_two_batches() {
+    let all: Vec<Advert> = [
+        include_str!("data/adverts.txt"),
+        include_str!("data/adverts-2.txt"),
+        include_str!("data/adverts-3.txt"),
+        include_str!("data/adverts-4.txt"),
+    ]
+    .into_iter()
+    .flat_map(parse)
+    .collect();
+    let path = |url: &str| -> String {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let rest = rest.strip_prefix("www.").unwrap_or(rest);
+        // A mirror keeps the path and changes the host.
+        rest.split_once('/').map_or(rest, |(_, p)| p).to_lowercase()
+    };
+    let runs = |text: &str| -> std::collections::HashSet<String> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.windows(3).map(|w| w.join(" ")).collect()
+    };
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert_ne!(path(&a.url), path(&b.url), "{} and {}", a.url, b.url);
+            let (ra, rb) = (runs(&a.text), runs(&b.text));
+            let shared = ra.intersection(&rb).count() as f64;
+            let overlap = shared / ra.len().min(rb.len()).max(1) as f64;
+            assert!(overlap < 0.3, "{overlap:.2}: {} and {}", a.url, b.url);
+        }
+    }
 }
 
 /// A batch collected after the matcher's rules: `len` adverts, scored on its first look at
