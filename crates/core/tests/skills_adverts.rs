@@ -8,7 +8,8 @@
 //! the adviser's pair in at least 20 of 24. Later batches were collected after those rules
 //! and scored before any change for them (the first look): a second of 5
 //! (tests/data/adverts-2.txt), 3 of 5; a third of 5 (adverts-3.txt), 3 of 5; a fourth of 4
-//! (adverts-4.txt), 1 of 4. No posting is in two batches (a test below holds them to
+//! (adverts-4.txt), 1 of 4; a fifth of 9 (adverts-5.txt), held out while the matcher
+//! changed for the four before it, 3 of 9. No posting is in two batches (a test below holds them to
 //! that): nine that were, under another address or excerpt, were taken out of the later
 //! batches, and their first looks no longer count.
 
@@ -234,10 +235,25 @@ fn a_third_batch_collected_after_the_second() {
 /// developed on. Two general changes tried on its misses were left out because they cost
 /// as much elsewhere as they gained: the clouds' managed Kubernetes (EKS, GKE, AKS) as
 /// Kubernetes, and a skill's name and aliases counted together rather than its best
-/// spelling. It guards against regression.
+/// spelling. The three changes the fifth batch was held out from fixed all three misses
+/// ("No-SQL" had counted as SQL; "Desired Candidate Profile" had not been read as a
+/// heading; "container orchestration" is Kubernetes). It guards against regression.
 #[test]
 fn a_fourth_batch_collected_after_the_third() {
-    later_batch("fourth", include_str!("data/adverts-4.txt"), 4, "1/4", 1);
+    later_batch("fourth", include_str!("data/adverts-4.txt"), 4, "1/4", 4);
+}
+
+/// The fifth batch (tests/data/adverts-5.txt): 9 real adverts collected on 2026-11-29 and
+/// labelled on reading, then held out, unread by the matcher, while it changed for the
+/// batches above (a hyphen joins words as a space does, so "Infrastructure-as-Code" is
+/// the alias and "No-SQL" is not SQL; "on-call" is one term, not "call"; a heading
+/// without its colon, "Requirements", "Desired Candidate Profile", still sets the lines
+/// under it; "container orchestration" is Kubernetes). Its first look, after those
+/// changes: 3 of 9 (the matcher before them: 2 of 9). Over the four batches the matcher
+/// was not developed on, first looks found 10 of 23 (0.43).
+#[test]
+fn a_fifth_batch_held_out_while_the_matcher_changed() {
+    later_batch("fifth", include_str!("data/adverts-5.txt"), 9, "3/9", 3);
 }
 
 /// Every advert in every batch is a different posting: the same posting under another
@@ -251,6 +267,7 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-2.txt"),
         include_str!("data/adverts-3.txt"),
         include_str!("data/adverts-4.txt"),
+        include_str!("data/adverts-5.txt"),
     ]
     .into_iter()
     .flat_map(parse)

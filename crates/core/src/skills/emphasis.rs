@@ -28,6 +28,8 @@ const REQUIRED_CUES: &[&str] = &[
     "essential",
     "required",
     "requirement",
+    "requirements",
+    "mandatory",
     "proficient",
     "proficiency",
     "expert",
@@ -91,9 +93,12 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
             continue;
         }
         let lower = trimmed.to_lowercase();
-        let heading = trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 6;
+        let heading = (trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 6)
+            || bare_heading(&lower);
         if heading {
-            section = cue(&lower).unwrap_or(Emphasis::Plain);
+            section = heading_emphasis(&lower)
+                .or_else(|| cue(&lower))
+                .unwrap_or(Emphasis::Plain);
             continue;
         }
         // A level at the end of a line ("Python - client library, offsets - Advanced")
@@ -113,6 +118,135 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
         }
     }
     out
+}
+
+/// Words a heading is made of. Adverts copied from a page lose the heading's colon and
+/// its bold: "Requirements", "Nice to Have", "Desired Candidate Profile" stand alone on
+/// a line, and only a line made of these words alone is taken for one ("Strong Python
+/// skills" names a skill and is not).
+const HEADING_WORDS: &[&str] = &[
+    "requirements",
+    "requirement",
+    "required",
+    "qualifications",
+    "qualification",
+    "must",
+    "have",
+    "haves",
+    "mandatory",
+    "essential",
+    "nice",
+    "to",
+    "desired",
+    "candidate",
+    "profile",
+    "skills",
+    "skill",
+    "skillsets",
+    "skillset",
+    "and",
+    "what",
+    "you",
+    "you'll",
+    "you'd",
+    "we",
+    "we're",
+    "are",
+    "is",
+    "looking",
+    "for",
+    "who",
+    "bring",
+    "need",
+    "will",
+    "key",
+    "technical",
+    "minimum",
+    "basic",
+    "preferred",
+    "bonus",
+    "points",
+    "plus",
+    "desirable",
+    "optional",
+    "ideally",
+    "additional",
+    "other",
+    "responsibilities",
+    "responsibility",
+    "duties",
+    "role",
+    "the",
+    "about",
+    "your",
+    "our",
+    "tech",
+    "stack",
+    "offer",
+    "benefits",
+    "do",
+    "job",
+    "description",
+    "expectations",
+    "expect",
+    "ideal",
+    "a",
+    "of",
+    "work",
+    "on",
+    "it",
+    "takes",
+];
+
+/// A line that is a heading without its colon: a few heading words and nothing else.
+fn bare_heading(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '-' | '–' | '—'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| HEADING_WORDS.contains(&w.trim_end_matches(['?', '!', '’', '\''])))
+}
+
+/// What a heading says of the lines under it. The qualifications an advert lists are
+/// what it asks for ("Requirements", "What you'll need", "Desired Candidate Profile",
+/// "Basic Qualifications"), unless it calls them a bonus ("Preferred Qualifications",
+/// "Nice to have"); its duties ("Responsibilities") just name the work.
+fn heading_emphasis(lower: &str) -> Option<Emphasis> {
+    const BONUS: &[&str] = &[
+        "nice",
+        "preferred",
+        "bonus",
+        "plus",
+        "desirable",
+        "optional",
+        "ideally",
+        "additional",
+    ];
+    const ASKED: &[&str] = &[
+        "requirement",
+        "qualification",
+        "must",
+        "mandatory",
+        "essential",
+        "need",
+        "looking for",
+        "candidate profile",
+        "who you are",
+        "you bring",
+        "you have",
+        "skills",
+        "skillset",
+    ];
+    if BONUS.iter().any(|w| lower.contains(w)) {
+        Some(Emphasis::Bonus)
+    } else if ASKED.iter().any(|w| lower.contains(w)) {
+        Some(Emphasis::Required)
+    } else {
+        None
+    }
 }
 
 /// The label after a line's last dash or in its last brackets, when it is one or two
@@ -168,6 +302,37 @@ mod tests {
 
     fn first(line: &str) -> Emphasis {
         parts(line)[0].1
+    }
+
+    /// The emphasis of the line after `heading`.
+    fn under(heading: &str) -> Emphasis {
+        parts(&format!("{heading}\nPython"))
+            .last()
+            .map(|(_, e)| *e)
+            .expect("a part")
+    }
+
+    #[test]
+    fn a_heading_without_its_colon_still_sets_the_lines_under_it() {
+        assert_eq!(under("Requirements"), Emphasis::Required);
+        assert_eq!(under("Requirements:"), Emphasis::Required);
+        assert_eq!(under("Desired Candidate Profile"), Emphasis::Required);
+        assert_eq!(under("What you'll need"), Emphasis::Required);
+        assert_eq!(under("Basic Qualifications:"), Emphasis::Required);
+        assert_eq!(under("Must-have"), Emphasis::Required);
+        assert_eq!(under("Preferred Qualifications"), Emphasis::Bonus);
+        assert_eq!(under("Nice to Have"), Emphasis::Bonus);
+        assert_eq!(under("Nice-to-haves"), Emphasis::Bonus);
+        assert_eq!(under("Responsibilities"), Emphasis::Plain);
+        // A line that names a skill is content, not a heading: it is kept, and sets
+        // nothing for the lines under it.
+        let lines = parts("Strong Python skills\nGo");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0],
+            ("strong python skills".into(), Emphasis::Required)
+        );
+        assert_eq!(lines[1].1, Emphasis::Plain);
     }
 
     #[test]

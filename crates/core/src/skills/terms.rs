@@ -22,6 +22,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("continuous integration", "cicd"),
     ("continuous delivery", "cicd"),
     ("k8s", "kubernetes"),
+    ("container orchestration", "kubernetes"),
     ("kube", "kubernetes"),
     ("golang", "go"),
     ("postgres", "postgresql"),
@@ -35,6 +36,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("amazon web services", "aws"),
     ("google cloud", "gcp"),
     ("infrastructure as code", "iac"),
+    // Not SQL: the databases that are not relational ("No-SQL" is read "no sql").
+    ("no sql", "nosql"),
+    // One term, not "on" (a stop word) and "call" ("we will call you").
+    ("on call", "oncall"),
     ("site reliability", "sre"),
     ("user experience", "ux"),
     ("power bi", "powerbi"),
@@ -343,7 +348,9 @@ pub(super) struct Term {
 /// Turns text into terms: canonical aliases, words, no stop words, generic words or
 /// numbers, stems.
 pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
-    let mut lower = format!(" {} ", text.to_lowercase());
+    // A hyphen between words joins them as a space does, so "Infrastructure-as-Code"
+    // and "on-call" are the spellings "infrastructure as code" and "on call" below.
+    let mut lower = format!(" {} ", hyphens_as_spaces(&text.to_lowercase()));
     // Longest first, so "a/b testing" is not read as "a/b test" + "ing".
     let mut spelled: Vec<&(&str, &str)> = ALIASES
         .iter()
@@ -372,4 +379,57 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
             }
         })
         .collect()
+}
+
+/// "infrastructure-as-code" as "infrastructure as code": a hyphen between two letters
+/// becomes a space (a leading or doubled one, "-x" or "--", is left).
+fn hyphens_as_spaces(lower: &str) -> String {
+    let chars: Vec<char> = lower.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if c == '-' && between { ' ' } else { c }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_stemmers::Algorithm;
+
+    fn stems(text: &str) -> Vec<String> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        terms(text, &stemmer).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn a_hyphen_joins_words_as_a_space_does() {
+        assert_eq!(
+            stems("Infrastructure-as-Code"),
+            stems("infrastructure as code")
+        );
+        assert_eq!(stems("Infrastructure-as-Code"), vec!["iac"]);
+        assert_eq!(stems("on-call rotation"), stems("on call rotation"));
+        // A leading or doubled hyphen is not between two words.
+        assert_eq!(hyphens_as_spaces("-x a--b"), "-x a--b");
+    }
+
+    #[test]
+    fn no_sql_and_a_call_are_not_the_skills_they_contain() {
+        let listed = stems("Databases: SQL, No-SQL, Time-series");
+        assert_eq!(
+            listed.iter().filter(|s| *s == "sql").count(),
+            1,
+            "{listed:?}"
+        );
+        assert!(listed.contains(&"nosql".to_string()), "{listed:?}");
+        let called = stems("We will call you back");
+        assert!(!called.iter().any(|s| s.starts_with("oncal")), "{called:?}");
+        assert_eq!(stems("on-call"), stems("oncall"));
+    }
 }
