@@ -9,9 +9,11 @@
 //! and scored before any change for them (the first look): a second of 5
 //! (tests/data/adverts-2.txt), 3 of 5; a third of 5 (adverts-3.txt), 3 of 5; a fourth of 4
 //! (adverts-4.txt), 1 of 4; a fifth of 9 (adverts-5.txt), held out while the matcher
-//! changed for the four before it, 3 of 9. No posting is in two batches (a test below holds them to
-//! that): nine that were, under another address or excerpt, were taken out of the later
-//! batches, and their first looks no longer count.
+//! changed for the four before it, 3 of 9; a sixth of 5 (adverts-6.txt), held out while
+//! it changed for the fifth, 4 of 5. Over all five, 14 of 28 (0.50). No posting is in
+//! two batches (a test below holds them to that): nine that were, under another address
+//! or excerpt, were taken out of the later batches, and their first looks no longer
+//! count.
 
 use followup_core::model::Skill;
 use followup_core::skills::rank;
@@ -249,11 +251,25 @@ fn a_fourth_batch_collected_after_the_third() {
 /// the alias and "No-SQL" is not SQL; "on-call" is one term, not "call"; a heading
 /// without its colon, "Requirements", "Desired Candidate Profile", still sets the lines
 /// under it; "container orchestration" is Kubernetes). Its first look, after those
-/// changes: 3 of 9 (the matcher before them: 2 of 9). Over the four batches the matcher
-/// was not developed on, first looks found 10 of 23 (0.43).
+/// changes: 3 of 9 (the matcher before them: 2 of 9). Four of its six misses led to the
+/// changes the sixth batch was held out from, below: 7 of 9 since.
 #[test]
 fn a_fifth_batch_held_out_while_the_matcher_changed() {
-    later_batch("fifth", include_str!("data/adverts-5.txt"), 9, "3/9", 3);
+    later_batch("fifth", include_str!("data/adverts-5.txt"), 9, "3/9", 7);
+}
+
+/// The sixth batch (tests/data/adverts-6.txt): 5 real adverts collected on 2026-11-29 and
+/// labelled on reading, then held out while the matcher changed for the fifth batch's
+/// misses (a list that lost its line breaks is read item by item, and a full stop run
+/// into the next sentence still ends it; a bonus that ends a list is the whole list's;
+/// words in brackets are the bracket's, so "Kubernetes (EKS preferred)" is not a bonus;
+/// a framework asks for its language, "Django" for Python). Its first look: 4 of 5, as
+/// the matcher before any of this session's changes also found. The miss puts the
+/// PostgreSQL an advert names beside SQL ("SQL databases (MySQL or PostgreSQL)") above
+/// the AWS it deploys on.
+#[test]
+fn a_sixth_batch_held_out_while_the_matcher_changed_again() {
+    later_batch("sixth", include_str!("data/adverts-6.txt"), 5, "4/5", 4);
 }
 
 /// Every advert in every batch is a different posting: the same posting under another
@@ -268,6 +284,7 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-3.txt"),
         include_str!("data/adverts-4.txt"),
         include_str!("data/adverts-5.txt"),
+        include_str!("data/adverts-6.txt"),
     ]
     .into_iter()
     .flat_map(parse)

@@ -2,6 +2,8 @@
 //! than "Python a plus", read clause by clause and under headings such as
 //! "Requirements:".
 
+use super::lines::{bare_heading, sentences};
+
 /// How much a part of an advert asks for what it names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Emphasis {
@@ -104,14 +106,26 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
         // A level at the end of a line ("Python - client library, offsets - Advanced")
         // is the line's, from its first word.
         let level = trailing_level(&lower).and_then(cue);
-        for sentence in lower.split(". ") {
+        for sentence in sentences(trimmed) {
+            let sentence = sentence.to_lowercase();
             // A clause's own words decide ("primarily build in Go, contribute
             // occasionally in Rust"); a clause without any carries on the one before it
             // ("Strong SQL, Python and Go"), and before any, the line's level or the
-            // section's.
+            // section's. A bonus that ends a list is the whole list's ("Docker,
+            // Kubernetes, SonarQube a plus").
+            let clauses: Vec<&str> = sentence.split([',', ';']).collect();
+            let mut cues: Vec<Option<Emphasis>> = clauses.iter().map(|c| cue(c)).collect();
+            if clauses.last().is_some_and(|c| ends_with_bonus(c)) {
+                for c in cues.iter_mut().rev().skip(1) {
+                    if c.is_some() {
+                        break;
+                    }
+                    *c = Some(Emphasis::Bonus);
+                }
+            }
             let mut carried = level.unwrap_or(section);
-            for clause in sentence.split([',', ';']) {
-                let emphasis = cue(clause).unwrap_or(carried);
+            for (clause, own) in clauses.into_iter().zip(cues) {
+                let emphasis = own.unwrap_or(carried);
                 carried = emphasis;
                 out.push((clause.to_string(), emphasis));
             }
@@ -120,94 +134,21 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
     out
 }
 
-/// Words a heading is made of. Adverts copied from a page lose the heading's colon and
-/// its bold: "Requirements", "Nice to Have", "Desired Candidate Profile" stand alone on
-/// a line, and only a line made of these words alone is taken for one ("Strong Python
-/// skills" names a skill and is not).
-const HEADING_WORDS: &[&str] = &[
-    "requirements",
-    "requirement",
-    "required",
-    "qualifications",
-    "qualification",
-    "must",
-    "have",
-    "haves",
-    "mandatory",
-    "essential",
-    "nice",
-    "to",
-    "desired",
-    "candidate",
-    "profile",
-    "skills",
-    "skill",
-    "skillsets",
-    "skillset",
-    "and",
-    "what",
-    "you",
-    "you'll",
-    "you'd",
-    "we",
-    "we're",
-    "are",
-    "is",
-    "looking",
-    "for",
-    "who",
-    "bring",
-    "need",
-    "will",
-    "key",
-    "technical",
-    "minimum",
-    "basic",
-    "preferred",
-    "bonus",
-    "points",
-    "plus",
-    "desirable",
-    "optional",
-    "ideally",
-    "additional",
-    "other",
-    "responsibilities",
-    "responsibility",
-    "duties",
-    "role",
-    "the",
-    "about",
-    "your",
-    "our",
-    "tech",
-    "stack",
-    "offer",
-    "benefits",
-    "do",
-    "job",
-    "description",
-    "expectations",
-    "expect",
-    "ideal",
-    "a",
-    "of",
-    "work",
-    "on",
-    "it",
-    "takes",
-];
-
-/// A line that is a heading without its colon: a few heading words and nothing else.
-fn bare_heading(lower: &str) -> bool {
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '-' | '–' | '—'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    (1..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| HEADING_WORDS.contains(&w.trim_end_matches(['?', '!', '’', '\''])))
+/// "Docker, Kubernetes, SonarQube a plus": a list that ends by calling itself a bonus.
+fn ends_with_bonus(clause: &str) -> bool {
+    let clause = clause.trim().trim_end_matches(['.', ')', '!']).trim_end();
+    [
+        "a plus",
+        "a bonus",
+        "nice to have",
+        "an advantage",
+        "preferred",
+        "desirable",
+        "beneficial",
+        "advantageous",
+    ]
+    .iter()
+    .any(|end| clause.ends_with(end))
 }
 
 /// What a heading says of the lines under it. The qualifications an advert lists are
@@ -250,8 +191,26 @@ fn heading_emphasis(lower: &str) -> Option<Emphasis> {
 }
 
 /// The label after a line's last dash or in its last brackets, when it is one or two
-/// words: how skill tables state a level ("Kafka internals - Expert", "SQL (advanced)").
+/// words that say a level: how skill tables state one ("Kafka internals - Expert", "SQL
+/// (advanced)"), and not an aside that names something ("Kubernetes (EKS preferred)").
 fn trailing_level(lower: &str) -> Option<&str> {
+    const LEVELS: &[&str] = &[
+        "a",
+        "an",
+        "plus",
+        "bonus",
+        "preferred",
+        "desirable",
+        "optional",
+        "ideally",
+        "advantage",
+        "basic",
+        "basics",
+        "beginner",
+        "intermediate",
+        "is",
+        "have",
+    ];
     let line = lower.trim_end_matches(['.', ' ']);
     let label = if let Some(inner) = line.strip_suffix(')') {
         &inner[inner.rfind('(')? + 1..]
@@ -262,12 +221,18 @@ fn trailing_level(lower: &str) -> Option<&str> {
             .max()?;
         &line[cut..]
     };
-    let words = label.split_whitespace().count();
-    (1..=2).contains(&words).then_some(label)
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let level = words
+        .iter()
+        .all(|w| REQUIRED_CUES.contains(w) || LEVELS.contains(w));
+    ((1..=2).contains(&words.len()) && level).then_some(label)
 }
 
 /// What a part's own words say of how much it asks: a requirement, a bonus, or nothing.
+/// Words in brackets are the bracket's ("Kubernetes (EKS preferred)" asks for
+/// Kubernetes as much as the part around it does).
 fn cue(lower: &str) -> Option<Emphasis> {
+    let lower = &outside_brackets(lower);
     let padded = format!(" {lower} ");
     let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
     let words: Vec<&str> = lower
@@ -282,6 +247,25 @@ fn cue(lower: &str) -> Option<Emphasis> {
         (true, true) => Some(Emphasis::Plain),
         (false, false) => None,
     }
+}
+
+/// A part without what is in its round brackets (an unclosed one runs to the end).
+fn outside_brackets(lower: &str) -> String {
+    let mut depth = 0usize;
+    lower
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// "3+ years", "5 years of": a number of years asked for.
@@ -333,6 +317,38 @@ mod tests {
             ("strong python skills".into(), Emphasis::Required)
         );
         assert_eq!(lines[1].1, Emphasis::Plain);
+    }
+
+    #[test]
+    fn a_list_that_lost_its_line_breaks_is_read_item_by_item() {
+        let text = "Strong command of Java with Spring Boot Experience with PostgreSQL \
+                    Experience with Docker, Kubernetes, SonarQube for CICD a plus";
+        let found = |name: &str| -> Emphasis {
+            parts(text)
+                .into_iter()
+                .find(|(p, _)| p.contains(name))
+                .map(|(_, e)| e)
+                .expect(name)
+        };
+        assert_eq!(found("java"), Emphasis::Required);
+        // Not carried on from "Strong command of Java": a new item.
+        assert_eq!(found("postgresql"), Emphasis::Plain);
+        // The bonus that ends the list is the whole list's.
+        assert_eq!(found("docker"), Emphasis::Bonus);
+        assert_eq!(found("kubernetes"), Emphasis::Bonus);
+        // An item opener after a word an item does not end on is not a new item.
+        assert_eq!(sentences("a background in Strong teams").len(), 1);
+    }
+
+    #[test]
+    fn words_in_brackets_are_the_brackets_own() {
+        // "(EKS preferred)" does not make Kubernetes a bonus.
+        assert_eq!(
+            first("Kubernetes in production (EKS preferred)"),
+            Emphasis::Plain
+        );
+        assert_eq!(first("Kafka (preferred), Redis"), Emphasis::Plain);
+        assert_eq!(first("Kafka preferred"), Emphasis::Bonus);
     }
 
     #[test]

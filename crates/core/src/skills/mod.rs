@@ -1,15 +1,17 @@
 //! Picking the skills a thank-you note should name: the profile's skills ranked against
 //! the job description.
 //!
-//! Text is lower-cased, terms tokenisers break (C++, C#, .NET, Node.js, CI/CD) and common
-//! abbreviations (k8s, golang, postgres) are mapped to one canonical term first, then
-//! split into words, stop words (NLTK's English list) dropped and the rest stemmed
-//! (Snowball); numbers ("4+", "30k") and words that say how much rather than what
-//! ("experience", "years", "strong") never match on their own. Each part of the advert
-//! weighs what it names by its emphasis, read per clause ("Strong SQL", "must have",
-//! "3+ years of", "primarily" count double; "a plus", "nice to have", "occasionally",
-//! "support" half) and by its place (the first lines count up to half as much again as
-//! the last). A skill scores BM25-style on its best-matched spelling (name or alias; a
+//! Text is lower-cased, a hyphen between words read as a space, terms tokenisers break
+//! (C++, C#, .NET, Node.js, CI/CD) and common abbreviations (k8s, golang, postgres,
+//! "No-SQL", "on-call") are mapped to one canonical term first, then split into words,
+//! stop words (NLTK's English list) dropped and the rest stemmed (Snowball); numbers
+//! ("4+", "30k") and words that say how much rather than what ("experience", "years",
+//! "strong") never match on their own. A framework the advert names also asks for its
+//! language ("Django": Python). Each part of the advert weighs what it names by its
+//! emphasis, read per clause and under headings, with or without their colon ("Strong
+//! SQL", "must have", "3+ years of", "primarily" count double; "a plus", "nice to have",
+//! "occasionally", "support" half; emphasis.rs) and by its place (the first lines count
+//! up to half as much again as the last). A skill scores BM25-style on its best-matched spelling (name or alias; a
 //! two-word name counts once, not twice), with its evidence sentence only as a
 //! tie-breaker, and terms many skills share count least. A skill the advert offers as
 //! an alternative to one already picked ("Python or Java", alternatives.rs) counts half.
@@ -22,6 +24,7 @@ use std::collections::{BTreeSet, HashMap};
 
 mod alternatives;
 mod emphasis;
+mod lines;
 mod terms;
 use terms::terms;
 
@@ -80,7 +83,12 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         // Adverts lead with the heart of the job: what comes first counts up to half as
         // much again as what comes last.
         let early = 1.0 + EARLY_BONUS * (1.0 - i as f64 / count);
-        for t in terms(&part, &stemmer) {
+        let named = terms(&part, &stemmer);
+        let implied = named
+            .iter()
+            .filter_map(|t| terms::implied(&t.word, &stemmer));
+        let all: Vec<terms::Term> = named.iter().cloned().chain(implied).collect();
+        for t in all {
             let a = asked.entry(t.stem).or_default();
             a.weight += emphasis.weight() * early;
             if a.word.is_empty() {

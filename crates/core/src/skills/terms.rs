@@ -47,6 +47,29 @@ const ALIASES: &[(&str, &str)] = &[
     ("a/b testing", "abtest"),
 ];
 
+/// What an advert asks for when it names a framework or library of one language or
+/// field: a Django role is a Python role, and a note should say Python.
+const IMPLIES: &[(&str, &str)] = &[
+    ("django", "python"),
+    ("flask", "python"),
+    ("fastapi", "python"),
+    ("spring", "java"),
+    ("pytorch", "machine learning"),
+    ("tensorflow", "machine learning"),
+    ("keras", "machine learning"),
+];
+
+/// The term an advert's word also asks for, if it names a framework (`IMPLIES`), shown
+/// as "django (python)"; only the advert's words imply, so a profile's "Django" stays a
+/// skill of its own.
+pub(super) fn implied(word: &str, stemmer: &Stemmer) -> Option<Term> {
+    let (_, field) = IMPLIES.iter().find(|(w, _)| *w == word)?;
+    terms(field, stemmer).into_iter().next().map(|t| Term {
+        stem: t.stem,
+        word: format!("{word} ({field})"),
+    })
+}
+
 /// NLTK's English stop words (not the ISO list, which drops words like "system").
 const STOP_WORDS: &[&str] = &[
     "i",
@@ -417,6 +440,19 @@ mod tests {
         assert_eq!(stems("on-call rotation"), stems("on call rotation"));
         // A leading or doubled hyphen is not between two words.
         assert_eq!(hyphens_as_spaces("-x a--b"), "-x a--b");
+    }
+
+    #[test]
+    fn a_framework_in_an_advert_asks_for_its_language() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let django = implied("django", &stemmer).expect("django");
+        assert_eq!(django.stem, stems("Python")[0]);
+        assert_eq!(django.word, "django (python)");
+        assert_eq!(
+            implied("pytorch", &stemmer).map(|t| t.stem),
+            Some(stems("ML")[0].clone())
+        );
+        assert!(implied("python", &stemmer).is_none());
     }
 
     #[test]

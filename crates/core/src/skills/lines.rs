@@ -1,0 +1,201 @@
+//! How an advert's text breaks into headings and sentences when its formatting was lost
+//! in copying: a heading without its colon, a list without its line breaks, a full stop
+//! with no space after it.
+
+/// Words that open an item of a list whose line breaks were lost ("… distributed teams
+/// Familiarity with Hexagonal Architecture …"): after a word that can end an item, a new
+/// item.
+const ITEM_OPENERS: &[&str] = &[
+    "Experience",
+    "Knowledge",
+    "Familiarity",
+    "Exposure",
+    "Comfort",
+    "Comfortable",
+    "Confident",
+    "Ability",
+    "Proven",
+    "Strong",
+    "Solid",
+    "Deep",
+    "Excellent",
+    "Fluent",
+    "Fluency",
+    "Understanding",
+    "Good",
+    "Previous",
+    "Professional",
+    "Hands-on",
+    "Working",
+    "Proficiency",
+    "Proficient",
+    "Demonstrated",
+    "Background",
+    "Bachelor's",
+    "BS",
+];
+
+/// Words an item does not end on, so a capital after them is not a new item ("a
+/// background in Strong…" is one).
+const NOT_ITEM_ENDS: &[&str] = &[
+    "of", "and", "or", "in", "with", "the", "a", "an", "to", "for", "on", "as", "at", "by",
+];
+
+/// A line's sentences, as written: split after ". ", where a full stop runs into the next
+/// sentence ("…cloud providers.Etcd as…"), and before an item of a list that lost its
+/// line breaks.
+pub(super) fn sentences(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let words: Vec<&str> = line.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| words[p]);
+        let new_item = ITEM_OPENERS.contains(word)
+            && previous.is_some_and(|p| {
+                p.chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ')')
+                    && !NOT_ITEM_ENDS.contains(&p)
+                    && !ITEM_OPENERS.contains(&p)
+            });
+        if new_item || previous.is_some_and(|p| p.ends_with('.')) {
+            out.push(std::mem::take(&mut current));
+        }
+        // "providers.Etcd": a full stop after a small letter and before a capitalised
+        // word ends a sentence; "Node.js", "ASP.NET" and "e.g." do not.
+        let mut rest = *word;
+        while let Some(at) = glued_stop(rest) {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(&rest[..=at]);
+            out.push(std::mem::take(&mut current));
+            rest = &rest[at + 1..];
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(rest);
+    }
+    out.push(current);
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+/// Where a word holds a full stop that ends a sentence run into the next one.
+fn glued_stop(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    chars.windows(4).find_map(|w| {
+        (w[0].1.is_lowercase() && w[1].1 == '.' && w[2].1.is_uppercase() && w[3].1.is_lowercase())
+            .then_some(w[1].0)
+    })
+}
+
+/// Words a heading is made of. Adverts copied from a page lose the heading's colon and
+/// its bold: "Requirements", "Nice to Have", "Desired Candidate Profile" stand alone on
+/// a line, and only a line made of these words alone is taken for one ("Strong Python
+/// skills" names a skill and is not).
+const HEADING_WORDS: &[&str] = &[
+    "requirements",
+    "requirement",
+    "required",
+    "qualifications",
+    "qualification",
+    "must",
+    "have",
+    "haves",
+    "mandatory",
+    "essential",
+    "nice",
+    "to",
+    "desired",
+    "candidate",
+    "profile",
+    "skills",
+    "skill",
+    "skillsets",
+    "skillset",
+    "and",
+    "what",
+    "you",
+    "you'll",
+    "you'd",
+    "we",
+    "we're",
+    "are",
+    "is",
+    "looking",
+    "for",
+    "who",
+    "bring",
+    "need",
+    "will",
+    "key",
+    "technical",
+    "minimum",
+    "basic",
+    "preferred",
+    "bonus",
+    "points",
+    "plus",
+    "desirable",
+    "optional",
+    "ideally",
+    "additional",
+    "other",
+    "responsibilities",
+    "responsibility",
+    "duties",
+    "role",
+    "the",
+    "about",
+    "your",
+    "our",
+    "tech",
+    "stack",
+    "offer",
+    "benefits",
+    "do",
+    "job",
+    "description",
+    "expectations",
+    "expect",
+    "ideal",
+    "a",
+    "of",
+    "work",
+    "on",
+    "it",
+    "takes",
+];
+
+/// A line that is a heading without its colon: a few heading words and nothing else.
+pub(super) fn bare_heading(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '-' | '–' | '—'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| HEADING_WORDS.contains(&w.trim_end_matches(['?', '!', '’', '\''])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_stop_run_into_the_next_sentence_still_ends_it() {
+        assert_eq!(
+            sentences("across cloud providers.Etcd as the store.Exposure to Go"),
+            vec![
+                "across cloud providers.",
+                "Etcd as the store.",
+                "Exposure to Go"
+            ]
+        );
+        // Names with a dot in them are one word.
+        assert_eq!(sentences("Node.js and ASP.NET, e.g. Vue.js").len(), 2);
+    }
+}
