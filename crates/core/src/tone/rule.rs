@@ -57,6 +57,10 @@ struct RuleFile {
     /// sentence: a demand the writer waives ("no need to reply quickly").
     #[serde(default)]
     unless_after: Option<String>,
+    /// `existence`: a match is left alone when this pattern comes right after it: a
+    /// quoted name is a name, not a scare quote (the "Feedback" screen).
+    #[serde(default)]
+    unless_before: Option<String>,
     /// `existence`: the rule is off for a message that matches this anywhere it reads (not
     /// in quoted replies or a signature): what it looks for means something else there (a
     /// start date in a letter accepting an offer).
@@ -84,6 +88,7 @@ impl RuleFile {
             .chain(self.forbid.iter())
             .chain(self.target.iter())
             .chain(self.unless_after.iter())
+            .chain(self.unless_before.iter())
             .chain(self.unless_in_text.iter())
             .map(String::as_str)
     }
@@ -106,6 +111,8 @@ enum Kind {
         suggest: Vec<(Regex, String)>,
         /// Found earlier in a match's sentence, this waives the match.
         unless_after: Option<Regex>,
+        /// Found right after a match, this waives it.
+        unless_before: Option<Regex>,
         /// Found anywhere in what the rule reads, this turns the rule off.
         unless_in_text: Option<Regex>,
     },
@@ -257,6 +264,11 @@ impl Rule {
                     .as_ref()
                     .map(|p| compile("unless_after", std::slice::from_ref(p)))
                     .transpose()?;
+                let unless_before = file
+                    .unless_before
+                    .as_ref()
+                    .map(|p| compile("unless_before", std::slice::from_ref(p)))
+                    .transpose()?;
                 let unless_in_text = file
                     .unless_in_text
                     .as_ref()
@@ -266,6 +278,7 @@ impl Rule {
                     tokens: compile("tokens", &file.tokens)?,
                     suggest,
                     unless_after,
+                    unless_before,
                     unless_in_text,
                 }
             }

@@ -82,6 +82,7 @@ impl Rule {
                 tokens,
                 suggest,
                 unless_after,
+                unless_before,
                 unless_in_text,
             } => {
                 if unless_in_text
@@ -102,7 +103,11 @@ impl Rule {
                     let matched = &text.source[a..b];
                     let waived = unless_after
                         .as_ref()
-                        .is_some_and(|w| w.is_match(sentence_before(hay, a)));
+                        .is_some_and(|w| w.is_match(sentence_before(hay, a)))
+                        || unless_before.as_ref().is_some_and(|w| {
+                            let next = hay[b..].trim_start_matches([' ', '\t']);
+                            w.find(next).is_some_and(|m| m.start() == 0)
+                        });
                     if !waived && !self.is_exception(matched) {
                         let offered = suggest
                             .iter()

@@ -24,11 +24,17 @@ fn matches_in_finds_what_a_search_per_part_finds() {
             Kind::Existence {
                 tokens,
                 unless_after,
+                unless_before,
                 unless_in_text,
                 ..
             } => {
                 patterns.push(tokens);
-                patterns.extend(unless_after.iter().chain(unless_in_text.iter()));
+                patterns.extend(
+                    unless_after
+                        .iter()
+                        .chain(unless_before.iter())
+                        .chain(unless_in_text.iter()),
+                );
             }
             Kind::Substitution(pairs) => patterns.extend(pairs.iter().map(|(re, _)| re)),
             Kind::Occurrence { pattern, .. } | Kind::Density { pattern, .. } => {
