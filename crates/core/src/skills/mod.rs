@@ -16,7 +16,8 @@
 //! tie-breaker, and terms many skills share count least. A skill the advert offers as
 //! an alternative to one already picked ("Python or Java", alternatives.rs) counts half.
 //! `SkillMatch::why` says what each score is made of. Picks are distinct: two skills
-//! that come down to the same canonical name ("Kubernetes", "k8s") are one pick.
+//! that come down to the same canonical spelling ("Kubernetes", "k8s") are one pick, and
+//! two that only share a word ("Email marketing", "Content marketing") are two.
 
 use crate::model::Skill;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -155,7 +156,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         format!("+{w:.2} '{}' in your skill's {from}, {how}", a.word)
     };
     // Each candidate with its place in `skills`, which alternatives are named by.
-    let mut scored: Vec<(usize, SkillMatch, &BTreeSet<String>)> = skills
+    let mut scored: Vec<(usize, SkillMatch, &Vec<Vec<String>>)> = skills
         .iter()
         .zip(&skill_terms)
         .enumerate()
@@ -214,7 +215,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
                 why: why.into_iter().map(|(_, w)| w).collect(),
                 evidence: skill.evidence.clone(),
             };
-            (i, m, names)
+            (i, m, spellings)
         })
         .filter(|(_, m, _)| m.score > 0.0)
         .collect();
@@ -228,7 +229,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
     // before any halving, then the name); a skill the advert offers as an alternative to one already picked counts
     // for less, and one that comes down to the same canonical name as a pick is not
     // picked at all.
-    let mut picked: Vec<(usize, SkillMatch, &BTreeSet<String>)> = Vec::new();
+    let mut picked: Vec<(usize, SkillMatch, &Vec<Vec<String>>)> = Vec::new();
     while picked.len() < top {
         let alternative_to = |i: usize| {
             picked
@@ -236,25 +237,29 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
                 .find(|(p, _, _)| choices.contains(&((*p).min(i), (*p).max(i))))
                 .map(|(_, p, _)| p.name.clone())
         };
-        let counted = |(i, m, _): &(usize, SkillMatch, &BTreeSet<String>)| {
+        let counted = |(i, m, _): &(usize, SkillMatch, &Vec<Vec<String>>)| {
             m.score * alternative_to(*i).map_or(1.0, |_| ALTERNATIVE)
         };
         let mut next: Option<usize> = None;
         for (at, candidate) in scored.iter().enumerate() {
-            let distinct = picked.iter().all(|(_, _, p)| p.is_disjoint(candidate.2));
+            // One skill under two names ("Kubernetes", "k8s") shares a whole spelling;
+            // two that share a word ("Email marketing", "Content marketing") are two.
+            let distinct = picked
+                .iter()
+                .all(|(_, _, p)| !p.iter().any(|spelling| candidate.2.contains(spelling)));
             if distinct && next.is_none_or(|n| counted(candidate) > counted(&scored[n])) {
                 next = Some(at);
             }
         }
         let Some(at) = next else { break };
-        let (i, mut m, names) = scored.remove(at);
+        let (i, mut m, spellings) = scored.remove(at);
         if let Some(other) = alternative_to(i) {
             m.score = (m.score * ALTERNATIVE * 1000.0).round() / 1000.0;
             m.why.push(format!(
                 "×{ALTERNATIVE}: the advert offers it as an alternative to {other}, picked already"
             ));
         }
-        picked.push((i, m, names));
+        picked.push((i, m, spellings));
     }
     picked.into_iter().map(|(_, m, _)| m).collect()
 }
@@ -353,6 +358,28 @@ mod tests {
                 .any(|p| p.matched_terms.contains(&"k8s".to_string())),
             "{picks:?}"
         );
+    }
+
+    #[test]
+    fn two_skills_that_share_a_word_are_two_picks() {
+        // A marketer's profile: only one "… marketing" skill could be picked while any
+        // shared word made two skills one.
+        let skills = [
+            skill("Email marketing", &["Mailchimp"], "Ran the newsletter."),
+            skill("Content marketing", &[], "Wrote the blog."),
+            skill("Social media", &["paid social"], "Ran our accounts."),
+            skill(
+                "Paid search",
+                &["Google Ads"],
+                "Managed the Google Ads budget.",
+            ),
+        ];
+        let jd = "Own email marketing and content marketing.\nRun paid search in Google Ads.";
+        let picks = rank(&skills, jd, 3);
+        let names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names.contains(&"Email marketing") && names.contains(&"Content marketing"));
+        assert!(names.contains(&"Paid search"), "{names:?}");
     }
 
     #[test]
