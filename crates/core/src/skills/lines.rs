@@ -84,6 +84,10 @@ pub(super) fn sentences(line: &str) -> Vec<String> {
 
 /// Where a word holds a full stop that ends a sentence run into the next one.
 fn glued_stop(word: &str) -> Option<usize> {
+    // Most words hold no full stop: no need to look closer.
+    if !word.contains('.') {
+        return None;
+    }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     chars.windows(4).find_map(|w| {
         (w[0].1.is_lowercase() && w[1].1 == '.' && w[2].1.is_uppercase() && w[3].1.is_lowercase())

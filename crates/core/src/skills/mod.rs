@@ -85,11 +85,11 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         // much again as what comes last.
         let early = 1.0 + EARLY_BONUS * (1.0 - i as f64 / count);
         let named = terms(&part, &stemmer);
-        let implied = named
+        let implied: Vec<terms::Term> = named
             .iter()
-            .filter_map(|t| terms::implied(&t.word, &stemmer));
-        let all: Vec<terms::Term> = named.iter().cloned().chain(implied).collect();
-        for t in all {
+            .filter_map(|t| terms::implied(&t.word, &stemmer))
+            .collect();
+        for t in named.into_iter().chain(implied) {
             let a = asked.entry(t.stem).or_default();
             a.weight += emphasis.weight() * early;
             if a.word.is_empty() {

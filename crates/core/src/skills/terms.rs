@@ -381,7 +381,10 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
         .collect();
     spelled.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
     for (from, to) in spelled {
-        lower = lower.replace(from, &format!(" {to} "));
+        // Most parts hold none of these: look before copying.
+        if lower.contains(from) {
+            lower = lower.replace(from, &format!(" {to} "));
+        }
     }
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '+' || c == '#'))
