@@ -10,7 +10,8 @@
 //! (tests/data/adverts-2.txt), 3 of 5; a third of 5 (adverts-3.txt), 3 of 5; a fourth of 4
 //! (adverts-4.txt), 1 of 4; a fifth of 9 (adverts-5.txt), held out while the matcher
 //! changed for the four before it, 3 of 9; a sixth of 5 (adverts-6.txt), held out while
-//! it changed for the fifth, 4 of 5. Over all five, 14 of 28 (0.50). No posting is in
+//! it changed for the fifth, 4 of 5; a seventh of 3 (adverts-7.txt), after the last change,
+//! 3 of 3. Over all six, 17 of 31 (0.55). No posting is in
 //! two batches (a test below holds them to that): nine that were, under another address
 //! or excerpt, were taken out of the later batches, and their first looks no longer
 //! count.
@@ -272,6 +273,14 @@ fn a_sixth_batch_held_out_while_the_matcher_changed_again() {
     later_batch("sixth", include_str!("data/adverts-6.txt"), 5, "4/5", 4);
 }
 
+/// The seventh batch (tests/data/adverts-7.txt): 3 real adverts collected on 2026-11-30,
+/// after the last change to the matcher, labelled on reading before it ran on them. First
+/// look: 3 of 3.
+#[test]
+fn a_seventh_batch_after_the_last_change() {
+    later_batch("seventh", include_str!("data/adverts-7.txt"), 3, "3/3", 3);
+}
+
 /// Every advert in every batch is a different posting: the same posting under another
 /// address or as another excerpt would count a development advert again as held out.
 /// Two adverts are one posting when their addresses match (scheme, "www." and a mirror's
@@ -285,6 +294,7 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-4.txt"),
         include_str!("data/adverts-5.txt"),
         include_str!("data/adverts-6.txt"),
+        include_str!("data/adverts-7.txt"),
     ]
     .into_iter()
     .flat_map(parse)
