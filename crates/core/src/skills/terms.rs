@@ -25,6 +25,23 @@ const ALIASES: &[(&str, &str)] = &[
     ("container orchestration", "kubernetes"),
     ("kube", "kubernetes"),
     ("golang", "go"),
+    // "go" the verb, not the language: phrases adverts use it in, as one word each.
+    ("go to market", "gotomarket"),
+    ("go live", "golive"),
+    ("go getter", "gogetter"),
+    ("on the go", "onthego"),
+    ("go above and beyond", "aboveandbeyond"),
+    ("go beyond", "gobeyond"),
+    ("go the extra mile", "extramile"),
+    ("good to go", "goodtogo"),
+    ("ready to go", "readytogo"),
+    ("go through", "gothrough"),
+    ("go hand in hand", "handinhand"),
+    // Nor the languages R and C.
+    ("r&d", "randd"),
+    ("r & d", "randd"),
+    ("c level", "clevel"),
+    ("c suite", "csuite"),
     ("postgres", "postgresql"),
     ("psql", "postgresql"),
     ("javascript", "javascript"),
@@ -383,7 +400,7 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
     for (from, to) in spelled {
         // Most parts hold none of these: look before copying.
         if lower.contains(from) {
-            lower = lower.replace(from, &format!(" {to} "));
+            lower = replace_words(&lower, from, to);
         }
     }
     lower
@@ -405,6 +422,33 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
             }
         })
         .collect()
+}
+
+/// `from` replaced by ` to ` where it stands as words: not inside a longer word, so "on
+/// call" in "function calls" and "no sql" in "casino sql" are left alone. A side of
+/// `from` that is not a letter or digit ("c++", ".net") needs no boundary there.
+fn replace_words(hay: &str, from: &str, to: &str) -> String {
+    let starts_word = from.chars().next().is_some_and(char::is_alphanumeric);
+    let ends_word = from.chars().next_back().is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some(at) = rest.find(from) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + from.len()..].chars().next();
+        let bounded = !(starts_word && before.is_some_and(char::is_alphanumeric))
+            && !(ends_word && after.is_some_and(char::is_alphanumeric));
+        out.push_str(&rest[..at]);
+        if bounded {
+            out.push(' ');
+            out.push_str(to);
+            out.push(' ');
+        } else {
+            out.push_str(from);
+        }
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "infrastructure-as-code" as "infrastructure as code": a hyphen between two letters
@@ -456,6 +500,53 @@ mod tests {
             Some(stems("ML")[0].clone())
         );
         assert!(implied("python", &stemmer).is_none());
+    }
+
+    #[test]
+    fn a_spelling_is_replaced_only_where_it_stands_as_words() {
+        // "on call" inside "function calls", "no sql" inside "casino sql".
+        assert!(
+            !stems("Review function calls")
+                .iter()
+                .any(|s| s.starts_with("oncal"))
+        );
+        assert!(stems("A casino SQL report").contains(&"sql".to_string()));
+        assert_eq!(
+            stems("Join the on-call rota"),
+            stems("join the oncall rota")
+        );
+        // A side that is not a letter needs no boundary.
+        assert!(stems("C++ and .NET").contains(&"cplusplus".to_string()));
+        assert_eq!(
+            replace_words(" ab on callx on call ", "on call", "oncall"),
+            " ab on callx  oncall  "
+        );
+    }
+
+    #[test]
+    fn go_the_verb_is_not_go_the_language() {
+        for phrase in [
+            "Own the go-to-market plan",
+            "Support the go-live",
+            "Go above and beyond for customers",
+            "Work on the go",
+            "You are a go-getter",
+        ] {
+            assert!(!stems(phrase).contains(&"go".to_string()), "{phrase}");
+        }
+        assert!(stems("Write services in Go and Python").contains(&"go".to_string()));
+        assert!(stems("Golang services").contains(&"go".to_string()));
+        for phrase in [
+            "Our R&D team",
+            "Present to C-level executives",
+            "the C-suite",
+        ] {
+            let found = stems(phrase);
+            assert!(
+                !found.contains(&"r".to_string()) && !found.contains(&"c".to_string()),
+                "{phrase}: {found:?}"
+            );
+        }
     }
 
     #[test]
