@@ -435,10 +435,10 @@ fn replace_words(hay: &str, from: &str, to: &str) -> String {
     while let Some(at) = rest.find(from) {
         let before = rest[..at].chars().next_back();
         let after = rest[at + from.len()..].chars().next();
-        let bounded = !(starts_word && before.is_some_and(char::is_alphanumeric))
-            && !(ends_word && after.is_some_and(char::is_alphanumeric));
+        let inside_a_word = (starts_word && before.is_some_and(char::is_alphanumeric))
+            || (ends_word && after.is_some_and(char::is_alphanumeric));
         out.push_str(&rest[..at]);
-        if bounded {
+        if !inside_a_word {
             out.push(' ');
             out.push_str(to);
             out.push(' ');
