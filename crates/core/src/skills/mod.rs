@@ -27,6 +27,7 @@ mod alternatives;
 mod emphasis;
 mod lines;
 mod terms;
+mod words;
 use terms::terms;
 
 /// A skill's rank against a job description.
