@@ -3,7 +3,8 @@
 //! data/generate-word-rules.py), a negation in the three words before a word flipping and
 //! damping it ("not great" is mildly negative), a booster before it ("so", "really",
 //! and slang that means "very": "dead simple", "brutally honest") strengthening it,
-//! summed over the sentence. The `sentiment` rule kind of the tone
+//! summed over the sentence. A writer owning a fault ("my worst mistake") or reluctant
+//! ("I hate to see it go to waste") voices no anger. The `sentiment` rule kind of the tone
 //! checker uses it to flag resentment aimed at the reader, so the words by which a writer
 //! voices their own regret politely ("Regrettably, I must withdraw…", "Unfortunately…")
 //! count for nothing: VADER scores them as negative, but aimed at nobody.
@@ -60,6 +61,29 @@ const VERY_BEFORE: &[&str] = &[
     "accurate", "fast", "quick", "clear",
 ];
 
+/// The writer's account of themself, one or two words after "my": "my worst mistake",
+/// "my biggest weakness" own a fault, they are not anger at anyone.
+const SELF_CRITIQUE: &[&str] = &[
+    "worst",
+    "mistake",
+    "mistakes",
+    "weakness",
+    "weaknesses",
+    "fault",
+    "faults",
+    "failure",
+    "failures",
+    "error",
+    "errors",
+    "nerves",
+    "nervousness",
+    "anxiety",
+    "shortcomings",
+    "struggle",
+    "struggles",
+    "bad",
+];
+
 /// Courtesy: the writer's own regret, not anger at the reader.
 const COURTESY: &[&str] = &[
     "regret",
@@ -113,13 +137,20 @@ pub fn score(sentence: &str) -> f64 {
         .split(|c: char| !(c.is_alphabetic() || c == '\''))
         .filter(|w| !w.is_empty())
         .peekable();
+    let (mut previous, mut two_back): (Option<&str>, Option<&str>) = (None, None);
     while let Some(word) = words.next() {
         // "dead simple", "brutally honest": "very", not a feeling of its own.
         let intensifier = SLANG_INTENSIFIERS.contains(&word)
             && words
                 .peek()
                 .is_some_and(|n| lexicon.contains_key(n) || VERY_BEFORE.contains(n));
+        // "I hate to see it go to waste": reluctance, not hatred of anyone.
+        let reluctance = word == "hate" && words.peek() == Some(&"to");
+        let own_fault = (previous == Some("my") || two_back == Some("my"))
+            && SELF_CRITIQUE.contains(&word);
         if !intensifier
+            && !reluctance
+            && !own_fault
             && let Some(&valence) = lexicon.get(word)
             && !COURTESY.contains(&word)
         {
@@ -132,6 +163,8 @@ pub fn score(sentence: &str) -> f64 {
             }
             total += v;
         }
+        two_back = previous;
+        previous = Some(word);
         before.rotate_left(1);
         before[2] = (
             NEGATIONS.contains(&word) || word.ends_with("n't"),
@@ -188,6 +221,15 @@ mod tests {
         // Alone, or before a word without a feeling, it keeps its own.
         assert!(score("The project is dead.") < 0.0);
         assert!(score("Your hours are crazy.") < 0.0);
+    }
+
+    #[test]
+    fn a_writer_owning_a_fault_or_reluctant_is_not_negative() {
+        assert_eq!(score("You asked about my worst mistake."), 0.0);
+        assert!(score("I hate to see good data go to waste.") > score("I hate waste."));
+        assert!(score("I hate your process.") < -2.0);
+        // Only after "my": a fault of theirs still counts.
+        assert!(score("Your worst mistake was the interview.") < -2.0);
     }
 
     #[test]

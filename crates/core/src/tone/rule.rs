@@ -58,7 +58,8 @@ struct RuleFile {
     #[serde(default)]
     unless_after: Option<String>,
     /// `existence`: a match is left alone when this pattern comes right after it: a
-    /// quoted name is a name, not a scare quote (the "Feedback" screen).
+    /// quoted name is a name, not a scare quote (the "Feedback" screen). `sentiment`: a
+    /// target followed by it is not what the sentence is aimed at ("you mentioned").
     #[serde(default)]
     unless_before: Option<String>,
     /// `existence`: the rule is off for a message that matches this anywhere it reads (not
@@ -135,10 +136,12 @@ enum Kind {
         max: usize,
     },
     /// A sentence about `target` whose sentiment (crate::sentiment) is at or below
-    /// `threshold`.
+    /// `threshold`; a target followed by `unless_before` is not one ("the breach you
+    /// mentioned": the reader named it, it is not aimed at them).
     Sentiment {
         target: Regex,
         threshold: f64,
+        unless_before: Option<Regex>,
     },
 }
 
@@ -343,6 +346,11 @@ impl Rule {
                     threshold: file.threshold.ok_or_else(|| {
                         err("threshold", "sentiment rules need `threshold`".into())
                     })?,
+                    unless_before: file
+                        .unless_before
+                        .as_ref()
+                        .map(|p| compile("unless_before", std::slice::from_ref(p)))
+                        .transpose()?,
                 }
             }
             other => {

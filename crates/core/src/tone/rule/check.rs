@@ -165,14 +165,24 @@ impl Rule {
                     out.push(self.finding(text, fa, fb, &text.source[fa..fb], vec![]));
                 }
             }
-            Kind::Sentiment { target, threshold } => {
+            Kind::Sentiment {
+                target,
+                threshold,
+                unless_before,
+            } => {
                 for (a, b) in parts {
                     let part = &text.source[*a..*b];
                     for (s, e) in crate::sentiment::sentences(part) {
                         let sentence = &part[s..e];
-                        if target.is_match(&hay[a + s..a + e])
-                            && crate::sentiment::score(sentence) <= *threshold
-                        {
+                        let lower = &hay[a + s..a + e];
+                        // Aimed at them: a target that is not followed by what waives it.
+                        let aimed = target.find_iter(lower).any(|m| {
+                            unless_before.as_ref().is_none_or(|w| {
+                                let next = lower[m.end()..].trim_start_matches([' ', '\t']);
+                                w.find(next).is_none_or(|f| f.start() != 0)
+                            })
+                        });
+                        if aimed && crate::sentiment::score(sentence) <= *threshold {
                             let lead = sentence.len() - sentence.trim_start().len();
                             let (start, end) = (a + s + lead, a + s + sentence.trim_end().len());
                             out.push(self.finding(

@@ -48,6 +48,14 @@ fn matches_in_finds_what_a_search_per_part_finds() {
                 patterns.push(first);
                 patterns.extend(second.iter().chain(forbid.iter()));
             }
+            Kind::Sentiment {
+                target,
+                unless_before,
+                ..
+            } => {
+                patterns.push(target);
+                patterns.extend(unless_before.iter());
+            }
             _ => {}
         }
     }
