@@ -1,14 +1,15 @@
 //! The tone checker on sentences written for Followup, several per kind of bad follow-up
-//! (tests/data/tone-probes.txt), in twelve rounds. Before the rules for their shapes, 43 of
+//! (tests/data/tone-probes.txt), in sixteen rounds. Before the rules for their shapes, 43 of
 //! round 1's 75 bad ones were flagged, 11 of round 2's 40 (written after round 1's
 //! rules), 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only), 20 of
 //! round 5's 40 (6 by the rules; ten are whole messages, with ten clean twins), 9 of
 //! round 6's 10 (plain statements of what the writer did, 3 of whose 15 were flagged) and
 //! 7 of round 7's 10 (complaints in courteous words, 1 of whose 20 clean twins was
 //! flagged); round 8's 25 short messages in new words were flagged 24 times and round 9's
-//! 20 veiled complaints 17 times before any change for them; rounds 10 to 12 are clean
+//! 20 veiled complaints 17 times before any change for them; rounds 10 to 15 are clean
 //! sentences only (their 'read clean:' lines are sentences the reading as
-//! a whole still flags: reported as known false alarms, and held to no other finding).
+//! a whole still flags: reported as known false alarms, and held to no other finding);
+//! round 16's 15 bad ones in fresh words were flagged 13 times before any change.
 //! The test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
@@ -59,7 +60,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     println!(
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
-    assert_eq!(bad, 260);
-    assert!(caught >= 256, "{caught} of {bad}");
+    assert_eq!(bad, 275);
+    assert!(caught >= 270, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
