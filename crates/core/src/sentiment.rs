@@ -146,8 +146,8 @@ pub fn score(sentence: &str) -> f64 {
                 .is_some_and(|n| lexicon.contains_key(n) || VERY_BEFORE.contains(n));
         // "I hate to see it go to waste": reluctance, not hatred of anyone.
         let reluctance = word == "hate" && words.peek() == Some(&"to");
-        let own_fault = (previous == Some("my") || two_back == Some("my"))
-            && SELF_CRITIQUE.contains(&word);
+        let own_fault =
+            (previous == Some("my") || two_back == Some("my")) && SELF_CRITIQUE.contains(&word);
         if !intensifier
             && !reluctance
             && !own_fault
