@@ -7,9 +7,8 @@
 //! 7 of round 7's 10 (complaints in courteous words, 1 of whose 20 clean twins was
 //! flagged); round 8's 25 short messages in new words were flagged 24 times and round 9's
 //! 20 veiled complaints 17 times before any change for them; rounds 10 to 15, 17 and 18 are
-//! clean
-//! sentences only (their 'read clean:' lines are sentences the reading as
-//! a whole still flags: reported as known false alarms, and held to no other finding);
+//! clean sentences only (their 'read clean:' lines are sentences the reading as a whole
+//! still flags: reported as known false alarms, and held to no other finding);
 //! round 16's 15 bad ones in fresh words were flagged 13 times before any change.
 //! The test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
