@@ -9,15 +9,16 @@
 //! "strong") never match on their own. A framework the advert names also asks for its
 //! language ("Django": Python). Each part of the advert weighs what it names by its
 //! emphasis, read per clause and under headings, with or without their colon ("Strong
-//! SQL", "must have", "3+ years of", "primarily" count double; "a plus", "nice to have",
-//! "occasionally", "support" half; emphasis.rs) and by its place (the first lines count
-//! up to half as much again as the last). A skill scores BM25-style on its best-matched spelling (name or alias; a
-//! two-word name counts once, not twice), with its evidence sentence only as a
-//! tie-breaker, and terms many skills share count least. A skill the advert offers as
-//! an alternative to one already picked ("Python or Java", alternatives.rs) counts half.
-//! `SkillMatch::why` says what each score is made of. Picks are distinct: two skills
-//! that come down to the same canonical spelling ("Kubernetes", "k8s") are one pick, and
-//! two that only share a word ("Email marketing", "Content marketing") are two.
+//! SQL", "must have", "3+ years of", "primarily" count double; "a plus", "nice to
+//! have", "occasionally", "support" half; emphasis.rs) and by its place (the first
+//! lines count up to half as much again as the last). A skill scores BM25-style on its
+//! best-matched spelling (name or alias; a two-word name counts once, not twice), with
+//! its evidence sentence only as a tie-breaker, and terms many skills share count
+//! least. A skill the advert offers as an alternative to one already picked ("Python or
+//! Java", alternatives.rs) counts half. `SkillMatch::why` says what each score is made
+//! of. Picks are distinct: two skills that come down to the same canonical spelling
+//! ("Kubernetes", "k8s") are one pick, and two that only share a word ("Email
+//! marketing", "Content marketing") are two.
 
 use crate::model::Skill;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -60,6 +61,10 @@ const K1: f64 = 1.2;
 /// How much a skill counts once another the advert names as its alternative is picked
 /// ("Python or Java": a note that names Python needs the database next, not Java).
 const ALTERNATIVE: f64 = 0.5;
+
+/// A candidate pick: its place in the profile, its match, and its spellings (which say
+/// whether it is the same skill as a pick).
+type Candidate<'a> = (usize, SkillMatch, &'a [Vec<String>]);
 
 /// A skill as terms: its spellings (name and aliases), every name term, the evidence.
 type SkillTerms = (Vec<Vec<String>>, BTreeSet<String>, BTreeSet<String>);
@@ -157,7 +162,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         format!("+{w:.2} '{}' in your skill's {from}, {how}", a.word)
     };
     // Each candidate with its place in `skills`, which alternatives are named by.
-    let mut scored: Vec<(usize, SkillMatch, &Vec<Vec<String>>)> = skills
+    let mut scored: Vec<Candidate> = skills
         .iter()
         .zip(&skill_terms)
         .enumerate()
@@ -216,7 +221,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
                 why: why.into_iter().map(|(_, w)| w).collect(),
                 evidence: skill.evidence.clone(),
             };
-            (i, m, spellings)
+            (i, m, spellings.as_slice())
         })
         .filter(|(_, m, _)| m.score > 0.0)
         .collect();
@@ -227,10 +232,10 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
     });
     let choices = alternatives::alternatives(job_description, &skill_terms, &stemmer);
     // Picked best first (a tie goes to the one earlier in `scored`: the higher score
-    // before any halving, then the name); a skill the advert offers as an alternative to one already picked counts
-    // for less, and one that comes down to the same canonical name as a pick is not
-    // picked at all.
-    let mut picked: Vec<(usize, SkillMatch, &Vec<Vec<String>>)> = Vec::new();
+    // before any halving, then the name); a skill the advert offers as an alternative to
+    // one already picked counts for less, and one that shares a whole spelling with a pick
+    // is not picked at all.
+    let mut picked: Vec<Candidate> = Vec::new();
     while picked.len() < top {
         let alternative_to = |i: usize| {
             picked
@@ -238,9 +243,8 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
                 .find(|(p, _, _)| choices.contains(&((*p).min(i), (*p).max(i))))
                 .map(|(_, p, _)| p.name.clone())
         };
-        let counted = |(i, m, _): &(usize, SkillMatch, &Vec<Vec<String>>)| {
-            m.score * alternative_to(*i).map_or(1.0, |_| ALTERNATIVE)
-        };
+        let counted =
+            |(i, m, _): &Candidate| m.score * alternative_to(*i).map_or(1.0, |_| ALTERNATIVE);
         let mut next: Option<usize> = None;
         for (at, candidate) in scored.iter().enumerate() {
             // One skill under two names ("Kubernetes", "k8s") shares a whole spelling;
