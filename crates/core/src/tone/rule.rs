@@ -244,6 +244,12 @@ impl Rule {
             file.max
                 .ok_or_else(|| err(field, "this kind of rule needs `max`".into()))
         };
+        // What waives a match (existence) or a target (sentiment) when it comes right after.
+        let unless_before = file
+            .unless_before
+            .as_ref()
+            .map(|p| compile("unless_before", std::slice::from_ref(p)))
+            .transpose()?;
         let kind = match file.extends.as_str() {
             "existence" => {
                 let suggest = file
@@ -266,11 +272,6 @@ impl Rule {
                     .unless_after
                     .as_ref()
                     .map(|p| compile("unless_after", std::slice::from_ref(p)))
-                    .transpose()?;
-                let unless_before = file
-                    .unless_before
-                    .as_ref()
-                    .map(|p| compile("unless_before", std::slice::from_ref(p)))
                     .transpose()?;
                 let unless_in_text = file
                     .unless_in_text
@@ -346,11 +347,7 @@ impl Rule {
                     threshold: file.threshold.ok_or_else(|| {
                         err("threshold", "sentiment rules need `threshold`".into())
                     })?,
-                    unless_before: file
-                        .unless_before
-                        .as_ref()
-                        .map(|p| compile("unless_before", std::slice::from_ref(p)))
-                        .transpose()?,
+                    unless_before,
                 }
             }
             other => {

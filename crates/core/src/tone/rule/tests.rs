@@ -344,3 +344,25 @@ fn findings(rule: &str, text: &str) -> Vec<Finding> {
 fn flags(rule: &str, text: &str) -> bool {
     findings(rule, text).iter().any(|f| f.rule == rule)
 }
+
+#[test]
+fn what_waives_a_match_must_come_right_after_it() {
+    // A quoted name is waived; the same noun further on waives nothing.
+    assert!(!flags(
+        "Pushy.Sarcasm",
+        "I liked the \"Feedback\" screen you showed me."
+    ));
+    assert!(flags(
+        "Pushy.Sarcasm",
+        "Thanks for the \"feedback\". The new screen is nice, though."
+    ));
+    // A target the reader named is waived; another target in the sentence still counts.
+    assert!(!flags(
+        "Pushy.Resentment",
+        "The damage from the data breach you mentioned must have been awful."
+    ));
+    assert!(flags(
+        "Pushy.Resentment",
+        "You mentioned a timeline, and your silence since has been rude and insulting."
+    ));
+}
