@@ -159,7 +159,8 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
 
 /// `from` replaced by ` to ` where it stands as words: not inside a longer word, so "on
 /// call" in "function calls" and "no sql" in "casino sql" are left alone. A side of
-/// `from` that is not a letter or digit ("c++", ".net") needs no boundary there.
+/// `from` that is not a letter or digit ("c++", ".net") needs no boundary there. A plural
+/// ending is part of the spelling: "a/b tests" is "a/b test", "k8s clusters" stays.
 fn replace_words(hay: &str, from: &str, to: &str) -> String {
     let starts_word = from.chars().next().is_some_and(char::is_alphanumeric);
     let ends_word = from.chars().next_back().is_some_and(char::is_alphanumeric);
@@ -167,18 +168,31 @@ fn replace_words(hay: &str, from: &str, to: &str) -> String {
     let mut rest = hay;
     while let Some(at) = rest.find(from) {
         let before = rest[..at].chars().next_back();
-        let after = rest[at + from.len()..].chars().next();
+        let tail = &rest[at + from.len()..];
+        let plural = ["es", "s"]
+            .iter()
+            .find(|ending| {
+                tail.strip_prefix(**ending)
+                    .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+            })
+            .map_or(0, |ending| ending.len());
+        let after = tail[plural..].chars().next();
         let inside_a_word = (starts_word && before.is_some_and(char::is_alphanumeric))
             || (ends_word && after.is_some_and(char::is_alphanumeric));
         out.push_str(&rest[..at]);
+        let len = if ends_word {
+            from.len() + plural
+        } else {
+            from.len()
+        };
         if !inside_a_word {
             out.push(' ');
             out.push_str(to);
             out.push(' ');
         } else {
-            out.push_str(from);
+            out.push_str(&rest[at..at + len]);
         }
-        rest = &rest[at + from.len()..];
+        rest = &rest[at + len..];
     }
     out.push_str(rest);
     out
@@ -253,6 +267,25 @@ mod tests {
         assert_eq!(
             replace_words(" ab on callx on call ", "on call", "oncall"),
             " ab on callx  oncall  "
+        );
+    }
+
+    #[test]
+    fn a_plural_is_the_spelling_it_ends() {
+        // The whole-word rule above once left "A/B tests" unread: the "s" was a letter
+        // after "a/b test".
+        assert_eq!(stems("Run A/B tests"), stems("run a/b testing"));
+        assert_eq!(stems("CI/CD pipelines"), stems("cicd pipelines"));
+        assert_eq!(stems("on-calls"), stems("oncall"));
+        // Only a plural: a longer word is still a longer word.
+        assert!(
+            !stems("Review function callsign")
+                .iter()
+                .any(|s| s.starts_with("oncal"))
+        );
+        assert_eq!(
+            replace_words(" a/b tests a/b testsuite ", "a/b test", "abtest"),
+            "  abtest  a/b testsuite "
         );
     }
 
