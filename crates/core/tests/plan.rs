@@ -241,6 +241,44 @@ fn new_york_interviewer_london_candidate_across_the_march_clock_changes() {
 }
 
 #[test]
+fn the_call_window_is_one_the_candidate_is_awake_in() {
+    // London interviewer, Tue 2 Mar 2027. From London, the first window, 10:00 GMT.
+    let mut case = Case::new("2027-03-02T10:00:00Z", london());
+    assert_eq!(
+        case.step(StepKind::FollowUpCall).start,
+        ts("2027-03-09T10:00:00Z")
+    );
+    // From Los Angeles 10:00-11:30 GMT is 02:00-03:30: the afternoon window instead,
+    // 14:00-16:00 GMT (06:00-08:00 PST), still in their hours.
+    case.profile.time_zone = "America/Los_Angeles".into();
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(
+        (call.start, call.end),
+        (ts("2027-03-09T14:00:00Z"), ts("2027-03-09T16:00:00Z"))
+    );
+    assert_eq!(call.zone, "Europe/London");
+    // A retry after no answer keeps to it.
+    case.log("2027-03-09T14:15:00Z", CallOutcome::NoAnswer);
+    assert_eq!(
+        case.step(StepKind::FollowUpCall).start,
+        ts("2027-03-10T14:00:00Z")
+    );
+    // From New York 10:00 GMT is 05:00 EST: the afternoon window too.
+    case.calls.clear();
+    case.profile.time_zone = "America/New_York".into();
+    assert_eq!(
+        case.step(StepKind::FollowUpCall).start,
+        ts("2027-03-09T14:00:00Z")
+    );
+    // From Auckland both windows are at night (23:00 and 03:00 NZDT): the best is kept.
+    case.profile.time_zone = "Pacific/Auckland".into();
+    assert_eq!(
+        case.step(StepKind::FollowUpCall).start,
+        ts("2027-03-09T10:00:00Z")
+    );
+}
+
+#[test]
 fn email_only_contacts_get_an_email_instead_of_a_call() {
     let mut panel = london();
     panel[0].preferred_channel = PreferredChannel::EmailOnly;

@@ -2,7 +2,7 @@
 //! one next contact the plan proposes (a call, an email, the query, or asking for
 //! feedback), on a good working day in their business hours.
 
-use super::slots::{call_window, call_windows, good_day, off_season, respect, slot};
+use super::slots::{self, call_window, call_windows, good_day, off_season, respect, slot};
 use super::*;
 use crate::cadence::{AFTER_THEIR_DATE, ContactKind, GAP_DAYS};
 
@@ -30,7 +30,13 @@ pub(super) fn follow_ups(
     let emp = employer(input);
     let tz = zone(&emp.zone)?;
     let cal = calendars.get(&emp.region)?;
-    let settings = input.settings;
+    let interview_day = input.interview.start.to_zoned_datetime(tz.clone()).date();
+    let settings = &slots::for_your_zone(
+        input.settings,
+        interview_day,
+        &tz,
+        &zone(&input.profile.time_zone)?,
+    )?;
     let day_of = |t: Timestamp| t.to_zoned_datetime(tz.clone()).date();
     let own = History::of_round(input.interview, input.calls, input.done);
     let mut history = own.clone();

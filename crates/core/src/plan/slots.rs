@@ -94,6 +94,46 @@ pub(super) fn call_windows(settings: &PlanSettings) -> Vec<(Time, Time)> {
     windows
 }
 
+/// The hours the candidate can be expected to make a call in their own zone: a window
+/// wholly outside them is in their night.
+const YOUR_WAKING_HOURS: (i8, i8) = (7, 21);
+
+/// `settings` with the call windows that fall wholly in the candidate's night on `day`
+/// left out, unless every one does: a candidate in Los Angeles calling London is offered
+/// 14:00–16:00 their time (06:00–08:00 yours), not 10:00–11:30 (02:00–03:30). Windows stay
+/// in the interviewer's zone and hours; only which of them is chosen changes.
+pub(super) fn for_your_zone(
+    settings: &PlanSettings,
+    day: Date,
+    theirs: &TimeZone,
+    yours: &TimeZone,
+) -> Result<PlanSettings, InvalidValue> {
+    let (wake, sleep) = (
+        at(day, time(YOUR_WAKING_HOURS.0, 0), yours)?.timestamp(),
+        at(day, time(YOUR_WAKING_HOURS.1, 0), yours)?.timestamp(),
+    );
+    let mut awake = Vec::new();
+    for (open, close) in &settings.call_windows {
+        let (start, end) = (
+            at(day, *open, theirs)?.timestamp(),
+            at(day, *close, theirs)?.timestamp(),
+        );
+        // On the day before or after, for zones a day apart.
+        let overlaps = (-1i64..=1).any(|shift| {
+            let by = SignedDuration::from_hours(24 * shift);
+            start + by < sleep && end + by > wake
+        });
+        if overlaps {
+            awake.push((*open, *close));
+        }
+    }
+    let mut adjusted = settings.clone();
+    if !awake.is_empty() {
+        adjusted.call_windows = awake;
+    }
+    Ok(adjusted)
+}
+
 pub(super) fn call_window(
     day: Date,
     settings: &PlanSettings,
