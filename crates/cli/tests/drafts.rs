@@ -304,6 +304,24 @@ fn behaviour_rules_read_the_contact_log() {
 }
 
 #[test]
+fn a_draft_speaks_as_of_its_step_not_of_the_day_it_was_drafted() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    // They would decide by Fri 5 Mar 2027: the plan's follow-up (an email: the panel gave
+    // no phone) is on Tue 9 Mar, after it, so the query drafted today, long before, asks
+    // where things stand rather than whether that date still holds.
+    db.ok(&["interview", "note", &interview, "--decide-by", "2027-03-05"]);
+    let plan = db.ok(&["plan", "show", &interview]);
+    assert!(plan.contains("Tue 9 Mar"), "{plan}");
+    let query = db.ok(&["draft", "query", &interview]);
+    assert!(
+        query.contains("You mentioned you hoped to reach a decision by 5 March, and I know timelines often move."),
+        "{query}"
+    );
+    assert!(!query.contains("still holds"), "{query}");
+}
+
+#[test]
 fn private_notes_never_reach_the_employer() {
     let db = Db::sqlite();
     let interview = setup(&db);

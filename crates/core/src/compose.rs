@@ -85,7 +85,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     (
         "today",
-        "today's date, \"9 April 2027\" or \"April 9, 2027\"",
+        "the day the draft is for (its step's day, if later, else today), \"9 April 2027\" or \"April 9, 2027\"",
     ),
     ("us", "true for en-US wording, false for en-GB"),
     (
@@ -104,7 +104,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "their_date",
         "the date they gave for their decision, written out, or empty",
     ),
-    ("their_date_passed", "whether that date is before today"),
+    ("their_date_passed", "whether that date is before `today`"),
     ("position", "the recipient's position, or empty"),
     (
         "their_work",

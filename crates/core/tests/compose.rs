@@ -297,6 +297,39 @@ fn every_built_in_note_is_clean_private_and_80_to_180_words() {
 }
 
 #[test]
+fn the_call_script_asks_where_things_stand_once_their_date_has_passed() {
+    // Drafts are composed as of 2 March 2027 (the app composes a script as of its call's
+    // day, which the plan puts after the date they gave).
+    let app = application("Acme", "Platform Engineer");
+    let mut iv = interview(NOTES[1], POINTS[1]);
+    iv.decide_by = Some(date(2027, 2, 26));
+    let script = |iv: &Interview| {
+        compose(
+            DraftKind::Script,
+            Channel::Phone,
+            Locale::EnGb,
+            Some(&recipient("Ms")),
+            &[],
+            iv,
+            &app,
+        )
+        .body
+    };
+    let passed = script(&iv);
+    assert!(
+        passed.contains("You mentioned you hoped to decide by 26 February, and I know timelines often move: could you tell me where things stand, and when you now expect to decide?"),
+        "{passed}"
+    );
+    assert!(!passed.contains("still hoping"), "{passed}");
+    iv.decide_by = Some(date(2027, 3, 12));
+    let ahead = script(&iv);
+    assert!(
+        ahead.contains("whether you are still hoping to decide by 12 March"),
+        "{ahead}"
+    );
+}
+
+#[test]
 fn the_query_cites_their_date_and_offers_what_you_wrote_for_them() {
     let app = application("Acme", "Platform Engineer");
     let mut iv = interview(NOTES[1], POINTS[1]);

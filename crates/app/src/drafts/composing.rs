@@ -102,10 +102,15 @@ impl Followup {
             let round = interview.round_among(&rounds);
             // One note to the lead thanks the rest of the panel by name.
             let one_for_all = request.to.is_none() && !request.each;
-            let today = now
-                .to_zoned_datetime(
-                    jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
-                )
+            // A draft speaks as of the day it is for: a call script for next Tuesday,
+            // after the date they gave, asks where things stand, not whether that date
+            // still holds.
+            let your_zone =
+                jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+            let today = step
+                .map(|st| st.start.max(now))
+                .unwrap_or(now)
+                .to_zoned_datetime(your_zone)
                 .date();
             let mut stored = Vec::new();
             for (turn, recipient) in recipients.iter().enumerate() {
