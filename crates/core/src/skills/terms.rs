@@ -1,6 +1,6 @@
 //! Job-description text as terms: spellings that mean one thing made one (C++, k8s,
-//! CI/CD), words split, stop words and words that say nothing on their own ("experience",
-//! "4+", "years") dropped, the rest stemmed.
+//! CI/CD, front-end), words split, stop words and words that say nothing on their own
+//! ("experience", "4+", "years") dropped, the rest spelt the American way and stemmed.
 
 use super::words::{GENERIC, STOP_WORDS};
 use rust_stemmers::Stemmer;
@@ -63,6 +63,15 @@ const ALIASES: &[(&str, &str)] = &[
     ("power bi", "powerbi"),
     ("a/b test", "abtest"),
     ("a/b testing", "abtest"),
+    // Compounds written as one word, two, or hyphenated ("front-end" is read "front end").
+    ("front end", "frontend"),
+    ("back end", "backend"),
+    ("full stack", "fullstack"),
+    ("e commerce", "ecommerce"),
+    ("dev ops", "devops"),
+    ("micro service", "microservice"),
+    ("data set", "dataset"),
+    ("web site", "website"),
 ];
 
 /// What an advert asks for when it names a framework or library of one language or
@@ -150,11 +159,71 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
         .map(|w| {
             let canonical = ALIASES.iter().find(|(f, _)| *f == w).map_or(w, |(_, t)| *t);
             Term {
-                stem: stemmer.stem(canonical).into_owned(),
+                stem: stemmer.stem(&american(canonical)).into_owned(),
                 word: w.to_string(),
             }
         })
         .collect()
+}
+
+/// A word in American spelling, so a British profile's "data visualisation" is the US
+/// advert's "data visualization" (the English stemmer keeps them apart: "visualis",
+/// "visual"). Both sides go through it, so a word it changes that had no other spelling
+/// ("expertise" to "expertize") still meets itself.
+fn american(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // Whole words first: the endings below would not reach them.
+    const WORDS: &[(&str, &str)] = &[
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("licence", "license"),
+        ("licences", "licenses"),
+        ("defence", "defense"),
+        ("practise", "practice"),
+        ("judgement", "judgment"),
+        ("ageing", "aging"),
+        ("enrolment", "enrollment"),
+        ("fulfil", "fulfill"),
+    ];
+    if let Some((_, us)) = WORDS.iter().find(|(gb, _)| *gb == word) {
+        return Cow::Borrowed(us);
+    }
+    // Endings, longest first: -isation, -ise(d/s), -ising, -iser(s); -yse(d/s), -ysing;
+    // -our(s/ed/ing); -tre(s), -bre(s); -ogue(s).
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isational", "izational"),
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("isers", "izers"),
+        ("iser", "izer"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("ouring", "oring"),
+        ("oured", "ored"),
+        ("ours", "ors"),
+        ("our", "or"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("bres", "bers"),
+        ("bre", "ber"),
+        ("ogues", "ogs"),
+        ("ogue", "og"),
+    ];
+    // Short words ("rise", "four", "hour", "acre") are not these spellings.
+    if word.len() < 5 {
+        return Cow::Borrowed(word);
+    }
+    for (gb, us) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(gb) {
+            return Cow::Owned(format!("{stem}{us}"));
+        }
+    }
+    Cow::Borrowed(word)
 }
 
 /// `from` replaced by ` to ` where it stands as words: not inside a longer word, so "on
@@ -268,6 +337,42 @@ mod tests {
             replace_words(" ab on callx on call ", "on call", "oncall"),
             " ab on callx  oncall  "
         );
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_word() {
+        for (gb, us) in [
+            ("data visualisation", "data visualization"),
+            ("analyse and optimise", "analyze and optimize"),
+            ("organisational behaviour", "organizational behavior"),
+            ("contact centre", "contact center"),
+            ("product catalogue", "product catalog"),
+            ("graduate programme", "graduate program"),
+            ("containerisation", "containerization"),
+            ("fibre networks", "fiber networks"),
+        ] {
+            assert_eq!(stems(gb), stems(us), "{gb}");
+        }
+        // Short words keep their spelling, and words that only look like it stay apart.
+        assert_eq!(american("hour"), "hour");
+        assert_ne!(stems("rise"), stems("rize"));
+        assert_ne!(stems("colour"), stems("hour"));
+    }
+
+    #[test]
+    fn a_compound_is_one_term_however_it_is_written() {
+        for (a, b) in [
+            ("front-end", "frontend"),
+            ("Front End", "front-end"),
+            ("back-end", "backend"),
+            ("full-stack", "Fullstack"),
+            ("e-commerce", "eCommerce"),
+            ("micro-services", "microservices"),
+            ("data sets", "datasets"),
+        ] {
+            assert_eq!(stems(a), stems(b), "{a}");
+            assert_eq!(stems(a).len(), 1, "{a}");
+        }
     }
 
     #[test]
