@@ -96,6 +96,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Undermining/SelfDoubt.yml"),
     ),
     (
+        "Undermining.OverApologetic",
+        include_str!("../../../../data/styles/Undermining/OverApologetic.yml"),
+    ),
+    (
         "Undermining.Hedge",
         include_str!("../../../../data/styles/Undermining/Hedge.yml"),
     ),

@@ -58,8 +58,10 @@ struct RuleFile {
     #[serde(default)]
     unless_after: Option<String>,
     /// `existence`: a match is left alone when this pattern comes right after it: a
-    /// quoted name is a name, not a scare quote (the "Feedback" screen). `sentiment`: a
-    /// target followed by it is not what the sentence is aimed at ("you mentioned").
+    /// quoted name is a name, not a scare quote (the "Feedback" screen). `occurrence` and
+    /// `density`: such a match is not counted ("sorry to hear" is sympathy, not one more
+    /// apology). `sentiment`: a target followed by it is not what the sentence is aimed
+    /// at ("you mentioned").
     #[serde(default)]
     unless_before: Option<String>,
     /// `existence`: the rule is off for a message that matches this anywhere it reads (not
@@ -118,14 +120,18 @@ enum Kind {
         unless_in_text: Option<Regex>,
     },
     Substitution(Vec<(Regex, String)>),
+    /// More than `max` matches; one followed by `unless_before` is not counted.
     Occurrence {
         pattern: Regex,
         max: usize,
+        unless_before: Option<Regex>,
     },
+    /// More than `max` matches per `per` words; likewise.
     Density {
         pattern: Regex,
         max: usize,
         per: usize,
+        unless_before: Option<Regex>,
     },
     Conditional {
         first: Regex,
@@ -244,7 +250,8 @@ impl Rule {
             file.max
                 .ok_or_else(|| err(field, "this kind of rule needs `max`".into()))
         };
-        // What waives a match (existence) or a target (sentiment) when it comes right after.
+        // What waives a match (existence), keeps it from counting (occurrence, density) or
+        // waives a target (sentiment) when it comes right after.
         let unless_before = file
             .unless_before
             .as_ref()
@@ -305,11 +312,13 @@ impl Rule {
             "occurrence" => Kind::Occurrence {
                 pattern: compile("tokens", &file.tokens)?,
                 max: needs_max("max")?,
+                unless_before,
             },
             "density" => Kind::Density {
                 pattern: compile("tokens", &file.tokens)?,
                 max: needs_max("max")?,
                 per: file.per.unwrap_or(100).max(1),
+                unless_before,
             },
             "conditional" => {
                 let first = file

@@ -188,3 +188,29 @@ fn disguised_words_are_found_where_they_were_written() {
     assert_eq!(quoted, f.matched);
     assert!(f.matched.contains('\u{200b}'), "{:?}", f.matched);
 }
+
+#[test]
+fn every_rule_file_in_data_styles_is_shipped() {
+    // A rule file added to data/styles but not to BUILT_IN would load from nowhere: its
+    // examples would never run and no user would get it (Undermining.OverApologetic was
+    // first written that way).
+    let styles = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/styles");
+    let mut on_disk = Vec::new();
+    for family in std::fs::read_dir(&styles).unwrap() {
+        let family = family.unwrap().path();
+        for file in std::fs::read_dir(&family).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "yml") {
+                on_disk.push(format!(
+                    "{}.{}",
+                    family.file_name().unwrap().to_string_lossy(),
+                    file.file_stem().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    on_disk.sort();
+    let mut shipped: Vec<String> = BUILT_IN.iter().map(|(id, _)| id.to_string()).collect();
+    shipped.sort();
+    assert_eq!(on_disk, shipped);
+}

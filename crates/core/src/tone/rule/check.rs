@@ -32,6 +32,21 @@ fn followed_by(waiver: &Regex, hay: &str, at: usize) -> bool {
     waiver.find(&next[..end]).is_some_and(|m| m.start() == 0)
 }
 
+/// The matches that count: those not followed by what waives them.
+fn counted(
+    found: Vec<(usize, usize)>,
+    unless_before: &Option<Regex>,
+    hay: &str,
+) -> Vec<(usize, usize)> {
+    match unless_before {
+        Some(waiver) => found
+            .into_iter()
+            .filter(|(_, b)| !followed_by(waiver, hay, *b))
+            .collect(),
+        None => found,
+    }
+}
+
 /// The span `a..b` of `source` without the white space at its ends, or None if that is
 /// all it holds.
 fn without_spaces(source: &str, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -140,14 +155,23 @@ impl Rule {
                     }
                 }
             }
-            Kind::Occurrence { pattern, max } => {
-                let found = matches_in(pattern, hay, parts);
+            Kind::Occurrence {
+                pattern,
+                max,
+                unless_before,
+            } => {
+                let found = counted(matches_in(pattern, hay, parts), unless_before, hay);
                 if let Some((a, b)) = found.get(*max) {
                     out.push(self.finding(text, *a, *b, &found.len().to_string(), vec![]));
                 }
             }
-            Kind::Density { pattern, max, per } => {
-                let found = matches_in(pattern, hay, parts);
+            Kind::Density {
+                pattern,
+                max,
+                per,
+                unless_before,
+            } => {
+                let found = counted(matches_in(pattern, hay, parts), unless_before, hay);
                 let words = text.words(self.scope);
                 let allowed = (*max * words.max(*per)).div_ceil(*per);
                 if found.len() > allowed {
