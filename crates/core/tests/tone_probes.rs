@@ -60,7 +60,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     println!(
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
-    assert_eq!(bad, 283);
-    assert!(caught >= 279, "{caught} of {bad}");
+    assert_eq!(bad, 313);
+    assert!(caught >= 308, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
