@@ -133,6 +133,10 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
     // A hyphen between words joins them as a space does, so "Infrastructure-as-Code"
     // and "on-call" are the spellings "infrastructure as code" and "on call" below.
     let mut lower = format!(" {} ", hyphens_as_spaces(&text.to_lowercase()));
+    let written = lower.clone();
+    // How each token is shown, worked out once per distinct token: the check reads the
+    // whole text, which may be a megabyte.
+    let mut shown: std::collections::HashMap<String, String> = Default::default();
     // Longest first, so "a/b testing" is not read as "a/b test" + "ing".
     let mut spelled: Vec<&(&str, &str)> = ALIASES
         .iter()
@@ -160,7 +164,14 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
             let canonical = ALIASES.iter().find(|(f, _)| *f == w).map_or(w, |(_, t)| *t);
             Term {
                 stem: stemmer.stem(&american(canonical)).into_owned(),
-                word: w.to_string(),
+                word: if ALIASES.iter().any(|(_, to)| *to == w) {
+                    shown
+                        .entry(w.to_string())
+                        .or_insert_with(|| as_written(w, &written))
+                        .clone()
+                } else {
+                    w.to_string()
+                },
             }
         })
         .collect()
@@ -224,6 +235,15 @@ fn american(word: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     Cow::Borrowed(word)
+}
+
+/// How `why` shows a word: a spelling replaced by its token before words were split
+/// ("a/b tests" became "abtest") as an alias spelling it ("a/b test"), not as the token.
+fn as_written(word: &str, written: &str) -> String {
+    match ALIASES.iter().find(|(_, to)| *to == word) {
+        Some((from, _)) if !written.contains(word) => from.to_string(),
+        _ => word.to_string(),
+    }
 }
 
 /// `from` replaced by ` to ` where it stands as words: not inside a longer word, so "on
@@ -373,6 +393,18 @@ mod tests {
             assert_eq!(stems(a), stems(b), "{a}");
             assert_eq!(stems(a).len(), 1, "{a}");
         }
+    }
+
+    #[test]
+    fn a_replaced_spelling_is_shown_as_written_not_as_its_token() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let shown = |text: &str| -> Vec<String> {
+            terms(text, &stemmer).into_iter().map(|t| t.word).collect()
+        };
+        assert_eq!(shown("4+ years of A/B tests"), vec!["a/b test"]);
+        assert_eq!(shown("CI/CD and C++"), vec!["ci/cd", "c++"]);
+        // A word that is its own token stays as it is.
+        assert_eq!(shown("Kubernetes, k8s"), vec!["kubernetes", "k8s"]);
     }
 
     #[test]
