@@ -3,7 +3,7 @@
 /// Declares a string-valued enum whose unknown values are kept as `Other` rather than
 /// dropped: a backup from a newer version, or a CSV with "ghosted", must round-trip.
 macro_rules! open_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -32,7 +32,7 @@ macro_rules! open_enum {
             fn from(text: &str) -> Self {
                 let norm = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
                 match norm.as_str() {
-                    $($text => Self::$variant,)+
+                    $($text $(| $alias)* => Self::$variant,)+
                     _ => Self::Other(text.trim().to_string()),
                 }
             }

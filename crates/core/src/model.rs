@@ -33,11 +33,12 @@ impl ApplicationStatus {
 }
 
 open_enum!(
-    /// How the interview was held.
+    /// How the interview was held. Read from the words people use for each ("onsite",
+    /// "zoom", "phone call"); always written as the first.
     InterviewFormat {
-        InPerson => "in-person",
-        Video => "video",
-        Phone => "phone",
+        InPerson => "in-person" | "inperson" | "onsite" | "on-site" | "in-office" | "face-to-face",
+        Video => "video" | "video-call" | "videocall" | "zoom" | "teams" | "google-meet" | "online" | "virtual",
+        Phone => "phone" | "telephone" | "phone-call" | "call",
     }
 );
 

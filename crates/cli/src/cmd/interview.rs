@@ -48,7 +48,7 @@ pub struct AddArgs {
     /// An interviewer's contact id, lead first (repeatable)
     #[arg(long = "interviewer", value_name = "CONTACT_ID")]
     interviewers: Vec<String>,
-    /// in-person, video or phone
+    /// in-person, video or phone (also "onsite", "zoom", "phone call"…)
     #[arg(long, default_value = "in-person")]
     format: String,
     /// Length in minutes (1 to 1440)
@@ -68,7 +68,7 @@ pub struct SetArgs {
     /// The interview's zone (alone: the same local time, in this zone)
     #[arg(long)]
     tz: Option<String>,
-    /// in-person, video or phone
+    /// in-person, video or phone (also "onsite", "zoom", "phone call"…)
     #[arg(long)]
     format: Option<String>,
     /// Length in minutes (1 to 1440)

@@ -25,6 +25,22 @@ fn known_values_are_normalised() {
 }
 
 #[test]
+fn an_interview_format_is_read_from_the_words_people_use() {
+    for (said, format) in [
+        ("Onsite", InterviewFormat::InPerson),
+        ("face to face", InterviewFormat::InPerson),
+        ("Zoom", InterviewFormat::Video),
+        ("video call", InterviewFormat::Video),
+        ("phone call", InterviewFormat::Phone),
+    ] {
+        assert_eq!(InterviewFormat::from(said), format, "{said}");
+    }
+    // Written back in the one form.
+    assert_eq!(InterviewFormat::from("zoom").to_string(), "video");
+    assert!(!InterviewFormat::from("carrier pigeon").is_known());
+}
+
+#[test]
 fn outcomes_end_the_process() {
     assert!(ApplicationStatus::Offer.is_outcome());
     assert!(ApplicationStatus::Withdrawn.is_outcome());
