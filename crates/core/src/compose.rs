@@ -98,7 +98,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     (
         "skills",
-        "the matched skills: a list of {name, evidence, said, clause}, best first; `said` is the evidence as a first-person sentence, `clause` the same to follow a comma",
+        "the matched skills: a list of {name, in_sentence, evidence, said, clause}, best first; `in_sentence` is the name as it reads mid-sentence (\"data visualisation\", but \"Power BI\"), `said` the evidence as a first-person sentence, `clause` the same to follow a comma",
     ),
     (
         "their_date",

@@ -50,6 +50,21 @@ pub fn clause(sentence: &str) -> String {
     }
 }
 
+/// A skill's name as it reads inside a sentence ("On data visualisation, …"): a name of
+/// several words in sentence case ("Data visualisation", "Stakeholder management") loses
+/// its capital; one word ("Excel", "Python") or any other capital in it ("Power BI",
+/// "A/B testing", "Google Analytics") says it is a name, and it is kept as written.
+pub fn mid_sentence(name: &str) -> String {
+    let name = name.trim();
+    let several_words = name.split_whitespace().nth(1).is_some();
+    let rest_lower = !name.chars().skip(1).any(char::is_uppercase);
+    if several_words && rest_lower {
+        lower_first(name)
+    } else {
+        name.to_string()
+    }
+}
+
 /// A past-tense verb that can open a line of evidence ("Led", "Built", "Designed").
 fn is_past_verb(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
@@ -198,6 +213,25 @@ mod tests {
             "I bring AWS certification."
         );
         assert_eq!(first_person("  "), "");
+    }
+
+    #[test]
+    fn a_skill_name_reads_as_a_name_or_as_words() {
+        assert_eq!(mid_sentence("Data visualisation"), "data visualisation");
+        assert_eq!(
+            mid_sentence("Stakeholder management"),
+            "stakeholder management"
+        );
+        for kept in [
+            "Excel",
+            "Power BI",
+            "A/B testing",
+            "Google Analytics",
+            "SQL",
+            "CI/CD",
+        ] {
+            assert_eq!(mid_sentence(kept), kept);
+        }
     }
 
     #[test]

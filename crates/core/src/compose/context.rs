@@ -12,6 +12,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct SkillOut<'a> {
     name: &'a str,
+    in_sentence: String,
     evidence: String,
     said: String,
     clause: String,
@@ -48,6 +49,7 @@ pub fn context(input: &ComposeInput) -> Value {
         .iter()
         .map(|s| SkillOut {
             name: &s.name,
+            in_sentence: wording::mid_sentence(&s.name),
             evidence: sentence(&s.evidence),
             said: wording::first_person(&s.evidence),
             clause: wording::clause(&wording::first_person(&s.evidence)),
