@@ -237,11 +237,26 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
     // is not picked at all.
     let mut picked: Vec<Candidate> = Vec::new();
     while picked.len() < top {
+        // Offered as an alternative to a pick ("Python or Java"), or a kind of one
+        // ("PostgreSQL" beside "SQL"): either way, naming both says less than naming
+        // something else the advert asks for.
         let alternative_to = |i: usize| {
-            picked
-                .iter()
-                .find(|(p, _, _)| choices.contains(&((*p).min(i), (*p).max(i))))
-                .map(|(_, p, _)| p.name.clone())
+            picked.iter().find_map(|(p, picked, spelt)| {
+                if choices.contains(&((*p).min(i), (*p).max(i))) {
+                    Some(format!(
+                        "the advert offers it as an alternative to {}",
+                        picked.name
+                    ))
+                } else if terms::one_is_a_kind_of_the_other(&skill_terms[i].0, spelt, &stemmer) {
+                    Some(format!(
+                        "one of it and {} is a kind of the other",
+                        picked.name
+                    ))
+                } else {
+                    None
+                }
+                .map(|why| format!("{why}, picked already"))
+            })
         };
         let counted =
             |(i, m, _): &Candidate| m.score * alternative_to(*i).map_or(1.0, |_| ALTERNATIVE);
@@ -260,9 +275,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         let (i, mut m, spellings) = scored.remove(at);
         if let Some(other) = alternative_to(i) {
             m.score = (m.score * ALTERNATIVE * 1000.0).round() / 1000.0;
-            m.why.push(format!(
-                "×{ALTERNATIVE}: the advert offers it as an alternative to {other}, picked already"
-            ));
+            m.why.push(format!("×{ALTERNATIVE}: {other}"));
         }
         picked.push((i, m, spellings));
     }
@@ -362,6 +375,31 @@ mod tests {
                 .iter()
                 .any(|p| p.matched_terms.contains(&"k8s".to_string())),
             "{picks:?}"
+        );
+    }
+
+    #[test]
+    fn a_skill_that_is_a_kind_of_a_pick_counts_half() {
+        // Every adviser's pair in tests/data names one of SQL and PostgreSQL, never both.
+        let skills = [
+            skill("SQL", &[], "Wrote the SQL behind our finance reports."),
+            skill("PostgreSQL", &["postgres"], "Tuned PostgreSQL indexes."),
+            skill("AWS", &[], "Ran production on AWS."),
+        ];
+        let jd = "Strong SQL, with PostgreSQL in production. Experience of AWS.";
+        let picks = rank(&skills, jd, 2);
+        let names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["SQL", "AWS"], "{picks:?}");
+        // Picked anyway when nothing else is asked for, saying why it counts less.
+        let picks = rank(&skills, "Strong SQL, with PostgreSQL in production.", 2);
+        assert_eq!(picks[1].name, "PostgreSQL");
+        assert!(
+            picks[1]
+                .why
+                .iter()
+                .any(|w| w.contains("a kind of the other, picked already")),
+            "{:?}",
+            picks[1].why
         );
     }
 

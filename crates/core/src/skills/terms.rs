@@ -86,6 +86,39 @@ const IMPLIES: &[(&str, &str)] = &[
     ("keras", "machine learning"),
 ];
 
+/// Skills one of which is a kind of the other, beyond the frameworks of `IMPLIES`: a
+/// note that names both says one thing twice.
+const KIND_OF: &[(&str, &str)] = &[
+    ("postgresql", "sql"),
+    ("mysql", "sql"),
+    ("mariadb", "sql"),
+    ("sqlite", "sql"),
+    ("sql server", "sql"),
+    ("mssql", "sql"),
+    ("t-sql", "sql"),
+    ("pl/sql", "sql"),
+    ("eks", "aws"),
+    ("ec2", "aws"),
+    ("lambda", "aws"),
+    ("gke", "gcp"),
+    ("aks", "azure"),
+];
+
+/// Whether a skill spelt `a` is a kind of one spelt `b`, or `b` of `a` (each a list of
+/// spellings as stems): "PostgreSQL" and "SQL", "Django" and "Python".
+pub(super) fn one_is_a_kind_of_the_other(
+    a: &[Vec<String>],
+    b: &[Vec<String>],
+    stemmer: &Stemmer,
+) -> bool {
+    let stems =
+        |text: &str| -> Vec<String> { terms(text, stemmer).into_iter().map(|t| t.stem).collect() };
+    KIND_OF.iter().chain(IMPLIES).any(|(kind, of)| {
+        let (kind, of) = (stems(kind), stems(of));
+        (a.contains(&kind) && b.contains(&of)) || (b.contains(&kind) && a.contains(&of))
+    })
+}
+
 /// The term an advert's word also asks for, if it names a framework (`IMPLIES`), shown
 /// as "django (python)"; only the advert's words imply, so a profile's "Django" stays a
 /// skill of its own.
