@@ -279,6 +279,30 @@ fn the_call_window_is_one_the_candidate_is_awake_in() {
 }
 
 #[test]
+fn an_interview_in_your_small_hours_is_thanked_once_your_day_begins() {
+    // 09:00-10:00 GMT in London is 01:00-02:00 PST for a candidate in Los Angeles: the
+    // thank-you is due from 09:00 their own time that day, not from 02:00.
+    let mut case = Case::new("2027-03-02T09:00:00Z", london());
+    case.profile.time_zone = "America/Los_Angeles".into();
+    let thanks = case.step(StepKind::ThankYou);
+    assert_eq!(
+        (thanks.start, thanks.end),
+        (ts("2027-03-02T17:00:00Z"), ts("2027-03-03T01:30:00Z"))
+    );
+    assert!(
+        thanks.reason.contains("ended at 02:00 your time"),
+        "{}",
+        thanks.reason
+    );
+    // From London it is a morning interview, thanked as soon as it ends.
+    case.profile.time_zone = "Europe/London".into();
+    assert_eq!(
+        case.step(StepKind::ThankYou).start,
+        ts("2027-03-02T10:00:00Z")
+    );
+}
+
+#[test]
 fn email_only_contacts_get_an_email_instead_of_a_call() {
     let mut panel = london();
     panel[0].preferred_channel = PreferredChannel::EmailOnly;

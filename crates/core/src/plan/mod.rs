@@ -269,13 +269,27 @@ fn thank_you(input: &PlanInput, calendars: &mut Calendars) -> Result<PlannedStep
     let end = interview_end(input.interview).to_zoned_datetime(tz.clone());
     let day = end.date();
     let (close, noon) = (input.settings.business_hours.1, time(12, 0));
+    let open = input.settings.business_hours.0;
     let (start, finish, reason) = if cal.is_working_day(day) && end.time() < noon {
         let finish = at(day, close, &tz)?;
-        (
-            end.timestamp(),
-            finish.timestamp(),
-            format!("same afternoon: morning interview on {}", short(day)),
-        )
+        // An interview held in the small hours of your day (one in another zone) is
+        // thanked once your working day begins, not at 02:00.
+        let (start, reason) = if end.time() < open {
+            (
+                at(day, open, &tz)?.timestamp(),
+                format!(
+                    "same day: the interview ended at {} your time on {}",
+                    end.strftime("%H:%M"),
+                    short(day)
+                ),
+            )
+        } else {
+            (
+                end.timestamp(),
+                format!("same afternoon: morning interview on {}", short(day)),
+            )
+        };
+        (start, finish.timestamp(), reason)
     } else {
         let next = cal.next_working_day(day);
         let mut reason = if cal.is_working_day(day) {
@@ -287,7 +301,7 @@ fn thank_you(input: &PlanInput, calendars: &mut Calendars) -> Result<PlannedStep
             format!("next working morning after the interview on {}", short(day))
         };
         reason.push_str(&holidays_between(cal, day, next));
-        let open = at(next, input.settings.business_hours.0, &tz)?;
+        let open = at(next, open, &tz)?;
         (open.timestamp(), at(next, noon, &tz)?.timestamp(), reason)
     };
     Ok(PlannedStep {
