@@ -161,7 +161,7 @@ fn an_empty_agenda_says_what_to_do_first_then_what_comes_next() {
         ann.trim(),
     ]);
     let later = db.ok(&["today"]);
-    assert!(later.contains("Nothing due until"), "{later}");
+    assert!(later.contains("Nothing due by"), "{later}");
     assert!(
         later.contains("Next: Send the thank-you note — Acme – SRE, Tue 3 Mar"),
         "{later}"

@@ -30,7 +30,7 @@ pub fn run(app: &mut Followup, from: Option<String>, days: u32, json: bool) -> a
                 "Nothing planned: every step is done, skipped or cancelled.".to_string()
             }
             EmptyAgenda::NextLater(next) => format!(
-                "Nothing due until {}. Next: {} — {}, {}.",
+                "Nothing due by {}. Next: {} — {}, {}.",
                 agenda.last, next.what, next.application, next.your_window
             ),
         });
