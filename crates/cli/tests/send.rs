@@ -280,32 +280,54 @@ fn a_real_smtp_server_receives_a_well_formed_message() {
         "{err}"
     );
     let maildir = db.dir.path().join("maildir");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = Command::new("python3")
-        .args([
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            &format!("127.0.0.1:{port}"),
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            maildir.to_str().unwrap(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 runs (scripts/test installs aiosmtpd)");
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    // A free port is only free until someone takes it: the other tests here start fake
+    // servers on ports of their own at the same time, and one once took this one between
+    // its release and aiosmtpd's bind (the message went to it, the maildir stayed empty).
+    // So the server counts as up only while it runs, has made its maildir and answers;
+    // otherwise another port is tried.
+    let (mut server, port) = (0..5)
+        .find_map(|_| {
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let mut server = Command::new("python3")
+                .args([
+                    "-m",
+                    "aiosmtpd",
+                    "-n",
+                    "-l",
+                    &format!("127.0.0.1:{port}"),
+                    "-c",
+                    "aiosmtpd.handlers.Mailbox",
+                    maildir.to_str().unwrap(),
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("python3 runs (scripts/test installs aiosmtpd)");
+            for _ in 0..100 {
+                if server.try_wait().ok().flatten().is_some() {
+                    break;
+                }
+                if maildir.join("new").is_dir()
+                    && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+                {
+                    // Had its bind failed, it would be gone by now.
+                    std::thread::sleep(std::time::Duration::from_millis(300));
+                    if server.try_wait().ok().flatten().is_none() {
+                        return Some((server, port));
+                    }
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let _ = server.kill();
+            let _ = server.wait();
+            None
+        })
+        .expect("aiosmtpd starts on a free port");
     let out = send(&db, port, &["send", &draft]);
     let _ = server.kill();
     let stderr = server
@@ -375,11 +397,9 @@ fn mail_test_connects_and_sends_nothing() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("nothing was sent"));
     assert_eq!(server.connections(), 1);
     assert!(server.received().is_empty());
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // Port 1 (tcpmux): nothing listens there, and no test can take it, as a port just
+    // released by a listener of our own might be taken by a fake server of another test.
+    let closed = 1;
     let out = send(&db, closed, &["mail", "test"]);
     assert_eq!(out.status.code(), Some(1));
 }
