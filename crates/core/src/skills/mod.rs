@@ -62,6 +62,28 @@ const K1: f64 = 1.2;
 /// ("Python or Java": a note that names Python needs the database next, not Java).
 const ALTERNATIVE: f64 = 0.5;
 
+/// Why a skill counts `ALTERNATIVE` beside a pick.
+#[derive(Clone, Copy)]
+enum Beside {
+    /// The advert offers it as an alternative to the pick ("Python or Java").
+    AlternativeTo,
+    /// One of it and the pick is a kind of the other ("PostgreSQL", "SQL").
+    KindOf,
+}
+
+impl Beside {
+    fn why(self, pick: &str) -> String {
+        match self {
+            Beside::AlternativeTo => {
+                format!("the advert offers it as an alternative to {pick}, picked already")
+            }
+            Beside::KindOf => {
+                format!("one of it and {pick} is a kind of the other, picked already")
+            }
+        }
+    }
+}
+
 /// A candidate pick: its place in the profile, its match, and its spellings (which say
 /// whether it is the same skill as a pick).
 type Candidate<'a> = (usize, SkillMatch, &'a [Vec<String>]);
@@ -231,6 +253,8 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
             .then(a.1.name.cmp(&b.1.name))
     });
     let choices = alternatives::alternatives(job_description, &skill_terms, &stemmer);
+    let spellings: Vec<&[Vec<String>]> = skill_terms.iter().map(|t| t.0.as_slice()).collect();
+    let kinds = terms::kinds(&spellings, &stemmer);
     // Picked best first (a tie goes to the one earlier in `scored`: the higher score
     // before any halving, then the name); a skill the advert offers as an alternative to
     // one already picked counts for less, and one that shares a whole spelling with a pick
@@ -241,21 +265,15 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         // ("PostgreSQL" beside "SQL"): either way, naming both says less than naming
         // something else the advert asks for.
         let alternative_to = |i: usize| {
-            picked.iter().find_map(|(p, picked, spelt)| {
-                if choices.contains(&((*p).min(i), (*p).max(i))) {
-                    Some(format!(
-                        "the advert offers it as an alternative to {}",
-                        picked.name
-                    ))
-                } else if terms::one_is_a_kind_of_the_other(&skill_terms[i].0, spelt, &stemmer) {
-                    Some(format!(
-                        "one of it and {} is a kind of the other",
-                        picked.name
-                    ))
+            picked.iter().find_map(|(p, picked, _)| {
+                let pair = ((*p).min(i), (*p).max(i));
+                if choices.contains(&pair) {
+                    Some((Beside::AlternativeTo, picked.name.as_str()))
+                } else if kinds.contains(&pair) {
+                    Some((Beside::KindOf, picked.name.as_str()))
                 } else {
                     None
                 }
-                .map(|why| format!("{why}, picked already"))
             })
         };
         let counted =
@@ -273,9 +291,10 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         }
         let Some(at) = next else { break };
         let (i, mut m, spellings) = scored.remove(at);
-        if let Some(other) = alternative_to(i) {
+        if let Some((relation, other)) = alternative_to(i) {
             m.score = (m.score * ALTERNATIVE * 1000.0).round() / 1000.0;
-            m.why.push(format!("×{ALTERNATIVE}: {other}"));
+            m.why
+                .push(format!("×{ALTERNATIVE}: {}", relation.why(other)));
         }
         picked.push((i, m, spellings));
     }

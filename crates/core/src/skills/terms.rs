@@ -104,19 +104,33 @@ const KIND_OF: &[(&str, &str)] = &[
     ("aks", "azure"),
 ];
 
-/// Whether a skill spelt `a` is a kind of one spelt `b`, or `b` of `a` (each a list of
-/// spellings as stems): "PostgreSQL" and "SQL", "Django" and "Python".
-pub(super) fn one_is_a_kind_of_the_other(
-    a: &[Vec<String>],
-    b: &[Vec<String>],
+/// The pairs of skills (by index, the smaller first, as `alternatives` gives them) one
+/// of which is a kind of the other: "PostgreSQL" and "SQL", "Django" and "Python". The
+/// table is read into terms once here, not for every candidate a pick is weighed against.
+pub(super) fn kinds(
+    spellings: &[&[Vec<String>]],
     stemmer: &Stemmer,
-) -> bool {
+) -> std::collections::BTreeSet<(usize, usize)> {
     let stems =
         |text: &str| -> Vec<String> { terms(text, stemmer).into_iter().map(|t| t.stem).collect() };
-    KIND_OF.iter().chain(IMPLIES).any(|(kind, of)| {
-        let (kind, of) = (stems(kind), stems(of));
-        (a.contains(&kind) && b.contains(&of)) || (b.contains(&kind) && a.contains(&of))
-    })
+    let table: Vec<(Vec<String>, Vec<String>)> = KIND_OF
+        .iter()
+        .chain(IMPLIES)
+        .map(|(kind, of)| (stems(kind), stems(of)))
+        .collect();
+    let mut pairs = std::collections::BTreeSet::new();
+    for (a, of_a) in spellings.iter().enumerate() {
+        for (b, of_b) in spellings.iter().enumerate().skip(a + 1) {
+            let related = table.iter().any(|(kind, of)| {
+                (of_a.contains(kind) && of_b.contains(of))
+                    || (of_b.contains(kind) && of_a.contains(of))
+            });
+            if related {
+                pairs.insert((a, b));
+            }
+        }
+    }
+    pairs
 }
 
 /// The term an advert's word also asks for, if it names a framework (`IMPLIES`), shown
