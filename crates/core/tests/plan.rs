@@ -276,6 +276,15 @@ fn the_call_window_is_one_the_candidate_is_awake_in() {
         case.step(StepKind::FollowUpCall).start,
         ts("2027-03-09T10:00:00Z")
     );
+    // A window is judged as it is used, cut to their business hours: 04:00-11:30 GMT
+    // reaches into a Los Angeles evening (20:00 PST), but from 09:00 it is all night.
+    case.profile.time_zone = "America/Los_Angeles".into();
+    let at = |h, m| jiff::civil::time(h, m, 0, 0);
+    case.settings.call_windows = vec![(at(4, 0), at(11, 30)), (at(14, 0), at(16, 0))];
+    assert_eq!(
+        case.step(StepKind::FollowUpCall).start,
+        ts("2027-03-09T14:00:00Z")
+    );
 }
 
 #[test]

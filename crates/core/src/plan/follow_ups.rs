@@ -30,14 +30,13 @@ pub(super) fn follow_ups(
     let emp = employer(input);
     let tz = zone(&emp.zone)?;
     let cal = calendars.get(&emp.region)?;
-    let interview_day = input.interview.start.to_zoned_datetime(tz.clone()).date();
+    let day_of = |t: Timestamp| t.to_zoned_datetime(tz.clone()).date();
     let settings = &slots::for_your_zone(
         input.settings,
-        interview_day,
+        day_of(input.interview.start),
         &tz,
         &zone(&input.profile.time_zone)?,
     )?;
-    let day_of = |t: Timestamp| t.to_zoned_datetime(tz.clone()).date();
     let own = History::of_round(input.interview, input.calls, input.done);
     let mut history = own.clone();
     history.extend(input.other_rounds);

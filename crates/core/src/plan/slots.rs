@@ -112,11 +112,13 @@ pub(super) fn for_your_zone(
         at(day, time(YOUR_WAKING_HOURS.0, 0), yours)?.timestamp(),
         at(day, time(YOUR_WAKING_HOURS.1, 0), yours)?.timestamp(),
     );
+    let (hours_open, hours_close) = settings.business_hours;
     let mut awake = Vec::new();
     for (open, close) in &settings.call_windows {
+        // Judged as it will be used: cut to their business hours (`call_windows`).
         let (start, end) = (
-            at(day, *open, theirs)?.timestamp(),
-            at(day, *close, theirs)?.timestamp(),
+            at(day, (*open).max(hours_open), theirs)?.timestamp(),
+            at(day, (*close).min(hours_close), theirs)?.timestamp(),
         );
         // On the day before or after, for zones a day apart.
         let overlaps = (-1i64..=1).any(|shift| {

@@ -181,8 +181,8 @@ pub(super) fn terms(text: &str, stemmer: &Stemmer) -> Vec<Term> {
     // and "on-call" are the spellings "infrastructure as code" and "on call" below.
     let mut lower = format!(" {} ", hyphens_as_spaces(&text.to_lowercase()));
     let written = lower.clone();
-    // How each token is shown, worked out once per distinct token: the check reads the
-    // whole text, which may be a megabyte.
+    // How each token is shown, worked out once per distinct token: the check reads all
+    // of `text`, which may be long (an advert pasted without its line breaks).
     let mut shown: std::collections::HashMap<String, String> = Default::default();
     // Longest first, so "a/b testing" is not read as "a/b test" + "ing".
     let mut spelled: Vec<&(&str, &str)> = ALIASES
