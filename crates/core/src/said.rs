@@ -1,6 +1,8 @@
 //! Dates in the employer's words: "within two weeks", "by 12 March", "end of next week",
 //! "early April", "Friday", "after Easter" — read relative to the interview's date, in
 //! the employer's region (working days, Easter), into the latest date the phrase allows.
+//! A longer phrase ("we'll decide after the holidays, probably the second week of
+//! December") is read for the dates inside it (said/scan.rs), and the latest wins.
 //! A phrase this cannot read gives `None`: the caller keeps it and says it was not used.
 //! The words phrases are made of (numbers, units, months, weekdays) are said/words.rs.
 
@@ -13,13 +15,22 @@ use jiff::civil::{Date, Weekday};
 pub fn date_from_phrase(phrase: &str, said_on: Date, cal: &WorkingDays) -> Option<Date> {
     let text = normalise(phrase);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let words = strip_lead(&words);
+    whole(&words, said_on, cal).or_else(|| scan::latest_inside(&words, said_on, cal))
+}
+
+/// The date a phrase names when the whole of it (after the words that introduce it) is
+/// one date expression.
+fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
+    let words = strip_lead(words);
     if words.is_empty() {
         return None;
     }
-    relative(words, said_on, cal)
+    // A week of a month first: "the 3rd week of May" is no span of three weeks.
+    periods::week_of_month(words, said_on)
+        .or_else(|| relative(words, said_on, cal))
         .or_else(|| easter(words, said_on, cal))
         .or_else(|| week_phrases(words, said_on))
+        .or_else(|| periods::seasons(words, said_on))
         .or_else(|| month_phrases(words, said_on))
         .or_else(|| day_of_month(words, said_on))
         .or_else(|| weekday_phrase(words, said_on))
@@ -115,9 +126,10 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         })
         .map(|(_, w)| *w)
         .collect();
+    let words = widest_of_range(&words);
     let (n, rest) = match words.as_slice() {
         [w, rest @ ..] if number(w).is_some() && !rest.is_empty() => (number(w)?, rest),
-        rest if rest.first().is_some_and(|w| unit(w).is_some()) => (1, rest),
+        [w] if unit(w).is_some() => (1, &words[..]),
         _ => return None,
     };
     let n = if words.contains(&"couple") {
@@ -144,6 +156,27 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
             from.checked_add((n * days).days()).ok()
         }
         _ => None,
+    }
+}
+
+/// A range is read as its wider end, the latest date it allows: "2-3 weeks" (the hyphen
+/// is a space by now), "two to three weeks", "one or two weeks" → three or two weeks; "a
+/// week or two", "a day or two" → two weeks, two days.
+fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    match words {
+        [a, "to" | "or", b, rest @ ..] | [a, b, rest @ ..]
+            if number(a).is_some()
+                && number(b).is_some()
+                && rest.first().is_some_and(|u| unit(u).is_some()) =>
+        {
+            std::iter::once(*b).chain(rest.iter().copied()).collect()
+        }
+        [a, u, "or", b, rest @ ..]
+            if number(a).is_some() && unit(u).is_some() && number(b).is_some() =>
+        {
+            [*b, *u].into_iter().chain(rest.iter().copied()).collect()
+        }
+        _ => words.to_vec(),
     }
 }
 
@@ -281,7 +314,12 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
 fn day_of_month(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
     let [d] = words.as_slice() else { return None };
-    let day: i8 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+    next_day_of_month(from, d.parse().ok().filter(|d| (1..=31).contains(d))?)
+}
+
+/// The first date on or after `from` that falls on `day` of a month (within three months:
+/// the 31st skips short ones).
+fn next_day_of_month(from: Date, day: i8) -> Option<Date> {
     let mut month_start = from.first_of_month();
     for _ in 0..3 {
         if let Ok(date) = Date::new(month_start.year(), month_start.month(), day)
@@ -325,6 +363,8 @@ fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
     }
 }
 
+mod periods;
+mod scan;
 mod words;
 use words::*;
 

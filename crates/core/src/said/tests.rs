@@ -82,3 +82,203 @@ fn unreadable_phrases_give_nothing() {
         assert_eq!(read(phrase), None, "{phrase}");
     }
 }
+
+#[test]
+fn ranges_read_as_their_wider_end() {
+    assert_eq!(read("2-3 weeks"), Some(date(2027, 3, 23)));
+    assert_eq!(read("in two to three weeks"), Some(date(2027, 3, 23)));
+    assert_eq!(read("one or two weeks"), Some(date(2027, 3, 16)));
+    assert_eq!(read("a week or two"), Some(date(2027, 3, 16)));
+    assert_eq!(read("in a day or two"), Some(date(2027, 3, 4)));
+    assert_eq!(read("7-10 days"), Some(date(2027, 3, 12)));
+}
+
+#[test]
+fn weeks_of_a_month() {
+    // March 2027 starts on a Monday; December 2026 on a Tuesday; May 2027 on a Saturday.
+    assert_eq!(read("the second week of March"), Some(date(2027, 3, 12)));
+    assert_eq!(read("first week of April"), Some(date(2027, 4, 2)));
+    assert_eq!(
+        read("first week of May"),
+        Some(date(2027, 5, 7)),
+        "the first working week, not the weekend of the 1st"
+    );
+    assert_eq!(read("the last week of March"), Some(date(2027, 3, 31)));
+    assert_eq!(read("the last week of April"), Some(date(2027, 4, 30)));
+    assert_eq!(read("first week of next month"), Some(date(2027, 4, 2)));
+    assert_eq!(read("the 3rd week of the month"), Some(date(2027, 3, 19)));
+    assert_eq!(read("the week of the 15th"), Some(date(2027, 3, 19)));
+    assert_eq!(read("the week of 22 March"), Some(date(2027, 3, 26)));
+    assert_eq!(read("week of March 22nd"), Some(date(2027, 3, 26)));
+    assert_eq!(read("the week after next"), Some(date(2027, 3, 19)));
+    assert_eq!(
+        read("first week of March"),
+        Some(date(2027, 3, 5)),
+        "this March's: its first week is not over on the 2nd"
+    );
+    assert_eq!(
+        read("the first week of February"),
+        Some(date(2028, 2, 4)),
+        "a month already past is next year's"
+    );
+}
+
+#[test]
+fn holidays_quarters_and_the_year() {
+    let cal = WorkingDays::new("us", &[]).unwrap();
+    // Wed 25 Nov 2026, the day before Thanksgiving.
+    let read_nov = |p: &str| date_from_phrase(p, date(2026, 11, 25), &cal);
+    assert_eq!(read_nov("before Christmas"), Some(date(2026, 12, 24)));
+    assert_eq!(
+        read_nov("after the Christmas break"),
+        Some(date(2027, 1, 9))
+    );
+    assert_eq!(
+        read_nov("after the holidays"),
+        None,
+        "in November in the US, that may be Thanksgiving"
+    );
+    let read_dec = |p: &str| date_from_phrase(p, date(2026, 12, 2), &cal);
+    assert_eq!(read_dec("by the holidays"), Some(date(2026, 12, 24)));
+    assert_eq!(read_dec("after the holidays"), Some(date(2027, 1, 9)));
+    assert_eq!(read_nov("after Christmas"), Some(date(2027, 1, 9)));
+    assert_eq!(read_nov("by the end of the year"), Some(date(2026, 12, 31)));
+    assert_eq!(read_nov("end of the quarter"), Some(date(2026, 12, 31)));
+    assert_eq!(read_nov("next quarter"), Some(date(2027, 3, 31)));
+    assert_eq!(read_nov("end of Q1"), Some(date(2027, 3, 31)));
+    assert_eq!(read_nov("early next month"), Some(date(2026, 12, 10)));
+    assert_eq!(read_nov("mid next month"), Some(date(2026, 12, 20)));
+    assert_eq!(
+        read("after the holidays"),
+        None,
+        "which holidays, in March?"
+    );
+}
+
+#[test]
+fn dates_inside_a_longer_phrase() {
+    let cal = WorkingDays::new("us", &[]).unwrap();
+    let read_nov = |p: &str| date_from_phrase(p, date(2026, 11, 25), &cal);
+    assert_eq!(
+        read_nov("we'll decide after the holidays, probably the second week of December"),
+        Some(date(2026, 12, 11)),
+        "the date it names (the holidays, in November, may be Thanksgiving)"
+    );
+    assert_eq!(
+        read("Jan said 2-3 weeks"),
+        Some(date(2027, 3, 23)),
+        "Jan is a name"
+    );
+    assert_eq!(
+        read("we may decide within two weeks"),
+        Some(date(2027, 3, 16)),
+        "may is a verb"
+    );
+    assert_eq!(
+        read("shortlist by the 12th and a final decision by the 20th"),
+        Some(date(2027, 3, 20))
+    );
+    assert_eq!(
+        read("3 more interviews this week, then a decision by mid-April"),
+        Some(date(2027, 4, 20)),
+        "a bare number is no day of the month"
+    );
+    assert_eq!(
+        read("hoping to make an offer by May at the latest"),
+        Some(date(2027, 5, 31))
+    );
+    assert_eq!(
+        read("they'll call me Monday or Tuesday"),
+        Some(date(2027, 3, 9))
+    );
+    assert_eq!(
+        read("Priya is away, back on the 15th; decision within a week of that"),
+        Some(date(2027, 3, 15))
+    );
+    for vague in [
+        "any day now",
+        "we'll be in touch later in the week",
+        "after a few more rounds",
+        "the team will meet and decide",
+        "June said they'd be in touch",
+    ] {
+        assert_eq!(read(vague), None, "{vague}");
+    }
+}
+
+mod any_phrase {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "the",
+        "of",
+        "by",
+        "in",
+        "within",
+        "a",
+        "or",
+        "to",
+        "and",
+        "next",
+        "this",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "fortnight",
+        "first",
+        "second",
+        "last",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "after",
+        "before",
+        "christmas",
+        "holidays",
+        "easter",
+        "quarter",
+        "q4",
+        "year",
+        "may",
+        "jan",
+        "march",
+        "december",
+        "friday",
+        "monday",
+        "tomorrow",
+        "2",
+        "3",
+        "12th",
+        "31st",
+        "29",
+        "366",
+        "0",
+        "two",
+        "few",
+        "couple",
+        "-",
+        ",",
+        "new",
+    ];
+
+    proptest! {
+        /// Any phrase made of date words, in any order, on any day: no panic, and a date
+        /// only on or after the day it was said.
+        #[test]
+        fn reads_any_mix_of_date_words_without_panicking(
+            picks in proptest::collection::vec(0..WORDS.len(), 0..12),
+            offset in 0i32..36_500,
+        ) {
+            let phrase = picks.iter().map(|i| WORDS[*i]).collect::<Vec<_>>().join(" ");
+            let said_on = date(2000, 1, 1).checked_add(jiff::Span::new().days(offset)).unwrap();
+            let cal = WorkingDays::new("us", &[]).unwrap();
+            if let Some(d) = date_from_phrase(&phrase, said_on, &cal) {
+                prop_assert!(d >= said_on, "{phrase}: {d} before {said_on}");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Dates named by a period of the calendar rather than a day: a week of a month ("the
+//! second week of December", "the week of the 14th"), the holidays ("before Christmas",
+//! "after the holidays"), the end of the year or of a quarter. Each gives the latest
+//! date the phrase allows, as the rest of said.rs does.
+
+use super::{friday_of, month, next_date, next_day_of_month, next_monday};
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+/// "the second week of December" (the working week holding that month's second
+/// Monday-to-Friday stretch; its Friday, or the month's last day if that comes first),
+/// "the last week of the month", "the first week of next month", "the week of the 14th",
+/// "the week of 14 December", "the week after next".
+pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "of" | "in"))
+        .collect();
+    match words.as_slice() {
+        ["week", "after", "next"] => Some(friday_of(next_monday(next_monday(from)))),
+        ["following", "week"] => Some(friday_of(next_monday(from))),
+        ["week", d] => Some(friday_of(next_day_of_month(from, day(d)?)?)),
+        ["week", d, m] | ["week", m, d] if month(m).is_some() => {
+            Some(friday_of(next_date(from, month(m)?, day(d)?, None)?))
+        }
+        [nth, "week", rest @ ..] => {
+            let this_year = |m: i8| Date::new(from.year(), m, 1).ok();
+            let first = match rest {
+                [m] if month(m).is_some() => this_year(month(m)?)?,
+                ["month"] | ["this", "month"] => from.first_of_month(),
+                ["next", "month"] => from.first_of_month().checked_add(1.month()).ok()?,
+                _ => return None,
+            };
+            // A named month whose week is past is next year's.
+            nth_week(first, nth).filter(|d| *d >= from).or_else(|| {
+                let named = matches!(rest, [m] if month(m).is_some());
+                named.then(|| nth_week(first.checked_add(1.year()).ok()?, nth))?
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The Friday of the `nth` working week of the month starting `first` ("first" to
+/// "fourth", or "last"), or the month's last day when that comes before the Friday.
+fn nth_week(first: Date, nth: &str) -> Option<Date> {
+    let last = first.last_of_month();
+    let anchor = match nth {
+        "last" | "final" => {
+            let mut d = last;
+            while matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                d = d.yesterday().ok()?;
+            }
+            d
+        }
+        _ => {
+            let n: i64 = match nth {
+                "first" | "1" => 1,
+                "second" | "2" => 2,
+                "third" | "3" => 3,
+                "fourth" | "4" => 4,
+                _ => return None,
+            };
+            let mut d = first;
+            while matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                d = d.tomorrow().ok()?;
+            }
+            d.checked_add(((n - 1) * 7).days()).ok()?
+        }
+    };
+    (anchor <= last).then(|| friday_of(anchor).min(last))
+}
+
+fn day(word: &str) -> Option<i8> {
+    word.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// "before Christmas", "by Christmas" (24 December: nobody decides on the day);
+/// "after Christmas", "after the Christmas break" (said between October and the first
+/// days of January: early January, as "the new year" is), "after the holidays" (so in
+/// December only); "the end
+/// of the year", "year end"; "the end of the quarter", "next quarter", "Q1" to "Q4";
+/// "early next month", "mid next month", "late next month".
+pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "of" | "by" | "in"))
+        .collect();
+    let christmas_eve = || next_date(from, 12, 24, None);
+    let early_january = || {
+        let this = Date::new(from.year(), 1, 9).ok()?;
+        match from.month() {
+            1 if from <= this => Some(this),
+            10..=12 => Date::new(from.year() + 1, 1, 9).ok(),
+            _ => None,
+        }
+    };
+    let quarter_end = |start: Date| -> Option<Date> {
+        let last_month = ((start.month() - 1) / 3) * 3 + 3;
+        Some(Date::new(start.year(), last_month, 1).ok()?.last_of_month())
+    };
+    let next_month = || from.first_of_month().checked_add(1.month()).ok();
+    match words.as_slice() {
+        ["christmas" | "xmas"] | ["christmas" | "xmas", "break" | "holidays"] => christmas_eve(),
+        // "The holidays" are Christmas's in December; before that they may be Thanksgiving
+        // or half term, so the words alone say no date.
+        ["holidays"] | ["holiday", "break" | "season"] if from.month() == 12 => christmas_eve(),
+        ["after", "holidays"] | ["after", "holiday", "break" | "season"]
+            if from.month() == 12 || from.month() == 1 =>
+        {
+            early_january()
+        }
+        ["after", "christmas" | "xmas"]
+        | [
+            "after",
+            "christmas" | "xmas",
+            "break" | "holidays" | "holiday",
+        ]
+        | ["after", "festive", "season" | "break"] => early_january(),
+        ["end", "year"] | ["end", "this", "year"] | ["year", "end"] | ["this", "year"] => {
+            Date::new(from.year(), 12, 31).ok()
+        }
+        ["end", "quarter"] | ["end", "this", "quarter"] | ["this", "quarter"] => quarter_end(from),
+        ["next", "quarter"] | ["end", "next", "quarter"] => {
+            quarter_end(from.first_of_month().checked_add(3.months()).ok()?)
+        }
+        ["end", q] | [q] if q.len() == 2 && q.starts_with('q') => {
+            let n: i8 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
+            let end = Date::new(from.year(), n * 3, 1).ok()?.last_of_month();
+            if end >= from {
+                Some(end)
+            } else {
+                Date::new(from.year() + 1, n * 3, 1)
+                    .ok()
+                    .map(|d| d.last_of_month())
+            }
+        }
+        ["early" | "beginning" | "start", "next", "month"] => {
+            next_month()?.checked_add(9.days()).ok()
+        }
+        ["mid" | "middle", "next", "month"] => next_month()?.checked_add(19.days()).ok(),
+        ["late", "next", "month"] => next_month().map(|d| d.last_of_month()),
+        _ => None,
+    }
+}

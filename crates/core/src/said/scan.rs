@@ -1,0 +1,100 @@
+//! The dates inside a longer phrase, as people write a timeline down: "we'll decide
+//! after the holidays, probably the second week of December", "Jan said 2-3 weeks",
+//! "shortlist by the 12th and a decision by the 20th". Each run of words that names a
+//! date is read as a whole phrase would be, and the latest date wins (the domain's rule:
+//! nothing before the latest date they gave).
+//!
+//! Only runs anchored on a word that names a date are tried, so that a bare number ("3
+//! more interviews") is never read as a day of the month, and a month is one only where
+//! it reads as a date ("by May", "14 June", "mid-April"), not as a name or a verb ("Jan
+//! said", "we may decide").
+
+use super::{Date, WorkingDays, month, strip_lead, unit, weekday, whole};
+
+/// The longest run of words tried as one date expression ("the week of 14 December").
+const LONGEST: usize = 6;
+
+/// The latest date named inside `words` (the phrase, normalised), if any.
+pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
+    let mut latest = None;
+    let mut i = 0;
+    while i < words.len() {
+        let longest = (i + LONGEST).min(words.len());
+        let found = (i + 1..=longest).rev().find_map(|j| {
+            let run = &words[i..j];
+            let anchored = (i..j).any(|k| names_a_date(words, k))
+                || matches!(run, [.., "the" | "by", d] if is_day(d));
+            // A unit alone ("any day now", "later in the week") is no span of time.
+            let bare_unit = matches!(strip_lead(run), [u] if unit(u).is_some());
+            (anchored && !bare_unit).then(|| whole(run, said_on, cal).map(|d| (d, j)))?
+        });
+        match found {
+            Some((date, end)) => {
+                latest = latest.max(Some(date));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    latest
+}
+
+/// Whether the word at `k` names a date or a span of time by itself: a weekday, a unit
+/// ("weeks"), a season ("Christmas", "Easter", "holidays", "quarter", "year"), "tomorrow",
+/// or a month where it reads as one.
+fn names_a_date(words: &[&str], k: usize) -> bool {
+    let w = words[k];
+    if weekday(w).is_some() || unit(w).is_some() {
+        return true;
+    }
+    if matches!(
+        w,
+        "tomorrow"
+            | "easter"
+            | "christmas"
+            | "xmas"
+            | "holidays"
+            | "quarter"
+            | "year"
+            | "q1"
+            | "q2"
+            | "q3"
+            | "q4"
+    ) {
+        return true;
+    }
+    month(w).is_some() && reads_as_month(words, k)
+}
+
+/// A month name is a date beside a day number ("14 June", "June 14") or after a word that
+/// introduces one ("by", "in", "early", "mid", "end of", …); otherwise it may be a name
+/// ("Jan said") or a verb ("we may").
+fn reads_as_month(words: &[&str], k: usize) -> bool {
+    let before = k.checked_sub(1).map(|i| words[i]);
+    let after = words.get(k + 1).copied();
+    before.is_some_and(is_day)
+        || after.is_some_and(is_day)
+        || before.is_some_and(|b| {
+            matches!(
+                b,
+                "by" | "in"
+                    | "of"
+                    | "early"
+                    | "mid"
+                    | "middle"
+                    | "late"
+                    | "end"
+                    | "before"
+                    | "until"
+                    | "till"
+                    | "beginning"
+                    | "start"
+                    | "after"
+                    | "around"
+            )
+        })
+}
+
+fn is_day(word: &str) -> bool {
+    word.parse::<i8>().is_ok_and(|d| (1..=31).contains(&d))
+}
