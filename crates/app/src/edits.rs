@@ -6,7 +6,7 @@ use crate::steps::WhenYouDid;
 use crate::{AppError, Followup, Result};
 use followup_core::model::{Application, ApplicationStatus, Interview, InterviewFormat};
 use followup_core::plan::{CallOutcome, CallRecord};
-use followup_core::{place, when};
+use followup_core::{place, said, when};
 
 /// Fields to change on an application (`None` leaves a field as it is).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -45,7 +45,7 @@ pub struct CallChanges {
     /// A time they asked for, in their zone unless `callback_tz`; empty clears it.
     pub callback: Option<String>,
     pub callback_tz: Option<String>,
-    /// YYYY-MM-DD, or empty to clear.
+    /// YYYY-MM-DD or words ("end of next week"), or empty to clear.
     pub decide_by: Option<String>,
     pub note: Option<String>,
 }
@@ -216,7 +216,18 @@ impl Followup {
             if let Some(date) = changes.decide_by.as_deref().map(str::trim) {
                 call.decide_by = match date {
                     "" => None,
-                    d => Some(when::date("decide-by", d)?),
+                    text => {
+                        // Words are read from the call's day, in the employer's region.
+                        let interview = tx.store.interview(&call.interview_id)?;
+                        let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+                        let mut planner = crate::planner::Planner::load(tx.store)?;
+                        let region = planner.employer_region(&panel);
+                        let tz = jiff::tz::TimeZone::get(&their_zone(tx.store, &call)?)
+                            .unwrap_or(jiff::tz::TimeZone::UTC);
+                        let said_on = call.at.to_zoned_datetime(tz).date();
+                        let cal = planner.calendars.get(&region)?;
+                        Some(said::given_date("decide-by", text, said_on, cal)?)
+                    }
                 };
             }
             if let Some(note) = &changes.note {

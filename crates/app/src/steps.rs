@@ -11,7 +11,7 @@ use crate::step_view::{StepView, describe};
 use crate::{AppError, Done, Followup, Result, Warning};
 use followup_core::cadence::Purpose;
 use followup_core::plan::{self, CallOutcome, CallRecord, Due, Step, StepKind, StepState};
-use followup_core::{place, when};
+use followup_core::{place, said, when};
 use jiff::{SignedDuration, ToSpan};
 
 /// What to do with a pending step.

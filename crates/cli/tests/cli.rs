@@ -397,7 +397,7 @@ fn bad_values_name_the_field_and_change_nothing() {
         ),
         (
             vec!["interview", "note", &interview, "--decide-by", "12/03/2027"],
-            "--decide-by: '12/03/2027' is not a date",
+            "--decide-by: '12/03/2027' is neither a date",
         ),
         (
             vec!["interview", "show", "int-nope"],

@@ -572,3 +572,65 @@ fn the_email_after_a_voicemail_is_its_own_step_and_the_cadence_spans_rounds() {
         "{old}"
     );
 }
+
+/// `--decide-by` takes their words as well as a date: on the interview (read from its
+/// day), on a call and on a call changed later (read from the call's day), in the
+/// employer's region; words it cannot read are refused with what it takes, and change
+/// nothing.
+#[test]
+fn the_date_they_gave_can_be_typed_in_their_words() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    // Mon 15 Mar 2027: the second week of April ends Fri 9 April.
+    let out = db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--decide-by",
+        "the second week of April",
+    ]);
+    assert!(out.contains("updated"), "{out}");
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["decide_by"], "2027-04-09");
+
+    let before = db.backup();
+    let err = db.fails(
+        1,
+        &[
+            "call",
+            "log",
+            &interview,
+            "--outcome",
+            "reached",
+            "--decide-by",
+            "soonish",
+        ],
+    );
+    assert!(
+        err.contains("--decide-by: 'soonish' is neither a date"),
+        "{err}"
+    );
+    assert_eq!(db.backup(), before, "a refused call changes nothing");
+
+    // A call on Tue 23 Mar: "end of next week" is Fri 2 Apr.
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2027-03-23T15:05",
+        "--decide-by",
+        "by the end of next week",
+    ]);
+    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    assert_eq!(calls[0]["decide_by"], "2027-04-02", "{calls:#}");
+    let id = calls[0]["id"].as_str().unwrap().to_string();
+    db.ok(&["call", "set", &id, "--decide-by", "2-3 weeks"]);
+    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    assert_eq!(
+        calls[0]["decide_by"], "2027-04-13",
+        "three weeks from the call"
+    );
+}

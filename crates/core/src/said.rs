@@ -18,6 +18,28 @@ pub fn date_from_phrase(phrase: &str, said_on: Date, cal: &WorkingDays) -> Optio
     whole(&words, said_on, cal).or_else(|| scan::latest_inside(&words, said_on, cal))
 }
 
+/// The date they gave, typed as a date (`2027-03-12`) or in their words ("end of next
+/// week", read from `said_on` in `cal`'s region): what `--decide-by` takes.
+pub fn given_date(
+    field: &str,
+    text: &str,
+    said_on: Date,
+    cal: &WorkingDays,
+) -> Result<Date, crate::InvalidValue> {
+    if text.trim().parse::<Date>().is_ok() {
+        return crate::when::date(field, text);
+    }
+    let date = date_from_phrase(text, said_on, cal).ok_or_else(|| {
+        crate::InvalidValue::new(
+            field,
+            format!(
+                "'{text}' is neither a date (YYYY-MM-DD, e.g. 2027-03-12) nor words Followup can read as one (\"end of next week\", \"within two weeks\", \"by 12 March\")"
+            ),
+        )
+    })?;
+    crate::when::date(field, &date.to_string())
+}
+
 /// The date a phrase names when the whole of it (after the words that introduce it) is
 /// one date expression.
 fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {

@@ -130,11 +130,6 @@ impl Followup {
     /// Adds what to remember. A timeline in words ("within two weeks", "by 12 March")
     /// sets the date they gave, unless `decide_by` does; the reading comes back.
     pub fn note_interview(&mut self, id: &str, note: InterviewNote) -> Result<Noted> {
-        let decide_by = note
-            .decide_by
-            .as_deref()
-            .map(|d| when::date("decide-by", d))
-            .transpose()?;
         let status = note
             .status
             .as_deref()
@@ -185,6 +180,23 @@ impl Followup {
             {
                 interview.points_to_clarify.push(point.to_string());
             }
+            // The date they gave, as a date or in words, read from the interview's day.
+            let decide_by = match note.decide_by.as_deref() {
+                Some(text) => {
+                    let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+                    let mut planner = crate::planner::Planner::load(tx.store)?;
+                    let region = planner.employer_region(&panel);
+                    let cal = planner.calendars.get(&region)?;
+                    let said_on = interview.local_start().date();
+                    Some(followup_core::said::given_date(
+                        "decide-by",
+                        text,
+                        said_on,
+                        cal,
+                    )?)
+                }
+                None => None,
+            };
             let mut reading = None;
             if let Some(timeline) = &note.timeline {
                 interview.timeline = timeline.trim().to_string();

@@ -106,11 +106,15 @@ impl Followup {
                 at,
                 outcome: outcome.clone(),
                 callback,
-                decide_by: log
-                    .decide_by
-                    .as_deref()
-                    .map(|d| when::date("decide-by", d))
-                    .transpose()?,
+                decide_by: match log.decide_by.as_deref() {
+                    Some(text) => {
+                        let tz = jiff::tz::TimeZone::get(&zone).unwrap_or(jiff::tz::TimeZone::UTC);
+                        let said_on = at.to_zoned_datetime(tz).date();
+                        let cal = planner.calendars.get(&region)?;
+                        Some(said::given_date("decide-by", text, said_on, cal)?)
+                    }
+                    None => None,
+                },
                 note: log.note.clone().unwrap_or_default(),
             };
             // The call has happened, so the cadence guard only warns here.
