@@ -52,17 +52,35 @@ pub fn clause(sentence: &str) -> String {
 
 /// A skill's name as it reads inside a sentence ("On data visualisation, …"): a name of
 /// several words in sentence case ("Data visualisation", "Stakeholder management") loses
-/// its capital; one word ("Excel", "Python") or any other capital in it ("Power BI",
-/// "A/B testing", "Google Analytics") says it is a name, and it is kept as written.
+/// its capital, and so does one word made as common nouns are ("Experimentation",
+/// "Mentoring", "Leadership", "Analytics"); any other capital ("Power BI", "A/B
+/// testing", "Google Analytics") or one word otherwise ("Excel", "Python", "Spring")
+/// says it is a name, and it is kept as written.
 pub fn mid_sentence(name: &str) -> String {
     let name = name.trim();
     let several_words = name.split_whitespace().nth(1).is_some();
     let rest_lower = !name.chars().skip(1).any(char::is_uppercase);
-    if several_words && rest_lower {
+    if rest_lower && (several_words || made_as_a_common_noun(name)) {
         lower_first(name)
     } else {
         name.to_string()
     }
+}
+
+/// Whether one word ends as nouns made from verbs and adjectives do ("-tion", "-ment",
+/// "-ship", "-ing", "-ity", "-ics", …) after a stem of four letters or more: the names of
+/// tools that end so are short ("Spring", "Swing", "Unity").
+fn made_as_a_common_noun(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ship", "ing", "ity", "ics", "ance", "ence", "ness", "ism", "ology",
+    ];
+    let lower = word.to_lowercase();
+    lower.chars().all(|c| c.is_alphabetic())
+        && ENDINGS.iter().any(|e| {
+            lower
+                .strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= 4)
+        })
 }
 
 /// A past-tense verb that can open a line of evidence ("Led", "Built", "Designed").
@@ -168,8 +186,10 @@ fn stable_hash(text: &str) -> u64 {
 
 /// The template function `pick(options)`: one of the phrasings, chosen from the draft's
 /// `seed` (the interview) and the options themselves, plus the recipient's place on the
-/// panel (`turn`), so each person on a panel gets a different phrasing of each slot.
-pub fn pick(state: &State, options: Vec<String>) -> Result<String, minijinja::Error> {
+/// panel (`turn`), so each person on a panel gets a different phrasing of each slot. A
+/// phrasing that opens as one already picked in this draft does ("It was good to hear
+/// your perspective … It was good to hear about …") gives way to the next that does not.
+pub fn pick(state: &mut State, options: Vec<String>) -> Result<String, minijinja::Error> {
     if options.is_empty() {
         return Ok(String::new());
     }
@@ -182,8 +202,27 @@ pub fn pick(state: &State, options: Vec<String>) -> Result<String, minijinja::Er
         .and_then(|v| u64::try_from(v).ok())
         .unwrap_or(0);
     let h = stable_hash(&format!("{seed}\u{1f}{}", options.join("\u{1f}")));
-    let i = (h.wrapping_add(turn) % options.len() as u64) as usize;
-    Ok(options[i].clone())
+    let first = (h.wrapping_add(turn) % options.len() as u64) as usize;
+    let used = state.get_or_insert_extension(Openings::default());
+    let chosen = (0..options.len())
+        .map(|k| (first + k) % options.len())
+        .find(|&i| !used.0.contains(&opening(&options[i])))
+        .unwrap_or(first);
+    used.0.push(opening(&options[chosen]));
+    Ok(options[chosen].clone())
+}
+
+/// The openings of the phrasings picked so far in one draft.
+#[derive(Default)]
+struct Openings(Vec<String>);
+
+/// A phrasing's first three words, lower case: what a reader hears as the same start.
+fn opening(text: &str) -> String {
+    text.split_whitespace()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -222,8 +261,24 @@ mod tests {
             mid_sentence("Stakeholder management"),
             "stakeholder management"
         );
+        for (name, inside) in [
+            ("Experimentation", "experimentation"),
+            ("Mentoring", "mentoring"),
+            ("Leadership", "leadership"),
+            ("Analytics", "analytics"),
+            ("Forecasting", "forecasting"),
+            ("Accessibility", "accessibility"),
+            ("Procurement", "procurement"),
+            ("Compliance", "compliance"),
+        ] {
+            assert_eq!(mid_sentence(name), inside);
+        }
         for kept in [
             "Excel",
+            "Python",
+            "Spring",
+            "Unity",
+            "Kubernetes",
             "Power BI",
             "A/B testing",
             "Google Analytics",

@@ -167,6 +167,26 @@ fn assert_fit_to_send(full: &str, locale: &Locale, iv: &Interview, skills: &[Ski
     );
 }
 
+/// No two sentences of a draft open with the same three words ("It was good to hear
+/// your perspective … It was good to hear about …"): an adviser would strike one.
+fn assert_sentences_open_differently(body: &str) {
+    let mut seen = std::collections::BTreeSet::new();
+    for sentence in body.split(['.', '!', '?', '\n']) {
+        let opening: Vec<String> = sentence
+            .split_whitespace()
+            .take(3)
+            .map(str::to_lowercase)
+            .collect();
+        if opening.len() == 3 {
+            let opening = opening.join(" ");
+            assert!(
+                seen.insert(opening.clone()),
+                "'{opening}' opens two sentences:\n{body}"
+            );
+        }
+    }
+}
+
 fn full_text(c: &Composed) -> String {
     match &c.subject {
         Some(s) => format!("Subject: {s}\n\n{}", c.body),
@@ -198,12 +218,13 @@ fn every_built_in_note_is_clean_private_and_80_to_180_words() {
         application("Acme", "Platform Engineer"),
         application("Globex Corporation", "Senior Site Reliability Engineer"),
     ];
-    let people = [
-        Some(recipient("Ms")),
-        Some(recipient("Dr.")),
-        Some(recipient("")),
-        None,
-    ];
+    // A recipient by title alone, one with a position, and one with what they work on
+    // and their part in the interview noted (`interview note --panellist`).
+    let mut director = recipient("Dr.");
+    director.position = "Director of Analytics".into();
+    let mut panellist = recipient("");
+    panellist.position = "Senior Data Engineer".into();
+    let people = [Some(recipient("Ms")), Some(director), Some(panellist), None];
     let situations = [
         Situation::default(),
         Situation {
@@ -233,6 +254,13 @@ fn every_built_in_note_is_clean_private_and_80_to_180_words() {
                             for to in &people {
                                 let mut iv = interview(note, points);
                                 iv.id = format!("int-{n}-{}", app.company.len());
+                                if let Some(p) = to.as_ref().filter(|p| p.honorific.is_empty()) {
+                                    iv.panellists = vec![Panellist {
+                                        contact_id: p.id.clone(),
+                                        works_on: "the migration to dbt".into(),
+                                        part: "the SQL exercise".into(),
+                                    }];
+                                }
                                 if n == 1 {
                                     iv.mentions = vec!["your plans for the Edinburgh team".into()];
                                     iv.offers =
@@ -266,6 +294,7 @@ fn every_built_in_note_is_clean_private_and_80_to_180_words() {
                                 let words = body_words(&draft.body);
                                 assert!((80..=180).contains(&words), "{words} words:\n{full}");
                                 assert_fit_to_send(&full, &locale, &iv, skills);
+                                assert_sentences_open_differently(&draft.body);
                                 if kind == DraftKind::ThankYou {
                                     let content = content_findings(
                                         &draft.body,
