@@ -17,6 +17,7 @@ use followup_core::private::{self, Source};
 use followup_core::skills;
 use followup_core::tone::{Checker, Finding, Level};
 use followup_store::Page;
+use jiff::Timestamp;
 use serde::Serialize;
 
 /// A draft with its findings (the `--json` shape, documented in the README).
@@ -178,6 +179,21 @@ impl Followup {
         )
     }
 
+    /// When a draft makes its contact, as the behaviour rules judge it: an email or a
+    /// letter could go now; what you say on the phone (a call script, a voicemail) is
+    /// said on the call, so at its step's time when that is later.
+    fn used_at(&mut self, d: &Draft) -> Result<Timestamp> {
+        let now = self.now();
+        if !matches!(d.kind, DraftKind::Script | DraftKind::Voicemail) {
+            return Ok(now);
+        }
+        let step_start = match &d.step_id {
+            Some(id) => self.store.step(id).ok().map(|s| s.start),
+            None => None,
+        };
+        Ok(step_start.map_or(now, |start| start.max(now)))
+    }
+
     /// What a draft's contact is for: its step's purpose, else its kind's.
     fn draft_purpose(&mut self, d: &Draft) -> Result<Purpose> {
         if let Some(step_id) = &d.step_id
@@ -195,6 +211,10 @@ impl Followup {
     fn view(&mut self, checker: &Checker, d: Draft) -> Result<DraftView> {
         let profile = self.store.profile()?.unwrap_or_default();
         let mut findings = checker.check(&d.full_text(), &profile.locale.tag());
+        // A call script is read by you, not by them: how long it is does not matter.
+        if d.kind == DraftKind::Script {
+            findings.retain(|f| !f.rule.starts_with("Length."));
+        }
         let inputs = self.inputs_of(&d.interview_id)?;
         findings.extend(inputs.leaks(&d.full_text()));
         let sources = private::sources(&d.body, &inputs.all());
@@ -220,9 +240,9 @@ impl Followup {
             )
         {
             let purpose = self.draft_purpose(&d)?;
-            let now = self.now();
+            let when = self.used_at(&d)?;
             findings.extend(
-                cadence_problems(&mut self.store, &d.interview_id, now, purpose)?
+                cadence_problems(&mut self.store, &d.interview_id, when, purpose)?
                     .iter()
                     .map(|p| p.to_finding()),
             );

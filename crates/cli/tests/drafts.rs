@@ -511,3 +511,34 @@ fn panel_notes_use_what_each_panellist_works_on_and_their_part() {
     let shown = db.json(&["interview", "show", &interview, "--json"]);
     assert_eq!(shown["panellists"].as_array().unwrap().len(), 1, "{shown}");
 }
+
+/// What you say on the phone is said on the call, not when it was drafted: a call script
+/// is judged by the behaviour rules at its step's time, and its length is no finding (you
+/// read it; they don't). The query email drafted the same day could go at once, so it
+/// still warns that it would be early.
+#[test]
+fn a_call_script_is_judged_when_the_call_is_due() {
+    let db = Db::sqlite();
+    let (_, _, interview) = db.new_york_interview();
+    db.ok(&["interview", "note", &interview, "--decide-by", "2027-03-26"]);
+    let rules = |draft: &serde_json::Value| -> Vec<String> {
+        draft["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let script = db.json(&["draft", "script", &interview, "--json"]);
+    assert!(
+        rules(&script)
+            .iter()
+            .all(|r| !r.starts_with("Behaviour.") && !r.starts_with("Length.")),
+        "{script}"
+    );
+    let query = db.json(&["draft", "query", &interview, "--json"]);
+    assert!(
+        rules(&query).contains(&"Behaviour.BeforeTheirDate".to_string()),
+        "{query}"
+    );
+}

@@ -151,9 +151,10 @@ fn country(region: &str) -> &str {
     region.split('-').next().unwrap_or(region)
 }
 
-/// The number as someone in `their_region` should dial it: unchanged when it is already
-/// international (+…) or they are in the same country, else with the calling code of
-/// `my_region` in place of the trunk 0 ("07700 900123" → "+44 7700 900123").
+/// The number (of someone in `my_region`) as someone in `their_region` should dial it:
+/// unchanged when it is already international (+…) or they are in the same country, else
+/// with the calling code of `my_region` in place of the trunk prefix ("07700 900123" →
+/// "+44 7700 900123", "(212) 555-0147" or "1-212-555-0147" → "+1 212 555-0147").
 pub fn dialable(phone: &str, my_region: &str, their_region: Option<&str>) -> String {
     let phone = phone.trim();
     let abroad = their_region.is_some_and(|r| country(r) != country(my_region));
@@ -162,7 +163,19 @@ pub fn dialable(phone: &str, my_region: &str, their_region: Option<&str>) -> Str
     }
     match CALLING_CODES.iter().find(|(c, _)| *c == country(my_region)) {
         Some((_, code)) => {
-            let national = phone.strip_prefix('0').unwrap_or(phone);
+            // Brackets only mark the area code (or the UK's optional "(0)").
+            let plain = phone.replace(['(', ')'], "");
+            let plain = plain.trim();
+            // Italy keeps its leading 0 when dialled from abroad.
+            let trunk = match *code {
+                "1" => Some('1'),
+                "39" => None,
+                _ => Some('0'),
+            };
+            let national = trunk
+                .and_then(|t| plain.strip_prefix(t))
+                .map(|rest| rest.trim_start_matches([' ', '-', '.']))
+                .unwrap_or(plain);
             format!("+{code} {national}")
         }
         None => phone.to_string(),
@@ -304,6 +317,26 @@ mod tests {
             "+1 212 555 0100"
         );
         assert_eq!(dialable("07700 900123", "gb-eng", None), "07700 900123");
+        assert_eq!(
+            dialable("(212) 555-0147", "us", Some("au")),
+            "+1 212 555-0147"
+        );
+        assert_eq!(
+            dialable("1-212-555-0147", "us", Some("gb-eng")),
+            "+1 212-555-0147"
+        );
+        assert_eq!(
+            dialable("(020) 7946 0000", "gb-eng", Some("us")),
+            "+44 20 7946 0000"
+        );
+        assert_eq!(
+            dialable("0412 345 678", "au", Some("us")),
+            "+61 412 345 678"
+        );
+        assert_eq!(
+            dialable("06 1234 5678", "it", Some("gb-eng")),
+            "+39 06 1234 5678"
+        );
         assert!(abroad("gb-eng", Some("us")));
         assert!(!abroad("gb-eng", Some("gb-nir")));
     }

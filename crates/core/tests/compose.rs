@@ -444,7 +444,8 @@ fn scripts_are_clean_and_voicemail_fits_in_30_seconds() {
     let mut iv = interview(NOTES[2], POINTS[1]);
     iv.offers = vec!["how I size experiments when traffic is low".into()];
     let mut to = recipient("Mr");
-    to.phones.push(Labelled::plain("+1 212 555 0100"));
+    // Written as Americans write it: the script gives it as dialled from London.
+    to.phones.push(Labelled::plain("(212) 555-0100"));
     to.region = Some("us".into());
     to.given_name = "Priya".into();
     for locale in [Locale::EnGb, Locale::EnUs] {
@@ -487,8 +488,8 @@ fn scripts_are_clean_and_voicemail_fits_in_30_seconds() {
         );
         let body = &script.body;
         assert!(
-            body.contains("+1 212 555 0100"),
-            "the number to dial: {body}"
+            body.contains("+1 212 555-0100"),
+            "the number to dial from abroad: {body}"
         );
         assert!(body.contains("15:00–16:30 GMT"), "your time: {body}");
         assert!(body.contains("as arranged"), "a callback: {body}");

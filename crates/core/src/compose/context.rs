@@ -83,10 +83,14 @@ pub fn context(input: &ComposeInput) -> Value {
         round => situation.round.max(1),
         callback => situation.callback,
         after => situation.after.clone(),
+        // Their number as you dial it from where you are ("+1 212 555-0147" from Sydney).
         their_phone => input
             .recipient
             .and_then(|c| c.phones.first())
-            .map(|p| p.value.trim().to_string())
+            .map(|p| match their_region {
+                Some(theirs) => wording::dialable(&p.value, theirs, Some(my_region)),
+                None => p.value.trim().to_string(),
+            })
             .unwrap_or_default(),
         your_time => situation.your_time.clone().unwrap_or_default(),
         seed => input.interview.id.clone(),
