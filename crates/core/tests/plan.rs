@@ -321,6 +321,18 @@ fn email_only_contacts_get_an_email_instead_of_a_call() {
     let email = case.step(StepKind::FollowUpEmail);
     assert_eq!(email.key, "follow-up-email-1");
     assert!(email.reason.contains("they prefer email"));
+    // From London, the whole of their working day (09:00–17:30 GMT).
+    let day = &email.start.to_string()[..10];
+    assert_eq!(email.start, ts(&format!("{day}T09:00:00Z")));
+    assert_eq!(email.end, ts(&format!("{day}T17:30:00Z")));
+
+    // From Chicago it begins at 03:00 there: the email is due from 07:00 CST (13:00
+    // GMT), still in their hours; the call windows are not the email's concern.
+    let mut case = case;
+    case.profile.time_zone = "America/Chicago".into();
+    let email = case.step(StepKind::FollowUpEmail);
+    assert_eq!(email.start, ts(&format!("{day}T13:00:00Z")));
+    assert_eq!(email.end, ts(&format!("{day}T17:30:00Z")));
 }
 
 #[test]

@@ -27,6 +27,25 @@ pub(super) fn follow_ups(
     input: &PlanInput,
     calendars: &mut Calendars,
 ) -> Result<Vec<PlannedStep>, InvalidValue> {
+    let yours = zone(&input.profile.time_zone)?;
+    let mut steps = in_their_hours(input, calendars)?;
+    // An email goes in their business hours, but you write it in your day: a London
+    // working day is 03:00–11:30 in Chicago, so the step is due from 07:00 there, until
+    // their close as before.
+    for p in steps
+        .iter_mut()
+        .filter(|p| p.kind != StepKind::FollowUpCall)
+    {
+        (p.start, p.end) = slots::while_you_are_awake(p.start, p.end, &yours)?;
+    }
+    Ok(steps)
+}
+
+/// The follow-up chain placed in the employer's days and hours.
+fn in_their_hours(
+    input: &PlanInput,
+    calendars: &mut Calendars,
+) -> Result<Vec<PlannedStep>, InvalidValue> {
     let emp = employer(input);
     let tz = zone(&emp.zone)?;
     let cal = calendars.get(&emp.region)?;

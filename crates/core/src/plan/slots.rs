@@ -136,6 +136,27 @@ pub(super) fn for_your_zone(
     Ok(adjusted)
 }
 
+/// `start..end` from its first moment in the candidate's waking hours (07:00–21:00 in
+/// `yours`), or the whole of it when no moment is (better in your night than never).
+pub(super) fn while_you_are_awake(
+    start: Timestamp,
+    end: Timestamp,
+    yours: &TimeZone,
+) -> Result<(Timestamp, Timestamp), InvalidValue> {
+    let first = start.to_zoned_datetime(yours.clone()).date();
+    let mut day = first.yesterday().unwrap_or(first);
+    for _ in 0..4 {
+        let wake = at(day, time(YOUR_WAKING_HOURS.0, 0), yours)?.timestamp();
+        let sleep = at(day, time(YOUR_WAKING_HOURS.1, 0), yours)?.timestamp();
+        let from = start.max(wake);
+        if from < end.min(sleep) {
+            return Ok((from, end));
+        }
+        day = day.tomorrow().unwrap_or(day);
+    }
+    Ok((start, end))
+}
+
 pub(super) fn call_window(
     day: Date,
     settings: &PlanSettings,
