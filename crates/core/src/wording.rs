@@ -166,17 +166,21 @@ pub fn dialable(phone: &str, my_region: &str, their_region: Option<&str>) -> Str
             // Brackets only mark the area code (or the UK's optional "(0)").
             let plain = phone.replace(['(', ')'], "");
             let plain = plain.trim();
-            // Italy keeps its leading 0 when dialled from abroad.
-            let trunk = match *code {
-                "1" => Some('1'),
-                "39" => None,
-                _ => Some('0'),
+            let digits = plain.chars().filter(char::is_ascii_digit).count();
+            // Only a number written as that country writes it is rewritten: one that is
+            // not ("07700 900456" for someone in the US) is left as typed, to be checked.
+            let national = match *code {
+                "1" if digits == 10 => Some(plain),
+                "1" if digits == 11 => plain.strip_prefix('1'),
+                "1" => None,
+                // Italy keeps its leading 0 when dialled from abroad.
+                "39" => Some(plain),
+                _ => plain.strip_prefix('0'),
             };
-            let national = trunk
-                .and_then(|t| plain.strip_prefix(t))
-                .map(|rest| rest.trim_start_matches([' ', '-', '.']))
-                .unwrap_or(plain);
-            format!("+{code} {national}")
+            match national {
+                Some(n) => format!("+{code} {}", n.trim_start_matches([' ', '-', '.'])),
+                None => phone.to_string(),
+            }
         }
         None => phone.to_string(),
     }
