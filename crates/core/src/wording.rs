@@ -204,8 +204,10 @@ fn stable_hash(text: &str) -> u64 {
 /// The template function `pick(options)`: one of the phrasings, chosen from the draft's
 /// `seed` (the interview) and the options themselves, plus the recipient's place on the
 /// panel (`turn`), so each person on a panel gets a different phrasing of each slot. A
-/// phrasing that opens as one already picked in this draft does ("It was good to hear
-/// your perspective … It was good to hear about …") gives way to the next that does not.
+/// phrasing that would repeat one already picked in this draft gives way to the next
+/// that does not: one opening as it does ("It was good to hear your perspective … It
+/// was good to hear about …") or sharing a run of four words with it ("would be glad
+/// to contribute … I would be glad to send them").
 pub fn pick(state: &mut State, options: Vec<String>) -> Result<String, minijinja::Error> {
     if options.is_empty() {
         return Ok(String::new());
@@ -220,18 +222,33 @@ pub fn pick(state: &mut State, options: Vec<String>) -> Result<String, minijinja
         .unwrap_or(0);
     let h = stable_hash(&format!("{seed}\u{1f}{}", options.join("\u{1f}")));
     let first = (h.wrapping_add(turn) % options.len() as u64) as usize;
-    let used = state.get_or_insert_extension(Openings::default());
+    let picked = state.get_or_insert_extension(Picked::default());
     let chosen = (0..options.len())
         .map(|k| (first + k) % options.len())
-        .find(|&i| !used.0.contains(&opening(&options[i])))
+        .find(|&i| !picked.repeats(&options[i]))
         .unwrap_or(first);
-    used.0.push(opening(&options[chosen]));
+    picked.add(&options[chosen]);
     Ok(options[chosen].clone())
 }
 
-/// The openings of the phrasings picked so far in one draft.
+/// What the phrasings picked so far in one draft said: their openings, and their runs of
+/// four words in lower case (names and titles, capitalised, may recur).
 #[derive(Default)]
-struct Openings(Vec<String>);
+struct Picked {
+    openings: Vec<String>,
+    runs: std::collections::HashSet<String>,
+}
+
+impl Picked {
+    fn repeats(&self, text: &str) -> bool {
+        self.openings.contains(&opening(text)) || runs_of_four(text).any(|r| self.runs.contains(&r))
+    }
+
+    fn add(&mut self, text: &str) {
+        self.openings.push(opening(text));
+        self.runs.extend(runs_of_four(text));
+    }
+}
 
 /// A phrasing's first three words, lower case: what a reader hears as the same start.
 fn opening(text: &str) -> String {
@@ -240,6 +257,23 @@ fn opening(text: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The runs of four words that are all in lower case ("would be glad to").
+fn runs_of_four(text: &str) -> impl Iterator<Item = String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .collect();
+    let runs: Vec<String> = words
+        .windows(4)
+        .filter(|w| {
+            w.iter()
+                .all(|x| !x.is_empty() && !x.chars().any(char::is_uppercase))
+        })
+        .map(|w| w.join(" "))
+        .collect();
+    runs.into_iter()
 }
 
 #[cfg(test)]

@@ -168,8 +168,24 @@ fn assert_fit_to_send(full: &str, locale: &Locale, iv: &Interview, skills: &[Ski
 }
 
 /// No two sentences of a draft open with the same three words ("It was good to hear
-/// your perspective … It was good to hear about …"): an adviser would strike one.
+/// your perspective … It was good to hear about …"), and no run of four lower-case words
+/// comes twice ("would be glad to contribute … I would be glad to send"): an adviser would
+/// strike one.
 fn assert_sentences_open_differently(body: &str) {
+    let words: Vec<String> = body
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .collect();
+    let mut runs = std::collections::BTreeSet::new();
+    for run in words.windows(4) {
+        if run
+            .iter()
+            .all(|w| !w.is_empty() && !w.chars().any(char::is_uppercase))
+        {
+            let run = run.join(" ");
+            assert!(runs.insert(run.clone()), "'{run}' comes twice:\n{body}");
+        }
+    }
     let mut seen = std::collections::BTreeSet::new();
     for sentence in body.split(['.', '!', '?', '\n']) {
         let opening: Vec<String> = sentence
