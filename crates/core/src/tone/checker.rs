@@ -64,6 +64,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Pushy/Accusatory.yml"),
     ),
     (
+        "Pushy.Impatience",
+        include_str!("../../../../data/styles/Pushy/Impatience.yml"),
+    ),
+    (
         "Pushy.Presumptive",
         include_str!("../../../../data/styles/Pushy/Presumptive.yml"),
     ),
