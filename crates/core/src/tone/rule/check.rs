@@ -47,12 +47,20 @@ fn counted(
     }
 }
 
-/// The span `a..b` of `source` without the white space at its ends, or None if that is
-/// all it holds.
+/// The span `a..b` of `source` without the white space at its ends, nor the punctuation
+/// that ends the clause before it (a command is one at a clause's start: ". Get lost"),
+/// or None if that is all it holds.
 fn without_spaces(source: &str, a: usize, b: usize) -> Option<(usize, usize)> {
-    let span = &source[a..b];
-    let start = a + (span.len() - span.trim_start().len());
-    let end = b - (span.len() - span.trim_end().len());
+    let mut rest = source[a..b].trim_start();
+    // Only a mark that ends a clause, followed by space: ";)" and "?!" are what was found.
+    let mut chars = rest.chars();
+    if chars.next().is_some_and(|c| ".!?;:,".contains(c))
+        && chars.next().is_some_and(char::is_whitespace)
+    {
+        rest = rest[1..].trim_start();
+    }
+    let start = b - rest.len();
+    let end = b - (rest.len() - rest.trim_end().len());
     (start < end).then_some((start, end))
 }
 
