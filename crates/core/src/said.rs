@@ -253,8 +253,9 @@ fn next_monday(from: Date) -> Date {
     from.checked_add(offset.days()).unwrap_or(from)
 }
 
-/// "end of the week", "this week", "next week", "end of next week", "early next week",
-/// "tomorrow", "end of the month", "end of next month", "in the new year".
+/// "end of the week" (EOW), "this week", "next week", "end of next week", "early next
+/// week", "mid next week", "tomorrow", "end of the month" (EOM), "end of next month", "in
+/// the new year".
 fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words
         .iter()
@@ -264,9 +265,12 @@ fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
     let next_week = next_monday(from);
     match words.as_slice() {
         ["tomorrow"] => from.tomorrow().ok(),
-        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] => {
+        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
             Some(friday_of(from))
         }
+        ["mid" | "middle", "next", "week"] => next_week.checked_add(2.days()).ok(),
+        ["late", "next", "week"] => Some(friday_of(next_week)),
+        ["eom"] => Some(from.last_of_month()),
         ["next", "week"] | ["end", "next", "week"] | ["next", "week", "end"] => {
             Some(friday_of(next_week))
         }

@@ -7,8 +7,8 @@ use super::{friday_of, month, next_date, next_day_of_month, next_monday};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-/// "the second week of December" (the working week holding that month's second
-/// Monday-to-Friday stretch; its Friday, or the month's last day if that comes first),
+/// "the second week of December" (the second week mostly in December: its Friday, or the
+/// month's last day if that comes first),
 /// "the last week of the month", "the first week of next month", "the week of the 14th",
 /// "the week of 14 December", "the week after next".
 pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
@@ -43,7 +43,8 @@ pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
 }
 
 /// The Friday of the `nth` working week of the month starting `first` ("first" to
-/// "fourth", or "last"), or the month's last day when that comes before the Friday.
+/// "fourth", or "last": the week of its last working day), or the month's last day when
+/// that comes before the Friday.
 fn nth_week(first: Date, nth: &str) -> Option<Date> {
     let last = first.last_of_month();
     let anchor = match nth {
@@ -62,8 +63,11 @@ fn nth_week(first: Date, nth: &str) -> Option<Date> {
                 "fourth" | "4" => 4,
                 _ => return None,
             };
+            // The first week is the one holding the month's first Thursday, as ISO counts
+            // weeks: most of it is in the month ("the first week of January" 2027 is 4–8
+            // January, not Friday the 1st alone).
             let mut d = first;
-            while matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+            while d.weekday() != Weekday::Thursday {
                 d = d.tomorrow().ok()?;
             }
             d.checked_add(((n - 1) * 7).days()).ok()?

@@ -50,6 +50,8 @@ fn names_a_date(words: &[&str], k: usize) -> bool {
     if matches!(
         w,
         "tomorrow"
+            | "eow"
+            | "eom"
             | "easter"
             | "christmas"
             | "xmas"

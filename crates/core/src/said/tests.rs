@@ -54,6 +54,10 @@ fn weeks_and_weekdays() {
     );
     assert_eq!(read("end of the month"), Some(date(2027, 3, 31)));
     assert_eq!(read("tomorrow"), Some(date(2027, 3, 3)));
+    assert_eq!(read("by EOW"), Some(date(2027, 3, 5)));
+    assert_eq!(read("EOM"), Some(date(2027, 3, 31)));
+    assert_eq!(read("mid next week"), Some(date(2027, 3, 10)));
+    assert_eq!(read("late next week"), Some(date(2027, 3, 12)));
 }
 
 #[test]
@@ -104,6 +108,17 @@ fn weeks_of_a_month() {
         "the first working week, not the weekend of the 1st"
     );
     assert_eq!(read("the last week of March"), Some(date(2027, 3, 31)));
+    assert_eq!(
+        read("the first week of January"),
+        Some(date(2028, 1, 7)),
+        "2028 starts on a Saturday: its first week is 3–7 January"
+    );
+    let cal = WorkingDays::new("gb-eng", &[]).unwrap();
+    assert_eq!(
+        date_from_phrase("first week of January", date(2026, 12, 2), &cal),
+        Some(date(2027, 1, 8)),
+        "2027 starts on a Friday: its first week is 4–8 January, not the 1st alone"
+    );
     assert_eq!(read("the last week of April"), Some(date(2027, 4, 30)));
     assert_eq!(read("first week of next month"), Some(date(2027, 4, 2)));
     assert_eq!(read("the 3rd week of the month"), Some(date(2027, 3, 19)));
@@ -190,6 +205,10 @@ fn dates_inside_a_longer_phrase() {
     assert_eq!(
         read("they'll call me Monday or Tuesday"),
         Some(date(2027, 3, 9))
+    );
+    assert_eq!(
+        read("Sam said they'd decide by EOW"),
+        Some(date(2027, 3, 5))
     );
     assert_eq!(
         read("Priya is away, back on the 15th; decision within a week of that"),
