@@ -83,7 +83,8 @@ const BONUS_CUES: &[&str] = &[
     "basic ",
 ];
 
-/// The parts of an advert (lines, and sentences within them) with how much each asks.
+/// The parts of an advert (lines, and sentences within them, as written) with how much
+/// each asks.
 /// A heading such as "Requirements:" or "Nice to have:" sets the emphasis of the lines
 /// under it; a part's own words ("Strong SQL", "Python a plus") override that.
 pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
@@ -106,8 +107,8 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
         // A level at the end of a line ("Python - client library, offsets - Advanced")
         // is the line's, from its first word.
         let level = trailing_level(&lower).and_then(cue);
-        for sentence in sentences(trimmed) {
-            let sentence = sentence.to_lowercase();
+        for written in sentences(trimmed) {
+            let sentence = written.to_lowercase();
             // A clause's own words decide ("primarily build in Go, contribute
             // occasionally in Rust"); a clause without any carries on the one before it
             // ("Strong SQL, Python and Go"), and before any, the line's level or the
@@ -123,8 +124,10 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
                     *c = Some(Emphasis::Bonus);
                 }
             }
+            // Each clause as written, for `why` to quote: lower case neither adds nor
+            // takes away a comma, so the written clauses pair with the read ones.
             let mut carried = level.unwrap_or(section);
-            for (clause, own) in clauses.into_iter().zip(cues) {
+            for (clause, own) in written.split([',', ';']).zip(cues) {
                 let emphasis = own.unwrap_or(carried);
                 carried = emphasis;
                 out.push((clause.to_string(), emphasis));
@@ -314,7 +317,7 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(
             lines[0],
-            ("strong python skills".into(), Emphasis::Required)
+            ("Strong Python skills".into(), Emphasis::Required)
         );
         assert_eq!(lines[1].1, Emphasis::Plain);
     }
@@ -326,7 +329,7 @@ mod tests {
         let found = |name: &str| -> Emphasis {
             parts(text)
                 .into_iter()
-                .find(|(p, _)| p.contains(name))
+                .find(|(p, _)| p.to_lowercase().contains(name))
                 .map(|(_, e)| e)
                 .expect(name)
         };
