@@ -241,13 +241,51 @@ struct Picked {
 
 impl Picked {
     fn repeats(&self, text: &str) -> bool {
-        self.openings.contains(&opening(text)) || runs_of_four(text).any(|r| self.runs.contains(&r))
+        self.openings.contains(&opening(text))
+            || runs_of_four(text).any(|r| self.runs.contains(&r))
+            || marked_words(text).any(|w| self.runs.contains(w))
     }
 
     fn add(&mut self, text: &str) {
         self.openings.push(opening(text));
         self.runs.extend(runs_of_four(text));
+        self.runs.extend(marked_words(text).map(str::to_string));
     }
+}
+
+/// Words a reader notices the second time in a short note ("which I enjoyed. I
+/// especially enjoyed hearing …"): the warm ones a thank-you leans on.
+pub const MARKED_WORDS: &[&str] = &[
+    "enjoyed",
+    "enjoy",
+    "especially",
+    "particularly",
+    "glad",
+    "delighted",
+    "happy",
+    "interested",
+    "interesting",
+    "valued",
+    "appreciated",
+    "appreciate",
+    "excited",
+    "enthusiastic",
+    "keen",
+    "keener",
+    "grateful",
+    "pleased",
+];
+
+/// The marked words in `text` (each a single word, so never taken for a run of four).
+fn marked_words(text: &str) -> impl Iterator<Item = &'static str> {
+    let words: std::collections::BTreeSet<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    MARKED_WORDS
+        .iter()
+        .copied()
+        .filter(move |m| words.contains(*m))
 }
 
 /// A phrasing's first three words, lower case: what a reader hears as the same start.

@@ -176,6 +176,10 @@ fn assert_sentences_open_differently(body: &str) {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .collect();
+    for marked in followup_core::wording::MARKED_WORDS {
+        let times = words.iter().filter(|w| w.to_lowercase() == *marked).count();
+        assert!(times <= 1, "'{marked}' comes {times} times:\n{body}");
+    }
     let mut runs = std::collections::BTreeSet::new();
     for run in words.windows(4) {
         if run
