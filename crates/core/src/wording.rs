@@ -1,9 +1,7 @@
 //! Turning the candidate's inputs into words a reader gets: skill evidence as a sentence
 //! in the first person, a phone number a caller abroad can dial, and a deterministic
 //! choice among phrasings so that two interviews (or two people on one panel) do not get
-//! the same sentences.
-
-use minijinja::State;
+//! the same sentences (wording/pick.rs).
 
 /// Text the candidate wrote for the reader ("the payments migration.") as a draft
 /// places it mid-sentence: trimmed, without a closing full stop.
@@ -191,128 +189,8 @@ pub fn abroad(my_region: &str, their_region: Option<&str>) -> bool {
     their_region.is_some_and(|r| country(r) != country(my_region))
 }
 
-/// FNV-1a: a stable hash (unlike std's), so a draft written twice reads the same.
-fn stable_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// The template function `pick(options)`: one of the phrasings, chosen from the draft's
-/// `seed` (the interview) and the options themselves, plus the recipient's place on the
-/// panel (`turn`), so each person on a panel gets a different phrasing of each slot. A
-/// phrasing that would repeat one already picked in this draft gives way to the next
-/// that does not: one opening as it does ("It was good to hear your perspective … It
-/// was good to hear about …") or sharing a run of four words with it ("would be glad
-/// to contribute … I would be glad to send them").
-pub fn pick(state: &mut State, options: Vec<String>) -> Result<String, minijinja::Error> {
-    if options.is_empty() {
-        return Ok(String::new());
-    }
-    let seed = state
-        .lookup("seed")
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    let turn = state
-        .lookup("turn")
-        .and_then(|v| u64::try_from(v).ok())
-        .unwrap_or(0);
-    let h = stable_hash(&format!("{seed}\u{1f}{}", options.join("\u{1f}")));
-    let first = (h.wrapping_add(turn) % options.len() as u64) as usize;
-    let picked = state.get_or_insert_extension(Picked::default());
-    let chosen = (0..options.len())
-        .map(|k| (first + k) % options.len())
-        .find(|&i| !picked.repeats(&options[i]))
-        .unwrap_or(first);
-    picked.add(&options[chosen]);
-    Ok(options[chosen].clone())
-}
-
-/// What the phrasings picked so far in one draft said: their openings, and their runs of
-/// four words in lower case (names and titles, capitalised, may recur).
-#[derive(Default)]
-struct Picked {
-    openings: Vec<String>,
-    runs: std::collections::HashSet<String>,
-}
-
-impl Picked {
-    fn repeats(&self, text: &str) -> bool {
-        self.openings.contains(&opening(text))
-            || runs_of_four(text).any(|r| self.runs.contains(&r))
-            || marked_words(text).any(|w| self.runs.contains(w))
-    }
-
-    fn add(&mut self, text: &str) {
-        self.openings.push(opening(text));
-        self.runs.extend(runs_of_four(text));
-        self.runs.extend(marked_words(text).map(str::to_string));
-    }
-}
-
-/// Words a reader notices the second time in a short note ("which I enjoyed. I
-/// especially enjoyed hearing …"): the warm ones a thank-you leans on.
-pub const MARKED_WORDS: &[&str] = &[
-    "enjoyed",
-    "enjoy",
-    "especially",
-    "particularly",
-    "glad",
-    "delighted",
-    "happy",
-    "interested",
-    "interesting",
-    "valued",
-    "appreciated",
-    "appreciate",
-    "excited",
-    "enthusiastic",
-    "keen",
-    "keener",
-    "grateful",
-    "pleased",
-];
-
-/// The marked words in `text` (each a single word, so never taken for a run of four).
-fn marked_words(text: &str) -> impl Iterator<Item = &'static str> {
-    let words: std::collections::BTreeSet<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .collect();
-    MARKED_WORDS
-        .iter()
-        .copied()
-        .filter(move |m| words.contains(*m))
-}
-
-/// A phrasing's first three words, lower case: what a reader hears as the same start.
-fn opening(text: &str) -> String {
-    text.split_whitespace()
-        .take(3)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The runs of four words that are all in lower case ("would be glad to").
-fn runs_of_four(text: &str) -> impl Iterator<Item = String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .collect();
-    let runs: Vec<String> = words
-        .windows(4)
-        .filter(|w| {
-            w.iter()
-                .all(|x| !x.is_empty() && !x.chars().any(char::is_uppercase))
-        })
-        .map(|w| w.join(" "))
-        .collect();
-    runs.into_iter()
-}
+mod pick;
+pub use pick::{MARKED_WORDS, pick};
 
 #[cfg(test)]
 mod tests {
