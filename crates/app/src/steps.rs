@@ -120,6 +120,7 @@ impl Followup {
         days: u32,
         shown: Option<usize>,
     ) -> Result<Agenda> {
+        self.plans_current()?;
         let profile = self.store.profile()?.unwrap_or_default();
         let tz = jiff::tz::TimeZone::get(&profile.time_zone)
             .map_err(|e| AppError::invalid("time_zone", e.to_string()))?;
@@ -169,6 +170,7 @@ impl Followup {
 
     /// An interview's steps in every state.
     pub fn plan(&mut self, interview_id: &str) -> Result<Vec<StepView>> {
+        self.plans_current()?;
         let steps = self.store.steps(interview_id)?;
         if steps.is_empty() {
             self.store.interview(interview_id)?;
@@ -180,6 +182,7 @@ impl Followup {
 
     /// Every step, for the calendar feed.
     pub fn all_steps(&mut self) -> Result<Vec<StepView>> {
+        self.plans_current()?;
         let steps = self.store.all_steps()?;
         let zone = self.store.profile()?.unwrap_or_default().time_zone;
         let now = self.now();
@@ -188,6 +191,24 @@ impl Followup {
 
     pub fn step(&mut self, id: &str) -> Result<Step> {
         Ok(self.store.step(id)?)
+    }
+
+    /// Brings plans made by an earlier planner up to date before they are shown (after an
+    /// upgrade): a write only when some pending plan is stale, and once.
+    fn plans_current(&mut self) -> Result<()> {
+        if crate::write::planner_is_current(&mut self.store)?
+            || self.store.interviews_with_pending_steps()?.is_empty()
+        {
+            return Ok(());
+        }
+        self.write(|tx| {
+            // Recomputing changes nothing the user wrote: nothing to undo.
+            tx.journal.off = true;
+            for id in tx.store.interviews_with_pending_steps()? {
+                tx.plan_of(&id)?;
+            }
+            Ok(())
+        })
     }
 
     /// Recomputes plans by hand: one interview's, or every plan with something pending.

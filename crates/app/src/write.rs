@@ -11,10 +11,21 @@ use crate::planner::Planner;
 use crate::{Followup, Result};
 use followup_core::calendar::Holiday;
 use followup_core::model::{Application, Contact, Interview, Profile, Records};
-use followup_core::plan::{CallRecord, Step};
+use followup_core::plan::{CallRecord, PLANNER_VERSION, Step};
 use followup_store::{ContactImport, RestoreCounts, Store};
 use jiff::Timestamp;
 use std::collections::BTreeSet;
+
+/// The setting that names the planner the stored plans were made by.
+pub(crate) const PLANNER_SETTING: &str = "planner.version";
+
+/// Whether the stored plans were made by this version's planner.
+pub(crate) fn planner_is_current(store: &mut Store) -> Result<bool> {
+    Ok(store
+        .settings()?
+        .iter()
+        .any(|(name, value)| name == PLANNER_SETTING && value == PLANNER_VERSION))
+}
 
 /// A write in progress.
 pub(crate) struct Tx<'a> {
@@ -85,11 +96,21 @@ impl Tx<'_> {
         if self.touched.is_empty() {
             return Ok(());
         }
+        // Plans stored by an earlier planner are recomputed by this one, once: the first
+        // write that plans anything after an upgrade takes every pending plan with it.
+        let stale = !planner_is_current(self.store)?;
+        if stale {
+            let ids = self.store.interviews_with_pending_steps()?;
+            self.touched.extend(ids);
+        }
         let mut planner = Planner::load(self.store)?;
         let ids = std::mem::take(&mut self.touched);
         for id in &ids {
             self.store.lock_interview(id)?;
             planner.replan(self.store, id, self.now)?;
+        }
+        if stale {
+            self.store.set_setting(PLANNER_SETTING, PLANNER_VERSION)?;
         }
         Ok(())
     }

@@ -634,3 +634,55 @@ fn the_date_they_gave_can_be_typed_in_their_words() {
         "three weeks from the call"
     );
 }
+
+/// Plans stored by an earlier planner (an upgrade) are recomputed by this one the first
+/// time plans are read, whichever read it is; once they are current, reading writes
+/// nothing.
+#[test]
+fn plans_made_by_an_earlier_planner_are_brought_up_to_date_when_read() {
+    use diesel::{Connection, RunQueryDsl, connection::SimpleConnection};
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let call = pending(&db, &interview, "follow-up-call");
+    let made_by = |db: &Db| -> String {
+        let mut conn = diesel::SqliteConnection::establish(&db.target).unwrap();
+        diesel::sql_query("SELECT value FROM settings WHERE name = 'planner.version'")
+            .load::<Setting>(&mut conn)
+            .unwrap()
+            .pop()
+            .map(|s| s.value)
+            .unwrap_or_default()
+    };
+    let current = made_by(&db);
+    assert!(!current.is_empty(), "a new database records its planner");
+    {
+        // As an earlier release left it: its version, and its own time and reason.
+        let mut conn = diesel::SqliteConnection::establish(&db.target).unwrap();
+        conn.batch_execute(
+            "UPDATE settings SET value = '2020-01-01' WHERE name = 'planner.version';
+             UPDATE steps SET starts_at = starts_at - 86400, reason = 'an older planner'
+               WHERE state = 'pending' AND kind = 'follow-up-call';",
+        )
+        .unwrap();
+    }
+    // `today` shows nothing of that call (it is weeks away), yet brings it up to date.
+    db.ok(&["today"]);
+    assert_eq!(made_by(&db), current, "today recomputed the stale plans");
+    let again = pending(&db, &interview, "follow-up-call");
+    assert_eq!(again["start"], call["start"], "recomputed by this planner");
+    assert_eq!(again["reason"], call["reason"]);
+    let before = db.backup();
+    db.ok(&["today"]);
+    db.ok(&["plan", "show", &interview]);
+    assert_eq!(
+        db.backup(),
+        before,
+        "a current plan is read without a write"
+    );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}

@@ -227,16 +227,22 @@ impl Store {
             .collect())
     }
 
-    /// Interviews that still have something pending (the ones a holiday change affects).
-    /// The interviews whose plan a recomputation can change: those with a step still
-    /// pending, and those never planned at all (written before plans existed, schema 1).
-    pub fn interviews_to_replan(&mut self) -> Result<Vec<String>> {
-        let mut ids: Vec<String> = steps::table
+    /// The interviews with a step still pending: their stored plans are the ones a newer
+    /// planner may place differently.
+    pub fn interviews_with_pending_steps(&mut self) -> Result<Vec<String>> {
+        Ok(steps::table
             .filter(steps::account_id.eq(&self.account))
             .filter(steps::state.eq(StepState::Pending.as_str()))
             .select(steps::interview_id)
             .distinct()
-            .load(&mut *self.conn)?;
+            .load(&mut *self.conn)?)
+    }
+
+    /// Interviews that still have something pending (the ones a holiday change affects).
+    /// The interviews whose plan a recomputation can change: those with a step still
+    /// pending, and those never planned at all (written before plans existed, schema 1).
+    pub fn interviews_to_replan(&mut self) -> Result<Vec<String>> {
+        let mut ids = self.interviews_with_pending_steps()?;
         let never_planned: Vec<String> = interviews::table
             .filter(interviews::account_id.eq(&self.account))
             .filter(diesel::dsl::not(diesel::dsl::exists(

@@ -16,6 +16,12 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use std::collections::HashMap;
 
+/// The rules that place and explain steps, named by when they last changed. A plan
+/// stored under another is recomputed the first time plans are read or written (the app
+/// keeps this in the `planner.version` setting), so an upgrade reaches plans made
+/// before it. Change it with any change to where, when or why a step is placed.
+pub const PLANNER_VERSION: &str = "2026-11-30";
+
 mod follow_ups;
 mod settings;
 mod slots;
