@@ -413,6 +413,16 @@ async fn the_whole_process_through_the_api_alone() {
         .call("POST", &format!("/steps/{thank_you}/fly"), None)
         .await;
     assert_eq!(s, 404, "{e}");
+    // The date they gave, in words the engine cannot read: refused, with the field.
+    let (s, e) = api
+        .call(
+            "POST",
+            "/calls",
+            Some(json!({"interview_id": interview, "outcome": "reached",
+                "decide_by": "soonish", "at": "2027-03-05T10:00"})),
+        )
+        .await;
+    assert_eq!((s, e["field"].as_str()), (422, Some("decide-by")), "{e}");
     let (s, call) = api
         .call(
             "POST",

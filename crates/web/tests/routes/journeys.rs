@@ -177,6 +177,31 @@ async fn the_journey_from_application_to_a_logged_call() {
         calls[0].call.callback.unwrap().to_string(),
         "2027-03-02T14:30:00Z"
     );
+
+    // The callback reaches them, and they give their date in words: the form takes them.
+    let r = web
+        .post(
+            "/calls",
+            &[
+                ("interview", &interview),
+                ("outcome", "reached"),
+                ("at", "2027-03-02T14:35"),
+                ("decide_by", "by the end of next week"),
+                ("anyway", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let calls = web.engine().call_list(Some(&interview)).unwrap();
+    let reached = calls
+        .iter()
+        .find(|c| c.call.outcome.to_string() == "reached")
+        .expect("the reached call");
+    assert_eq!(
+        reached.call.decide_by.map(|d| d.to_string()).as_deref(),
+        Some("2027-03-12"),
+        "the Friday of the week after Tue 2 Mar"
+    );
 }
 
 #[tokio::test]
