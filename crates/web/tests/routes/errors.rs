@@ -78,6 +78,23 @@ async fn bad_form_input_saves_nothing() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains(r#"id="e-decide_by""#), "{}", r.body);
+    // Their words are read from the interview's day (Fri 26 Feb 2027).
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/notes"),
+            &[("decide_by", "the week of the 8th")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        web.engine()
+            .interview(&interview)
+            .unwrap()
+            .decide_by
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-03-12")
+    );
 
     let r = web.post("/calls", &[("interview", &interview)]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
