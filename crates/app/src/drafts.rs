@@ -184,7 +184,7 @@ impl Followup {
     /// said on the call, so at its step's time when that is later.
     fn used_at(&mut self, d: &Draft) -> Result<Timestamp> {
         let now = self.now();
-        if !matches!(d.kind, DraftKind::Script | DraftKind::Voicemail) {
+        if !d.kind.said_on_the_call() {
             return Ok(now);
         }
         let step_start = match &d.step_id {
@@ -211,8 +211,7 @@ impl Followup {
     fn view(&mut self, checker: &Checker, d: Draft) -> Result<DraftView> {
         let profile = self.store.profile()?.unwrap_or_default();
         let mut findings = checker.check(&d.full_text(), &profile.locale.tag());
-        // A call script is read by you, not by them: how long it is does not matter.
-        if d.kind == DraftKind::Script {
+        if !d.kind.judged_for_length() {
             findings.retain(|f| !f.rule.starts_with("Length."));
         }
         let inputs = self.inputs_of(&d.interview_id)?;

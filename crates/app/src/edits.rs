@@ -217,16 +217,14 @@ impl Followup {
                 call.decide_by = match date {
                     "" => None,
                     text => {
-                        // Words are read from the call's day, in the employer's region.
+                        // Words are read from the call's day, in the employer's working days.
                         let interview = tx.store.interview(&call.interview_id)?;
-                        let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
-                        let mut planner = crate::planner::Planner::load(tx.store)?;
-                        let region = planner.employer_region(&panel);
                         let tz = jiff::tz::TimeZone::get(&their_zone(tx.store, &call)?)
                             .unwrap_or(jiff::tz::TimeZone::UTC);
                         let said_on = call.at.to_zoned_datetime(tz).date();
-                        let cal = planner.calendars.get(&region)?;
-                        Some(said::given_date("decide-by", text, said_on, cal)?)
+                        let mut planner = crate::planner::Planner::load(tx.store)?;
+                        let days = planner.employer_days(tx.store, &interview)?;
+                        Some(said::given_date("decide-by", text, said_on, days)?)
                     }
                 };
             }

@@ -4,6 +4,7 @@
 
 use crate::Result;
 use followup_core::cadence::{History, Purpose};
+use followup_core::calendar::WorkingDays;
 use followup_core::model::{Application, Contact, Interview, InterviewStatus, Profile};
 use followup_core::plan::{self, Calendars, CallRecord, PlanInput, PlanSettings, Step, StepState};
 use followup_store::Store;
@@ -114,6 +115,18 @@ impl Planner {
     /// The working days of the region whose calendar governs this panel.
     pub fn employer_region(&self, panel: &[Contact]) -> String {
         plan::employer_region(panel, &self.profile)
+    }
+
+    /// The working days of `interview`'s employer (its panel's region, else yours): what
+    /// a date they gave in words is counted in.
+    pub fn employer_days(
+        &mut self,
+        store: &mut Store,
+        interview: &Interview,
+    ) -> Result<&WorkingDays> {
+        let panel = store.contacts_by_ids(&interview.interviewer_ids)?;
+        let region = self.employer_region(&panel);
+        Ok(self.calendars.get(&region)?)
     }
 }
 

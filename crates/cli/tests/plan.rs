@@ -679,6 +679,22 @@ fn plans_made_by_an_earlier_planner_are_brought_up_to_date_when_read() {
         before,
         "a current plan is read without a write"
     );
+
+    // A backup made under an earlier planner, its step as that planner had it:
+    // restored, its plans are this planner's, and the version with them.
+    let mut old = db.json(&["export", "json"]);
+    old["settings"]["planner.version"] = "2020-01-01".into();
+    for step in old["steps"].as_array_mut().unwrap() {
+        if step["kind"] == "follow-up-call" && step["state"] == "pending" {
+            step["reason"] = "an older planner".into();
+        }
+    }
+    let file = db.file("old.json", &old.to_string());
+    db.ok(&["import", "json", &file]);
+    assert_eq!(made_by(&db), current, "the restore recomputed the plans");
+    let restored = pending(&db, &interview, "follow-up-call");
+    assert_eq!(restored["start"], call["start"]);
+    assert_eq!(restored["reason"], call["reason"]);
 }
 
 #[derive(diesel::QueryableByName)]

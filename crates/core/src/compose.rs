@@ -30,6 +30,19 @@ open_enum!(
     }
 );
 
+impl DraftKind {
+    /// Said on the call rather than sent: a call script or a voicemail makes its contact
+    /// when the call is made, so the behaviour rules judge it then, not when drafted.
+    pub fn said_on_the_call(&self) -> bool {
+        matches!(self, DraftKind::Script | DraftKind::Voicemail)
+    }
+
+    /// Whether the length rules apply: a call script is read by you, not by them.
+    pub fn judged_for_length(&self) -> bool {
+        !matches!(self, DraftKind::Script)
+    }
+}
+
 open_enum!(
     /// How a draft reaches them.
     Channel {

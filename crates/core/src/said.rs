@@ -37,7 +37,7 @@ pub fn given_date(
             ),
         )
     })?;
-    crate::when::date(field, &date.to_string())
+    crate::when::in_range(field, date)
 }
 
 /// The date a phrase names when the whole of it (after the words that introduce it) is

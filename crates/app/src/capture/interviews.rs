@@ -2,9 +2,10 @@
 //! points to clarify, the timeline they gave, each panellist's part).
 
 use super::contacts::ContactChanges;
+use crate::planner::Planner;
 use crate::{AppError, Followup, Result};
 use followup_core::model::*;
-use followup_core::{place, when};
+use followup_core::{place, said, when};
 use followup_store::{Page, StepLabel};
 use std::collections::HashMap;
 
@@ -180,20 +181,14 @@ impl Followup {
             {
                 interview.points_to_clarify.push(point.to_string());
             }
-            // The date they gave, as a date or in words, read from the interview's day.
+            // The date they gave, as a date or in words (which wins over the timeline),
+            // read from the interview's day in the employer's working days.
+            let said_on = interview.local_start().date();
             let decide_by = match note.decide_by.as_deref() {
                 Some(text) => {
-                    let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
-                    let mut planner = crate::planner::Planner::load(tx.store)?;
-                    let region = planner.employer_region(&panel);
-                    let cal = planner.calendars.get(&region)?;
-                    let said_on = interview.local_start().date();
-                    Some(followup_core::said::given_date(
-                        "decide-by",
-                        text,
-                        said_on,
-                        cal,
-                    )?)
+                    let mut planner = Planner::load(tx.store)?;
+                    let days = planner.employer_days(tx.store, &interview)?;
+                    Some(said::given_date("decide-by", text, said_on, days)?)
                 }
                 None => None,
             };
@@ -201,13 +196,9 @@ impl Followup {
             if let Some(timeline) = &note.timeline {
                 interview.timeline = timeline.trim().to_string();
                 if decide_by.is_none() && !interview.timeline.is_empty() {
-                    let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
-                    let mut planner = crate::planner::Planner::load(tx.store)?;
-                    let region = planner.employer_region(&panel);
-                    let cal = planner.calendars.get(&region)?;
-                    let said_on = interview.local_start().date();
-                    let date =
-                        followup_core::said::date_from_phrase(&interview.timeline, said_on, cal);
+                    let mut planner = Planner::load(tx.store)?;
+                    let days = planner.employer_days(tx.store, &interview)?;
+                    let date = said::date_from_phrase(&interview.timeline, said_on, days);
                     if let Some(date) = date {
                         interview.decide_by = Some(date);
                     }

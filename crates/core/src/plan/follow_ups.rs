@@ -28,7 +28,7 @@ pub(super) fn follow_ups(
     calendars: &mut Calendars,
 ) -> Result<Vec<PlannedStep>, InvalidValue> {
     let yours = zone(&input.profile.time_zone)?;
-    let mut steps = in_their_hours(input, calendars)?;
+    let mut steps = in_their_hours(input, calendars, &yours)?;
     // An email goes in their business hours, but you write it in your day: a London
     // working day is 03:00–11:30 in Chicago, so the step is due from 07:00 there, until
     // their close as before.
@@ -45,17 +45,14 @@ pub(super) fn follow_ups(
 fn in_their_hours(
     input: &PlanInput,
     calendars: &mut Calendars,
+    yours: &TimeZone,
 ) -> Result<Vec<PlannedStep>, InvalidValue> {
     let emp = employer(input);
     let tz = zone(&emp.zone)?;
     let cal = calendars.get(&emp.region)?;
     let day_of = |t: Timestamp| t.to_zoned_datetime(tz.clone()).date();
-    let settings = &slots::for_your_zone(
-        input.settings,
-        day_of(input.interview.start),
-        &tz,
-        &zone(&input.profile.time_zone)?,
-    )?;
+    let settings =
+        &slots::for_your_zone(input.settings, day_of(input.interview.start), &tz, yours)?;
     let own = History::of_round(input.interview, input.calls, input.done);
     let mut history = own.clone();
     history.extend(input.other_rounds);

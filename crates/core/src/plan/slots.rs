@@ -98,6 +98,14 @@ pub(super) fn call_windows(settings: &PlanSettings) -> Vec<(Time, Time)> {
 /// wholly outside them is in their night.
 const YOUR_WAKING_HOURS: (i8, i8) = (7, 21);
 
+/// When the candidate wakes and sleeps on `day`, in their zone.
+fn waking(day: Date, yours: &TimeZone) -> Result<(Timestamp, Timestamp), InvalidValue> {
+    Ok((
+        at(day, time(YOUR_WAKING_HOURS.0, 0), yours)?.timestamp(),
+        at(day, time(YOUR_WAKING_HOURS.1, 0), yours)?.timestamp(),
+    ))
+}
+
 /// `settings` with the call windows that fall wholly in the candidate's night on `day`
 /// left out, unless every one does: a candidate in Los Angeles calling London is offered
 /// 14:00–16:00 their time (06:00–08:00 yours), not 10:00–11:30 (02:00–03:30). Windows stay
@@ -108,10 +116,7 @@ pub(super) fn for_your_zone(
     theirs: &TimeZone,
     yours: &TimeZone,
 ) -> Result<PlanSettings, InvalidValue> {
-    let (wake, sleep) = (
-        at(day, time(YOUR_WAKING_HOURS.0, 0), yours)?.timestamp(),
-        at(day, time(YOUR_WAKING_HOURS.1, 0), yours)?.timestamp(),
-    );
+    let (wake, sleep) = waking(day, yours)?;
     let (hours_open, hours_close) = settings.business_hours;
     let mut awake = Vec::new();
     for (open, close) in &settings.call_windows {
@@ -146,8 +151,7 @@ pub(super) fn while_you_are_awake(
     let first = start.to_zoned_datetime(yours.clone()).date();
     let mut day = first.yesterday().unwrap_or(first);
     for _ in 0..4 {
-        let wake = at(day, time(YOUR_WAKING_HOURS.0, 0), yours)?.timestamp();
-        let sleep = at(day, time(YOUR_WAKING_HOURS.1, 0), yours)?.timestamp();
+        let (wake, sleep) = waking(day, yours)?;
         let from = start.max(wake);
         if from < end.min(sleep) {
             return Ok((from, end));

@@ -3,6 +3,7 @@
 //! the same when written twice, and never one that repeats what the draft already said.
 
 use minijinja::State;
+use std::collections::HashSet;
 
 /// FNV-1a: a stable hash (unlike std's), so a draft written twice reads the same.
 fn stable_hash(text: &str) -> u64 {
@@ -19,8 +20,9 @@ fn stable_hash(text: &str) -> u64 {
 /// panel (`turn`), so each person on a panel gets a different phrasing of each slot. A
 /// phrasing that would repeat one already picked in this draft gives way to the next
 /// that does not: one opening as it does ("It was good to hear your perspective … It
-/// was good to hear about …") or sharing a run of four words with it ("would be glad
-/// to contribute … I would be glad to send them").
+/// was good to hear about …"), sharing a run of four words with it ("would be glad to
+/// contribute … I would be glad to send them"), or using a warm word it used ("which I
+/// enjoyed. I especially enjoyed …", [`MARKED_WORDS`]).
 pub fn pick(state: &mut State, options: Vec<String>) -> Result<String, minijinja::Error> {
     if options.is_empty() {
         return Ok(String::new());
@@ -44,25 +46,27 @@ pub fn pick(state: &mut State, options: Vec<String>) -> Result<String, minijinja
     Ok(options[chosen].clone())
 }
 
-/// What the phrasings picked so far in one draft said: their openings, and their runs of
-/// four words in lower case (names and titles, capitalised, may recur).
+/// What the phrasings picked so far in one draft said: their openings, their runs of
+/// four words in lower case (names and titles, capitalised, may recur), and the marked
+/// words they used.
 #[derive(Default)]
 struct Picked {
     openings: Vec<String>,
-    runs: std::collections::HashSet<String>,
+    runs: HashSet<String>,
+    marked: HashSet<&'static str>,
 }
 
 impl Picked {
     fn repeats(&self, text: &str) -> bool {
         self.openings.contains(&opening(text))
-            || runs_of_four(text).any(|r| self.runs.contains(&r))
-            || marked_words(text).any(|w| self.runs.contains(w))
+            || runs_of_four(text).iter().any(|r| self.runs.contains(r))
+            || marked_words(text).any(|w| self.marked.contains(w))
     }
 
     fn add(&mut self, text: &str) {
         self.openings.push(opening(text));
         self.runs.extend(runs_of_four(text));
-        self.runs.extend(marked_words(text).map(str::to_string));
+        self.marked.extend(marked_words(text));
     }
 }
 
@@ -89,9 +93,9 @@ pub const MARKED_WORDS: &[&str] = &[
     "pleased",
 ];
 
-/// The marked words in `text` (each a single word, so never taken for a run of four).
+/// The marked words in `text`.
 fn marked_words(text: &str) -> impl Iterator<Item = &'static str> {
-    let words: std::collections::BTreeSet<String> = text
+    let words: HashSet<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .collect();
@@ -111,18 +115,17 @@ fn opening(text: &str) -> String {
 }
 
 /// The runs of four words that are all in lower case ("would be glad to").
-fn runs_of_four(text: &str) -> impl Iterator<Item = String> {
-    let words: Vec<String> = text
+fn runs_of_four(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let runs: Vec<String> = words
+    words
         .windows(4)
         .filter(|w| {
             w.iter()
                 .all(|x| !x.is_empty() && !x.chars().any(char::is_uppercase))
         })
         .map(|w| w.join(" "))
-        .collect();
-    runs.into_iter()
+        .collect()
 }
