@@ -62,14 +62,19 @@ fn the_meaning_is_not_read_when_a_tone_rule_has_spoken_or_the_words_are_courteou
         meaning: Some(always_bad),
     };
     let unasked = || -> Vec<f32> { panic!("the sentence vector was asked for") };
-    let words = features("why the delay");
-    assert_eq!(model.verdict_on(&words, false, unasked), Verdict::Undecided);
+    let words = "why the delay";
+    assert_eq!(model.verdict_on(words, false, unasked), Verdict::Undecided);
     assert_eq!(
-        model.verdict_on(&features("thanks"), true, unasked),
+        model.verdict_on("thanks", true, unasked),
         Verdict::ReadsCourteous
     );
     let asked = || vec![0.0; followup_sense::DIM];
-    assert_eq!(model.verdict_on(&words, true, asked), Verdict::ReadsBad);
+    assert_eq!(model.verdict_on(words, true, asked), Verdict::ReadsBad);
+    // A refusal is left to the rules, and not encoded.
+    assert_eq!(
+        model.verdict_on("I have decided to decline the offer.", true, unasked),
+        Verdict::Undecided
+    );
 }
 
 #[test]
@@ -87,4 +92,33 @@ fn long_texts_and_empty_ones_are_not_read() {
             .read(&Text::new("Why is this taking so long?"), false)
             .is_some()
     );
+}
+
+#[test]
+fn a_refusal_is_told_from_a_complaint_about_one() {
+    for refusal in [
+        "After careful consideration, I have decided to decline the job offer.",
+        "I am writing to formally withdraw my application for the analyst role.",
+        "Unfortunately, I've decided to turn down this gracious job opportunity.",
+        "After careful consideration, I have decided that I cannot accept the job offer.",
+        "Due to personal circumstances, I am unable to accept the offer at this time.",
+        "Though it was a difficult decision, I have accepted a position with another company.",
+        "I've realized this role isn't quite the right fit for me at this stage.",
+        "Upon reflection, I've decided this is not the right time for me to leave.",
+        "It's difficult to tell you this, but I must turn it down.",
+        "I am sorry that my situation does not allow me to accept the job offer.",
+    ] {
+        assert!(turns_down(refusal), "{refusal}");
+    }
+    for not_one in [
+        "I can't believe you would decline my application without a word.",
+        "Why did you decline my application?",
+        "If you turn me down, I don't know what I'll do.",
+        "I regret to inform you that I am unable to accept your refusal to hire me.",
+        "I decided it was time to follow up, since you never replied.",
+        "I have decided to accept your offer and start on Monday.",
+        "Thank you for the interview; I remain very interested in the role.",
+    ] {
+        assert!(!turns_down(not_one), "{not_one}");
+    }
 }

@@ -14,10 +14,13 @@ fn sentence_before(hay: &str, at: usize) -> &str {
         from += 1;
     }
     let before = &hay[from..at];
+    // Without the space before the match, so that a waiver may be anchored to it ("…I
+    // don't think$" right before "I am the most…").
     match before.rfind(['.', '!', '?', ';', '\n']) {
         Some(i) => &before[i + 1..],
         None => before,
     }
+    .trim_end()
 }
 
 /// Whether `waiver` matches right at byte `at` of `hay` (after spaces or tabs): what
