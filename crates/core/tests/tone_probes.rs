@@ -64,6 +64,6 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
     assert_eq!(bad, 329);
-    assert!(caught >= 325, "{caught} of {bad}");
+    assert!(caught >= 326, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
