@@ -31,6 +31,18 @@ REGIONS = {
     "nl": ("NL", None),
     "in": ("IN", None),
 }
+# Where public holidays differ by province, state or Land and bind every employer there
+# (Boxing Day in Ontario, Corpus Christi in Bavaria, Melbourne Cup Day in Victoria): each
+# subdivision is a region of its own, "ca-on", "au-vic", "de-by".
+SUBDIVISIONS = {
+    "ca": ("CA", ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]),
+    "au": ("AU", ["ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"]),
+    "de": ("DE", ["BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL",
+                  "SN", "ST", "TH"]),
+}
+for prefix, (country, codes) in SUBDIVISIONS.items():
+    for code in codes:
+        REGIONS[f"{prefix}-{code.lower()}"] = (country, code)
 
 if holidays.__version__ != PINNED:
     sys.exit(f"holidays {holidays.__version__} installed; the table is generated with {PINNED}")

@@ -31,26 +31,40 @@ pub struct Holiday {
     pub source: String,
 }
 
-/// The shipped holiday table, parsed once.
+/// The shipped holiday table. Its headers are read once; a region's days are parsed the
+/// first time the region is asked for: the table holds some 16,000 days in 50 regions,
+/// a command needs one or two, and parsing them all took longer than the rest of
+/// `workdays add`.
 pub struct HolidayTable {
     pub generator: String,
     valid_through: HashMap<String, Date>,
-    days: HashMap<String, BTreeMap<Date, String>>,
+    days: HashMap<&'static str, Region>,
+}
+
+/// One region's lines of the table (runs of whole lines), and its days once parsed.
+struct Region {
+    runs: Vec<(usize, usize)>,
+    days: OnceLock<BTreeMap<Date, String>>,
 }
 
 impl HolidayTable {
     pub fn shipped() -> &'static HolidayTable {
         static TABLE_ONCE: OnceLock<HolidayTable> = OnceLock::new();
-        TABLE_ONCE.get_or_init(|| HolidayTable::parse(TABLE).expect("the shipped table parses"))
+        TABLE_ONCE.get_or_init(|| HolidayTable::index(TABLE).expect("the shipped table parses"))
     }
 
-    fn parse(text: &str) -> Result<HolidayTable, String> {
+    /// The headers, and where each region's lines are.
+    fn index(text: &'static str) -> Result<HolidayTable, String> {
         let mut table = HolidayTable {
             generator: String::new(),
             valid_through: HashMap::new(),
             days: HashMap::new(),
         };
-        for (i, line) in text.lines().enumerate() {
+        let mut at = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            let start = at;
+            at += line.len();
+            let line = line.trim_end_matches(['\n', '\r']);
             if let Some(meta) = line.strip_prefix("# generator: ") {
                 table.generator = meta.to_string();
             } else if let Some(meta) = line.strip_prefix("# valid_through\t") {
@@ -58,21 +72,49 @@ impl HolidayTable {
                 let date = date.parse().map_err(|e| format!("line {}: {e}", i + 1))?;
                 table.valid_through.insert(region.to_string(), date);
             } else if !line.starts_with('#') && !line.is_empty() {
-                let mut parts = line.splitn(3, '\t');
-                let (Some(region), Some(date), Some(name)) =
-                    (parts.next(), parts.next(), parts.next())
-                else {
-                    return Err(format!("line {}: expected region, date, name", i + 1));
-                };
-                let date: Date = date.parse().map_err(|e| format!("line {}: {e}", i + 1))?;
-                table
+                let region = line
+                    .split_once('\t')
+                    .ok_or(format!("line {}: expected region, date, name", i + 1))?
+                    .0;
+                let runs = &mut table
                     .days
-                    .entry(region.to_string())
-                    .or_default()
-                    .insert(date, name.to_string());
+                    .entry(region)
+                    .or_insert_with(|| Region {
+                        runs: Vec::new(),
+                        days: OnceLock::new(),
+                    })
+                    .runs;
+                match runs.last_mut() {
+                    Some((_, end)) if *end == start => *end = at,
+                    _ => runs.push((start, at)),
+                }
             }
         }
         Ok(table)
+    }
+
+    /// A region's days, parsed on first use. A malformed line is a bug in the generated
+    /// table, which a test parses whole.
+    fn region_days(&self, region: &str) -> Option<&BTreeMap<Date, String>> {
+        let entry = self.days.get(region)?;
+        Some(entry.days.get_or_init(|| {
+            let mut days = BTreeMap::new();
+            for &(a, b) in &entry.runs {
+                for line in TABLE[a..b].lines() {
+                    let mut parts = line.splitn(3, '\t');
+                    let (Some(_), Some(date), Some(name)) =
+                        (parts.next(), parts.next(), parts.next())
+                    else {
+                        panic!("the shipped holiday table's line '{line}' has no date and name");
+                    };
+                    let date: Date = date
+                        .parse()
+                        .unwrap_or_else(|e| panic!("the shipped holiday table's '{line}': {e}"));
+                    days.insert(date, name.to_string());
+                }
+            }
+            days
+        }))
     }
 
     /// The last day the table vouches for in `region`.
@@ -80,9 +122,13 @@ impl HolidayTable {
         self.valid_through.get(region).copied()
     }
 
+    /// The regions the table has days for.
+    pub fn regions(&self) -> impl Iterator<Item = &str> {
+        self.days.keys().copied()
+    }
+
     pub fn days(&self, region: &str) -> impl Iterator<Item = (Date, &str)> {
-        self.days
-            .get(region)
+        self.region_days(region)
             .into_iter()
             .flat_map(|days| days.iter().map(|(d, n)| (*d, n.as_str())))
     }

@@ -200,6 +200,25 @@ fn the_date_they_gave_pushes_the_call_back() {
 }
 
 #[test]
+fn an_ontario_employer_is_closed_on_boxing_day_and_a_weekend_holiday_goes_unnamed() {
+    // Fri 18 Dec 2026, 15:00 in Toronto. Ontario: Christmas Fri 25, Boxing Day Sat 26
+    // observed Mon 28, New Year Fri 1 Jan; the days between Christmas and New Year are
+    // avoided, so the call goes to Tue 5 Jan. The reason names Mon 28 Dec, not Sat 26.
+    let on = Case::new(
+        "2026-12-18T20:00:00Z",
+        vec![contact("con-1", "America/Toronto", "ca-on")],
+    );
+    let call = on.step(StepKind::FollowUpCall);
+    assert!(
+        call.reason
+            .contains("Mon 28 Dec is a holiday in ca-on (Boxing Day (observed))"),
+        "{}",
+        call.reason
+    );
+    assert!(!call.reason.contains("Sat 26 Dec"), "{}", call.reason);
+}
+
+#[test]
 fn st_patricks_day_counts_only_in_northern_ireland() {
     // Wed 10 Mar 2027: 5 working days later is Wed 17 in gb-eng, Thu 18 in gb-nir.
     let nir = Case::new(

@@ -65,6 +65,55 @@ fn us_observed_days() {
 }
 
 #[test]
+fn provinces_states_and_lander_keep_their_own_days() {
+    // Boxing Day 2026 is a Saturday: Ontario observes it on Monday 28 December; Canada's
+    // national list has Christmas alone. From Fri 18 Dec, 5 working days on: Ontario
+    // skips 25 and 28 Dec and 1 Jan, the national list 25 Dec and 1 Jan.
+    let fri = date(2026, 12, 18);
+    assert!(!cal("ca-on").is_working_day(date(2026, 12, 28)));
+    assert!(cal("ca").is_working_day(date(2026, 12, 28)));
+    assert_eq!(cal("ca-on").add(fri, 5), date(2026, 12, 29));
+    assert_eq!(cal("ca").add(fri, 5), date(2026, 12, 28));
+    // Saint-Jean-Baptiste (Wed 24 June 2026) in Quebec alone.
+    assert!(!cal("ca-qc").is_working_day(date(2026, 6, 24)));
+    assert!(cal("ca-on").is_working_day(date(2026, 6, 24)));
+    // Corpus Christi (Thu 4 June 2026) in Bavaria, not in Berlin; Melbourne Cup Day (Tue
+    // 3 Nov 2026) in Victoria, not in New South Wales.
+    assert!(!cal("de-by").is_working_day(date(2026, 6, 4)));
+    assert!(cal("de-be").is_working_day(date(2026, 6, 4)));
+    assert!(!cal("au-vic").is_working_day(date(2026, 11, 3)));
+    assert!(cal("au-nsw").is_working_day(date(2026, 11, 3)));
+}
+
+#[test]
+fn every_known_region_has_a_table_and_the_table_no_other_region() {
+    let table = HolidayTable::shipped();
+    for (code, _) in crate::place::REGIONS {
+        assert!(
+            table.valid_through(code).is_some(),
+            "{code} has no valid_through"
+        );
+        assert!(
+            WorkingDays::new(code, &[])
+                .unwrap()
+                .holiday(date(2026, 12, 25))
+                .is_some()
+                || code.starts_with("in"),
+            "{code} has no Christmas"
+        );
+    }
+    assert_eq!(table.regions().count(), crate::place::REGIONS.len());
+    // Every line of the table is a day of its region, parsed (a region is parsed on first
+    // use: this is where a malformed line would show).
+    let lines = TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .count();
+    let days: usize = table.regions().map(|r| table.days(r).count()).sum();
+    assert_eq!(days, lines);
+}
+
+#[test]
 fn one_off_days_are_in_the_table() {
     assert_eq!(
         cal("gb-eng").holiday(date(2022, 9, 19)),

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 /// stored under another is recomputed the first time plans are read or written (the app
 /// keeps this in the `planner.version` setting), so an upgrade reaches plans made
 /// before it. Change it with any change to where, when or why a step is placed.
-pub const PLANNER_VERSION: &str = "2026-11-30";
+pub const PLANNER_VERSION: &str = "2026-11-30.2";
 
 mod follow_ups;
 mod settings;
@@ -321,7 +321,9 @@ fn thank_you(input: &PlanInput, calendars: &mut Calendars) -> Result<PlannedStep
     })
 }
 
-/// "; Mon 28 Dec is a holiday in gb-eng" for holidays strictly between two dates.
+/// "; Mon 28 Dec is a holiday in gb-eng" for holidays strictly between two dates. One on a
+/// weekend is left out: the weekend is not counted anyway, and naming it ("Sat 26 Dec is
+/// a holiday in ca-on") explains nothing.
 fn holidays_between(cal: &WorkingDays, from: Date, to: Date) -> String {
     let mut out = String::new();
     let mut day = from;
@@ -330,7 +332,8 @@ fn holidays_between(cal: &WorkingDays, from: Date, to: Date) -> String {
         if day >= to {
             break;
         }
-        if let Some(name) = cal.holiday(day) {
+        let weekend = matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday);
+        if let Some(name) = cal.holiday(day).filter(|_| !weekend) {
             out.push_str(&format!(
                 "; {} is a holiday in {} ({name})",
                 short(day),
