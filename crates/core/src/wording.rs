@@ -48,6 +48,40 @@ pub fn clause(sentence: &str) -> String {
     }
 }
 
+/// The sentence that names a skill and says what the candidate did with it: "On SQL, I
+/// built…". When the evidence's own verb already says the skill ("On negotiation, I
+/// negotiated…"), the frame would only repeat it, so the sentence is the evidence alone:
+/// "I negotiated 12 supplier contracts…" names the skill in its verb.
+pub fn on_skill(name: &str, said: &str) -> String {
+    let clause = clause(said);
+    if verb_echoes(name, said) {
+        return said.to_string();
+    }
+    format!("On {}, {clause}", mid_sentence(name))
+}
+
+/// Whether the word after "I" in `said` shares a stem of five letters or more with a word
+/// of the skill's name ("negotiated" and "Negotiation", "mentored" and "Mentoring").
+fn verb_echoes(name: &str, said: &str) -> bool {
+    let mut words = said.split_whitespace();
+    if words.next() != Some("I") {
+        return false;
+    }
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    let verb = verb.to_lowercase();
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        let shared = w
+            .chars()
+            .zip(verb.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared >= 5
+    })
+}
+
 /// A skill's name as it reads inside a sentence ("On data visualisation, …"): a name of
 /// several words in sentence case ("Data visualisation", "Stakeholder management") loses
 /// its capital, and so does one word made as common nouns are ("Experimentation",
@@ -195,6 +229,35 @@ pub use pick::{MARKED_WORDS, pick};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_skill_is_named_unless_the_verb_already_names_it() {
+        assert_eq!(
+            on_skill("SQL", "I built the reporting warehouse."),
+            "On SQL, I built the reporting warehouse."
+        );
+        assert_eq!(
+            on_skill("Financial modeling", "I built the model used for a raise."),
+            "On financial modeling, I built the model used for a raise."
+        );
+        assert_eq!(
+            on_skill("Negotiation", "I negotiated 12 supplier contracts."),
+            "I negotiated 12 supplier contracts."
+        );
+        assert_eq!(
+            on_skill("Mentoring", "I mentored four junior analysts."),
+            "I mentored four junior analysts."
+        );
+        // Only the verb: a later word that shares the stem is no echo.
+        assert_eq!(
+            on_skill("Negotiation", "I led the negotiation of 12 contracts."),
+            "On negotiation, I led the negotiation of 12 contracts."
+        );
+        assert_eq!(
+            on_skill("Python", "My team shipped the Python service."),
+            "On Python, my team shipped the Python service."
+        );
+    }
 
     #[test]
     fn evidence_speaks_in_the_first_person() {

@@ -616,6 +616,44 @@ fn bad_templates_are_refused_with_the_line_and_what_is_available() {
 }
 
 #[test]
+fn a_skill_its_evidence_already_names_is_not_said_twice() {
+    let app = application("Maple Co", "Senior Analyst");
+    let skills = [
+        skill(
+            "Negotiation",
+            "Negotiated 12 supplier contracts, saving 8% a year",
+        ),
+        skill(
+            "Financial modeling",
+            "Built the three-statement model for a $40M raise",
+        ),
+    ];
+    let iv = interview("", &[]);
+    for channel in [Channel::Email, Channel::Letter] {
+        let note = compose_in(
+            DraftKind::ThankYou,
+            channel,
+            Locale::EnUs,
+            None,
+            &skills,
+            &iv,
+            &app,
+            Situation::default(),
+        );
+        let body = &note.body;
+        assert!(
+            body.contains(" I negotiated 12 supplier contracts"),
+            "{body}"
+        );
+        assert!(!body.contains("On negotiation"), "{body}");
+        assert!(
+            body.contains("On financial modeling, I built the three-statement model"),
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn panel_notes_are_each_their_own_and_interviews_differ() {
     let app = application("Acme", "Platform Engineer");
     let skills = [

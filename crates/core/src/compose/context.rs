@@ -16,6 +16,7 @@ struct SkillOut<'a> {
     evidence: String,
     said: String,
     clause: String,
+    on_it: String,
 }
 
 /// The template variables for `input` (see `VARIABLES`).
@@ -53,6 +54,7 @@ pub fn context(input: &ComposeInput) -> Value {
             evidence: sentence(&s.evidence),
             said: wording::first_person(&s.evidence),
             clause: wording::clause(&wording::first_person(&s.evidence)),
+            on_it: wording::on_skill(&s.name, &wording::first_person(&s.evidence)),
         })
         .collect();
     let their_region = input.recipient.and_then(|c| c.region.as_deref());
