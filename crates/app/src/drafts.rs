@@ -217,6 +217,7 @@ impl Followup {
         let inputs = self.inputs_of(&d.interview_id)?;
         findings.extend(inputs.leaks(&d.full_text()));
         let sources = private::sources(&d.body, &inputs.all());
+        findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         if d.kind == DraftKind::ThankYou {
             let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;

@@ -542,3 +542,32 @@ fn a_call_script_is_judged_when_the_call_is_due() {
         "{query}"
     );
 }
+
+#[test]
+fn a_voicemail_without_a_number_to_call_back_says_so() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let rules = |id: &str| -> Vec<String> {
+        db.json(&["draft", "show", id, "--json"])["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let with = db.json(&["draft", "voicemail", &interview, "--json"]);
+    assert!(with["body"].as_str().unwrap().contains("+44 7700 900123"));
+    assert!(!rules(with["id"].as_str().unwrap()).contains(&"Content.CallbackNumber".into()));
+    db.ok(&["profile", "set", "--phone", ""]);
+    for kind in ["voicemail", "script"] {
+        let without = db.json(&["draft", kind, &interview, "--json"]);
+        assert!(!without["body"].as_str().unwrap().contains("reach me"));
+        assert!(
+            rules(without["id"].as_str().unwrap()).contains(&"Content.CallbackNumber".into()),
+            "{kind}"
+        );
+    }
+    // A thank-you note is not for saying a number aloud.
+    let note = db.json(&["draft", "thank-you", &interview, "--json"]);
+    assert!(!rules(note["id"].as_str().unwrap()).contains(&"Content.CallbackNumber".into()));
+}

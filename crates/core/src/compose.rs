@@ -10,7 +10,7 @@ mod content;
 mod context;
 mod render;
 
-pub use content::{body_words, content_findings, near_identical, similarity};
+pub use content::{body_words, callback_findings, content_findings, near_identical, similarity};
 pub use context::{context, long_date, title};
 pub use render::{check_template, render};
 

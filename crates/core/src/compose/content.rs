@@ -53,6 +53,20 @@ pub fn content_findings(
     out
 }
 
+/// A voicemail, or a script's voicemail, with no number to call you back on: your
+/// profile has none, so the template leaves it out. Reported like tone findings.
+pub fn callback_findings(kind: &super::DraftKind, my_phone: &str) -> Vec<Finding> {
+    if kind.said_on_the_call() && my_phone.trim().is_empty() {
+        vec![Finding::whole(
+            "Content.CallbackNumber",
+            Level::Warning,
+            "The voicemail gives no number to call you back on: your profile has none. Add it (followup profile set --phone, or Profile in the web app) and write the draft again.",
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
 /// How alike two notes are, 0 to 1: the share of word 3-grams they have in common
 /// (Jaccard).
 pub fn similarity(a: &str, b: &str) -> f64 {
