@@ -136,7 +136,9 @@ fn morning_interview_thanks_the_same_afternoon_and_calls_five_working_days_later
     assert_eq!(thanks.start, ts("2027-03-02T11:00:00Z"));
     assert_eq!(thanks.end, ts("2027-03-02T17:30:00Z"));
     assert!(
-        thanks.reason.contains("same afternoon"),
+        thanks
+            .reason
+            .contains("same day, by the end of the afternoon"),
         "{}",
         thanks.reason
     );
