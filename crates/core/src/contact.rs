@@ -189,7 +189,8 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
             .time_zone
             .clone()
             .or_else(|| existing.time_zone.clone()),
-        region: card.region.clone().or_else(|| existing.region.clone()),
+        // The user's choice stands: a card's region may be only what its address suggests.
+        region: existing.region.clone().or_else(|| card.region.clone()),
         preferred_channel: existing.preferred_channel.clone(),
         notes: pick(&card.notes, &existing.notes),
         created_at: existing.created_at,
@@ -270,6 +271,11 @@ mod tests {
         assert_eq!(merged.position, "CTO");
         assert_eq!(merged.preferred_channel, crate::PreferredChannel::EmailOnly);
         assert_eq!(merged.region.as_deref(), Some("gb-sct"));
+        // Even when the card's address places it elsewhere.
+        card.region = Some("gb-eng".into());
+        assert_eq!(merge(&old, &card).region.as_deref(), Some("gb-sct"));
+        old.region = None;
+        assert_eq!(merge(&old, &card).region.as_deref(), Some("gb-eng"));
         assert_eq!(
             merged.emails.len(),
             1,

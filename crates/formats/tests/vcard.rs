@@ -335,3 +335,44 @@ fn an_email_is_judged_as_decoded() {
         read.errors
     );
 }
+
+#[test]
+fn a_card_without_our_region_is_placed_by_its_address() {
+    let card = |adr: &str, extra: &str| {
+        read_ok(&format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amelie Tremblay\r\n{adr}\r\n{extra}END:VCARD\r\n"
+        ))
+        .remove(0)
+        .region
+    };
+    assert_eq!(
+        card(
+            "ADR;TYPE=WORK:;;100 King St W;Toronto;ON;M5X 1A9;Canada",
+            ""
+        )
+        .as_deref(),
+        Some("ca-on")
+    );
+    assert_eq!(
+        card(
+            "ADR;TYPE=WORK:;;Marienplatz 8;München;Bayern;80331;Deutschland",
+            ""
+        )
+        .as_deref(),
+        Some("de-by")
+    );
+    assert_eq!(
+        card("ADR:;;1 Princes St;Edinburgh;;EH2 2EQ;United Kingdom", "").as_deref(),
+        Some("gb-sct")
+    );
+    // What the card says outright wins; an address that says nothing plainly leaves it open.
+    assert_eq!(
+        card(
+            "ADR:;;100 King St W;Toronto;ON;M5X 1A9;Canada",
+            "X-FOLLOWUP-REGION:ca\r\n"
+        )
+        .as_deref(),
+        Some("ca")
+    );
+    assert_eq!(card("ADR:;;1 Main St;Springfield;;;", "").as_deref(), None);
+}

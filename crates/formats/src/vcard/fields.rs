@@ -27,6 +27,14 @@ pub(super) fn card_to_contact(block: &CardBlock, now: Timestamp) -> Result<Conta
     for entry in &card.entries {
         apply_entry(&mut contact, entry, &mut saw_n);
     }
+    // A card that does not name the region (only ours write X-FOLLOWUP-REGION) is placed
+    // by its address where that says it plainly: "ON, Canada" is Ontario's holidays.
+    if contact.region.is_none()
+        && let Some(a) = &contact.address
+    {
+        contact.region =
+            followup_core::place::region_of_address(&a.country, &a.region, &a.postcode);
+    }
     if contact.full_name.is_empty() {
         let parts = [
             &contact.honorific,
