@@ -523,3 +523,42 @@ fn completions_and_the_manual_page_come_from_the_commands() {
     );
     db.fails(2, &["completions", "tcsh"]);
 }
+
+#[test]
+fn a_typed_address_places_a_contact_when_no_region_is_given() {
+    let db = Db::sqlite();
+    let region = |address: &str, extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "contact",
+            "add",
+            "--name",
+            "Amelie Tremblay",
+            "--address",
+            address,
+        ];
+        args.extend_from_slice(extra);
+        let id = db.ok(&args).trim().to_string();
+        db.json(&["contact", "show", &id, "--json"])["region"].clone()
+    };
+    assert_eq!(
+        region("100 King St W, Toronto, ON M5X 1A9, Canada", &[]),
+        "ca-on"
+    );
+    assert_eq!(
+        region("1 Princes St, Edinburgh, EH2 2EQ, UK", &[]),
+        "gb-sct"
+    );
+    assert_eq!(region("Marienplatz 8, München, 80331, Germany", &[]), "de");
+    assert_eq!(
+        region("1 Main St, Springfield, 12345, Narnia", &[]),
+        serde_json::Value::Null
+    );
+    // What you say wins.
+    assert_eq!(
+        region(
+            "100 King St W, Toronto, ON M5X 1A9, Canada",
+            &["--region", "ca"]
+        ),
+        "ca"
+    );
+}
