@@ -63,7 +63,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     println!(
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
-    assert_eq!(bad, 329);
-    assert!(caught >= 326, "{caught} of {bad}");
+    assert_eq!(bad, 337);
+    assert!(caught >= 328, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
