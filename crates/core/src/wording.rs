@@ -53,11 +53,10 @@ pub fn clause(sentence: &str) -> String {
 /// negotiated…"), the frame would only repeat it, so the sentence is the evidence alone:
 /// "I negotiated 12 supplier contracts…" names the skill in its verb.
 pub fn on_skill(name: &str, said: &str) -> String {
-    let clause = clause(said);
     if verb_echoes(name, said) {
         return said.to_string();
     }
-    format!("On {}, {clause}", mid_sentence(name))
+    format!("On {}, {}", mid_sentence(name), clause(said))
 }
 
 /// Whether the word after "I" in `said` shares a stem of five letters or more with a word

@@ -82,21 +82,9 @@ impl ContactChanges {
             c.region = Some(place::region("region", &region)?);
         }
         // No region given or known: the address may say it plainly ("Toronto, ON M5X 1A9,
-        // Canada" is Ontario; "Edinburgh, EH2 2EQ, UK" Scotland). The province or state is
-        // typed before the postcode, or as the town's part.
-        if c.region.is_none()
-            && let Some(a) = &c.address
-        {
-            let before_postcode = a.postcode.split_whitespace().next().unwrap_or("");
-            let guesses: Vec<String> = [before_postcode, a.locality.as_str(), ""]
-                .iter()
-                .filter_map(|within| place::region_of_address(&a.country, within, &a.postcode))
-                .collect();
-            c.region = guesses
-                .iter()
-                .find(|r| r.contains('-'))
-                .or(guesses.first())
-                .cloned();
+        // Canada" is Ontario).
+        if c.region.is_none() {
+            c.region = c.address.as_ref().and_then(place::region_of);
         }
         if let Some(channel) = self.channel {
             let parsed = PreferredChannel::from(channel.as_str());

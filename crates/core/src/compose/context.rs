@@ -48,13 +48,16 @@ pub fn context(input: &ComposeInput) -> Value {
     let skills: Vec<SkillOut> = input
         .skills
         .iter()
-        .map(|s| SkillOut {
-            name: &s.name,
-            in_sentence: wording::mid_sentence(&s.name),
-            evidence: sentence(&s.evidence),
-            said: wording::first_person(&s.evidence),
-            clause: wording::clause(&wording::first_person(&s.evidence)),
-            on_it: wording::on_skill(&s.name, &wording::first_person(&s.evidence)),
+        .map(|s| {
+            let said = wording::first_person(&s.evidence);
+            SkillOut {
+                name: &s.name,
+                in_sentence: wording::mid_sentence(&s.name),
+                evidence: sentence(&s.evidence),
+                clause: wording::clause(&said),
+                on_it: wording::on_skill(&s.name, &said),
+                said,
+            }
         })
         .collect();
     let their_region = input.recipient.and_then(|c| c.region.as_deref());

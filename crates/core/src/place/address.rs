@@ -111,6 +111,26 @@ const SCOTLAND: &[&str] = &[
 const WALES: &[&str] = &["CF", "LL", "NP", "SA"];
 const CROSSING: &[&str] = &["TD", "SY", "CH", "HR", "LD"];
 
+/// The region of a contact's address, the most precise it says plainly. A card keeps the
+/// province or state in its own field; a typed address ("100 King St W, Toronto, ON M5X
+/// 1A9, Canada") has it before the postcode or as the town's part, so each is tried, and a
+/// province beats the country alone.
+pub fn region_of(address: &crate::model::PostalAddress) -> Option<String> {
+    let before_postcode = address.postcode.split_whitespace().next().unwrap_or("");
+    let mut national = None;
+    for within in [
+        address.region.as_str(),
+        before_postcode,
+        address.locality.as_str(),
+    ] {
+        match region_of_address(&address.country, within, &address.postcode) {
+            Some(region) if region.contains('-') => return Some(region),
+            found => national = national.or(found),
+        }
+    }
+    national
+}
+
 /// The region of an address with this country, subdivision (a card's "region": a
 /// province, state or Land) and postcode, or None when the country is not one whose
 /// holidays Followup knows, or a UK address does not say which nation.
@@ -231,6 +251,50 @@ mod tests {
         assert_eq!(r("Canada", "NT", "").as_deref(), Some("ca-nt"));
         assert_eq!(r("Spain", "", "").as_deref(), None);
         assert_eq!(r("", "ON", "").as_deref(), None);
+    }
+
+    #[test]
+    fn a_card_or_a_typed_address_gives_its_most_precise_region() {
+        let address = |region: &str, locality: &str, postcode: &str, country: &str| {
+            crate::model::PostalAddress {
+                region: region.into(),
+                locality: locality.into(),
+                postcode: postcode.into(),
+                country: country.into(),
+                ..Default::default()
+            }
+        };
+        // A card: the province in its field.
+        assert_eq!(
+            region_of(&address("ON", "Toronto", "M5X 1A9", "Canada")).as_deref(),
+            Some("ca-on")
+        );
+        // Typed: before the postcode, or as the town's part.
+        assert_eq!(
+            region_of(&address("", "Toronto", "ON M5X 1A9", "Canada")).as_deref(),
+            Some("ca-on")
+        );
+        // A town's part that is not a state alone is no state: the country stands.
+        assert_eq!(
+            region_of(&address("", "Melbourne VIC", "3000", "Australia")).as_deref(),
+            Some("au")
+        );
+        assert_eq!(
+            region_of(&address("", "Victoria", "3000", "Australia")).as_deref(),
+            Some("au-vic")
+        );
+        assert_eq!(
+            region_of(&address("", "München", "80331", "Germany")).as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            region_of(&address("", "Edinburgh", "EH2 2EQ", "UK")).as_deref(),
+            Some("gb-sct")
+        );
+        assert_eq!(
+            region_of(&address("", "Springfield", "12345", "Narnia")),
+            None
+        );
     }
 
     #[test]

@@ -29,11 +29,11 @@ pub(super) fn card_to_contact(block: &CardBlock, now: Timestamp) -> Result<Conta
     }
     // A card that does not name the region (only ours write X-FOLLOWUP-REGION) is placed
     // by its address where that says it plainly: "ON, Canada" is Ontario's holidays.
-    if contact.region.is_none()
-        && let Some(a) = &contact.address
-    {
-        contact.region =
-            followup_core::place::region_of_address(&a.country, &a.region, &a.postcode);
+    if contact.region.is_none() {
+        contact.region = contact
+            .address
+            .as_ref()
+            .and_then(followup_core::place::region_of);
     }
     if contact.full_name.is_empty() {
         let parts = [
