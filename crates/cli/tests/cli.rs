@@ -561,4 +561,34 @@ fn a_typed_address_places_a_contact_when_no_region_is_given() {
         ),
         "ca"
     );
+    // A region that was only what the address said moves with the address; one you set
+    // against it stays.
+    let id = db
+        .ok(&[
+            "contact",
+            "add",
+            "--name",
+            "Amelie Tremblay",
+            "--address",
+            "100 King St W, Toronto, ON M5X 1A9, Canada",
+        ])
+        .trim()
+        .to_string();
+    let moved = |address: &str| {
+        db.ok(&["contact", "set", &id, "--address", address]);
+        db.json(&["contact", "show", &id, "--json"])["region"].clone()
+    };
+    assert_eq!(
+        moved("1000 Rue Sherbrooke O, Montréal, QC H3A 3G4, Canada"),
+        "ca-qc"
+    );
+    assert_eq!(
+        moved("1 Main St, Springfield, 12345, Narnia"),
+        serde_json::Value::Null
+    );
+    db.ok(&["contact", "set", &id, "--region", "gb-sct"]);
+    assert_eq!(
+        moved("100 King St W, Toronto, ON M5X 1A9, Canada"),
+        "gb-sct"
+    );
 }

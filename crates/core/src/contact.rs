@@ -166,6 +166,14 @@ pub fn find_match<'a>(incoming: &Contact, candidates: &'a [Contact]) -> Option<&
         .find(|c| c.emails.iter().any(|e| keys.contains(&email_key(&e.value))))
 }
 
+/// Whether a contact's region is only what their address says (none, or the region the
+/// address gives), so that a new address should move it. A region that differs from the
+/// address's is the user's choice ("gb-sct" for a London office that keeps Scottish
+/// holidays) and stays.
+pub fn region_follows_address(c: &Contact) -> bool {
+    c.region.is_none() || c.region == c.address.as_ref().and_then(crate::place::region_of)
+}
+
 /// The contact after a re-import: the card's fields win where the card has them, what
 /// only the user typed (region, preferred channel, notes not on the card) is kept, and
 /// identity (id, uid, created_at) never changes.
@@ -189,8 +197,15 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
             .time_zone
             .clone()
             .or_else(|| existing.time_zone.clone()),
-        // The user's choice stands: a card's region may be only what its address suggests.
-        region: existing.region.clone().or_else(|| card.region.clone()),
+        // A region the user chose stands (a card's may be only what its address suggests);
+        // one that was only what the old address said moves with a new address.
+        region: if region_follows_address(existing)
+            && (card.address.is_some() || card.region.is_some())
+        {
+            card.region.clone()
+        } else {
+            existing.region.clone().or_else(|| card.region.clone())
+        },
         preferred_channel: existing.preferred_channel.clone(),
         notes: pick(&card.notes, &existing.notes),
         created_at: existing.created_at,
@@ -220,6 +235,7 @@ fn union(old: &[Labelled], card: &[Labelled], key: fn(&str) -> String) -> Vec<La
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PostalAddress;
     use jiff::Timestamp;
 
     fn contact(name: &str, uid: &str, email: &str) -> Contact {
@@ -281,6 +297,33 @@ mod tests {
             1,
             "same address differing in case is one"
         );
+        // A region that was only what the old address said moves with the card's address.
+        let mut toronto = contact("Priya Patel", "u1", "priya@acme.test");
+        toronto.address = Some(PostalAddress {
+            locality: "Toronto".into(),
+            region: "ON".into(),
+            country: "Canada".into(),
+            ..Default::default()
+        });
+        toronto.region = Some("ca-on".into());
+        assert!(region_follows_address(&toronto));
+        let mut montreal = card.clone();
+        montreal.address = Some(PostalAddress {
+            locality: "Montréal".into(),
+            region: "QC".into(),
+            country: "Canada".into(),
+            ..Default::default()
+        });
+        montreal.region = Some("ca-qc".into());
+        assert_eq!(merge(&toronto, &montreal).region.as_deref(), Some("ca-qc"));
+        // A card without an address leaves it where it was.
+        card.region = None;
+        assert_eq!(merge(&toronto, &card).region.as_deref(), Some("ca-on"));
+        // One the user set against the address stays.
+        toronto.region = Some("ca-qc".into());
+        assert!(!region_follows_address(&toronto));
+        montreal.region = Some("ca-on".into());
+        assert_eq!(merge(&toronto, &montreal).region.as_deref(), Some("ca-qc"));
         assert_eq!(
             merged.phones.len(),
             1,

@@ -31,6 +31,9 @@ pub struct ContactChanges {
 impl ContactChanges {
     /// Checks every field and applies them to `c`; on error `c` is for the caller to drop.
     fn apply(self, c: &mut Contact) -> Result<()> {
+        // Decided before the address changes: a region that was only what the old address
+        // said (Toronto's "ca-on") moves with a new one (Montréal's "ca-qc").
+        let region_follows = followup_core::contact::region_follows_address(c);
         if let Some(name) = &self.name {
             if name.trim().is_empty() {
                 return Err(AppError::invalid("name", "must not be empty"));
@@ -80,10 +83,8 @@ impl ContactChanges {
         }
         if let Some(region) = self.region {
             c.region = Some(place::region("region", &region)?);
-        }
-        // No region given or known: the address may say it plainly ("Toronto, ON M5X 1A9,
-        // Canada" is Ontario).
-        if c.region.is_none() {
+        } else if region_follows {
+            // The address may say it plainly ("Toronto, ON M5X 1A9, Canada" is Ontario).
             c.region = c.address.as_ref().and_then(place::region_of);
         }
         if let Some(channel) = self.channel {
