@@ -194,20 +194,15 @@ impl Followup {
     }
 
     /// Brings plans made by an earlier planner up to date before they are shown (after an
-    /// upgrade): a write only when some pending plan is stale, and once.
+    /// upgrade): a write only while the planner that made them is not this one, and once.
     fn plans_current(&mut self) -> Result<()> {
-        if crate::write::planner_is_current(&mut self.store)?
-            || self.store.interviews_with_pending_steps()?.is_empty()
-        {
+        if crate::write::planner_is_current(&mut self.store)? {
             return Ok(());
         }
         self.write(|tx| {
             // Recomputing changes nothing the user wrote: nothing to undo.
             tx.journal.off = true;
-            for id in tx.store.interviews_with_pending_steps()? {
-                tx.plan_of(&id)?;
-            }
-            Ok(())
+            tx.catch_up_planner()
         })
     }
 

@@ -77,6 +77,20 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Brings plans stored by an earlier planner up to this one's, and records that it
+    /// did, even when nothing is pending (so later reads need not ask again). Decided
+    /// inside the write: a second process that waited for the first finds it done.
+    pub(crate) fn catch_up_planner(&mut self) -> Result<()> {
+        if planner_is_current(self.store)? {
+            return Ok(());
+        }
+        for id in self.store.interviews_with_pending_steps()? {
+            self.plan_of(&id)?;
+        }
+        self.store.set_setting(PLANNER_SETTING, PLANNER_VERSION)?;
+        Ok(())
+    }
+
     pub(crate) fn touch_every_plan(&mut self) {
         self.every_pending_plan = true;
     }

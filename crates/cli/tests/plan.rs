@@ -640,7 +640,7 @@ fn the_date_they_gave_can_be_typed_in_their_words() {
 /// nothing.
 #[test]
 fn plans_made_by_an_earlier_planner_are_brought_up_to_date_when_read() {
-    use diesel::{Connection, RunQueryDsl, connection::SimpleConnection};
+    use diesel::{Connection, RunQueryDsl};
     let db = Db::sqlite();
     let (_, _, interview) = setup(&db);
     let call = pending(&db, &interview, "follow-up-call");
@@ -655,16 +655,7 @@ fn plans_made_by_an_earlier_planner_are_brought_up_to_date_when_read() {
     };
     let current = made_by(&db);
     assert!(!current.is_empty(), "a new database records its planner");
-    {
-        // As an earlier release left it: its version, and its own time and reason.
-        let mut conn = diesel::SqliteConnection::establish(&db.target).unwrap();
-        conn.batch_execute(
-            "UPDATE settings SET value = '2020-01-01' WHERE name = 'planner.version';
-             UPDATE steps SET starts_at = starts_at - 86400, reason = 'an older planner'
-               WHERE state = 'pending' AND kind = 'follow-up-call';",
-        )
-        .unwrap();
-    }
+    make_stale(&db);
     // `today` shows nothing of that call (it is weeks away), yet brings it up to date.
     db.ok(&["today"]);
     assert_eq!(made_by(&db), current, "today recomputed the stale plans");
@@ -695,6 +686,56 @@ fn plans_made_by_an_earlier_planner_are_brought_up_to_date_when_read() {
     let restored = pending(&db, &interview, "follow-up-call");
     assert_eq!(restored["start"], call["start"]);
     assert_eq!(restored["reason"], call["reason"]);
+
+    // Eight processes reading stale plans at once: one catches up, the others find it
+    // done; every read succeeds and no step is doubled.
+    let steps_before = db.json(&["plan", "show", &interview, "--json"]);
+    make_stale(&db);
+    let readers: Vec<_> = (0..8)
+        .map(|i| {
+            let args: &[&str] = if i % 2 == 0 {
+                &["today"]
+            } else {
+                &["plan", "show", &interview]
+            };
+            db.command(args, &[]).spawn().unwrap()
+        })
+        .collect();
+    for reader in readers {
+        let out = reader.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(made_by(&db), current);
+    assert_eq!(
+        db.json(&["plan", "show", &interview, "--json"]),
+        steps_before,
+        "caught up once, to the same plan"
+    );
+
+    // A database with nothing pending records the catch-up too, so reads stop asking.
+    let empty = Db::sqlite();
+    empty.ok(&["today"]);
+    make_stale(&empty);
+    assert_eq!(made_by(&empty), "2020-01-01");
+    empty.ok(&["today"]);
+    assert_eq!(made_by(&empty), current);
+}
+
+/// As an earlier release left a database: its planner's version, and its own time and
+/// reason on each pending call.
+fn make_stale(db: &Db) {
+    use diesel::{Connection, connection::SimpleConnection};
+    let mut conn = diesel::SqliteConnection::establish(&db.target).unwrap();
+    conn.batch_execute(
+        "UPDATE settings SET value = '2020-01-01' WHERE name = 'planner.version';
+         UPDATE steps SET starts_at = starts_at - 86400, reason = 'an older planner'
+           WHERE state = 'pending' AND kind = 'follow-up-call';",
+    )
+    .unwrap();
 }
 
 #[derive(diesel::QueryableByName)]
