@@ -63,20 +63,52 @@ pub const REGIONS: &[(&str, &str)] = &[
     ("de-th", "Thuringia, Germany"),
 ];
 
-/// Checks a region code and returns it in canonical (lower-case) form.
+/// Checks a region, given by its code ("gb-sct") or its name ("Scotland", "Ontario",
+/// "Bavaria"), and returns its code in canonical (lower-case) form. An unknown one is
+/// refused with the codes the user most likely meant: its country's ("ca-xx" lists
+/// Canada's; "uk" the four nations), else the countries and how to name a province.
 pub fn region(field: &str, code: &str) -> Result<String, InvalidValue> {
     let lower = code.trim().to_ascii_lowercase();
-    if REGIONS.iter().any(|(c, _)| *c == lower) {
-        return Ok(lower);
+    if let Some((known, _)) = REGIONS
+        .iter()
+        .find(|(c, name)| *c == lower || name_of(name).eq_ignore_ascii_case(code.trim()))
+    {
+        return Ok(known.to_string());
     }
-    let known: Vec<&str> = REGIONS.iter().map(|(c, _)| *c).collect();
-    Err(InvalidValue::new(
-        field,
+    let country = match lower.split(['-', '_', ' ']).next().unwrap_or("") {
+        "uk" => "gb",
+        other => other,
+    };
+    let same_country: Vec<&str> = REGIONS
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| c.split('-').next() == Some(country))
+        .collect();
+    let problem = if same_country.is_empty() {
+        let countries: Vec<&str> = REGIONS
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|c| !c.contains('-') || c.starts_with("gb-"))
+            .collect();
         format!(
-            "unknown region '{code}'; known regions: {}",
-            known.join(", ")
-        ),
-    ))
+            "unknown region '{code}'; known regions: {}, and the provinces, states and Länder \
+             of Canada, Australia and Germany (ca-on, au-vic, de-by, …: give the country's \
+             code with a dash, or the name, such as Ontario)",
+            countries.join(", ")
+        )
+    } else {
+        format!(
+            "unknown region '{code}'; in that country, say which: {}",
+            same_country.join(", ")
+        )
+    };
+    Err(InvalidValue::new(field, problem))
+}
+
+/// A region's name as a user would type it: "Ontario" of "Ontario, Canada", "United
+/// States" of "United States (federal)".
+fn name_of(name: &str) -> &str {
+    name.split([',', '(']).next().unwrap_or(name).trim()
 }
 
 /// Checks an IANA time zone name against the bundled database and returns its canonical
@@ -104,6 +136,22 @@ mod tests {
         let err = region("region", "gb-xyz").unwrap_err();
         assert!(err.problem.contains("gb-xyz"), "{err}");
         assert!(err.problem.contains("gb-sct"), "{err}");
+        assert!(!err.problem.contains("ca-on"), "only the UK's: {err}");
+        // Named in words.
+        assert_eq!(region("region", "Scotland").unwrap(), "gb-sct");
+        assert_eq!(region("region", " ontario ").unwrap(), "ca-on");
+        assert_eq!(region("region", "Bavaria").unwrap(), "de-by");
+        assert_eq!(region("region", "united states").unwrap(), "us");
+        assert_eq!(region("region", "South Australia").unwrap(), "au-sa");
+        // The UK is four nations: say which.
+        let err = region("region", "uk").unwrap_err().problem;
+        assert!(err.ends_with("gb-eng, gb-wls, gb-sct, gb-nir"), "{err}");
+        let err = region("region", "ca-xx").unwrap_err().problem;
+        assert!(err.contains("ca-on") && !err.contains("de-by"), "{err}");
+        // Nowhere near: the countries, and how to name a province.
+        let err = region("region", "Narnia").unwrap_err().problem;
+        assert!(err.contains("us, ie, ca, au") && err.contains("Ontario"), "{err}");
+        assert!(!err.contains("ca-ab"), "{err}");
     }
 
     #[test]
