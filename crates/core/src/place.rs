@@ -150,7 +150,10 @@ mod tests {
         assert!(err.contains("ca-on") && !err.contains("de-by"), "{err}");
         // Nowhere near: the countries, and how to name a province.
         let err = region("region", "Narnia").unwrap_err().problem;
-        assert!(err.contains("us, ie, ca, au") && err.contains("Ontario"), "{err}");
+        assert!(
+            err.contains("us, ie, ca, au") && err.contains("Ontario"),
+            "{err}"
+        );
         assert!(!err.contains("ca-ab"), "{err}");
     }
 
