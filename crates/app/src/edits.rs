@@ -242,9 +242,10 @@ fn their_zone(store: &mut followup_store::Store, call: &CallRecord) -> Result<St
         Some(id) => store.contact(id).ok(),
         None => None,
     };
-    Ok(lead
-        .and_then(|c| c.time_zone)
-        .unwrap_or(interview.time_zone))
+    Ok(followup_core::contact::their_zone(
+        lead.as_ref(),
+        &interview.time_zone,
+    ))
 }
 
 fn non_empty(field: &str, text: &str) -> Result<String> {

@@ -296,13 +296,10 @@ impl Followup {
     }
 }
 
-/// The lead interviewer's zone, else the interview's.
+/// The lead interviewer's zone (core::contact::their_zone).
 fn their_zone(
     interview: &followup_core::model::Interview,
     panel: &[followup_core::model::Contact],
 ) -> String {
-    panel
-        .first()
-        .and_then(|c| c.time_zone.clone())
-        .unwrap_or_else(|| interview.time_zone.clone())
+    followup_core::contact::their_zone(panel.first(), &interview.time_zone)
 }

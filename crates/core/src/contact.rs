@@ -166,6 +166,21 @@ pub fn find_match<'a>(incoming: &Contact, candidates: &'a [Contact]) -> Option<&
         .find(|c| c.emails.iter().any(|e| keys.contains(&email_key(&e.value))))
 }
 
+/// The zone a contact keeps their business hours in: the one on their card or typed in,
+/// else the one their region has (an interviewer in Bengaluru is on India's time even
+/// when the user typed the video interview's time in their own), else the interview's.
+pub fn their_zone(lead: Option<&Contact>, interview_zone: &str) -> String {
+    lead.and_then(|c| {
+        c.time_zone.clone().or_else(|| {
+            c.region
+                .as_deref()
+                .and_then(crate::place::zone_of_region)
+                .map(str::to_string)
+        })
+    })
+    .unwrap_or_else(|| interview_zone.to_string())
+}
+
 /// Whether a contact's region is only what their address says (none, or the region the
 /// address gives), so that a new address should move it. A region that differs from the
 /// address's is the user's choice ("gb-sct" for a London office that keeps Scottish

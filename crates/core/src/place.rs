@@ -63,6 +63,40 @@ pub const REGIONS: &[(&str, &str)] = &[
     ("de-th", "Thuringia, Germany"),
 ];
 
+/// The time zone a region keeps its business hours in, where it has one: India's, a UK
+/// nation's, Ontario's. None for a country spread over several (`us`, `ca`, `au`), and
+/// for Nunavut, which spans three.
+pub fn zone_of_region(region: &str) -> Option<&'static str> {
+    Some(match region {
+        "gb-eng" | "gb-wls" | "gb-sct" | "gb-nir" => "Europe/London",
+        "ie" => "Europe/Dublin",
+        "nz" => "Pacific/Auckland",
+        "fr" => "Europe/Paris",
+        "nl" => "Europe/Amsterdam",
+        "in" => "Asia/Kolkata",
+        r if r == "de" || r.starts_with("de-") => "Europe/Berlin",
+        "ca-ab" | "ca-nt" => "America/Edmonton",
+        "ca-bc" => "America/Vancouver",
+        "ca-mb" => "America/Winnipeg",
+        "ca-nb" => "America/Moncton",
+        "ca-nl" => "America/St_Johns",
+        "ca-ns" | "ca-pe" => "America/Halifax",
+        // Ontario's north-west keeps Central time, but nine in ten Ontarians live on
+        // Eastern; Quebec is Eastern bar its far east.
+        "ca-on" | "ca-qc" => "America/Toronto",
+        "ca-sk" => "America/Regina",
+        "ca-yt" => "America/Whitehorse",
+        "au-act" | "au-nsw" => "Australia/Sydney",
+        "au-nt" => "Australia/Darwin",
+        "au-qld" => "Australia/Brisbane",
+        "au-sa" => "Australia/Adelaide",
+        "au-tas" => "Australia/Hobart",
+        "au-vic" => "Australia/Melbourne",
+        "au-wa" => "Australia/Perth",
+        _ => return None,
+    })
+}
+
 /// Checks a region, given by its code ("gb-sct") or its name ("Scotland", "Ontario",
 /// "Bavaria"), and returns its code in canonical (lower-case) form. An unknown one is
 /// refused with the codes the user most likely meant: its country's ("ca-xx" lists
@@ -155,6 +189,21 @@ mod tests {
             "{err}"
         );
         assert!(!err.contains("ca-ab"), "{err}");
+    }
+
+    #[test]
+    fn a_region_in_one_zone_names_it_and_every_zone_named_exists() {
+        assert_eq!(zone_of_region("in"), Some("Asia/Kolkata"));
+        assert_eq!(zone_of_region("ca-on"), Some("America/Toronto"));
+        assert_eq!(zone_of_region("de-by"), Some("Europe/Berlin"));
+        for spread in ["us", "ca", "au", "ca-nu"] {
+            assert_eq!(zone_of_region(spread), None, "{spread}");
+        }
+        for (code, _) in REGIONS {
+            if let Some(zone) = zone_of_region(code) {
+                assert_eq!(time_zone("tz", zone).unwrap(), zone, "{code}");
+            }
+        }
     }
 
     #[test]

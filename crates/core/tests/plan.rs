@@ -309,6 +309,42 @@ fn the_call_window_is_one_the_candidate_is_awake_in() {
 }
 
 #[test]
+fn an_interviewer_without_a_zone_keeps_their_regions_hours() {
+    // A video interview with Bengaluru, typed in the candidate's Los Angeles time: Thu 3
+    // Dec 2026 20:30 PST (Fri 4 Dec 10:00 IST). The card gave India, no zone.
+    let mut bengaluru = contact("con-1", "", "in");
+    bengaluru.time_zone = None;
+    let mut case = Case::new("2026-12-04T04:30:00Z", vec![bengaluru]);
+    case.interview.time_zone = "America/Los_Angeles".into();
+    case.profile.time_zone = "America/Los_Angeles".into();
+    case.profile.region = "us".into();
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.zone, "Asia/Kolkata");
+    // Five working days in India from Fri 4 Dec: Fri 11 Dec, moved to Tue 15 Dec (Tue–Thu
+    // preferred), 10:00 IST, which is 20:30 PST the evening before: not 10:00 PST,
+    // which is 23:30 in Bengaluru.
+    assert_eq!(call.start, ts("2026-12-15T04:30:00Z"), "{}", call.reason);
+    // The thank-you is the candidate's: after an evening interview, the next morning.
+    let thanks = case.step(StepKind::ThankYou);
+    assert_eq!(thanks.start, ts("2026-12-04T17:00:00Z"));
+    assert!(
+        thanks.reason.contains("evening interview"),
+        "{}",
+        thanks.reason
+    );
+    // A zone on the card wins over the region's.
+    case.panel[0].time_zone = Some("Asia/Dubai".into());
+    assert_eq!(case.step(StepKind::FollowUpCall).zone, "Asia/Dubai");
+    // A region spread over several zones says nothing: the interview's is used.
+    case.panel[0].time_zone = None;
+    case.panel[0].region = Some("us".into());
+    assert_eq!(
+        case.step(StepKind::FollowUpCall).zone,
+        "America/Los_Angeles"
+    );
+}
+
+#[test]
 fn an_interview_in_your_small_hours_is_thanked_once_your_day_begins() {
     // 09:00-10:00 GMT in London is 01:00-02:00 PST for a candidate in Los Angeles: the
     // thank-you is due from 09:00 their own time that day, not from 02:00.

@@ -227,7 +227,16 @@ fn show(c: &Contact) -> anyhow::Result<()> {
                 .map(|a| a.lines().join("\n"))
                 .unwrap_or_default(),
         ),
-        ("Time zone", c.time_zone.clone().unwrap_or_default()),
+        (
+            "Time zone",
+            match (&c.time_zone, c.region.as_deref()) {
+                (Some(zone), _) => zone.clone(),
+                (None, Some(region)) => followup_core::place::zone_of_region(region)
+                    .map(|zone| format!("{zone} (their region's)"))
+                    .unwrap_or_default(),
+                (None, None) => String::new(),
+            },
+        ),
         ("Region", c.region.clone().unwrap_or_default()),
         ("Contact by", c.preferred_channel.to_string()),
         ("Notes", c.notes.clone()),

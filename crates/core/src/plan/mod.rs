@@ -20,7 +20,7 @@ use std::collections::HashMap;
 /// stored under another is recomputed the first time plans are read or written (the app
 /// keeps this in the `planner.version` setting), so an upgrade reaches plans made
 /// before it. Change it with any change to where, when or why a step is placed.
-pub const PLANNER_VERSION: &str = "2026-11-30.3";
+pub const PLANNER_VERSION: &str = "2026-11-30.4";
 
 mod follow_ups;
 mod settings;
@@ -302,8 +302,14 @@ fn thank_you(input: &PlanInput, calendars: &mut Calendars) -> Result<PlannedStep
     } else {
         let next = cal.next_working_day(day);
         let mut reason = if cal.is_working_day(day) {
+            // Ended after your working day (one held in another zone): "evening".
+            let part = if end.time() >= close {
+                "an evening"
+            } else {
+                "an afternoon"
+            };
             format!(
-                "next working morning after an afternoon interview on {}",
+                "next working morning after {part} interview on {}",
                 short(day)
             )
         } else {
@@ -375,9 +381,7 @@ fn employer<'a>(input: &'a PlanInput) -> Employer<'a> {
     Employer {
         lead,
         region,
-        zone: lead
-            .and_then(|c| c.time_zone.clone())
-            .unwrap_or_else(|| input.interview.time_zone.clone()),
+        zone: crate::contact::their_zone(lead, &input.interview.time_zone),
         region_note,
         email_only: lead.is_some_and(|c| c.preferred_channel == PreferredChannel::EmailOnly),
     }
