@@ -588,6 +588,41 @@ fn locale_conventions_for_salutation_closing_and_dates() {
         &app,
     );
     assert!(us_unnamed.body.starts_with("Dear Hiring Manager:\n"));
+    // The day as the reader lived it: 20:30 on Tuesday in Los Angeles was Wednesday
+    // morning in Bengaluru, whose interviewer's region says so.
+    let mut evening = interview("", &[]);
+    evening.start = "2027-03-03T04:30:00Z".parse().unwrap();
+    evening.time_zone = "America/Los_Angeles".into();
+    let mut bengaluru = recipient("Ms");
+    bengaluru.region = Some("in".into());
+    let theirs = compose(
+        DraftKind::ThankYou,
+        Channel::Email,
+        Locale::EnUs,
+        Some(&bengaluru),
+        &[],
+        &evening,
+        &app,
+    );
+    assert!(
+        theirs.body.contains("on Wednesday, March 3"),
+        "{}",
+        theirs.body
+    );
+    let unplaced = compose(
+        DraftKind::ThankYou,
+        Channel::Email,
+        Locale::EnUs,
+        Some(&recipient("Ms")),
+        &[],
+        &evening,
+        &app,
+    );
+    assert!(
+        unplaced.body.contains("on Tuesday, March 2"),
+        "{}",
+        unplaced.body
+    );
     assert_eq!(long_date(date(2027, 4, 9), false), "9 April 2027");
     assert_eq!(long_date(date(2027, 4, 9), true), "April 9, 2027");
 }
