@@ -525,6 +525,63 @@ fn completions_and_the_manual_page_come_from_the_commands() {
 }
 
 #[test]
+fn an_interview_time_read_in_your_zone_says_what_it_is_for_them() {
+    let db = Db::sqlite();
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Jordan Lee",
+        "--tz",
+        "America/Los_Angeles",
+        "--region",
+        "us",
+    ]);
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Infosys",
+        "--role",
+        "Analyst",
+    ]);
+    let ananya = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Ananya Rao",
+        "--address",
+        "Electronics City, Bengaluru, 560100, India",
+    ]);
+    let add = |extra: &[&str]| {
+        let mut args = vec![
+            "interview",
+            "add",
+            "--application",
+            app.trim(),
+            "--at",
+            "2026-12-03T20:30",
+            "--interviewer",
+            ananya.trim(),
+        ];
+        args.extend_from_slice(extra);
+        let out = db.run(&args);
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let note = add(&[]);
+    assert!(
+        note.contains("for the interviewer that is Fri 4 Dec 10:00 IST")
+            && note.contains("--tz Asia/Kolkata"),
+        "{note}"
+    );
+    // A zone you gave is the one you meant; a time the same for both says nothing.
+    assert_eq!(add(&["--tz", "Asia/Kolkata"]), "");
+    db.ok(&["profile", "set", "--tz", "Asia/Kolkata"]);
+    assert_eq!(add(&[]), "");
+}
+
+#[test]
 fn a_typed_address_places_a_contact_when_no_region_is_given() {
     let db = Db::sqlite();
     let region = |address: &str, extra: &[&str]| -> serde_json::Value {

@@ -186,6 +186,8 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
         .iter()
         .map(|id| super::full_id(app, id))
         .collect::<anyhow::Result<_>>()?;
+    let zone_given = args.tz.is_some();
+    let typed = args.at.clone();
     let interview = app.add_interview(NewInterview {
         application_id,
         at: args.at,
@@ -195,7 +197,24 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
         duration_minutes: args.duration,
         location: args.location,
     })?;
-    out::line(interview.id)
+    out::line(&interview.id)?;
+    // A time read in your zone that is another hour for the interviewer is said, in
+    // case it was theirs (an in-person interview abroad, typed as the invitation gave it).
+    if !zone_given {
+        let theirs = app.their_zone(&interview.id)?;
+        if let Ok(tz) = jiff::tz::TimeZone::get(&theirs) {
+            let their_start = interview.start.to_zoned_datetime(tz);
+            if their_start.datetime() != interview.local_start().datetime() {
+                eprintln!(
+                    "followup: note: {typed} was read in your zone ({}); for the interviewer that is {}. If it was their time: followup interview set {} --at {typed} --tz {theirs}",
+                    interview.time_zone,
+                    their_start.strftime("%a %-d %b %H:%M %Z"),
+                    interview.id
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
