@@ -76,7 +76,7 @@ impl ContactChanges {
                 .collect();
         }
         if let Some(address) = self.address {
-            c.address = Some(parse_address(&address)).filter(|a| !a.is_empty());
+            c.address = Some(place::parse_address(&address)).filter(|a| !a.is_empty());
         }
         if let Some(zone) = self.time_zone {
             c.time_zone = Some(place::time_zone("tz", &zone)?);
@@ -103,34 +103,6 @@ impl ContactChanges {
         followup_core::contact::check(c)?;
         Ok(())
     }
-}
-
-/// "1 High St, Leeds, LS1 1AA, UK": street first, country last, postcode before it.
-fn parse_address(text: &str) -> PostalAddress {
-    let parts: Vec<String> = text
-        .split([',', '\n'])
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut address = PostalAddress::default();
-    match parts.as_slice() {
-        [] => {}
-        [street] => address.street = street.clone(),
-        [street, locality] => {
-            (address.street, address.locality) = (street.clone(), locality.clone())
-        }
-        [street, locality, postcode] => {
-            (address.street, address.locality, address.postcode) =
-                (street.clone(), locality.clone(), postcode.clone())
-        }
-        [street @ .., locality, postcode, country] => {
-            address.street = street.join("\n");
-            address.locality = locality.clone();
-            address.postcode = postcode.clone();
-            address.country = country.clone();
-        }
-    }
-    address
 }
 
 impl Followup {

@@ -3,6 +3,8 @@
 //! its own region), for the UK the nation, from the address or its postcode. A business
 //! card's address is often all a contact import knows of where the employer works.
 
+use crate::model::PostalAddress;
+
 /// Countries by the names and codes an address writes them with (compared without case,
 /// dots or accents), and their region.
 const COUNTRIES: &[(&str, &[&str])] = &[
@@ -48,6 +50,96 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ),
     ("in", &["india", "in", "bharat"]),
 ];
+
+/// An address as a user types it on one line or several: "1 High St, Leeds, LS1 1AA, UK",
+/// "100 King St W, Toronto, ON M5X 1A9, Canada", "341 George St, Sydney NSW 2000,
+/// Australia", "Marienplatz 8, 80331 München, Germany". Street first; a known country
+/// last; the postcode its own part or at either end of the town's.
+pub fn parse_typed(text: &str) -> PostalAddress {
+    let mut parts: Vec<String> = text
+        .split([',', '\n'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut address = PostalAddress::default();
+    let known_country = parts.last().is_some_and(|last| {
+        let last = plain(last);
+        COUNTRIES
+            .iter()
+            .any(|(_, names)| names.contains(&last.as_str()))
+    });
+    if !known_country {
+        // As typed, by position: street, town, postcode, country.
+        match parts.as_slice() {
+            [] => {}
+            [street] => address.street = street.clone(),
+            [street, locality] => {
+                (address.street, address.locality) = (street.clone(), locality.clone())
+            }
+            [street, locality, postcode] => {
+                (address.street, address.locality, address.postcode) =
+                    (street.clone(), locality.clone(), postcode.clone())
+            }
+            [street @ .., locality, postcode, country] => {
+                address.street = street.join("\n");
+                address.locality = locality.clone();
+                address.postcode = postcode.clone();
+                address.country = country.clone();
+            }
+        }
+        return address;
+    }
+    address.country = parts.pop().unwrap_or_default();
+    if parts.len() >= 2 && parts.last().is_some_and(|p| is_postcode_part(p)) {
+        address.postcode = parts.pop().unwrap_or_default();
+    }
+    let town = parts.pop().unwrap_or_default();
+    if address.postcode.is_empty() {
+        (address.locality, address.postcode) = split_postcode(&town);
+    } else {
+        address.locality = town;
+    }
+    address.street = parts.join("\n");
+    address
+}
+
+/// A part that is only a postcode, with a state's code before it perhaps: "LS1 1AA",
+/// "ON M5X 1A9", "NSW 2000", "560100". Not "Sydney NSW 2000" (a town with one) or a
+/// street ("341 George St").
+fn is_postcode_part(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        && words
+            .iter()
+            .all(|w| w.contains(|c: char| c.is_ascii_digit()) || is_state_code(w))
+}
+
+/// "NSW", "ON", "QC": a short code in capitals, as addresses write a state or province.
+fn is_state_code(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A town with its postcode: "Sydney NSW 2000" → ("Sydney NSW", "2000"), "80331
+/// München" → ("München", "80331"), "London SW1A 1AA" → ("London", "SW1A 1AA").
+fn split_postcode(town: &str) -> (String, String) {
+    let words: Vec<&str> = town.split_whitespace().collect();
+    fn has_digit(w: &&&str) -> bool {
+        w.contains(|c: char| c.is_ascii_digit())
+    }
+    let leading = words.iter().take_while(has_digit).count();
+    if leading > 0 && leading < words.len() {
+        return (words[leading..].join(" "), words[..leading].join(" "));
+    }
+    let trailing = words.iter().rev().take_while(has_digit).count();
+    if trailing > 0 && trailing < words.len() {
+        let cut = words.len() - trailing;
+        return (words[..cut].join(" "), words[cut..].join(" "));
+    }
+    (town.to_string(), String::new())
+}
 
 /// Provinces, states and Länder with regions of their own: (region, names and codes).
 const SUBDIVISIONS: &[(&str, &[&str])] = &[
@@ -115,12 +207,21 @@ const CROSSING: &[&str] = &["TD", "SY", "CH", "HR", "LD"];
 /// province or state in its own field; a typed address ("100 King St W, Toronto, ON M5X
 /// 1A9, Canada") has it before the postcode or as the town's part, so each is tried, and a
 /// province beats the country alone.
-pub fn region_of(address: &crate::model::PostalAddress) -> Option<String> {
+pub fn region_of(address: &PostalAddress) -> Option<String> {
     let before_postcode = address.postcode.split_whitespace().next().unwrap_or("");
+    // "Sydney NSW": a state's code in capitals after the town.
+    let after_town = address
+        .locality
+        .split_whitespace()
+        .skip(1)
+        .last()
+        .filter(|w| is_state_code(w))
+        .unwrap_or("");
     let mut national = None;
     for within in [
         address.region.as_str(),
         before_postcode,
+        after_town,
         address.locality.as_str(),
     ] {
         match region_of_address(&address.country, within, &address.postcode) {
@@ -274,9 +375,14 @@ mod tests {
             region_of(&address("", "Toronto", "ON M5X 1A9", "Canada")).as_deref(),
             Some("ca-on")
         );
-        // A town's part that is not a state alone is no state: the country stands.
+        // A state's code after the town, as Australians write it.
         assert_eq!(
             region_of(&address("", "Melbourne VIC", "3000", "Australia")).as_deref(),
+            Some("au-vic")
+        );
+        // A state's name within a town's is no state: Port Victoria is in South Australia.
+        assert_eq!(
+            region_of(&address("", "Port Victoria", "5573", "Australia")).as_deref(),
             Some("au")
         );
         assert_eq!(
@@ -295,6 +401,53 @@ mod tests {
             region_of(&address("", "Springfield", "12345", "Narnia")),
             None
         );
+    }
+
+    #[test]
+    fn a_typed_address_finds_its_town_postcode_and_country() {
+        let parts = |text: &str| {
+            let a = parse_typed(text);
+            (a.street, a.locality, a.postcode, a.country)
+        };
+        let own = |s: &str, l: &str, p: &str, c: &str| {
+            (s.to_string(), l.to_string(), p.to_string(), c.to_string())
+        };
+        assert_eq!(
+            parts("341 George St, Sydney NSW 2000, Australia"),
+            own("341 George St", "Sydney NSW", "2000", "Australia")
+        );
+        assert_eq!(
+            region_of(&parse_typed("341 George St, Sydney NSW 2000, Australia")).as_deref(),
+            Some("au-nsw")
+        );
+        assert_eq!(
+            parts("100 King St W, Toronto, ON M5X 1A9, Canada"),
+            own("100 King St W", "Toronto", "ON M5X 1A9", "Canada")
+        );
+        assert_eq!(
+            parts("Level 5, 341 George St, Sydney NSW 2000, Australia"),
+            own("Level 5\n341 George St", "Sydney NSW", "2000", "Australia")
+        );
+        assert_eq!(
+            parts("Marienplatz 8, 80331 München, Germany"),
+            own("Marienplatz 8", "München", "80331", "Germany")
+        );
+        assert_eq!(
+            parts("1 Princes St, Edinburgh EH2 2EQ, UK"),
+            own("1 Princes St", "Edinburgh", "EH2 2EQ", "UK")
+        );
+        assert_eq!(
+            parts("Electronics City, Bengaluru, 560100, India"),
+            own("Electronics City", "Bengaluru", "560100", "India")
+        );
+        assert_eq!(parts("Bengaluru, India"), own("", "Bengaluru", "", "India"));
+        // No country Followup knows: by position, as before.
+        assert_eq!(
+            parts("1 Main St, Springfield, 12345, Narnia"),
+            own("1 Main St", "Springfield", "12345", "Narnia")
+        );
+        assert_eq!(parts("1 High St, Leeds"), own("1 High St", "Leeds", "", ""));
+        assert_eq!(parts(""), own("", "", "", ""));
     }
 
     #[test]
