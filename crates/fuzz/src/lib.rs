@@ -97,10 +97,14 @@ pub fn sense(data: &[u8]) {
     );
 }
 
-/// A `.vcf` file: every card read, each written back out and read again.
+/// A `.vcf` file: every card read, each written back out and read again; and the text
+/// as a typed address.
 pub fn vcard(data: &[u8]) {
     let Some(text) = text(data) else { return };
     let text: &str = &text;
+    // The same text typed as an address (contact add --address): parsed and placed.
+    let typed = followup_core::place::parse_address(text);
+    let _ = followup_core::place::region_of(&typed);
     let read = followup_formats::vcard::read_cards(text, now());
     for (_, contact) in &read.cards {
         let card = followup_formats::vcard::write_card(contact);
