@@ -610,6 +610,11 @@ fn a_typed_address_places_a_contact_when_no_region_is_given() {
         region("1 Main St, Springfield, 12345, Narnia", &[]),
         serde_json::Value::Null
     );
+    // A postcode that is not ASCII is no postcode (it panicked once: found by fuzzing).
+    assert_eq!(
+        region("1 Princes St, Edinburgh, EH2 2ÅÅ, UK", &[]),
+        serde_json::Value::Null
+    );
     // What you say wins.
     assert_eq!(
         region(

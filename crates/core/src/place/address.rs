@@ -289,6 +289,10 @@ fn postcode_area(postcode: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_uppercase();
+    // Byte positions below: a postcode is ASCII, and anything else is no postcode.
+    if !code.is_ascii() {
+        return None;
+    }
     let (outward, inward) = code.split_at(code.len().checked_sub(3)?);
     let inward: Vec<char> = inward.chars().collect();
     let inward_ok = inward[0].is_ascii_digit() && inward[1..].iter().all(char::is_ascii_uppercase);
@@ -468,5 +472,8 @@ mod tests {
         assert_eq!(r("United Kingdom", "", "").as_deref(), None);
         assert_eq!(r("UK", "", "not a postcode").as_deref(), None);
         assert_eq!(r("UK", "", "12").as_deref(), None);
+        // Found by fuzzing: a postcode that is not ASCII panicked on a byte position.
+        assert_eq!(r("UK", "", "E\u{ffff}\u{ffff}3").as_deref(), None);
+        assert_eq!(r("UK", "", "SW1A 1ÅA").as_deref(), None);
     }
 }
