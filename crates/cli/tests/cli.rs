@@ -653,4 +653,12 @@ fn a_typed_address_places_a_contact_when_no_region_is_given() {
         moved("100 King St W, Toronto, ON M5X 1A9, Canada"),
         "gb-sct"
     );
+
+    // No address: a phone number's country, where that is one region.
+    let by_phone = |phone: &str| {
+        let id = db.ok(&["contact", "add", "--name", "Ananya Rao", "--phone", phone]);
+        db.json(&["contact", "show", id.trim(), "--json"])["region"].clone()
+    };
+    assert_eq!(by_phone("+91 80 4116 7000"), "in");
+    assert_eq!(by_phone("+44 131 496 0000"), serde_json::Value::Null);
 }

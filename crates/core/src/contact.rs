@@ -181,12 +181,26 @@ pub fn their_zone(lead: Option<&Contact>, interview_zone: &str) -> String {
     .unwrap_or_else(|| interview_zone.to_string())
 }
 
-/// Whether a contact's region is only what their address says (none, or the region the
-/// address gives), so that a new address should move it. A region that differs from the
-/// address's is the user's choice ("gb-sct" for a London office that keeps Scottish
+/// The region a contact's card says plainly: their address's, else their phone
+/// number's country where that is one region (+49 Germany; not +1 or +44).
+pub fn inferred_region(c: &Contact) -> Option<String> {
+    c.address
+        .as_ref()
+        .and_then(crate::place::region_of)
+        .or_else(|| {
+            c.phones
+                .iter()
+                .find_map(|p| crate::place::region_of_phone(&p.value))
+                .map(str::to_string)
+        })
+}
+
+/// Whether a contact's region is only what their card says (none, or the region
+/// [`inferred_region`] gives), so that a new address or number should move it. A region
+/// that differs is the user's choice ("gb-sct" for a London office that keeps Scottish
 /// holidays) and stays.
-pub fn region_follows_address(c: &Contact) -> bool {
-    c.region.is_none() || c.region == c.address.as_ref().and_then(crate::place::region_of)
+pub fn region_follows_card(c: &Contact) -> bool {
+    c.region.is_none() || c.region == inferred_region(c)
 }
 
 /// The contact after a re-import: the card's fields win where the card has them, what
@@ -214,7 +228,7 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
             .or_else(|| existing.time_zone.clone()),
         // A region the user chose stands (a card's may be only what its address suggests);
         // one that was only what the old address said moves with a new address.
-        region: if region_follows_address(existing)
+        region: if region_follows_card(existing)
             && (card.address.is_some() || card.region.is_some())
         {
             card.region.clone()
@@ -321,7 +335,7 @@ mod tests {
             ..Default::default()
         });
         toronto.region = Some("ca-on".into());
-        assert!(region_follows_address(&toronto));
+        assert!(region_follows_card(&toronto));
         let mut montreal = card.clone();
         montreal.address = Some(PostalAddress {
             locality: "Montréal".into(),
@@ -336,7 +350,7 @@ mod tests {
         assert_eq!(merge(&toronto, &card).region.as_deref(), Some("ca-on"));
         // One the user set against the address stays.
         toronto.region = Some("ca-qc".into());
-        assert!(!region_follows_address(&toronto));
+        assert!(!region_follows_card(&toronto));
         montreal.region = Some("ca-on".into());
         assert_eq!(merge(&toronto, &montreal).region.as_deref(), Some("ca-qc"));
         assert_eq!(

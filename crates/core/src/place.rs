@@ -63,6 +63,31 @@ pub const REGIONS: &[(&str, &str)] = &[
     ("de-th", "Thuringia, Germany"),
 ];
 
+/// The region of a phone number's country, for countries with one holiday list: +49 is
+/// Germany's, +91 India's. None for +1 and +44, which span several regions, and for a
+/// number without its country code.
+pub fn region_of_phone(number: &str) -> Option<&'static str> {
+    let number = number.trim_start();
+    let rest = number
+        .strip_prefix('+')
+        .or_else(|| number.strip_prefix("00"))?;
+    let digits: String = rest.chars().filter(char::is_ascii_digit).take(3).collect();
+    // Country codes are prefix-free: no code starts another.
+    const CODES: &[(&str, &str)] = &[
+        ("353", "ie"),
+        ("91", "in"),
+        ("64", "nz"),
+        ("61", "au"),
+        ("49", "de"),
+        ("33", "fr"),
+        ("31", "nl"),
+    ];
+    CODES
+        .iter()
+        .find(|(code, _)| digits.starts_with(code))
+        .map(|(_, region)| *region)
+}
+
 /// The time zone a region keeps its business hours in, where it has one: India's, a UK
 /// nation's, Ontario's. None for a country spread over several (`us`, `ca`, `au`), and
 /// for Nunavut, which spans three.
@@ -203,6 +228,24 @@ mod tests {
             if let Some(zone) = zone_of_region(code) {
                 assert_eq!(time_zone("tz", zone).unwrap(), zone, "{code}");
             }
+        }
+    }
+
+    #[test]
+    fn a_phone_number_says_its_country_where_that_is_one_region() {
+        assert_eq!(region_of_phone("+91 80 4116 7000"), Some("in"));
+        assert_eq!(region_of_phone("0049 89 123456"), Some("de"));
+        assert_eq!(region_of_phone("+353 1 234 5678"), Some("ie"));
+        assert_eq!(region_of_phone("+61 2 9262 1443"), Some("au"));
+        for open in [
+            "+1 212 555 0100",
+            "+44 20 7946 0000",
+            "02 9262 1443",
+            "",
+            "+",
+            "+3",
+        ] {
+            assert_eq!(region_of_phone(open), None, "{open}");
         }
     }
 

@@ -31,9 +31,9 @@ pub struct ContactChanges {
 impl ContactChanges {
     /// Checks every field and applies them to `c`; on error `c` is for the caller to drop.
     fn apply(self, c: &mut Contact) -> Result<()> {
-        // Decided before the address changes: a region that was only what the old address
-        // said (Toronto's "ca-on") moves with a new one (Montréal's "ca-qc").
-        let region_follows = followup_core::contact::region_follows_address(c);
+        // Decided before the address changes: a region that was only what the old card
+        // said (Toronto's "ca-on") moves with a new address (Montréal's "ca-qc").
+        let region_follows = followup_core::contact::region_follows_card(c);
         if let Some(name) = &self.name {
             if name.trim().is_empty() {
                 return Err(AppError::invalid("name", "must not be empty"));
@@ -84,8 +84,9 @@ impl ContactChanges {
         if let Some(region) = self.region {
             c.region = Some(place::region("region", &region)?);
         } else if region_follows {
-            // The address may say it plainly ("Toronto, ON M5X 1A9, Canada" is Ontario).
-            c.region = c.address.as_ref().and_then(place::region_of);
+            // The address may say it plainly ("Toronto, ON M5X 1A9, Canada" is Ontario),
+            // or the phone number's country (+49 is Germany).
+            c.region = followup_core::contact::inferred_region(c);
         }
         if let Some(channel) = self.channel {
             let parsed = PreferredChannel::from(channel.as_str());

@@ -28,12 +28,10 @@ pub(super) fn card_to_contact(block: &CardBlock, now: Timestamp) -> Result<Conta
         apply_entry(&mut contact, entry, &mut saw_n);
     }
     // A card that does not name the region (only ours write X-FOLLOWUP-REGION) is placed
-    // by its address where that says it plainly: "ON, Canada" is Ontario's holidays.
+    // by its address where that says it plainly ("ON, Canada" is Ontario's holidays), else
+    // by its phone number's country (+49 is Germany's).
     if contact.region.is_none() {
-        contact.region = contact
-            .address
-            .as_ref()
-            .and_then(followup_core::place::region_of);
+        contact.region = followup_core::contact::inferred_region(&contact);
     }
     if contact.full_name.is_empty() {
         let parts = [
