@@ -160,6 +160,19 @@ impl Followup {
         })
     }
 
+    /// The interview's start as the lead interviewer lives it, when that is another
+    /// hour than in the zone it was typed in (their zone from their card or region): a
+    /// time typed in your zone may have been meant as theirs, and the front ends say so.
+    pub fn start_for_them(&mut self, interview_id: &str) -> Result<Option<jiff::ZonedDateTime>> {
+        let interview = self.store.interview(interview_id)?;
+        let zone = self.their_zone(interview_id)?;
+        let Ok(tz) = jiff::tz::TimeZone::get(&zone) else {
+            return Ok(None);
+        };
+        let theirs = interview.start.to_zoned_datetime(tz);
+        Ok((theirs.datetime() != interview.local_start().datetime()).then_some(theirs))
+    }
+
     /// The zone a time they ask for is read in (a callback): the lead interviewer's,
     /// else the interview's.
     pub fn their_zone(&mut self, interview_id: &str) -> Result<String> {

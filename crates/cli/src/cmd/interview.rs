@@ -200,19 +200,14 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
     out::line(&interview.id)?;
     // A time read in your zone that is another hour for the interviewer is said, in
     // case it was theirs (an in-person interview abroad, typed as the invitation gave it).
-    if !zone_given {
-        let theirs = app.their_zone(&interview.id)?;
-        if let Ok(tz) = jiff::tz::TimeZone::get(&theirs) {
-            let their_start = interview.start.to_zoned_datetime(tz);
-            if their_start.datetime() != interview.local_start().datetime() {
-                eprintln!(
-                    "followup: note: {typed} was read in your zone ({}); for the interviewer that is {}. If it was their time: followup interview set {} --at {typed} --tz {theirs}",
-                    interview.time_zone,
-                    their_start.strftime("%a %-d %b %H:%M %Z"),
-                    interview.id
-                );
-            }
-        }
+    if !zone_given && let Some(theirs) = app.start_for_them(&interview.id)? {
+        eprintln!(
+            "followup: note: {typed} was read in your zone ({}); for the interviewer that is {}. If it was their time: followup interview set {} --at {typed} --tz {}",
+            interview.time_zone,
+            theirs.strftime("%a %-d %b %H:%M %Z"),
+            interview.id,
+            theirs.time_zone().iana_name().unwrap_or_default()
+        );
     }
     Ok(())
 }

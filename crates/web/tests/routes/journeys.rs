@@ -623,3 +623,55 @@ async fn a_panellist_s_work_and_part_are_kept_and_reach_their_note() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("not on this interview"), "{}", r.body);
 }
+
+/// A lead interviewer for whom the interview is another hour than the zone it was
+/// entered in: the page says so, in case the time was meant as theirs.
+#[tokio::test]
+async fn a_lead_in_another_zone_is_told_the_interviews_hour_for_them() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    let flash = |r: &crate::common::Reply| -> String {
+        r.headers
+            .get_all(axum::http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    // A second round, entered at 04:30 London time.
+    let application = web.engine().interview(&interview).unwrap().application_id;
+    let r = web
+        .post(
+            "/interviews",
+            &[
+                ("application", &application),
+                ("at", "2027-02-26T04:30"),
+                ("tz", "Europe/London"),
+                ("format", "video"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let second = r.id();
+    let r = web
+        .post(
+            &format!("/interviews/{second}/people"),
+            &[("name", "Ananya Rao"), ("phone", "+91 80 4116 7000")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let said = flash(&r);
+    assert!(
+        said.contains("Fri%2026%20Feb%2010%3A00%20IST") && said.contains("Asia%2FKolkata"),
+        "{said}"
+    );
+    // The first interview's lead (Priya, +44: no zone of her own) keeps its zone, and a
+    // second panellist does not change who leads: only the usual line.
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/people"),
+            &[("name", "Tom Reed"), ("tz", "Europe/London")],
+        )
+        .await;
+    assert!(!flash(&r).contains("lead%20interviewer"), "{}", flash(&r));
+}

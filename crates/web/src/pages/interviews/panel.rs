@@ -45,16 +45,21 @@ pub async fn add_person(
         .engines
         .run(move |app| {
             let id = app.full_id(&wanted)?;
-            Ok(app.add_to_panel(&id, Joining::Person(Box::new(changes)))?)
+            let interview = app.add_to_panel(&id, Joining::Person(Box::new(changes)))?;
+            let hour = their_hour(app, &interview)?;
+            Ok((interview, hour))
         })
         .await;
     match result {
-        Ok(i) => Ok(redirect(
+        Ok((i, hour)) => Ok(redirect(
             &format!("/interviews/{}#panel", i.id),
             &[format!(
                 "{} added to the panel.",
                 form.name.unwrap_or_default().trim()
-            )],
+            )]
+            .into_iter()
+            .chain(hour)
+            .collect::<Vec<_>>(),
         )),
         Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
         Err(e) => Err(e),
@@ -79,19 +84,40 @@ pub async fn add_cards(
                 .run(move |app| {
                     let id = app.full_id(&wanted)?;
                     let count = cards.len();
-                    Ok((app.add_to_panel(&id, Joining::Cards(cards))?, count))
+                    let interview = app.add_to_panel(&id, Joining::Cards(cards))?;
+                    let hour = their_hour(app, &interview)?;
+                    Ok((interview, count, hour))
                 })
                 .await
         }
     };
     match result {
-        Ok((i, count)) => Ok(redirect(
+        Ok((i, count, hour)) => Ok(redirect(
             &format!("/interviews/{}#panel", i.id),
-            &[format!("{count} card(s) from {name} added to the panel.")],
+            &[format!("{count} card(s) from {name} added to the panel.")]
+                .into_iter()
+                .chain(hour)
+                .collect::<Vec<_>>(),
         )),
         Err(e) if e.is_about_a_field() => show(&state, &ctx, id, Some(e)).await,
         Err(e) => Err(e),
     }
+}
+
+/// When the interview is another hour for its lead interviewer than in the zone it was
+/// entered in, a line saying so: the time may have been meant as theirs.
+fn their_hour(
+    app: &mut followup_app::Followup,
+    interview: &followup_core::model::Interview,
+) -> followup_app::Result<Option<String>> {
+    Ok(app.start_for_them(&interview.id)?.map(|theirs| {
+        format!(
+            "For the lead interviewer the interview is at {} ({}), not {}: if that was their time, change the interview's zone to theirs.",
+            theirs.strftime("%a %-d %b %H:%M %Z"),
+            theirs.time_zone().iana_name().unwrap_or_default(),
+            interview.local_start().strftime("%H:%M %Z"),
+        )
+    }))
 }
 
 /// The `card` field of an upload: the file's name and bytes.
