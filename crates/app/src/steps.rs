@@ -165,7 +165,8 @@ impl Followup {
     /// time typed in your zone may have been meant as theirs, and the front ends say so.
     pub fn start_for_them(&mut self, interview_id: &str) -> Result<Option<jiff::ZonedDateTime>> {
         let interview = self.store.interview(interview_id)?;
-        let zone = self.their_zone(interview_id)?;
+        let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
+        let zone = their_zone(&interview, &panel);
         let Ok(tz) = jiff::tz::TimeZone::get(&zone) else {
             return Ok(None);
         };
@@ -215,7 +216,8 @@ impl Followup {
         self.write(|tx| {
             // Recomputing changes nothing the user wrote: nothing to undo.
             tx.journal.off = true;
-            tx.catch_up_planner()
+            tx.catch_up_planner();
+            Ok(())
         })
     }
 

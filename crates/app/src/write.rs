@@ -34,6 +34,8 @@ pub(crate) struct Tx<'a> {
     pub now: Timestamp,
     touched: BTreeSet<String>,
     every_pending_plan: bool,
+    /// Record the planner's version even when no plan is touched (`catch_up_planner`).
+    catch_up: bool,
     /// What this write replaces, for `undo` (crate::journal).
     pub(crate) journal: Journal,
 }
@@ -48,6 +50,7 @@ impl Followup {
                 now,
                 touched: BTreeSet::new(),
                 every_pending_plan: false,
+                catch_up: false,
                 journal: Journal::default(),
             };
             let value = f(&mut tx)?;
@@ -77,18 +80,12 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Brings plans stored by an earlier planner up to this one's, and records that it
-    /// did, even when nothing is pending (so later reads need not ask again). Decided
+    /// Asks this write to bring plans stored by an earlier planner up to this one's even
+    /// if it touches no plan (a read after an upgrade), and to record that it did, even
+    /// when nothing is pending, so later reads need not ask again. Decided in `replan`,
     /// inside the write: a second process that waited for the first finds it done.
-    pub(crate) fn catch_up_planner(&mut self) -> Result<()> {
-        if planner_is_current(self.store)? {
-            return Ok(());
-        }
-        for id in self.store.interviews_with_pending_steps()? {
-            self.plan_of(&id)?;
-        }
-        self.store.set_setting(PLANNER_SETTING, PLANNER_VERSION)?;
-        Ok(())
+    pub(crate) fn catch_up_planner(&mut self) {
+        self.catch_up = true;
     }
 
     pub(crate) fn touch_every_plan(&mut self) {
@@ -107,15 +104,18 @@ impl Tx<'_> {
             let ids = self.store.interviews_to_replan()?;
             self.touched.extend(ids);
         }
-        if self.touched.is_empty() {
+        if self.touched.is_empty() && !self.catch_up {
             return Ok(());
         }
         // Plans stored by an earlier planner are recomputed by this one, once: the first
-        // write that plans anything after an upgrade takes every pending plan with it.
+        // write that plans anything after an upgrade (or a read's catch-up) takes every
+        // pending plan with it.
         let stale = !planner_is_current(self.store)?;
         if stale {
             let ids = self.store.interviews_with_pending_steps()?;
             self.touched.extend(ids);
+        } else if self.touched.is_empty() {
+            return Ok(()); // a catch-up another process made first
         }
         let mut planner = Planner::load(self.store)?;
         let ids = std::mem::take(&mut self.touched);

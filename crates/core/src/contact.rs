@@ -170,15 +170,18 @@ pub fn find_match<'a>(incoming: &Contact, candidates: &'a [Contact]) -> Option<&
 /// else the one their region has (an interviewer in Bengaluru is on India's time even
 /// when the user typed the video interview's time in their own), else the interview's.
 pub fn their_zone(lead: Option<&Contact>, interview_zone: &str) -> String {
-    lead.and_then(|c| {
-        c.time_zone.clone().or_else(|| {
-            c.region
-                .as_deref()
-                .and_then(crate::place::zone_of_region)
-                .map(str::to_string)
-        })
+    lead.and_then(zone_of)
+        .unwrap_or_else(|| interview_zone.to_string())
+}
+
+/// A contact's own zone: the one on their card or typed in, else their region's.
+pub fn zone_of(c: &Contact) -> Option<String> {
+    c.time_zone.clone().or_else(|| {
+        c.region
+            .as_deref()
+            .and_then(crate::place::zone_of_region)
+            .map(str::to_string)
     })
-    .unwrap_or_else(|| interview_zone.to_string())
 }
 
 /// The region a contact's card says plainly: their address's, else their phone
@@ -210,7 +213,7 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
     fn pick(card: &str, old: &str) -> String {
         if card.trim().is_empty() { old } else { card }.to_string()
     }
-    Contact {
+    let mut merged = Contact {
         id: existing.id.clone(),
         uid: existing.uid.clone(),
         honorific: pick(&card.honorific, &existing.honorific),
@@ -226,20 +229,18 @@ pub fn merge(existing: &Contact, card: &Contact) -> Contact {
             .time_zone
             .clone()
             .or_else(|| existing.time_zone.clone()),
-        // A region the user chose stands (a card's may be only what its address suggests);
-        // one that was only what the old address said moves with a new address.
-        region: if region_follows_card(existing)
-            && (card.address.is_some() || card.region.is_some())
-        {
-            card.region.clone()
-        } else {
-            existing.region.clone().or_else(|| card.region.clone())
-        },
+        region: existing.region.clone().or_else(|| card.region.clone()),
         preferred_channel: existing.preferred_channel.clone(),
         notes: pick(&card.notes, &existing.notes),
         created_at: existing.created_at,
         updated_at: card.updated_at,
+    };
+    // A region the user chose stands (a card's may be only what its address suggests);
+    // one that was only what the old card said follows the card as it now is.
+    if region_follows_card(existing) {
+        merged.region = card.region.clone().or_else(|| inferred_region(&merged));
     }
+    merged
 }
 
 fn phone_key(number: &str) -> String {
@@ -353,6 +354,17 @@ mod tests {
         assert!(!region_follows_card(&toronto));
         montreal.region = Some("ca-on".into());
         assert_eq!(merge(&toronto, &montreal).region.as_deref(), Some("ca-qc"));
+        // It follows the card as merged: a new address that says nothing leaves the
+        // number the contact kept (+49) to say where they are.
+        let mut munich = contact("Jonas Weber", "u3", "jonas@acme.test");
+        munich.phones.push(Labelled::plain("+49 89 123456"));
+        munich.region = Some("de".into());
+        let mut moved = contact("Jonas Weber", "u3", "jonas@acme.test");
+        moved.address = Some(PostalAddress {
+            locality: "Springfield".into(),
+            ..Default::default()
+        });
+        assert_eq!(merge(&munich, &moved).region.as_deref(), Some("de"));
         assert_eq!(
             merged.phones.len(),
             1,

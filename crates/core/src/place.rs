@@ -4,7 +4,9 @@ use crate::InvalidValue;
 use jiff::tz::TimeZone;
 
 mod address;
-pub use address::{parse_typed as parse_address, region_of, region_of_address};
+mod typed;
+pub use address::{region_of, region_of_address};
+pub use typed::parse_address;
 
 /// Holiday regions Followup knows. `gb-*` are the UK nations (Wales shares England's bank
 /// holidays but keeps its own code so users can say where the employer is).

@@ -229,11 +229,9 @@ fn show(c: &Contact) -> anyhow::Result<()> {
         ),
         (
             "Time zone",
-            match (&c.time_zone, c.region.as_deref()) {
+            match (&c.time_zone, followup_core::contact::zone_of(c)) {
                 (Some(zone), _) => zone.clone(),
-                (None, Some(region)) => followup_core::place::zone_of_region(region)
-                    .map(|zone| format!("{zone} (their region's)"))
-                    .unwrap_or_default(),
+                (None, Some(zone)) => format!("{zone} (their region's)"),
                 (None, None) => String::new(),
             },
         ),
