@@ -12,8 +12,8 @@
 //! misses, so they are now "test" too, as are batches 5 and 6's blind halves since
 //! 2026-11-29. Batch 7 was collected after that and split before the checker ran on it:
 //! its blind half is the honest figure, and its misses are printed only with
-//! FOLLOWUP_SHOW_BLIND=1, so rules are written from the dev half alone. Batches 8 to 19
-//! were split dev/test; the headers of batches 10 and 12 to 19 record the checker's first
+//! FOLLOWUP_SHOW_BLIND=1, so rules are written from the dev half alone. Batches 8 to 20
+//! were split dev/test; the headers of batches 10 and 12 to 20 record the checker's first
 //! look at them. The assertions guard against regression: precision everywhere, recall on
 //! the test halves.
 //!
