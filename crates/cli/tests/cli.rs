@@ -582,6 +582,70 @@ fn an_interview_time_read_in_your_zone_says_what_it_is_for_them() {
 }
 
 #[test]
+fn an_american_interviewer_is_placed_by_their_state_or_area_code() {
+    let db = Db::sqlite();
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Jordan Lee",
+        "--tz",
+        "America/New_York",
+        "--region",
+        "us",
+    ]);
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Analyst",
+    ]);
+    let sam = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Sam Ortiz",
+        "--phone",
+        "+1 (415) 555-0134",
+    ]);
+    let shown = db.ok(&["contact", "show", sam.trim()]);
+    assert!(
+        shown.contains("America/Los_Angeles (their area code's)") && shown.contains("us"),
+        "{shown}"
+    );
+    let austin = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Ana Cruz",
+        "--address",
+        "500 W 2nd St, Austin, TX 78701, USA",
+    ]);
+    let shown = db.ok(&["contact", "show", austin.trim()]);
+    assert!(shown.contains("America/Chicago (their state's)"), "{shown}");
+    // A time typed in New York is another hour in San Francisco, and the note says so.
+    let out = db.run(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2026-12-03T14:00",
+        "--interviewer",
+        sam.trim(),
+    ]);
+    assert!(out.status.success());
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        note.contains("for the interviewer that is Thu 3 Dec 11:00 PST")
+            && note.contains("--tz America/Los_Angeles"),
+        "{note}"
+    );
+}
+
+#[test]
 fn a_typed_address_places_a_contact_when_no_region_is_given() {
     let db = Db::sqlite();
     let region = |address: &str, extra: &[&str]| -> serde_json::Value {

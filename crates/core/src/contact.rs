@@ -166,22 +166,47 @@ pub fn find_match<'a>(incoming: &Contact, candidates: &'a [Contact]) -> Option<&
         .find(|c| c.emails.iter().any(|e| keys.contains(&email_key(&e.value))))
 }
 
-/// The zone a contact keeps their business hours in: the one on their card or typed in,
-/// else the one their region has (an interviewer in Bengaluru is on India's time even
-/// when the user typed the video interview's time in their own), else the interview's.
+/// The zone a contact keeps their business hours in ([`zone_of`]), else the interview's.
+/// An interviewer in Bengaluru or Austin is on their own time even when the user typed
+/// the video interview's time in theirs.
 pub fn their_zone(lead: Option<&Contact>, interview_zone: &str) -> String {
     lead.and_then(zone_of)
+        .map(|(zone, _)| zone)
         .unwrap_or_else(|| interview_zone.to_string())
 }
 
-/// A contact's own zone: the one on their card or typed in, else their region's.
-pub fn zone_of(c: &Contact) -> Option<String> {
-    c.time_zone.clone().or_else(|| {
-        c.region
-            .as_deref()
-            .and_then(crate::place::zone_of_region)
-            .map(str::to_string)
-    })
+/// Where a contact's zone came from, so that a guess can be shown as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneFrom {
+    /// On their card, or typed in.
+    Card,
+    /// The one zone of their region ("in", "gb-sct", "ca-on").
+    Region,
+    /// Their US state's, from their address ("Austin, TX").
+    State,
+    /// Their North American number's area code (+1 415).
+    AreaCode,
+}
+
+/// A contact's own zone and where it came from: the one on their card or typed in, else
+/// their region's, else their US state's, else their number's area code's. None when
+/// nothing says (a region of several zones, "us", and no state or area code that has one).
+pub fn zone_of(c: &Contact) -> Option<(String, ZoneFrom)> {
+    if let Some(zone) = &c.time_zone {
+        return Some((zone.clone(), ZoneFrom::Card));
+    }
+    let region = c.region.as_deref().and_then(crate::place::zone_of_region);
+    let state = || c.address.as_ref().and_then(crate::place::zone_of_address);
+    let area = || {
+        c.phones
+            .iter()
+            .find_map(|p| crate::place::zone_of_phone(&p.value))
+    };
+    region
+        .map(|z| (z, ZoneFrom::Region))
+        .or_else(|| state().map(|z| (z, ZoneFrom::State)))
+        .or_else(|| area().map(|z| (z, ZoneFrom::AreaCode)))
+        .map(|(zone, from)| (zone.to_string(), from))
 }
 
 /// The region a contact's card says plainly: their address's, else their phone

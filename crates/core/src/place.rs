@@ -4,8 +4,10 @@ use crate::InvalidValue;
 use jiff::tz::TimeZone;
 
 mod address;
+mod north_america;
 mod typed;
 pub use address::{region_of, region_of_address};
+pub use north_america::{zone_of_address, zone_of_phone};
 pub use typed::parse_address;
 
 /// Holiday regions Followup knows. `gb-*` are the UK nations (Wales shares England's bank
@@ -66,13 +68,17 @@ pub const REGIONS: &[(&str, &str)] = &[
 ];
 
 /// The region of a phone number's country, for countries with one holiday list: +49 is
-/// Germany's, +91 India's. None for +1 and +44, which span several regions, and for a
-/// number without its country code.
+/// Germany's, +91 India's; for +1, its area code's (416 Ontario's, 212 the United
+/// States'). None for +44, whose four nations share their numbers, and for a number
+/// without its country code.
 pub fn region_of_phone(number: &str) -> Option<&'static str> {
     let number = number.trim_start();
     let rest = number
         .strip_prefix('+')
         .or_else(|| number.strip_prefix("00"))?;
+    if let Some(region) = north_america::region_of_number(number) {
+        return Some(region);
+    }
     let digits: String = rest.chars().filter(char::is_ascii_digit).take(3).collect();
     // Country codes are prefix-free: no code starts another.
     const CODES: &[(&str, &str)] = &[
@@ -239,8 +245,11 @@ mod tests {
         assert_eq!(region_of_phone("0049 89 123456"), Some("de"));
         assert_eq!(region_of_phone("+353 1 234 5678"), Some("ie"));
         assert_eq!(region_of_phone("+61 2 9262 1443"), Some("au"));
+        // North America by area code: Toronto's is Ontario's, New York's the US's.
+        assert_eq!(region_of_phone("+1 416 555 0100"), Some("ca-on"));
+        assert_eq!(region_of_phone("+1 212 555 0100"), Some("us"));
         for open in [
-            "+1 212 555 0100",
+            "+1 876 555 0100",
             "+44 20 7946 0000",
             "02 9262 1443",
             "",

@@ -345,6 +345,34 @@ fn an_interviewer_without_a_zone_keeps_their_regions_hours() {
 }
 
 #[test]
+fn an_american_interviewer_keeps_their_states_or_area_codes_hours() {
+    // A video interview typed in the candidate's New York time, Thu 3 Dec 2026 14:00 EST
+    // (11:00 in San Francisco). The interviewer's card: a +1 415 number, region "us" (six
+    // zones), no zone of its own.
+    let mut sf = contact("con-1", "", "us");
+    sf.time_zone = None;
+    sf.phones = vec![Labelled::plain("+1 (415) 555-0134")];
+    let mut case = Case::new("2026-12-03T19:00:00Z", vec![sf]);
+    case.interview.time_zone = "America/New_York".into();
+    case.profile.time_zone = "America/New_York".into();
+    case.profile.region = "us".into();
+    let call = case.step(StepKind::FollowUpCall);
+    assert_eq!(call.zone, "America/Los_Angeles");
+    // Five working days on: Thu 10 Dec, 10:00 PST (13:00 in New York), not 10:00 EST,
+    // which is 07:00 in San Francisco.
+    assert_eq!(call.start, ts("2026-12-10T18:00:00Z"), "{}", call.reason);
+    // An address in Austin says Central, whatever the number.
+    case.panel[0].address = Some(followup_core::place::parse_address(
+        "500 W 2nd St, Austin, TX 78701, USA",
+    ));
+    assert_eq!(case.step(StepKind::FollowUpCall).zone, "America/Chicago");
+    // A number in the Florida panhandle, which straddles two zones, says nothing.
+    case.panel[0].address = None;
+    case.panel[0].phones = vec![Labelled::plain("+1 850 555 0134")];
+    assert_eq!(case.step(StepKind::FollowUpCall).zone, "America/New_York");
+}
+
+#[test]
 fn an_interview_in_your_small_hours_is_thanked_once_your_day_begins() {
     // 09:00-10:00 GMT in London is 01:00-02:00 PST for a candidate in Los Angeles: the
     // thank-you is due from 09:00 their own time that day, not from 02:00.

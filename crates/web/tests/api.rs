@@ -244,6 +244,8 @@ async fn the_whole_process_through_the_api_alone() {
         )
         .await;
     assert_eq!(s, 201, "{iv}");
+    // Typed in London, her zone: nothing to say about her hour.
+    assert_eq!(iv["warnings"], json!([]), "{iv}");
     let interview = id(&iv);
     assert_eq!(iv["result"]["duration_minutes"], 60);
     let (s, iv) = api
@@ -633,6 +635,44 @@ async fn the_whole_process_through_the_api_alone() {
 
 /// A query string out of range or not a number is refused with the parameter named, in
 /// the API's error shape, never quietly changed into another page.
+#[tokio::test]
+async fn a_lead_in_another_zone_is_told_of_in_the_warnings() {
+    let mut api = Api::new().await;
+    let (_, a) = api
+        .call(
+            "POST",
+            "/applications",
+            Some(json!({"company": "Acme", "role": "Analyst"})),
+        )
+        .await;
+    let application = id(&a);
+    // Typed in New York time; the interviewer's number is San Francisco's.
+    let (s, iv) = api
+        .call(
+            "POST",
+            "/interviews",
+            Some(
+                json!({"application_id": application, "at": "2027-02-25T14:00",
+                "time_zone": "America/New_York"}),
+            ),
+        )
+        .await;
+    assert_eq!((s, iv["warnings"].clone()), (201, json!([])), "{iv}");
+    let (s, iv) = api
+        .call(
+            "POST",
+            &format!("/interviews/{}/panel", id(&iv)),
+            Some(json!({"name": "Sam Ortiz", "phones": ["+1 415 555 0134"]})),
+        )
+        .await;
+    assert_eq!(s, 200, "{iv}");
+    let warning = iv["warnings"][0].as_str().unwrap_or_default();
+    assert!(
+        warning.contains("at Thu 25 Feb 11:00 PST (America/Los_Angeles), not 14:00 EST"),
+        "{iv}"
+    );
+}
+
 #[tokio::test]
 async fn paging_out_of_range_is_refused_with_the_parameter() {
     let mut api = Api::new().await;

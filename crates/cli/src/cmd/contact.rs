@@ -5,6 +5,7 @@ use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use followup_app::{ContactChanges, Followup, Target};
+use followup_core::contact::ZoneFrom;
 use followup_core::model::{Contact, Labelled};
 use followup_formats::vcard;
 use jiff::Timestamp;
@@ -229,10 +230,12 @@ fn show(c: &Contact) -> anyhow::Result<()> {
         ),
         (
             "Time zone",
-            match (&c.time_zone, followup_core::contact::zone_of(c)) {
-                (Some(zone), _) => zone.clone(),
-                (None, Some(zone)) => format!("{zone} (their region's)"),
-                (None, None) => String::new(),
+            match followup_core::contact::zone_of(c) {
+                Some((zone, ZoneFrom::Card)) => zone,
+                Some((zone, ZoneFrom::Region)) => format!("{zone} (their region's)"),
+                Some((zone, ZoneFrom::State)) => format!("{zone} (their state's)"),
+                Some((zone, ZoneFrom::AreaCode)) => format!("{zone} (their area code's)"),
+                None => String::new(),
             },
         ),
         ("Region", c.region.clone().unwrap_or_default()),

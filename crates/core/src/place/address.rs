@@ -231,7 +231,7 @@ fn postcode_area(postcode: &str) -> Option<String> {
 
 /// Lower case, dots dropped, accents folded ("U.S.A." → "usa", "Québec" → "quebec"),
 /// spaces collapsed.
-fn plain(text: &str) -> String {
+pub(super) fn plain(text: &str) -> String {
     let folded: String = text
         .chars()
         .filter(|c| *c != '.')

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 /// stored under another is recomputed the first time plans are read or written (the app
 /// keeps this in the `planner.version` setting), so an upgrade reaches plans made
 /// before it. Change it with any change to where, when or why a step is placed.
-pub const PLANNER_VERSION: &str = "2026-11-30.4";
+pub const PLANNER_VERSION: &str = "2026-11-30.5";
 
 mod follow_ups;
 mod settings;

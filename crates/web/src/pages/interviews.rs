@@ -16,7 +16,7 @@ use followup_store::Page;
 use serde::{Deserialize, Serialize};
 
 mod notes;
-mod panel;
+pub(crate) mod panel;
 
 pub use notes::note;
 pub use panel::{add_cards, add_person, card_upload, panellist, read_cards};

@@ -165,10 +165,15 @@ pub async fn add_interview(
             for id in &mut new.interviewer_ids {
                 *id = app.full_id(id)?;
             }
-            Ok(app.add_interview(new)?)
+            let added = app.add_interview(new)?;
+            let hour = crate::pages::interviews::panel::their_hour(app, &added)?;
+            Ok((added, hour))
         })
         .await?;
-    Ok(created(Written::quiet(added)))
+    Ok(created(Written {
+        result: added.0,
+        warnings: added.1.into_iter().collect(),
+    }))
 }
 
 /// Moves an interview or changes its panel; its plan follows.
@@ -226,8 +231,13 @@ pub async fn join_panel(
         .engines
         .run(move |app| {
             let id = app.full_id(&id)?;
-            Ok(app.add_to_panel(&id, Joining::Person(Box::new(person)))?)
+            let interview = app.add_to_panel(&id, Joining::Person(Box::new(person)))?;
+            let hour = crate::pages::interviews::panel::their_hour(app, &interview)?;
+            Ok((interview, hour))
         })
         .await?;
-    Ok(Json(Written::quiet(interview)))
+    Ok(Json(Written {
+        result: interview.0,
+        warnings: interview.1.into_iter().collect(),
+    }))
 }

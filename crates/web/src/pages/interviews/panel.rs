@@ -105,8 +105,9 @@ pub async fn add_cards(
 }
 
 /// When the interview is another hour for its lead interviewer than in the zone it was
-/// entered in, a line saying so: the time may have been meant as theirs.
-fn their_hour(
+/// entered in, a line saying so: the time may have been meant as theirs. The pages flash
+/// it; the JSON API returns it among a write's warnings.
+pub(crate) fn their_hour(
     app: &mut followup_app::Followup,
     interview: &followup_core::model::Interview,
 ) -> followup_app::Result<Option<String>> {
