@@ -4,11 +4,12 @@
 //! A longer phrase ("we'll decide after the holidays, probably the second week of
 //! December") is read for the dates inside it (said/scan.rs), and the latest wins.
 //! A phrase this cannot read gives `None`: the caller keeps it and says it was not used.
-//! The words phrases are made of (numbers, units, months, weekdays) are said/words.rs.
+//! Weeks and weekdays ("next week", "Friday week") are said/weeks.rs; the words phrases
+//! are made of (numbers, units, months, weekdays) are said/words.rs.
 
 use crate::calendar::WorkingDays;
 use jiff::ToSpan;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 
 /// The date a phrase about the employer's timeline implies, counted from `said_on` (the
 /// interview's day).
@@ -43,9 +44,14 @@ pub fn given_date(
 /// The date a phrase names when the whole of it (after the words that introduce it) is
 /// one date expression.
 fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
+    let before = words.contains(&"before");
     let words = strip_lead(words);
     if words.is_empty() {
         return None;
+    }
+    // "before the new year" is by the year's end (after it, "the new year", is later).
+    if before && matches!(words, ["new", "year"] | ["the", "new", "year"]) {
+        return Date::new(said_on.year(), 12, 31).ok();
     }
     // A week of a month first: "the 3rd week of May" is no span of three weeks.
     periods::week_of_month(words, said_on)
@@ -118,14 +124,16 @@ fn strip_lead<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
         "in",
         "within",
     ];
-    // "in"/"within"/"a" also start relative phrases: keep those.
+    // "in"/"within"/"a" also start relative phrases: keep those ("within the next
+    // fortnight" too).
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
         let starts_relative = matches!(w, "in" | "within" | "a")
-            && words
+            && (words
                 .get(i + 1)
-                .is_some_and(|n| number(n).is_some() || unit(n).is_some());
+                .is_some_and(|n| number(n).is_some() || unit(n).is_some())
+                || words[i + 1..].starts_with(&["the", "next"]));
         if starts_relative || !LEAD.contains(&w) {
             break;
         }
@@ -136,17 +144,21 @@ fn strip_lead<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
 
 /// "within two weeks", "in 10 working days", "a couple of weeks", "a fortnight".
 fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
-    // "in the next two weeks": "next" before a number only ("next week" is a week phrase).
+    // "in the next two weeks", "within the next fortnight": "next" before a number, or
+    // after "the" before a unit ("next week" alone is a week phrase). "The coming days"
+    // are a few.
     let words: Vec<&str> = words
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            let filler = matches!(**w, "in" | "within" | "of" | "the");
-            let next_before_number =
-                **w == "next" && words.get(i + 1).is_some_and(|n| number(n).is_some());
-            !filler && !next_before_number
+            let filler = matches!(**w, "in" | "within" | "over" | "of" | "the");
+            let after = words.get(i + 1).copied().unwrap_or("");
+            let next_as_filler = **w == "next"
+                && (number(after).is_some()
+                    || (*i > 0 && words[i - 1] == "the" && unit(after).is_some()));
+            !filler && !next_as_filler
         })
-        .map(|(_, w)| *w)
+        .map(|(_, w)| if *w == "coming" { "few" } else { *w })
         .collect();
     let words = widest_of_range(&words);
     let (n, rest) = match words.as_slice() {
@@ -166,10 +178,16 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         .copied()
         .filter(|w| *w != "couple" && *w != "few")
         .collect();
+    // "a week on Friday" is a weekday's phrase, not a week's.
+    if rest.iter().any(|w| weekday(w).is_some()) {
+        return None;
+    }
     match rest.as_slice() {
         [kind, days, ..] if matches!(*kind, "working" | "business") && unit(days) == Some(1) => {
             Some(cal.add(from, n as u32))
         }
+        // "within 48 hours": the days they run into.
+        ["hour" | "hours" | "hrs", ..] => from.checked_add(((n + 23) / 24).days()).ok(),
         [u, ..] => {
             let days = unit(u)?;
             if days == 30 {
@@ -196,6 +214,10 @@ fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
         [a, u, "or", b, rest @ ..]
             if number(a).is_some() && unit(u).is_some() && number(b).is_some() =>
         {
+            [*b, *u].into_iter().chain(rest.iter().copied()).collect()
+        }
+        // "the next week or two"
+        [u, "or", b, rest @ ..] if unit(u).is_some() && number(b).is_some() => {
             [*b, *u].into_iter().chain(rest.iter().copied()).collect()
         }
         _ => words.to_vec(),
@@ -241,55 +263,6 @@ fn easter_sunday(year: i16) -> Option<Date> {
     Date::new(year, month as i8, day as i8).ok()
 }
 
-/// Friday of the week `from` is in (the next Friday from a weekend).
-fn friday_of(from: Date) -> Date {
-    let offset =
-        (Weekday::Friday.to_monday_zero_offset() - from.weekday().to_monday_zero_offset() + 7) % 7;
-    from.checked_add((offset as i64).days()).unwrap_or(from)
-}
-
-fn next_monday(from: Date) -> Date {
-    let offset = 7 - from.weekday().to_monday_zero_offset() as i64;
-    from.checked_add(offset.days()).unwrap_or(from)
-}
-
-/// "end of the week" (EOW), "this week", "next week", "end of next week", "early next
-/// week", "mid next week", "tomorrow", "end of the month" (EOM), "end of next month", "in
-/// the new year".
-fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
-    let words: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !matches!(*w, "the" | "of" | "by"))
-        .collect();
-    let next_week = next_monday(from);
-    match words.as_slice() {
-        ["tomorrow"] => from.tomorrow().ok(),
-        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
-            Some(friday_of(from))
-        }
-        ["mid" | "middle", "next", "week"] => next_week.checked_add(2.days()).ok(),
-        ["late", "next", "week"] => Some(friday_of(next_week)),
-        ["eom"] => Some(from.last_of_month()),
-        ["next", "week"] | ["end", "next", "week"] | ["next", "week", "end"] => {
-            Some(friday_of(next_week))
-        }
-        ["early", "next", "week"] | ["start", "next", "week"] | ["beginning", "next", "week"] => {
-            next_week.tomorrow().ok()
-        }
-        ["end", "month"] | ["end", "this", "month"] | ["this", "month"] => {
-            Some(from.last_of_month())
-        }
-        ["end", "next", "month"] | ["next", "month"] => {
-            from.checked_add(1.month()).ok().map(|d| d.last_of_month())
-        }
-        ["new", "year"] | ["after", "new", "year"] | ["early", "new", "year"] => {
-            Date::new(from.year() + 1, 1, 9).ok()
-        }
-        _ => None,
-    }
-}
-
 /// The first date on or after `from` in `month` on `day` (this year or next).
 fn next_date(from: Date, month: i8, day: i8, year: Option<i16>) -> Option<Date> {
     if let Some(y) = year {
@@ -330,6 +303,8 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
             next_date(from, month(m)?, 10, None)
         }
         ["mid", m] | ["middle", m] if month(m).is_some() => next_date(from, month(m)?, 20, None),
+        ["first", "half", m] if month(m).is_some() => next_date(from, month(m)?, 15, None),
+        ["second", "half", m] if month(m).is_some() => last_day(month(m)?),
         ["late", m] | ["end", m] if month(m).is_some() => last_day(month(m)?),
         [m] if month(m).is_some() => last_day(month(m)?),
         _ => None,
@@ -358,40 +333,11 @@ fn next_day_of_month(from: Date, day: i8) -> Option<Date> {
     None
 }
 
-/// "Friday" (the next one after the interview), "next Friday" (the one in the week
-/// after), "this Friday", "end of Friday".
-fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
-    let words: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| {
-            !matches!(
-                *w,
-                "the" | "of" | "end" | "close" | "business" | "cob" | "eod"
-            )
-        })
-        .collect();
-    let after = |day: Weekday, start: Date| -> Option<Date> {
-        (1..=7)
-            .filter_map(|n| start.checked_add((n as i64).days()).ok())
-            .find(|d| d.weekday() == day)
-    };
-    match words.as_slice() {
-        [d] | ["this", d] => after(weekday(d)?, from),
-        ["next", d] => {
-            let day = weekday(d)?;
-            let monday = next_monday(from);
-            (0..7)
-                .filter_map(|n| monday.checked_add((n as i64).days()).ok())
-                .find(|x| x.weekday() == day)
-        }
-        _ => None,
-    }
-}
-
 mod periods;
 mod scan;
+mod weeks;
 mod words;
+use weeks::*;
 use words::*;
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
         .filter(|w| !matches!(*w, "the" | "of" | "in"))
         .collect();
     match words.as_slice() {
-        ["week", "after", "next"] => Some(friday_of(next_monday(next_monday(from)))),
+        ["week", "after", "next"] | ["end", "week", "after", "next"] => {
+            Some(friday_of(next_monday(next_monday(from))))
+        }
         ["following", "week"] => Some(friday_of(next_monday(from))),
         ["week", d] => Some(friday_of(next_day_of_month(from, day(d)?)?)),
         ["week", d, m] | ["week", m, d] if month(m).is_some() => {
@@ -85,13 +87,35 @@ fn day(word: &str) -> Option<i8> {
 /// days of January: early January, as "the new year" is), "after the holidays" (so in
 /// December only); "the end
 /// of the year", "year end"; "the end of the quarter", "next quarter", "Q1" to "Q4";
-/// "early next month", "mid next month", "late next month".
+/// "early next month", "mid next month", "late next month"; "once the holidays are over"
+/// is "after the holidays", "the first quarter" Q1.
 pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words
         .iter()
         .copied()
         .filter(|w| !matches!(*w, "the" | "of" | "by" | "in"))
         .collect();
+    // "once the holidays are over" is after them.
+    let words: Vec<&str> = match words.as_slice() {
+        ["once" | "when", held @ .., "are" | "is", "over"] | [held @ .., "are" | "is", "over"]
+            if !held.is_empty() =>
+        {
+            std::iter::once("after")
+                .chain(held.iter().copied())
+                .collect()
+        }
+        // "the first quarter" is Q1.
+        [nth @ ("first" | "second" | "third" | "fourth"), "quarter"] => {
+            let q = match *nth {
+                "first" => "q1",
+                "second" => "q2",
+                "third" => "q3",
+                _ => "q4",
+            };
+            vec![q]
+        }
+        _ => words,
+    };
     let christmas_eve = || next_date(from, 12, 24, None);
     let early_january = || {
         let this = Date::new(from.year(), 1, 9).ok()?;

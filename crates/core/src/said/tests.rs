@@ -301,3 +301,58 @@ mod any_phrase {
         }
     }
 }
+
+#[test]
+fn phrases_people_use_that_were_misread() {
+    // Each of these was read wrongly or not at all (from Tue 2 Mar 2027).
+    assert_eq!(read("within the next fortnight"), Some(date(2027, 3, 16)));
+    assert_eq!(read("within 48 hours"), Some(date(2027, 3, 4)));
+    assert_eq!(read("within 24 hours"), Some(date(2027, 3, 3)));
+    assert_eq!(read("in the coming days"), Some(date(2027, 3, 5)));
+    assert_eq!(read("over the coming weeks"), Some(date(2027, 3, 23)));
+    // British "Friday week": a week after the coming Friday (Fri 5 Mar).
+    assert_eq!(read("Friday week"), Some(date(2027, 3, 12)));
+    assert_eq!(read("by Friday week"), Some(date(2027, 3, 12)));
+    assert_eq!(read("Monday week"), Some(date(2027, 3, 15)));
+    assert_eq!(read("a week on Friday"), Some(date(2027, 3, 12)));
+    assert_eq!(read("a week from Friday"), Some(date(2027, 3, 12)));
+    assert_eq!(read("by Wednesday next week"), Some(date(2027, 3, 10)));
+    assert_eq!(read("Wednesday of next week"), Some(date(2027, 3, 10)));
+    assert_eq!(read("this coming Friday"), Some(date(2027, 3, 5)));
+    // Before the new year is this year; in or after it, early January.
+    assert_eq!(read("before the new year"), Some(date(2027, 12, 31)));
+    assert_eq!(read("after the new year"), Some(date(2028, 1, 9)));
+    // A choice of two is read as its later end.
+    assert_eq!(read("next week or the week after"), Some(date(2027, 3, 19)));
+    assert_eq!(read("this week or next"), Some(date(2027, 3, 12)));
+    assert_eq!(read("in the next week or two"), Some(date(2027, 3, 16)));
+    assert_eq!(read("the first half of April"), Some(date(2027, 4, 15)));
+    assert_eq!(read("the second half of April"), Some(date(2027, 4, 30)));
+    // What was read before is read as before.
+    assert_eq!(read("next week"), Some(date(2027, 3, 12)));
+    assert_eq!(read("within a week"), Some(date(2027, 3, 9)));
+    assert_eq!(read("in a week or so"), Some(date(2027, 3, 9)));
+    assert_eq!(read("in the next week"), Some(date(2027, 3, 9)));
+    assert_eq!(read("in the next few weeks"), Some(date(2027, 3, 23)));
+    assert_eq!(read("in the next 10 days"), Some(date(2027, 3, 12)));
+    assert_eq!(read("over the next couple of days"), Some(date(2027, 3, 4)));
+    assert_eq!(
+        read("by the end of the week after next"),
+        Some(date(2027, 3, 19))
+    );
+    assert_eq!(read("in 2 wks"), Some(date(2027, 3, 16)));
+    assert_eq!(read("in the first quarter"), Some(date(2027, 3, 31)));
+}
+
+#[test]
+fn once_the_holidays_are_over_is_after_them() {
+    let cal = WorkingDays::new("gb-eng", &[]).unwrap();
+    let on = date(2026, 12, 1);
+    let after = date_from_phrase("after the holidays", on, &cal);
+    assert_eq!(after, Some(date(2027, 1, 9)));
+    assert_eq!(
+        date_from_phrase("once the holidays are over", on, &cal),
+        after
+    );
+    assert_eq!(date_from_phrase("when Christmas is over", on, &cal), after);
+}

@@ -27,7 +27,7 @@ pub(super) fn number(word: &str) -> Option<i64> {
 pub(super) fn unit(word: &str) -> Option<i64> {
     match word {
         "day" | "days" => Some(1),
-        "week" | "weeks" => Some(7),
+        "week" | "weeks" | "wk" | "wks" => Some(7),
         "fortnight" | "fortnights" => Some(14),
         "month" | "months" => Some(30),
         _ => None,

@@ -1,0 +1,100 @@
+//! Dates named by weeks and weekdays: "end of the week", "next week", "early next week",
+//! "next week or the week after", "Friday", "next Friday", "Friday week", "a week on
+//! Friday", "Wednesday next week"; and "tomorrow", the month's end and the new year,
+//! which are read with them. Each gives the latest date the phrase allows.
+
+use super::weekday;
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+/// Friday of the week `from` is in (the next Friday from a weekend).
+pub(super) fn friday_of(from: Date) -> Date {
+    let offset =
+        (Weekday::Friday.to_monday_zero_offset() - from.weekday().to_monday_zero_offset() + 7) % 7;
+    from.checked_add((offset as i64).days()).unwrap_or(from)
+}
+
+pub(super) fn next_monday(from: Date) -> Date {
+    let offset = 7 - from.weekday().to_monday_zero_offset() as i64;
+    from.checked_add(offset.days()).unwrap_or(from)
+}
+
+/// "end of the week" (EOW), "this week", "next week", "end of next week", "early next
+/// week", "mid next week", "tomorrow", "end of the month" (EOM), "end of next month", "in
+/// the new year".
+pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "of" | "by"))
+        .collect();
+    let next_week = next_monday(from);
+    match words.as_slice() {
+        ["tomorrow"] => from.tomorrow().ok(),
+        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
+            Some(friday_of(from))
+        }
+        ["mid" | "middle", "next", "week"] => next_week.checked_add(2.days()).ok(),
+        ["late", "next", "week"] => Some(friday_of(next_week)),
+        ["eom"] => Some(from.last_of_month()),
+        ["next", "week"]
+        | ["end", "next", "week"]
+        | ["next", "week", "end"]
+        | ["this", "week", "or", "next"] => Some(friday_of(next_week)),
+        // The far end of "next week or the week after".
+        ["next", "week", "or", "week", "after"] => {
+            Some(friday_of(next_week.checked_add(7.days()).ok()?))
+        }
+        ["early", "next", "week"] | ["start", "next", "week"] | ["beginning", "next", "week"] => {
+            next_week.tomorrow().ok()
+        }
+        ["end", "month"] | ["end", "this", "month"] | ["this", "month"] => {
+            Some(from.last_of_month())
+        }
+        ["end", "next", "month"] | ["next", "month"] => {
+            from.checked_add(1.month()).ok().map(|d| d.last_of_month())
+        }
+        ["new", "year"] | ["after", "new", "year"] | ["early", "new", "year"] => {
+            Date::new(from.year() + 1, 1, 9).ok()
+        }
+        _ => None,
+    }
+}
+
+/// "Friday" (the next one after the interview), "next Friday" and "Friday next week"
+/// (the one in the week after), "this Friday", "end of Friday", "Friday week" (a week
+/// after the next Friday).
+pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "of" | "end" | "close" | "business" | "cob" | "eod"
+            )
+        })
+        .collect();
+    let after = |day: Weekday, start: Date| -> Option<Date> {
+        (1..=7)
+            .filter_map(|n| start.checked_add((n as i64).days()).ok())
+            .find(|d| d.weekday() == day)
+    };
+    match words.as_slice() {
+        [d] | ["this", d] | ["this", "coming", d] | ["coming", d] => after(weekday(d)?, from),
+        // "Friday week", "a week on Friday", "a week from Friday": a week after the next
+        // Friday.
+        [d, "week"] | ["a" | "one", "week", "on" | "from", d] | ["week", "on" | "from", d] => {
+            after(weekday(d)?, from)?.checked_add(7.days()).ok()
+        }
+        // "Wednesday next week" is next week's Wednesday.
+        ["next", d] | [d, "next", "week"] => {
+            let day = weekday(d)?;
+            let monday = next_monday(from);
+            (0..7)
+                .filter_map(|n| monday.checked_add((n as i64).days()).ok())
+                .find(|x| x.weekday() == day)
+        }
+        _ => None,
+    }
+}
