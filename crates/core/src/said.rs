@@ -306,6 +306,12 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
         ["first", "half", m] if month(m).is_some() => next_date(from, month(m)?, 15, None),
         ["second", "half", m] if month(m).is_some() => last_day(month(m)?),
         ["late", m] | ["end", m] if month(m).is_some() => last_day(month(m)?),
+        // "January 2027"
+        [m, y] if month(m).is_some() && year(Some(y)).is_some() => Some(
+            Date::new(year(Some(y))?, month(m)?, 1)
+                .ok()?
+                .last_of_month(),
+        ),
         [m] if month(m).is_some() => last_day(month(m)?),
         _ => None,
     }

@@ -2,14 +2,15 @@
 //! after the holidays, probably the second week of December", "Jan said 2-3 weeks",
 //! "shortlist by the 12th and a decision by the 20th". Each run of words that names a
 //! date is read as a whole phrase would be, and the latest date wins (the domain's rule:
-//! nothing before the latest date they gave).
+//! nothing before the latest date they gave); "the week after" a date is that date's next
+//! week.
 //!
 //! Only runs anchored on a word that names a date are tried, so that a bare number ("3
 //! more interviews") is never read as a day of the month, and a month is one only where
 //! it reads as a date ("by May", "14 June", "mid-April"), not as a name or a verb ("Jan
 //! said", "we may decide").
 
-use super::{Date, WorkingDays, month, strip_lead, unit, weekday, whole};
+use super::{Date, WorkingDays, friday_of, month, next_monday, strip_lead, unit, weekday, whole};
 
 /// The longest run of words tried as one date expression ("the week of 14 December").
 const LONGEST: usize = 6;
@@ -19,6 +20,17 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
     let mut latest = None;
     let mut i = 0;
     while i < words.len() {
+        // "interviews end on Friday, a decision the week after": the week after the date
+        // before it.
+        let ahead = strip_lead(&words[i..]);
+        if let (Some(before), ["week", "after", rest @ ..] | ["following", "week", rest @ ..]) =
+            (latest, ahead)
+            && rest.first() != Some(&"next")
+        {
+            latest = Some(friday_of(next_monday(before)));
+            i = words.len() - rest.len();
+            continue;
+        }
         let longest = (i + LONGEST).min(words.len());
         let found = (i + 1..=longest).rev().find_map(|j| {
             let run = &words[i..j];

@@ -342,6 +342,22 @@ fn phrases_people_use_that_were_misread() {
     );
     assert_eq!(read("in 2 wks"), Some(date(2027, 3, 16)));
     assert_eq!(read("in the first quarter"), Some(date(2027, 3, 31)));
+    assert_eq!(read("January 2028"), Some(date(2028, 1, 31)));
+    assert_eq!(read("by Weds"), Some(date(2027, 3, 3)));
+    // The week after the date before it (Fri 5 Mar): Fri 12 Mar.
+    assert_eq!(
+        read("they're interviewing until Friday and will decide the week after"),
+        Some(date(2027, 3, 12))
+    );
+    assert_eq!(
+        read("final interviews on the 10th, a decision the following week"),
+        Some(date(2027, 3, 19))
+    );
+    // "The week after next" is still from the interview.
+    assert_eq!(
+        read("decision the week after next"),
+        Some(date(2027, 3, 19))
+    );
 }
 
 #[test]

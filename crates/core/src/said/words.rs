@@ -69,8 +69,8 @@ pub(super) fn weekday(word: &str) -> Option<Weekday> {
     Some(match word {
         "monday" | "mon" => Weekday::Monday,
         "tuesday" | "tue" | "tues" => Weekday::Tuesday,
-        "wednesday" | "wed" => Weekday::Wednesday,
-        "thursday" | "thu" | "thurs" => Weekday::Thursday,
+        "wednesday" | "wed" | "weds" => Weekday::Wednesday,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thursday,
         "friday" | "fri" => Weekday::Friday,
         _ => return None,
     })
