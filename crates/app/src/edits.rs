@@ -223,8 +223,9 @@ impl Followup {
                             .unwrap_or(jiff::tz::TimeZone::UTC);
                         let said_on = call.at.to_zoned_datetime(tz).date();
                         let mut planner = crate::planner::Planner::load(tx.store)?;
+                        let locale = planner.profile.locale.clone();
                         let days = planner.employer_days(tx.store, &interview)?;
-                        Some(said::given_date("decide-by", text, said_on, days)?)
+                        Some(said::given_date("decide-by", text, said_on, days, &locale)?)
                     }
                 };
             }

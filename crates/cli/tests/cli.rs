@@ -396,8 +396,8 @@ fn bad_values_name_the_field_and_change_nothing() {
             "no contact with id 'con-nope'",
         ),
         (
-            vec!["interview", "note", &interview, "--decide-by", "12/03/2027"],
-            "--decide-by: '12/03/2027' is neither a date",
+            vec!["interview", "note", &interview, "--decide-by", "13/13/2027"],
+            "--decide-by: '13/13/2027' is neither a date",
         ),
         (
             vec!["interview", "show", "int-nope"],
@@ -579,6 +579,60 @@ fn an_interview_time_read_in_your_zone_says_what_it_is_for_them() {
     assert_eq!(add(&["--tz", "Asia/Kolkata"]), "");
     db.ok(&["profile", "set", "--tz", "Asia/Kolkata"]);
     assert_eq!(add(&[]), "");
+}
+
+#[test]
+fn a_timeline_in_figures_is_read_in_your_locales_order() {
+    let db = Db::sqlite();
+    db.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "Jordan Lee",
+        "--tz",
+        "America/New_York",
+        "--region",
+        "us",
+        "--locale",
+        "en-US",
+    ]);
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Analyst",
+    ]);
+    let iv = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2026-12-01T10:00",
+    ]);
+    let said = |timeline: &str| {
+        let out = db.run(&["interview", "note", iv.trim(), "--timeline", timeline]);
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    assert!(
+        said("by 12/11").contains("read as Fri 11 Dec 2026"),
+        "month first"
+    );
+    db.ok(&["profile", "set", "--locale", "en-GB"]);
+    assert!(
+        said("by 11/12").contains("read as Fri 11 Dec 2026"),
+        "day first"
+    );
+    assert!(
+        said("by 12/18").contains("read as Fri 18 Dec 2026"),
+        "18 is no month"
+    );
+    db.ok(&["interview", "note", iv.trim(), "--decide-by", "12/03/2027"]);
+    let shown = db.json(&["interview", "show", iv.trim(), "--json"]);
+    assert_eq!(shown["decide_by"], "2027-03-12", "{shown}");
 }
 
 #[test]

@@ -8,13 +8,20 @@
 //! are made of (numbers, units, months, weekdays) are said/words.rs.
 
 use crate::calendar::WorkingDays;
+use crate::model::Locale;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 /// The date a phrase about the employer's timeline implies, counted from `said_on` (the
-/// interview's day).
-pub fn date_from_phrase(phrase: &str, said_on: Date, cal: &WorkingDays) -> Option<Date> {
-    let text = normalise(phrase);
+/// interview's day); a date in figures ("12/11") is read in the candidate's `locale`'s
+/// order where the figures leave it open.
+pub fn date_from_phrase(
+    phrase: &str,
+    said_on: Date,
+    cal: &WorkingDays,
+    locale: &Locale,
+) -> Option<Date> {
+    let text = normalise(&numeric::spell_out(phrase, *locale == Locale::EnUs));
     let words: Vec<&str> = text.split_whitespace().collect();
     whole(&words, said_on, cal).or_else(|| scan::latest_inside(&words, said_on, cal))
 }
@@ -26,11 +33,12 @@ pub fn given_date(
     text: &str,
     said_on: Date,
     cal: &WorkingDays,
+    locale: &Locale,
 ) -> Result<Date, crate::InvalidValue> {
     if text.trim().parse::<Date>().is_ok() {
         return crate::when::date(field, text);
     }
-    let date = date_from_phrase(text, said_on, cal).ok_or_else(|| {
+    let date = date_from_phrase(text, said_on, cal, locale).ok_or_else(|| {
         crate::InvalidValue::new(
             field,
             format!(
@@ -339,6 +347,7 @@ fn next_day_of_month(from: Date, day: i8) -> Option<Date> {
     None
 }
 
+mod numeric;
 mod periods;
 mod scan;
 mod weeks;

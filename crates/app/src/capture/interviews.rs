@@ -187,8 +187,9 @@ impl Followup {
             let decide_by = match note.decide_by.as_deref() {
                 Some(text) => {
                     let mut planner = Planner::load(tx.store)?;
+                    let locale = planner.profile.locale.clone();
                     let days = planner.employer_days(tx.store, &interview)?;
-                    Some(said::given_date("decide-by", text, said_on, days)?)
+                    Some(said::given_date("decide-by", text, said_on, days, &locale)?)
                 }
                 None => None,
             };
@@ -197,8 +198,9 @@ impl Followup {
                 interview.timeline = timeline.trim().to_string();
                 if decide_by.is_none() && !interview.timeline.is_empty() {
                     let mut planner = Planner::load(tx.store)?;
+                    let locale = planner.profile.locale.clone();
                     let days = planner.employer_days(tx.store, &interview)?;
-                    let date = said::date_from_phrase(&interview.timeline, said_on, days);
+                    let date = said::date_from_phrase(&interview.timeline, said_on, days, &locale);
                     if let Some(date) = date {
                         interview.decide_by = Some(date);
                     }

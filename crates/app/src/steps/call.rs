@@ -111,7 +111,13 @@ impl Followup {
                         let tz = jiff::tz::TimeZone::get(&zone).unwrap_or(jiff::tz::TimeZone::UTC);
                         let said_on = at.to_zoned_datetime(tz).date();
                         let cal = planner.calendars.get(&region)?;
-                        Some(said::given_date("decide-by", text, said_on, cal)?)
+                        Some(said::given_date(
+                            "decide-by",
+                            text,
+                            said_on,
+                            cal,
+                            &planner.profile.locale,
+                        )?)
                     }
                     None => None,
                 },

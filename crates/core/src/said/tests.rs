@@ -4,7 +4,7 @@ use jiff::civil::date;
 fn read(phrase: &str) -> Option<Date> {
     // Tue 2 Mar 2027, England.
     let cal = WorkingDays::new("gb-eng", &[]).unwrap();
-    date_from_phrase(phrase, date(2027, 3, 2), &cal)
+    date_from_phrase(phrase, date(2027, 3, 2), &cal, &Locale::EnGb)
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn easter_counts_the_regions_easter_monday() {
     assert_eq!(read("after Easter"), Some(date(2027, 3, 30)));
     let scotland = WorkingDays::new("gb-sct", &[]).unwrap();
     assert_eq!(
-        date_from_phrase("after Easter", date(2027, 3, 2), &scotland),
+        date_from_phrase("after Easter", date(2027, 3, 2), &scotland, &Locale::EnGb),
         Some(date(2027, 3, 29)),
         "Easter Monday is worked in Scotland"
     );
@@ -115,7 +115,12 @@ fn weeks_of_a_month() {
     );
     let cal = WorkingDays::new("gb-eng", &[]).unwrap();
     assert_eq!(
-        date_from_phrase("first week of January", date(2026, 12, 2), &cal),
+        date_from_phrase(
+            "first week of January",
+            date(2026, 12, 2),
+            &cal,
+            &Locale::EnGb
+        ),
         Some(date(2027, 1, 8)),
         "2027 starts on a Friday: its first week is 4–8 January, not the 1st alone"
     );
@@ -142,7 +147,7 @@ fn weeks_of_a_month() {
 fn holidays_quarters_and_the_year() {
     let cal = WorkingDays::new("us", &[]).unwrap();
     // Wed 25 Nov 2026, the day before Thanksgiving.
-    let read_nov = |p: &str| date_from_phrase(p, date(2026, 11, 25), &cal);
+    let read_nov = |p: &str| date_from_phrase(p, date(2026, 11, 25), &cal, &Locale::EnGb);
     assert_eq!(read_nov("before Christmas"), Some(date(2026, 12, 24)));
     assert_eq!(
         read_nov("after the Christmas break"),
@@ -153,7 +158,7 @@ fn holidays_quarters_and_the_year() {
         None,
         "in November in the US, that may be Thanksgiving"
     );
-    let read_dec = |p: &str| date_from_phrase(p, date(2026, 12, 2), &cal);
+    let read_dec = |p: &str| date_from_phrase(p, date(2026, 12, 2), &cal, &Locale::EnGb);
     assert_eq!(read_dec("by the holidays"), Some(date(2026, 12, 24)));
     assert_eq!(read_dec("after the holidays"), Some(date(2027, 1, 9)));
     assert_eq!(read_nov("after Christmas"), Some(date(2027, 1, 9)));
@@ -173,7 +178,7 @@ fn holidays_quarters_and_the_year() {
 #[test]
 fn dates_inside_a_longer_phrase() {
     let cal = WorkingDays::new("us", &[]).unwrap();
-    let read_nov = |p: &str| date_from_phrase(p, date(2026, 11, 25), &cal);
+    let read_nov = |p: &str| date_from_phrase(p, date(2026, 11, 25), &cal, &Locale::EnGb);
     assert_eq!(
         read_nov("we'll decide after the holidays, probably the second week of December"),
         Some(date(2026, 12, 11)),
@@ -295,7 +300,7 @@ mod any_phrase {
             let phrase = picks.iter().map(|i| WORDS[*i]).collect::<Vec<_>>().join(" ");
             let said_on = date(2000, 1, 1).checked_add(jiff::Span::new().days(offset)).unwrap();
             let cal = WorkingDays::new("us", &[]).unwrap();
-            if let Some(d) = date_from_phrase(&phrase, said_on, &cal) {
+            if let Some(d) = date_from_phrase(&phrase, said_on, &cal, &Locale::EnGb) {
                 prop_assert!(d >= said_on, "{phrase}: {d} before {said_on}");
             }
         }
@@ -364,11 +369,33 @@ fn phrases_people_use_that_were_misread() {
 fn once_the_holidays_are_over_is_after_them() {
     let cal = WorkingDays::new("gb-eng", &[]).unwrap();
     let on = date(2026, 12, 1);
-    let after = date_from_phrase("after the holidays", on, &cal);
+    let after = date_from_phrase("after the holidays", on, &cal, &Locale::EnGb);
     assert_eq!(after, Some(date(2027, 1, 9)));
     assert_eq!(
-        date_from_phrase("once the holidays are over", on, &cal),
+        date_from_phrase("once the holidays are over", on, &cal, &Locale::EnGb),
         after
     );
-    assert_eq!(date_from_phrase("when Christmas is over", on, &cal), after);
+    assert_eq!(
+        date_from_phrase("when Christmas is over", on, &cal, &Locale::EnGb),
+        after
+    );
+}
+
+#[test]
+fn dates_in_figures_are_read_in_the_candidates_order() {
+    let cal = WorkingDays::new("us", &[]).unwrap();
+    let on = date(2026, 12, 1);
+    let us = |p: &str| date_from_phrase(p, on, &cal, &Locale::EnUs);
+    let gb = |p: &str| date_from_phrase(p, on, &cal, &Locale::EnGb);
+    // A day over 12 says which is which, in either locale.
+    assert_eq!(us("by 12/18"), Some(date(2026, 12, 18)));
+    assert_eq!(gb("by 12/18"), Some(date(2026, 12, 18)));
+    assert_eq!(gb("18/12"), Some(date(2026, 12, 18)));
+    // Both could be the month: the locale says.
+    assert_eq!(us("by 12/11"), Some(date(2026, 12, 11)));
+    assert_eq!(gb("by 11/12"), Some(date(2026, 12, 11)));
+    assert_eq!(us("decision on 1/8/2027"), Some(date(2027, 1, 8)));
+    assert_eq!(gb("by 2026-12-18"), Some(date(2026, 12, 18)));
+    // "2-3 weeks" is still a span.
+    assert_eq!(gb("2-3 weeks"), Some(date(2026, 12, 22)));
 }

@@ -1,0 +1,93 @@
+//! Dates written in figures inside a phrase ("by 12/18", "18/12/2026", "2026-12-18"),
+//! spelt out ("18 December 2026") before the phrase is read, because reading turns "/" and
+//! "-" into spaces. A day over 12 says which figure is the month; where both could be,
+//! the candidate's locale decides (en-US writes the month first).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The phrase with each date in figures spelt out; anything else as it was ("2-3 weeks",
+/// "1.5 weeks", "24/7").
+pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
+    static DATES: OnceLock<Regex> = OnceLock::new();
+    let dates = DATES.get_or_init(|| {
+        Regex::new(r"\b(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)\b")
+            .expect("a valid pattern")
+    });
+    dates
+        .replace_all(phrase, |c: &regex::Captures| {
+            // "24/7" is round the clock, not 24 July.
+            if &c[0] == "24/7" {
+                return c[0].to_string();
+            }
+            let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            let (day, month, year) = match (number(1), number(4)) {
+                (Some(year), _) => (number(3), number(2), Some(year)),
+                (None, Some(a)) => {
+                    let b = number(5).unwrap_or(0);
+                    let year = number(6).map(|y| if y < 100 { 2000 + y } else { y });
+                    match (a > 12, b > 12) {
+                        (true, false) => (Some(a), Some(b), year),
+                        (false, true) => (Some(b), Some(a), year),
+                        (false, false) if month_first => (Some(b), Some(a), year),
+                        (false, false) => (Some(a), Some(b), year),
+                        (true, true) => (None, None, None),
+                    }
+                }
+                _ => (None, None, None),
+            };
+            match (day, month) {
+                (Some(d @ 1..=31), Some(m @ 1..=12)) => {
+                    let name = MONTHS[m as usize - 1];
+                    match year {
+                        Some(y) => format!("{d} {name} {y}"),
+                        None => format!("{d} {name}"),
+                    }
+                }
+                _ => c[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spell_out;
+
+    #[test]
+    fn figures_become_a_day_and_a_month() {
+        assert_eq!(spell_out("by 12/18", false), "by 18 December");
+        assert_eq!(spell_out("by 18/12", true), "by 18 December");
+        assert_eq!(spell_out("by 11/12", false), "by 11 December");
+        assert_eq!(spell_out("by 11/12", true), "by 12 November");
+        assert_eq!(spell_out("12/18/2026", true), "18 December 2026");
+        assert_eq!(spell_out("18/12/26", false), "18 December 2026");
+        assert_eq!(spell_out("by 2026-12-18", false), "by 18 December 2026");
+        // Not dates: left as written.
+        for text in [
+            "2-3 weeks",
+            "1.5 weeks",
+            "24/7",
+            "13/13",
+            "0/5",
+            "in 10 days",
+        ] {
+            assert_eq!(spell_out(text, false), text);
+        }
+    }
+}
