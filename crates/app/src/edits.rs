@@ -209,7 +209,19 @@ impl Followup {
                             Some(tz) => place::time_zone("callback-tz", tz)?,
                             None => their_zone(tx.store, &call)?,
                         };
-                        Some(when::instant("callback", text, &zone)?)
+                        // Words ("Thursday 3pm") are read from the call's day, theirs.
+                        let call_day = jiff::tz::TimeZone::get(&zone)
+                            .map(|tz| call.at.to_zoned_datetime(tz).date())
+                            .unwrap_or_else(|_| {
+                                call.at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date()
+                            });
+                        let interview = tx.store.interview(&call.interview_id)?;
+                        let mut planner = crate::planner::Planner::load(tx.store)?;
+                        let locale = planner.profile.locale.clone();
+                        let days = planner.employer_days(tx.store, &interview)?;
+                        Some(when::instant_in_words(
+                            "callback", text, &zone, call_day, days, &locale,
+                        )?)
                     }
                 };
             }

@@ -635,6 +635,35 @@ fn the_date_they_gave_can_be_typed_in_their_words() {
     );
 }
 
+#[test]
+fn a_callback_can_be_given_as_they_said_it() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    // Called Tue 23 Mar at 10:05 GMT (06:05 in New York, the interviewer's zone): "call
+    // me Thursday at 3" is Thu 25 Mar 15:00 EDT.
+    let out = db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "unavailable",
+        "--callback",
+        "Thursday at 3",
+        "--at",
+        "2027-03-23T10:05",
+    ]);
+    assert!(out.contains("Thu 25 Mar 15:00 EDT their time"), "{out}");
+    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    let id = calls[0]["id"].as_str().unwrap().to_string();
+    db.ok(&["call", "set", &id, "--callback", "Friday 11am"]);
+    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    // Fri 26 Mar 11:00 EDT.
+    assert_eq!(calls[0]["callback"], "2027-03-26T15:00:00Z", "{calls:#}");
+    // A day with no hour is refused, and says how to write one.
+    let err = db.fails(1, &["call", "set", &id, "--callback", "Friday"]);
+    assert!(err.contains("\"Thursday 3pm\""), "{err}");
+}
+
 /// Plans stored by an earlier planner (an upgrade) are recomputed by this one the first
 /// time plans are read, whichever read it is; once they are current, reading writes
 /// nothing.

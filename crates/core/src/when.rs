@@ -46,6 +46,79 @@ pub fn instant(field: &str, text: &str, zone: &str) -> Result<Timestamp, Invalid
     Ok(ts)
 }
 
+/// A time they asked for, as typed (`2027-03-16T14:30`) or in words as people say it on the
+/// phone: "Thursday 3pm", "tomorrow at 10:30", "Tuesday next week at 9am", "the 16th at
+/// noon", "today 16:00". The day is read as the employer's timeline is (said.rs) from
+/// `today` (the call's day in `zone`); a bare hour ("at 3") is read as business hours do
+/// (1 to 6 is the afternoon). A day without a time is refused: a callback is an hour.
+pub fn instant_in_words(
+    field: &str,
+    text: &str,
+    zone: &str,
+    today: Date,
+    cal: &crate::calendar::WorkingDays,
+    locale: &crate::model::Locale,
+) -> Result<Timestamp, InvalidValue> {
+    // Typed as a date and time: its own errors (a time in the clocks' gap) stand.
+    let trimmed = text.trim();
+    if trimmed.parse::<Timestamp>().is_ok()
+        || trimmed.replacen(' ', "T", 1).parse::<DateTime>().is_ok()
+    {
+        return instant(field, text, zone);
+    }
+    let refuse = || {
+        InvalidValue::new(
+            field,
+            format!(
+                "'{}' is not a day and a time Followup can read; write it as YYYY-MM-DDTHH:MM (2027-03-02T10:00) or in words with a time (\"Thursday 3pm\", \"tomorrow at 10:30\")",
+                text.trim()
+            ),
+        )
+    };
+    let (day_words, hour, minute) = split_time(text).ok_or_else(refuse)?;
+    let day = match day_words.trim().to_lowercase().as_str() {
+        "" | "today" => today,
+        words => crate::said::date_from_phrase(words, today, cal, locale).ok_or_else(refuse)?,
+    };
+    instant(field, &format!("{day}T{hour:02}:{minute:02}"), zone)
+}
+
+/// The time at the end of a callback in words and what comes before it: "Thursday 3pm" →
+/// ("Thursday", 15, 0); "tomorrow at 10:30" → ("tomorrow", 10, 30); "Monday at noon".
+fn split_time(text: &str) -> Option<(String, i8, i8)> {
+    static TIME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let time = TIME.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|\s)(at\s+|@\s*)?(?:(noon|midday)|(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)\s*$",
+        )
+        .expect("a valid pattern")
+    });
+    let c = time.captures(text.trim())?;
+    let (hour, minute) = if c.get(2).is_some() {
+        (12, 0)
+    } else {
+        // A number alone is a day ("March 16") unless "at" says it is an hour.
+        if c.get(1).is_none() && c.get(4).is_none() && c.get(5).is_none() {
+            return None;
+        }
+        let hour: i8 = c[3].parse().ok()?;
+        let minute: i8 = c.get(4).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let half = c.get(5).map(|m| m.as_str().to_lowercase());
+        let hour = match half.as_deref() {
+            Some(h) if h.starts_with('p') && hour < 12 => hour + 12,
+            Some(h) if h.starts_with('a') && hour == 12 => 0,
+            Some(_) => hour,
+            // "at 3" on the phone is the afternoon; "at 10" the morning.
+            None if c.get(4).is_none() && (1..=6).contains(&hour) => hour + 12,
+            None => hour,
+        };
+        (hour, minute)
+    };
+    let start = c.get(0)?.start();
+    ((0..24).contains(&hour) && (0..60).contains(&minute))
+        .then(|| (text.trim()[..start].to_string(), hour, minute))
+}
+
 fn instant_any_year(field: &str, text: &str, zone: &str) -> Result<Timestamp, InvalidValue> {
     let text = text.trim();
     if let Ok(ts) = text.parse::<Timestamp>() {
@@ -105,6 +178,42 @@ pub fn offset_text(offset: jiff::tz::Offset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_callback_in_words_is_a_day_and_an_hour_in_their_zone() {
+        let cal = crate::calendar::WorkingDays::new("gb-eng", &[]).unwrap();
+        let gb = crate::model::Locale::EnGb;
+        // Said on Tue 2 Mar 2027, in London (GMT).
+        let today = jiff::civil::date(2027, 3, 2);
+        let read =
+            |text: &str| instant_in_words("callback", text, "Europe/London", today, &cal, &gb);
+        let at = |t: &str| Ok(t.parse::<Timestamp>().unwrap());
+        assert_eq!(read("Thursday 3pm"), at("2027-03-04T15:00:00Z"));
+        assert_eq!(read("tomorrow at 10:30"), at("2027-03-03T10:30:00Z"));
+        assert_eq!(read("Tuesday next week at 9am"), at("2027-03-09T09:00:00Z"));
+        assert_eq!(read("the 16th at noon"), at("2027-03-16T12:00:00Z"));
+        assert_eq!(read("today 16:00"), at("2027-03-02T16:00:00Z"));
+        assert_eq!(read("Friday at 3"), at("2027-03-05T15:00:00Z"));
+        assert_eq!(read("Friday at 10"), at("2027-03-05T10:00:00Z"));
+        assert_eq!(read("16/03 at 14.30"), at("2027-03-16T14:30:00Z"));
+        // As typed, as before.
+        assert_eq!(read("2027-03-16T14:30"), at("2027-03-16T14:30:00Z"));
+        // A day without an hour, a number that is a day, and nonsense are refused.
+        for text in ["Thursday", "March 16", "soonish", "Thursday 25:00", ""] {
+            let e = read(text).unwrap_err();
+            assert!(e.to_string().contains("YYYY-MM-DDTHH:MM"), "{text}: {e}");
+        }
+        // A time that does not exist is refused, as typed ones are.
+        let gap = instant_in_words(
+            "callback",
+            "the 28th at 1:30am",
+            "Europe/London",
+            today,
+            &cal,
+            &gb,
+        );
+        assert!(gap.unwrap_err().to_string().contains("clocks go forward"));
+    }
 
     #[test]
     fn the_last_instant_jiff_can_hold_is_out_of_range_in_those_words() {

@@ -75,12 +75,26 @@ impl Followup {
                 Some(tz) => place::time_zone("callback-tz", tz)?,
                 None => zone.clone(),
             };
-            let callback = log
-                .callback
-                .as_deref()
-                .map(|text| when::instant("callback", text, &callback_zone))
-                .transpose()?;
             let region = planner.employer_region(&panel);
+            // A callback in words ("Thursday 3pm") is read from the call's day, theirs.
+            let call_day = jiff::tz::TimeZone::get(&callback_zone)
+                .map(|tz| at.to_zoned_datetime(tz).date())
+                .unwrap_or_else(|_| at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+            let locale = planner.profile.locale.clone();
+            let callback = match log.callback.as_deref() {
+                Some(text) => {
+                    let cal = planner.calendars.get(&region)?;
+                    Some(when::instant_in_words(
+                        "callback",
+                        text,
+                        &callback_zone,
+                        call_day,
+                        cal,
+                        &locale,
+                    )?)
+                }
+                None => None,
+            };
             if let Some(when) = callback {
                 // Against the call's own time: a callback agreed on a call logged later
                 // (--at) is judged by when the call was, not by today.

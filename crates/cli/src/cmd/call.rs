@@ -28,7 +28,8 @@ pub struct LogArgs {
     /// reached, unavailable, voicemail or no-answer
     #[arg(long)]
     outcome: String,
-    /// A time they agreed for another call, e.g. 2027-03-16T14:30 (read in their zone)
+    /// A time they agreed for another call, e.g. 2027-03-16T14:30 or "Thursday at 3" (read
+    /// in their zone)
     #[arg(long, value_name = "DATETIME")]
     callback: Option<String>,
     /// The zone --callback is in [default: the interviewer's]
@@ -146,7 +147,7 @@ pub struct SetArgs {
     outcome: Option<String>,
     #[command(flatten)]
     at: super::step::AtArgs,
-    /// A time they agreed for another call (their zone; "" clears it)
+    /// A time they agreed for another call, e.g. "Friday 11am" (their zone; "" clears it)
     #[arg(long, value_name = "DATETIME")]
     callback: Option<String>,
     /// The zone --callback is in [default: the interviewer's]
