@@ -21,6 +21,7 @@ pub const TARGETS: &[&str] = &[
     "check",
     "sense",
     "skills",
+    "words",
 ];
 
 /// Runs the named target on one input.
@@ -35,6 +36,7 @@ pub fn run(target: &str, data: &[u8]) {
         "check" => check(data),
         "sense" => sense(data),
         "skills" => skills(data),
+        "words" => words(data),
         other => panic!("no fuzz target {other}"),
     }
 }
@@ -293,4 +295,37 @@ fn skills_profile() -> &'static [followup_core::model::Skill] {
         })
         .collect()
     })
+}
+
+/// Dates and times in words: the employer's timeline and a callback as said on the phone,
+/// in both locales' orders, from a day near either end of the supported years too. A date
+/// found is never before the day it was said on, and a callback read is a real instant.
+pub fn words(data: &[u8]) {
+    use followup_core::model::Locale;
+    let Some(text) = text(data) else { return };
+    let text: &str = &text;
+    static CAL: OnceLock<followup_core::calendar::WorkingDays> = OnceLock::new();
+    let cal = CAL.get_or_init(|| {
+        followup_core::calendar::WorkingDays::new("gb-eng", &[]).expect("a shipped region")
+    });
+    for said_on in [
+        jiff::civil::date(2026, 12, 1),
+        jiff::civil::date(2200, 12, 30),
+        jiff::civil::date(1900, 1, 1),
+    ] {
+        for locale in [Locale::EnGb, Locale::EnUs] {
+            if let Some(d) = followup_core::said::date_from_phrase(text, said_on, cal, &locale) {
+                assert!(d >= said_on, "{text:?} on {said_on}: {d}");
+            }
+            let _ = followup_core::said::given_date("decide-by", text, said_on, cal, &locale);
+            let _ = followup_core::when::instant_in_words(
+                "callback",
+                text,
+                "Europe/London",
+                said_on,
+                cal,
+                &locale,
+            );
+        }
+    }
 }
