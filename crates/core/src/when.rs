@@ -77,7 +77,7 @@ pub fn instant_in_words(
     };
     let (day_words, hour, minute) = split_time(text).ok_or_else(refuse)?;
     let day = match day_words.trim().to_lowercase().as_str() {
-        "" | "today" => today,
+        "" | "today" | "later today" | "this morning" | "this afternoon" | "this evening" => today,
         words => crate::said::date_from_phrase(words, today, cal, locale).ok_or_else(refuse)?,
     };
     instant(field, &format!("{day}T{hour:02}:{minute:02}"), zone)
@@ -193,6 +193,7 @@ mod tests {
         assert_eq!(read("Tuesday next week at 9am"), at("2027-03-09T09:00:00Z"));
         assert_eq!(read("the 16th at noon"), at("2027-03-16T12:00:00Z"));
         assert_eq!(read("today 16:00"), at("2027-03-02T16:00:00Z"));
+        assert_eq!(read("this afternoon at 4"), at("2027-03-02T16:00:00Z"));
         assert_eq!(read("Friday at 3"), at("2027-03-05T15:00:00Z"));
         assert_eq!(read("Friday at 10"), at("2027-03-05T10:00:00Z"));
         assert_eq!(read("16/03 at 14.30"), at("2027-03-16T14:30:00Z"));

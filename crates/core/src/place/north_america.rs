@@ -167,42 +167,24 @@ mod tests {
             country: country.into(),
             ..PostalAddress::default()
         };
-        let texas = Some("America/Chicago");
-        assert_eq!(
-            zone_of_address(&address("Austin", "TX", "78701", "USA")),
-            texas
-        );
-        assert_eq!(
-            zone_of_address(&address("Austin", "Texas", "", "United States")),
-            texas
-        );
-        assert_eq!(
-            zone_of_address(&address("Austin", "", "TX 78701", "US")),
-            texas
-        );
-        assert_eq!(
-            zone_of_address(&address("Austin TX", "", "78701", "USA")),
-            texas
-        );
-        assert_eq!(
-            zone_of_address(&address("Austin", "", "TX 78701", "")),
-            texas
-        );
-        assert_eq!(
-            zone_of_address(&address("Seattle", "WA", "98101-1234", "USA")),
-            Some("America/Los_Angeles")
-        );
-        // Idaho straddles Mountain and Pacific: no guess.
-        assert_eq!(
-            zone_of_address(&address("Boise", "ID", "83702", "USA")),
-            None
-        );
-        // Not American: a Canadian province is its region's business.
-        assert_eq!(
-            zone_of_address(&address("Toronto", "", "ON M5X 1A9", "Canada")),
-            None
-        );
-        assert_eq!(zone_of_address(&address("Paris", "TX", "", "France")), None);
-        assert_eq!(zone_of_address(&address("Springfield", "", "", "")), None);
+        let (texas, seattle) = (Some("America/Chicago"), Some("America/Los_Angeles"));
+        for (locality, region, postcode, country, zone) in [
+            ("Austin", "TX", "78701", "USA", texas),
+            ("Austin", "Texas", "", "United States", texas),
+            ("Austin", "", "TX 78701", "US", texas),
+            ("Austin TX", "", "78701", "USA", texas),
+            // No country, but a state's code and a ZIP code.
+            ("Austin", "", "TX 78701", "", texas),
+            ("Seattle", "WA", "98101-1234", "USA", seattle),
+            // Idaho straddles Mountain and Pacific: no guess.
+            ("Boise", "ID", "83702", "USA", None),
+            // Not American: a Canadian province is its region's business.
+            ("Toronto", "", "ON M5X 1A9", "Canada", None),
+            ("Paris", "TX", "", "France", None),
+            ("Springfield", "", "", "", None),
+        ] {
+            let found = zone_of_address(&address(locality, region, postcode, country));
+            assert_eq!(found, zone, "{locality}, {region} {postcode}, {country}");
+        }
     }
 }

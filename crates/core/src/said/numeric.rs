@@ -31,8 +31,20 @@ pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
     });
     dates
         .replace_all(phrase, |c: &regex::Captures| {
-            // "24/7" is round the clock, not 24 July.
-            if &c[0] == "24/7" {
+            // "24/7" is round the clock, not 24 July; "3/4 weeks" is three or four.
+            let after = phrase[c.get(0).map_or(0, |m| m.end())..].trim_start();
+            let span = [
+                "day",
+                "week",
+                "wk",
+                "fortnight",
+                "month",
+                "working",
+                "business",
+            ]
+            .iter()
+            .any(|unit| after.to_lowercase().starts_with(unit));
+            if &c[0] == "24/7" || span {
                 return c[0].to_string();
             }
             let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -81,6 +93,8 @@ mod tests {
         // Not dates: left as written.
         for text in [
             "2-3 weeks",
+            "3/4 weeks",
+            "in 2/3 working days",
             "1.5 weeks",
             "24/7",
             "13/13",

@@ -396,6 +396,7 @@ fn dates_in_figures_are_read_in_the_candidates_order() {
     assert_eq!(gb("by 11/12"), Some(date(2026, 12, 11)));
     assert_eq!(us("decision on 1/8/2027"), Some(date(2027, 1, 8)));
     assert_eq!(gb("by 2026-12-18"), Some(date(2026, 12, 18)));
-    // "2-3 weeks" is still a span.
+    // "2-3 weeks" and "3/4 weeks" are still spans, read at their far end.
     assert_eq!(gb("2-3 weeks"), Some(date(2026, 12, 22)));
+    assert_eq!(us("3/4 weeks"), Some(date(2026, 12, 29)));
 }
