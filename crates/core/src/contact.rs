@@ -197,10 +197,20 @@ pub fn zone_of(c: &Contact) -> Option<(String, ZoneFrom)> {
     }
     let region = c.region.as_deref().and_then(crate::place::zone_of_region);
     let state = || c.address.as_ref().and_then(crate::place::zone_of_address);
+    // A number without "+1" is read as North American only for a contact not placed
+    // elsewhere: "(415) 555-0134" is how Americans type a colleague's number.
+    let north_american = c
+        .region
+        .as_deref()
+        .is_none_or(|r| r == "us" || r == "ca" || r.starts_with("ca-"));
     let area = || {
-        c.phones
-            .iter()
-            .find_map(|p| crate::place::zone_of_phone(&p.value))
+        c.phones.iter().find_map(|p| {
+            crate::place::zone_of_phone(&p.value).or_else(|| {
+                north_american
+                    .then(|| crate::place::zone_of_national_phone(&p.value))
+                    .flatten()
+            })
+        })
     };
     region
         .map(|z| (z, ZoneFrom::Region))

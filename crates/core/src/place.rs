@@ -7,7 +7,7 @@ mod address;
 mod north_america;
 mod typed;
 pub use address::{region_of, region_of_address};
-pub use north_america::{zone_of_address, zone_of_phone};
+pub use north_america::{zone_of_address, zone_of_national_phone, zone_of_phone};
 pub use typed::parse_address;
 
 /// Holiday regions Followup knows. `gb-*` are the UK nations (Wales shares England's bank

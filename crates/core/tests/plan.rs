@@ -366,6 +366,15 @@ fn an_american_interviewer_keeps_their_states_or_area_codes_hours() {
         "500 W 2nd St, Austin, TX 78701, USA",
     ));
     assert_eq!(case.step(StepKind::FollowUpCall).zone, "America/Chicago");
+    // As Americans type it, without "+1": Austin's area code.
+    case.panel[0].address = None;
+    case.panel[0].phones = vec![Labelled::plain("(512) 555-0134")];
+    assert_eq!(case.step(StepKind::FollowUpCall).zone, "America/Chicago");
+    // Not for a contact placed outside North America (Australia, of several zones): the
+    // interview's zone, not Austin's.
+    case.panel[0].region = Some("au".into());
+    assert_eq!(case.step(StepKind::FollowUpCall).zone, "America/New_York");
+    case.panel[0].region = Some("us".into());
     // A number in the Florida panhandle, which straddles two zones, says nothing.
     case.panel[0].address = None;
     case.panel[0].phones = vec![Labelled::plain("+1 850 555 0134")];

@@ -55,6 +55,31 @@ fn area_code(number: &str) -> Option<String> {
     (national.len() == 10).then(|| national[..3].to_string())
 }
 
+/// The area code of a number written as North Americans write one without "+1": "(415)
+/// 555-0134", "415-555-0134", "415.555.0134". Area codes and exchanges never start with 0
+/// or 1, which tells these from most other countries' national numbers ("020 7946 0000").
+fn national_area_code(number: &str) -> Option<String> {
+    static SHAPE: OnceLock<regex::Regex> = OnceLock::new();
+    let shape = SHAPE.get_or_init(|| {
+        regex::Regex::new(r"^(?:\(([2-9]\d{2})\)\s?|([2-9]\d{2})[-.])([2-9]\d{2})[-.](\d{4})$")
+            .expect("a valid pattern")
+    });
+    let c = shape.captures(number.trim())?;
+    c.get(1).or(c.get(2)).map(|m| m.as_str().to_string())
+}
+
+/// The zone of a number written the North American way without "+1" ("(415) 555-0134"),
+/// for a contact already known to be in the US or Canada, or not known to be anywhere.
+pub fn zone_of_national_phone(number: &str) -> Option<&'static str> {
+    let area = national_area_code(number)?;
+    let (zone, region) = table().areas.get(area.as_str())?;
+    if zone.is_empty() {
+        super::zone_of_region(region)
+    } else {
+        Some(zone)
+    }
+}
+
 /// The region of a North American number: `us`, a Canadian province's ("ca-on" for
 /// 416), `ca` where an area code spans provinces; None in the Caribbean.
 pub(super) fn region_of_number(number: &str) -> Option<&'static str> {
@@ -137,6 +162,32 @@ mod tests {
         assert_eq!(region_of_number("+1 416 555 0100"), Some("ca-on"));
         assert_eq!(region_of_number("+1 212 555 0100"), Some("us"));
         assert_eq!(region_of_number("+1 876 555 0100"), None);
+    }
+
+    #[test]
+    fn a_number_written_the_north_american_way_needs_no_plus_one() {
+        for number in [
+            "(415) 555-0134",
+            "(415)555-0134",
+            "415-555-0134",
+            "415.555.0134",
+        ] {
+            assert_eq!(
+                zone_of_national_phone(number),
+                Some("America/Los_Angeles"),
+                "{number}"
+            );
+        }
+        // Other countries' national numbers, and numbers that could be anything.
+        for number in [
+            "020 7946 0000",
+            "4155550134",
+            "415 555 0134",
+            "(015) 555-0134",
+            "",
+        ] {
+            assert_eq!(zone_of_national_phone(number), None, "{number}");
+        }
     }
 
     #[test]
