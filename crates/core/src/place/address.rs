@@ -133,6 +133,10 @@ const CROSSING: &[&str] = &["TD", "SY", "CH", "HR", "LD"];
 /// 1A9, Canada") has it before the postcode or as the town's part, so each is tried, and a
 /// province beats the country alone.
 pub fn region_of(address: &PostalAddress) -> Option<String> {
+    // "1 Congress Ave, Austin, TX 78701": no country, but a state and a ZIP code.
+    if address.country.trim().is_empty() && super::north_america::is_american(address) {
+        return Some("us".to_string());
+    }
     let before_postcode = address.postcode.split_whitespace().next().unwrap_or("");
     // "Sydney NSW": a state's code in capitals after the town.
     let after_town = address

@@ -106,16 +106,10 @@ pub fn zone_of_phone(number: &str) -> Option<&'static str> {
 /// which straddle a line). An address that names no country counts as American when its
 /// postcode is a state's code and a ZIP code ("TX 78701").
 pub fn zone_of_address(address: &PostalAddress) -> Option<&'static str> {
-    let postcode: Vec<&str> = address.postcode.split_whitespace().collect();
-    let zip_after_state = matches!(postcode.as_slice(),
-        [state, zip] if state.len() == 2 && is_zip(zip));
-    let american = match super::address::country_code(&address.country) {
-        Some(code) => code == "us",
-        None => address.country.trim().is_empty() && zip_after_state,
-    };
-    if !american {
+    if !is_american(address) {
         return None;
     }
+    let postcode: Vec<&str> = address.postcode.split_whitespace().collect();
     let states = &table().states;
     // "Austin TX": the state's code after the town.
     let after_town = address.locality.split_whitespace().skip(1).last();
@@ -128,6 +122,20 @@ pub fn zone_of_address(address: &PostalAddress) -> Option<&'static str> {
     .into_iter()
     .flatten()
     .find_map(|within| states.get(&plain(within)).copied())
+}
+
+/// Whether an address is in the United States: its country says so, or it names none and
+/// its postcode is a state's code and a ZIP code ("TX 78701").
+pub(super) fn is_american(address: &PostalAddress) -> bool {
+    match super::address::country_code(&address.country) {
+        Some(code) => code == "us",
+        None => {
+            let postcode: Vec<&str> = address.postcode.split_whitespace().collect();
+            address.country.trim().is_empty()
+                && matches!(postcode.as_slice(),
+                    [state, zip] if table().states.contains_key(&state.to_lowercase()) && is_zip(zip))
+        }
+    }
 }
 
 /// A ZIP code: five digits, perhaps with four more ("78701-1234").
@@ -237,5 +245,13 @@ mod tests {
             let found = zone_of_address(&address(locality, region, postcode, country));
             assert_eq!(found, zone, "{locality}, {region} {postcode}, {country}");
         }
+        // Typed without a country, a state and a ZIP code place it in the United States.
+        let typed = super::super::parse_address("1 Congress Ave, Austin, TX 78701");
+        assert_eq!(super::super::region_of(&typed).as_deref(), Some("us"));
+        assert_eq!(zone_of_address(&typed), texas);
+        let nowhere = super::super::parse_address("1 Main St, Springfield, 12345");
+        assert_eq!(super::super::region_of(&nowhere), None);
+        let not_a_state = super::super::parse_address("1 Main St, Springfield, ZZ 12345");
+        assert_eq!(super::super::region_of(&not_a_state), None);
     }
 }
