@@ -188,6 +188,17 @@ pub enum ZoneFrom {
     AreaCode,
 }
 
+/// A contact's zone as the front ends show it: "Europe/London" when the card or the user
+/// gave it, else with where it came from, "America/Chicago (their state's)".
+pub fn zone_label(c: &Contact) -> Option<String> {
+    zone_of(c).map(|(zone, from)| match from {
+        ZoneFrom::Card => zone,
+        ZoneFrom::Region => format!("{zone} (their region's)"),
+        ZoneFrom::State => format!("{zone} (their state's)"),
+        ZoneFrom::AreaCode => format!("{zone} (their area code's)"),
+    })
+}
+
 /// A contact's own zone and where it came from: the one on their card or typed in, else
 /// their region's, else their US state's, else their number's area code's. None when
 /// nothing says (a region of several zones, "us", and no state or area code that has one).

@@ -5,7 +5,6 @@ use crate::{exit::bad_input, out};
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use followup_app::{ContactChanges, Followup, Target};
-use followup_core::contact::ZoneFrom;
 use followup_core::model::{Contact, Labelled};
 use followup_formats::vcard;
 use jiff::Timestamp;
@@ -230,13 +229,7 @@ fn show(c: &Contact) -> anyhow::Result<()> {
         ),
         (
             "Time zone",
-            match followup_core::contact::zone_of(c) {
-                Some((zone, ZoneFrom::Card)) => zone,
-                Some((zone, ZoneFrom::Region)) => format!("{zone} (their region's)"),
-                Some((zone, ZoneFrom::State)) => format!("{zone} (their state's)"),
-                Some((zone, ZoneFrom::AreaCode)) => format!("{zone} (their area code's)"),
-                None => String::new(),
-            },
+            followup_core::contact::zone_label(c).unwrap_or_default(),
         ),
         ("Region", c.region.clone().unwrap_or_default()),
         ("Contact by", c.preferred_channel.to_string()),

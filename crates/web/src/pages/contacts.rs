@@ -24,6 +24,9 @@ struct Row {
     position: String,
     organisation: String,
     email: String,
+    /// Where they keep their hours, and how Followup knows ("America/Chicago (their
+    /// state's)"); empty when nothing says and the interview's zone is used.
+    zone: String,
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
@@ -68,6 +71,7 @@ fn rows(contacts: &[Contact]) -> Vec<Row> {
                 .first()
                 .map(|e| e.value.clone())
                 .unwrap_or_default(),
+            zone: followup_core::contact::zone_label(c).unwrap_or_default(),
         })
         .collect()
 }

@@ -524,6 +524,22 @@ async fn a_person_is_added_from_the_contacts_page() {
     let contacts = web.engine().contacts(all()).unwrap();
     assert_eq!(contacts.len(), 1);
     assert_eq!(contacts[0].emails.len(), 2);
+    // The list says where each keeps their hours, and how Followup knows.
+    let r = web
+        .post(
+            "/contacts",
+            &[("name", "Sam Ortiz"), ("phones", "(415) 555-0134")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = web.get("/contacts").await;
+    // (escaped as HTML: "America/Los_Angeles (their area code's)")
+    assert!(
+        r.body
+            .contains("hours in America&#x2f;Los_Angeles (their area code&#x27;s)"),
+        "{}",
+        r.body
+    );
 }
 
 /// The call page reads the agreed time in the zone the engine saves it in: the lead
