@@ -84,11 +84,15 @@ fn normalise(phrase: &str) -> String {
         .split_whitespace()
         .map(|w| {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            if !digits.is_empty()
-                && digits.chars().all(|c| c.is_ascii_digit())
-                && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
-            {
+            let letters = &w[digits.len()..];
+            let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+            if all_digits && ["st", "nd", "rd", "th"].contains(&letters) {
                 digits.to_string()
+            } else if all_digits && !letters.is_empty() && unit(letters).is_some() {
+                // "2wks", "10days": a number run into its unit.
+                format!("{digits} {letters}")
+            } else if w == "tmrw" || w == "tmr" {
+                "tomorrow".to_string()
             } else {
                 w.to_string()
             }
@@ -186,8 +190,11 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         .copied()
         .filter(|w| *w != "couple" && *w != "few")
         .collect();
-    // "a week on Friday" is a weekday's phrase, not a week's.
-    if rest.iter().any(|w| weekday(w).is_some()) {
+    // "a week on Friday" and "a week tomorrow" are a day's phrases, not a week's.
+    if rest
+        .iter()
+        .any(|w| weekday(w).is_some() || *w == "tomorrow")
+    {
         return None;
     }
     match rest.as_slice() {

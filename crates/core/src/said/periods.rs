@@ -147,6 +147,10 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
             "break" | "holidays" | "holiday",
         ]
         | ["after", "festive", "season" | "break"] => early_january(),
+        // "early next year": its first days, as "the new year" is.
+        ["early", "next", "year"] | ["start", "next", "year"] | ["beginning", "next", "year"] => {
+            Date::new(from.year() + 1, 1, 10).ok()
+        }
         ["end", "year"] | ["end", "this", "year"] | ["year", "end"] | ["this", "year"] => {
             Date::new(from.year(), 12, 31).ok()
         }

@@ -349,6 +349,13 @@ fn phrases_people_use_that_were_misread() {
     assert_eq!(read("in the first quarter"), Some(date(2027, 3, 31)));
     assert_eq!(read("January 2028"), Some(date(2028, 1, 31)));
     assert_eq!(read("by Weds"), Some(date(2027, 3, 3)));
+    assert_eq!(read("2wks"), Some(date(2027, 3, 16)));
+    assert_eq!(read("in 10days"), Some(date(2027, 3, 12)));
+    assert_eq!(read("tmrw"), Some(date(2027, 3, 3)));
+    assert_eq!(read("a week tomorrow"), Some(date(2027, 3, 10)));
+    assert_eq!(read("the Thursday after next"), Some(date(2027, 3, 11)));
+    assert_eq!(read("early next year"), Some(date(2028, 1, 10)));
+    assert_eq!(read("next Thursday or Friday"), Some(date(2027, 3, 12)));
     // The week after the date before it (Fri 5 Mar): Fri 12 Mar.
     assert_eq!(
         read("they're interviewing until Friday and will decide the week after"),

@@ -31,6 +31,8 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
     let next_week = next_monday(from);
     match words.as_slice() {
         ["tomorrow"] => from.tomorrow().ok(),
+        // "a week tomorrow", "a week today" (the latter is also a plain week).
+        ["a" | "one", "week", "tomorrow"] => from.checked_add(8.days()).ok(),
         ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
             Some(friday_of(from))
         }
@@ -80,21 +82,24 @@ pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
             .filter_map(|n| start.checked_add((n as i64).days()).ok())
             .find(|d| d.weekday() == day)
     };
+    let in_next_week = |day: Weekday| -> Option<Date> {
+        let monday = next_monday(from);
+        (0..7)
+            .filter_map(|n| monday.checked_add((n as i64).days()).ok())
+            .find(|x| x.weekday() == day)
+    };
     match words.as_slice() {
         [d] | ["this", d] | ["this", "coming", d] | ["coming", d] => after(weekday(d)?, from),
-        // "Friday week", "a week on Friday", "a week from Friday": a week after the next
-        // Friday.
-        [d, "week"] | ["a" | "one", "week", "on" | "from", d] | ["week", "on" | "from", d] => {
-            after(weekday(d)?, from)?.checked_add(7.days()).ok()
-        }
+        // "Friday week", "a week on Friday", "a week from Friday", "the Friday after next":
+        // a week after the next Friday.
+        [d, "week"]
+        | ["a" | "one", "week", "on" | "from", d]
+        | ["week", "on" | "from", d]
+        | [d, "after", "next"] => after(weekday(d)?, from)?.checked_add(7.days()).ok(),
         // "Wednesday next week" is next week's Wednesday.
-        ["next", d] | [d, "next", "week"] => {
-            let day = weekday(d)?;
-            let monday = next_monday(from);
-            (0..7)
-                .filter_map(|n| monday.checked_add((n as i64).days()).ok())
-                .find(|x| x.weekday() == day)
-        }
+        ["next", d] | [d, "next", "week"] => in_next_week(weekday(d)?),
+        // "next Thursday or Friday": both next week's, the later one.
+        ["next", a, "or", b] => Some(in_next_week(weekday(a)?)?.max(in_next_week(weekday(b)?)?)),
         _ => None,
     }
 }
