@@ -42,7 +42,8 @@ pub struct InterviewChanges {
 pub struct CallChanges {
     pub outcome: Option<String>,
     pub at: Option<WhenYouDid>,
-    /// A time they asked for, in their zone unless `callback_tz`; empty clears it.
+    /// A time they asked for, in their zone unless `callback_tz` (`YYYY-MM-DDTHH:MM` or
+    /// words with an hour, "Friday 11am"); empty clears it.
     pub callback: Option<String>,
     pub callback_tz: Option<String>,
     /// YYYY-MM-DD or words ("end of next week"), or empty to clear.

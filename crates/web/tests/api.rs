@@ -430,12 +430,14 @@ async fn the_whole_process_through_the_api_alone() {
             "POST",
             "/calls",
             Some(json!({"interview_id": interview, "outcome": "unavailable",
-                "callback": "2027-03-09T14:30", "at": "2027-03-05T11:00",
+                "callback": "Tuesday at 2:30pm", "at": "2027-03-05T11:00",
                 "note": "in a meeting"})),
         )
         .await;
     assert_eq!(s, 201, "{call}");
     assert_eq!(call["result"]["call"]["outcome"], "unavailable");
+    // As she said it, on Fri 5 Mar in London: Tue 9 Mar 14:30 GMT.
+    assert_eq!(call["result"]["call"]["callback"], "2027-03-09T14:30:00Z");
     let next = call["result"]["next"]["id"].as_str().unwrap().to_string();
     let (s, moved) = api
         .call(

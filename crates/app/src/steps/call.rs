@@ -8,7 +8,8 @@ use super::*;
 pub struct CallLog {
     pub interview_id: String,
     pub outcome: String,
-    /// A time they asked for, read in their zone unless `callback_tz`.
+    /// A time they asked for, read in their zone unless `callback_tz`: `YYYY-MM-DDTHH:MM`
+    /// or in words with an hour ("Thursday at 3", "tomorrow at 10:30").
     pub callback: Option<String>,
     pub callback_tz: Option<String>,
     pub decide_by: Option<String>,

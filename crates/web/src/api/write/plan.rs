@@ -9,7 +9,8 @@ pub struct CallReport {
     interview_id: String,
     /// reached, unavailable, voicemail or no-answer.
     outcome: String,
-    /// A time they agreed for another call, read in their zone unless `callback_tz`.
+    /// A time they agreed for another call, read in their zone unless `callback_tz`:
+    /// `YYYY-MM-DDTHH:MM` or in words with an hour ("Thursday at 3").
     #[serde(default)]
     callback: Option<String>,
     #[serde(default)]
