@@ -202,45 +202,40 @@ impl Followup {
                 let zone = tx.store.profile()?.unwrap_or_default().time_zone;
                 call.at = at.read("at", &zone, now)?.0;
             }
-            if let Some(text) = changes.callback.as_deref().map(str::trim) {
-                call.callback = match text {
-                    "" => None,
-                    text => {
-                        let zone = match &changes.callback_tz {
-                            Some(tz) => place::time_zone("callback-tz", tz)?,
-                            None => their_zone(tx.store, &call)?,
-                        };
-                        // Words ("Thursday 3pm") are read from the call's day, theirs.
-                        let call_day = jiff::tz::TimeZone::get(&zone)
-                            .map(|tz| call.at.to_zoned_datetime(tz).date())
-                            .unwrap_or_else(|_| {
-                                call.at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date()
-                            });
-                        let interview = tx.store.interview(&call.interview_id)?;
-                        let mut planner = crate::planner::Planner::load(tx.store)?;
-                        let locale = planner.profile.locale.clone();
-                        let days = planner.employer_days(tx.store, &interview)?;
-                        Some(when::instant_in_words(
-                            "callback", text, &zone, call_day, days, &locale,
-                        )?)
-                    }
-                };
+            // An empty text clears; words in either ("Thursday 3pm", "end of next week")
+            // are read from the call's day in their zone, in the employer's working days,
+            // loaded once for both.
+            let callback = changes.callback.as_deref().map(str::trim);
+            let decide_by = changes.decide_by.as_deref().map(str::trim);
+            if callback == Some("") {
+                call.callback = None;
             }
-            if let Some(date) = changes.decide_by.as_deref().map(str::trim) {
-                call.decide_by = match date {
-                    "" => None,
-                    text => {
-                        // Words are read from the call's day, in the employer's working days.
-                        let interview = tx.store.interview(&call.interview_id)?;
-                        let tz = jiff::tz::TimeZone::get(&their_zone(tx.store, &call)?)
-                            .unwrap_or(jiff::tz::TimeZone::UTC);
-                        let said_on = call.at.to_zoned_datetime(tz).date();
-                        let mut planner = crate::planner::Planner::load(tx.store)?;
-                        let locale = planner.profile.locale.clone();
-                        let days = planner.employer_days(tx.store, &interview)?;
-                        Some(said::given_date("decide-by", text, said_on, days, &locale)?)
-                    }
-                };
+            if decide_by == Some("") {
+                call.decide_by = None;
+            }
+            let callback = callback.filter(|t| !t.is_empty());
+            let decide_by = decide_by.filter(|t| !t.is_empty());
+            if callback.is_some() || decide_by.is_some() {
+                let theirs = their_zone(tx.store, &call)?;
+                let interview = tx.store.interview(&call.interview_id)?;
+                let mut planner = crate::planner::Planner::load(tx.store)?;
+                let locale = planner.profile.locale.clone();
+                let days = planner.employer_days(tx.store, &interview)?;
+                if let Some(text) = callback {
+                    let zone = match &changes.callback_tz {
+                        Some(tz) => place::time_zone("callback-tz", tz)?,
+                        None => theirs.clone(),
+                    };
+                    let day = when::day_in(call.at, &zone);
+                    call.callback = Some(when::instant_in_words(
+                        "callback", text, &zone, day, days, &locale,
+                    )?);
+                }
+                if let Some(text) = decide_by {
+                    let said_on = when::day_in(call.at, &theirs);
+                    call.decide_by =
+                        Some(said::given_date("decide-by", text, said_on, days, &locale)?);
+                }
             }
             if let Some(note) = &changes.note {
                 call.note = note.trim().to_string();

@@ -659,6 +659,20 @@ fn a_callback_can_be_given_as_they_said_it() {
     let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
     // Fri 26 Mar 11:00 EDT.
     assert_eq!(calls[0]["callback"], "2027-03-26T15:00:00Z", "{calls:#}");
+    // Both in one change, read from the same call's day (Tue 23 Mar): Mon 29 Mar 10:00
+    // EDT, and the end of next week, Fri 2 Apr.
+    db.ok(&[
+        "call",
+        "set",
+        &id,
+        "--callback",
+        "Monday at 10",
+        "--decide-by",
+        "end of next week",
+    ]);
+    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    assert_eq!(calls[0]["callback"], "2027-03-29T14:00:00Z", "{calls:#}");
+    assert_eq!(calls[0]["decide_by"], "2027-04-02", "{calls:#}");
     // A day with no hour is refused, and says how to write one.
     let err = db.fails(1, &["call", "set", &id, "--callback", "Friday"]);
     assert!(err.contains("\"Thursday 3pm\""), "{err}");

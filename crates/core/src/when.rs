@@ -46,6 +46,13 @@ pub fn instant(field: &str, text: &str, zone: &str) -> Result<Timestamp, Invalid
     Ok(ts)
 }
 
+/// The calendar day `at` falls on in `zone` (in UTC when the zone is unknown): the day a
+/// call was made, as the words said on it count from.
+pub fn day_in(at: Timestamp, zone: &str) -> Date {
+    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    at.to_zoned_datetime(tz).date()
+}
+
 /// A time they asked for, as typed (`2027-03-16T14:30`) or in words as people say it on the
 /// phone: "Thursday 3pm", "tomorrow at 10:30", "Tuesday next week at 9am", "the 16th at
 /// noon", "today 16:00". The day is read as the employer's timeline is (said.rs) from

@@ -77,23 +77,16 @@ impl Followup {
                 None => zone.clone(),
             };
             let region = planner.employer_region(&panel);
-            // A callback in words ("Thursday 3pm") is read from the call's day, theirs.
-            let call_day = jiff::tz::TimeZone::get(&callback_zone)
-                .map(|tz| at.to_zoned_datetime(tz).date())
-                .unwrap_or_else(|_| at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
-            let locale = planner.profile.locale.clone();
             let callback = match log.callback.as_deref() {
-                Some(text) => {
-                    let cal = planner.calendars.get(&region)?;
-                    Some(when::instant_in_words(
-                        "callback",
-                        text,
-                        &callback_zone,
-                        call_day,
-                        cal,
-                        &locale,
-                    )?)
-                }
+                // Words ("Thursday 3pm") are read from the call's day, theirs.
+                Some(text) => Some(when::instant_in_words(
+                    "callback",
+                    text,
+                    &callback_zone,
+                    when::day_in(at, &callback_zone),
+                    planner.calendars.get(&region)?,
+                    &planner.profile.locale,
+                )?),
                 None => None,
             };
             if let Some(when) = callback {
@@ -122,18 +115,13 @@ impl Followup {
                 outcome: outcome.clone(),
                 callback,
                 decide_by: match log.decide_by.as_deref() {
-                    Some(text) => {
-                        let tz = jiff::tz::TimeZone::get(&zone).unwrap_or(jiff::tz::TimeZone::UTC);
-                        let said_on = at.to_zoned_datetime(tz).date();
-                        let cal = planner.calendars.get(&region)?;
-                        Some(said::given_date(
-                            "decide-by",
-                            text,
-                            said_on,
-                            cal,
-                            &planner.profile.locale,
-                        )?)
-                    }
+                    Some(text) => Some(said::given_date(
+                        "decide-by",
+                        text,
+                        when::day_in(at, &zone),
+                        planner.calendars.get(&region)?,
+                        &planner.profile.locale,
+                    )?),
                     None => None,
                 },
                 note: log.note.clone().unwrap_or_default(),

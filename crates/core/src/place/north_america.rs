@@ -71,13 +71,7 @@ fn national_area_code(number: &str) -> Option<String> {
 /// The zone of a number written the North American way without "+1" ("(415) 555-0134"),
 /// for a contact already known to be in the US or Canada, or not known to be anywhere.
 pub fn zone_of_national_phone(number: &str) -> Option<&'static str> {
-    let area = national_area_code(number)?;
-    let (zone, region) = table().areas.get(area.as_str())?;
-    if zone.is_empty() {
-        super::zone_of_region(region)
-    } else {
-        Some(zone)
-    }
+    zone_of_area(&national_area_code(number)?)
 }
 
 /// The region of a North American number: `us`, a Canadian province's ("ca-on" for
@@ -88,17 +82,21 @@ pub(super) fn region_of_number(number: &str) -> Option<&'static str> {
     (!region.is_empty()).then_some(*region)
 }
 
-/// The zone a North American number's area code keeps: 415 San Francisco's, 512
-/// Austin's. Where the area code straddles a line (850, the Florida panhandle), the
-/// zone of its province if that has one, else None.
-pub fn zone_of_phone(number: &str) -> Option<&'static str> {
-    let area = area_code(number)?;
-    let (zone, region) = table().areas.get(area.as_str())?;
+/// An area code's zone, else (where it straddles a line) its province's if that has one.
+fn zone_of_area(area: &str) -> Option<&'static str> {
+    let (zone, region) = table().areas.get(area)?;
     if zone.is_empty() {
         super::zone_of_region(region)
     } else {
         Some(zone)
     }
+}
+
+/// The zone a North American number's area code keeps: 415 San Francisco's, 512
+/// Austin's. Where the area code straddles a line (850, the Florida panhandle), the
+/// zone of its province if that has one, else None.
+pub fn zone_of_phone(number: &str) -> Option<&'static str> {
+    zone_of_area(&area_code(number)?)
 }
 
 /// The zone of a US address's state, as a card or a typed address gives it ("TX",

@@ -32,7 +32,9 @@ pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
     dates
         .replace_all(phrase, |c: &regex::Captures| {
             // "24/7" is round the clock, not 24 July; "3/4 weeks" is three or four.
-            let after = phrase[c.get(0).map_or(0, |m| m.end())..].trim_start();
+            let after = phrase[c.get(0).map_or(0, |m| m.end())..]
+                .trim_start()
+                .to_lowercase();
             let span = [
                 "day",
                 "week",
@@ -43,7 +45,7 @@ pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
                 "business",
             ]
             .iter()
-            .any(|unit| after.to_lowercase().starts_with(unit));
+            .any(|unit| after.starts_with(unit));
             if &c[0] == "24/7" || span {
                 return c[0].to_string();
             }
