@@ -16,6 +16,9 @@
 //! or excerpt, were taken out of the later batches, and their first looks no longer
 //! count.
 
+mod adverts;
+
+use adverts::{parse, Advert};
 use followup_core::model::Skill;
 use followup_core::skills::rank;
 
@@ -103,57 +106,12 @@ fn profile() -> Vec<Skill> {
     ]
 }
 
-struct Advert {
-    url: String,
-    pair: [String; 2],
-    text: String,
-}
-
 fn adverts() -> Vec<Advert> {
     parse(include_str!("data/adverts.txt"))
 }
 
-fn parse(data: &str) -> Vec<Advert> {
-    data.split("\n=== ")
-        .skip(1)
-        .map(|block| {
-            let (url, rest) = block.split_once('\n').expect("url line");
-            let (pair, text) = rest.split_once('\n').expect("pair line");
-            let names: Vec<String> = pair
-                .strip_prefix("pair: ")
-                .expect("pair:")
-                .split(", ")
-                .map(str::to_string)
-                .collect();
-            Advert {
-                url: url.trim().to_string(),
-                pair: [names[0].clone(), names[1].clone()],
-                text: text.to_string(),
-            }
-        })
-        .collect()
-}
-
-/// How many adverts' top two are the adviser's pair, and the misses.
 fn score(adverts: &[Advert]) -> (usize, Vec<String>) {
-    let skills = profile();
-    let mut hits = 0;
-    let mut misses = Vec::new();
-    for a in adverts {
-        let picks: Vec<String> = rank(&skills, &a.text, 2)
-            .into_iter()
-            .map(|m| m.name)
-            .collect();
-        if a.pair.iter().all(|p| picks.contains(p)) {
-            hits += 1;
-        } else {
-            misses.push(format!(
-                "  expected {:?}, picked {picks:?}: {}",
-                a.pair, a.url
-            ));
-        }
-    }
-    (hits, misses)
+    adverts::score(&profile(), adverts)
 }
 
 #[test]

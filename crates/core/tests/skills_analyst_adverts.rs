@@ -1,0 +1,108 @@
+//! Skill matching for a second kind of candidate: a data and business analyst, whose
+//! skills are tools, methods and ways of working ("Excel", "Statistics", "Stakeholder
+//! management") rather than the engineering profile's technologies. 24 real adverts
+//! (tests/data/adverts-analyst.txt: LinkedIn postings for analyst roles, taken at fixed
+//! offsets of a public dataset, source kept), each labelled with the two skills a careers
+//! adviser would have this candidate name, set on reading before the matcher first ran on
+//! them. The profile was written before the adverts were read.
+
+mod adverts;
+
+use followup_core::model::Skill;
+
+/// An analyst with sixteen skills, one line of evidence each, and the few aliases a user
+/// would think to add.
+fn profile() -> Vec<Skill> {
+    let s = |name: &str, aliases: &[&str], evidence: &str| Skill {
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        evidence: evidence.into(),
+    };
+    vec![
+        s("SQL", &[], "Wrote the SQL behind our weekly revenue reporting."),
+        s(
+            "Python",
+            &["pandas"],
+            "Automated our churn analysis in Python with pandas.",
+        ),
+        s("R", &[], "Fitted mixed-effects models in R for the research team."),
+        s(
+            "Excel",
+            &["spreadsheets"],
+            "Kept the pricing model in Excel, with macros for the finance team.",
+        ),
+        s(
+            "Tableau",
+            &[],
+            "Built the Tableau dashboards the sales team uses every day.",
+        ),
+        s(
+            "Power BI",
+            &[],
+            "Moved finance reporting from spreadsheets to Power BI.",
+        ),
+        s(
+            "Statistics",
+            &["statistical analysis", "regression"],
+            "Built regression models to explain price sensitivity.",
+        ),
+        s(
+            "A/B testing",
+            &["experimentation"],
+            "Designed and analysed 30+ pricing experiments.",
+        ),
+        s(
+            "Forecasting",
+            &[],
+            "Built the demand forecast the supply team plans against.",
+        ),
+        s(
+            "Data visualisation",
+            &[],
+            "Redesigned the board pack's charts so trends read at a glance.",
+        ),
+        s(
+            "Stakeholder management",
+            &["presenting"],
+            "Presented monthly findings to the leadership team.",
+        ),
+        s(
+            "Machine learning",
+            &[],
+            "Trained a churn model with scikit-learn.",
+        ),
+        s(
+            "Google Analytics",
+            &[],
+            "Set up Google Analytics 4 tracking for the marketing site.",
+        ),
+        s(
+            "Financial modelling",
+            &[],
+            "Built the three-statement model behind our budget.",
+        ),
+        s(
+            "ETL",
+            &["data pipelines"],
+            "Built the nightly ETL jobs that load sales data into the warehouse.",
+        ),
+        s(
+            "Project management",
+            &[],
+            "Ran the rollout of a new CRM across three offices.",
+        ),
+    ]
+}
+
+#[test]
+fn an_analysts_pair_on_real_analyst_adverts() {
+    let adverts = adverts::parse(include_str!("data/adverts-analyst.txt"));
+    assert_eq!(adverts.len(), 24);
+    let (hits, misses) = adverts::score(&profile(), &adverts);
+    println!(
+        "skill matching for an analyst on real analyst adverts: {hits}/{}\n{}",
+        adverts.len(),
+        misses.join("\n")
+    );
+    assert!(hits >= 11, "{hits}/24:\n{}", misses.join("\n"));
+}
