@@ -18,7 +18,7 @@
 
 mod adverts;
 
-use adverts::{parse, Advert};
+use adverts::{Advert, parse};
 use followup_core::model::Skill;
 use followup_core::skills::rank;
 

@@ -64,6 +64,7 @@ const BONUS_CUES: &[&str] = &[
     "preferred",
     "ideally",
     "familiarity",
+    "familiar with",
     "exposure to",
     "would be great",
     "advantageous",

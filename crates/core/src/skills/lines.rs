@@ -9,6 +9,7 @@ const ITEM_OPENERS: &[&str] = &[
     "Experience",
     "Knowledge",
     "Familiarity",
+    "Familiar",
     "Exposure",
     "Comfort",
     "Comfortable",
@@ -33,6 +34,9 @@ const ITEM_OPENERS: &[&str] = &[
     "Background",
     "Bachelor's",
     "BS",
+    // A verb no item's last word is followed by in the middle of a sentence: "…or similar
+    // tools Have high aptitude in SQL".
+    "Have",
 ];
 
 /// Words an item does not end on, so a capital after them is not a new item ("a
@@ -62,15 +66,27 @@ pub(super) fn sentences(line: &str) -> Vec<String> {
             out.push(std::mem::take(&mut current));
         }
         // "providers.Etcd": a full stop after a small letter and before a capitalised
-        // word ends a sentence; "Node.js", "ASP.NET" and "e.g." do not.
+        // word ends a sentence; "Node.js", "ASP.NET" and "e.g." do not. "roleBachelor's",
+        // "SheetsProficiency": a line break lost between two words ends one too.
         let mut rest = *word;
-        while let Some(at) = glued_stop(rest) {
-            if !current.is_empty() {
-                current.push(' ');
+        loop {
+            if let Some(at) = glued_stop(rest) {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(&rest[..=at]);
+                out.push(std::mem::take(&mut current));
+                rest = &rest[at + 1..];
+            } else if let Some(at) = glued_line(rest) {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(&rest[..at]);
+                out.push(std::mem::take(&mut current));
+                rest = &rest[at..];
+            } else {
+                break;
             }
-            current.push_str(&rest[..=at]);
-            out.push(std::mem::take(&mut current));
-            rest = &rest[at + 1..];
         }
         if !current.is_empty() {
             current.push(' ');
@@ -92,6 +108,87 @@ fn glued_stop(word: &str) -> Option<usize> {
     chars.windows(4).find_map(|w| {
         (w[0].1.is_lowercase() && w[1].1 == '.' && w[2].1.is_uppercase() && w[3].1.is_lowercase())
             .then_some(w[1].0)
+    })
+}
+
+/// Words that open a line of an advert (an item, a duty, a heading), as they were glued
+/// to the word before when a page's line breaks were lost: "…or MicrostrategyExpertise in
+/// creating…", "…an analytics roleBachelor's degree…". Only these split a word, so names
+/// written in camel case ("JavaScript", "PowerPoint", "BigQuery") stay whole.
+const GLUED_OPENERS: &[&str] = &[
+    "Experience",
+    "Expertise",
+    "Knowledge",
+    "Familiarity",
+    "Familiar",
+    "Exposure",
+    "Ability",
+    "Able",
+    "Proven",
+    "Strong",
+    "Solid",
+    "Excellent",
+    "Understanding",
+    "Hands",
+    "Proficiency",
+    "Proficient",
+    "Demonstrated",
+    "Bachelor's",
+    "Bachelors",
+    "Master's",
+    "Degree",
+    "Must",
+    "Qualifications",
+    "Requirements",
+    "Responsibilities",
+    "Preferred",
+    "Minimum",
+    "Desired",
+    "Nice",
+    "Education",
+    "Skills",
+    "Develop",
+    "Define",
+    "Conduct",
+    "Identify",
+    "Support",
+    "Serve",
+    "Communicate",
+    "Build",
+    "Create",
+    "Design",
+    "Manage",
+    "Maintain",
+    "Perform",
+    "Provide",
+    "Collaborate",
+    "Partner",
+    "Analyze",
+    "Analyse",
+    "Assist",
+    "Ensure",
+    "Track",
+    "Monitor",
+    "Prepare",
+    "Deliver",
+    "Participate",
+    "Responsible",
+];
+
+/// Where a word holds two run together by a lost line break ("roleBachelor's"): before
+/// a capital after a small letter that opens one of `GLUED_OPENERS`.
+fn glued_line(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    chars.windows(2).find_map(|w| {
+        if !(w[0].1.is_lowercase() && w[1].1.is_uppercase()) {
+            return None;
+        }
+        let tail: String = word[w[1].0..]
+            .chars()
+            .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’'))
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect();
+        GLUED_OPENERS.contains(&tail.as_str()).then_some(w[1].0)
     })
 }
 
@@ -201,5 +298,24 @@ mod tests {
         );
         // Names with a dot in them are one word.
         assert_eq!(sentences("Node.js and ASP.NET, e.g. Vue.js").len(), 2);
+    }
+
+    #[test]
+    fn a_line_break_lost_between_two_words_still_ends_the_line() {
+        assert_eq!(
+            sentences(
+                "in an analytics roleBachelor’s degree using Looker, or MicrostrategyExpertise in Excel"
+            ),
+            vec![
+                "in an analytics role",
+                "Bachelor’s degree using Looker, or Microstrategy",
+                "Expertise in Excel"
+            ]
+        );
+        // Names written in camel case are one word.
+        assert_eq!(
+            sentences("JavaScript, PowerPoint, BigQuery and PostgreSQL").len(),
+            1
+        );
     }
 }

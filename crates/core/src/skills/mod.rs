@@ -27,6 +27,7 @@ use std::collections::{BTreeSet, HashMap};
 mod alternatives;
 mod emphasis;
 mod lines;
+mod phrases;
 mod terms;
 mod words;
 use terms::terms;
@@ -56,6 +57,9 @@ const EVIDENCE_WEIGHT: f64 = 1.0;
 const EVIDENCE_CAP: f64 = 0.1;
 /// How much more the first part of an advert counts than the last.
 const EARLY_BONUS: f64 = 0.5;
+/// How much a way of working nearly every advert asks for counts (words.rs,
+/// `COMMON_ASKS`).
+const COMMON_ASK: f64 = 0.5;
 /// BM25's term-frequency saturation.
 const K1: f64 = 1.2;
 /// How much a skill counts once another the advert names as its alternative is picked
@@ -106,13 +110,24 @@ struct Asked {
 pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMatch> {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut asked: HashMap<String, Asked> = HashMap::new();
+    // Each part's terms in order, with its weight, to tell a name of several words asked
+    // for as itself from its words used apart (phrases.rs).
+    let mut sequences: Vec<(Vec<String>, f64)> = Vec::new();
     let parts = emphasis::parts(job_description);
     let count = parts.len().max(1) as f64;
+    let common: BTreeSet<String> = words::COMMON_ASKS
+        .iter()
+        .map(|w| stemmer.stem(w).into_owned())
+        .collect();
     for (i, (part, emphasis)) in parts.into_iter().enumerate() {
         // Adverts lead with the heart of the job: what comes first counts up to half as
         // much again as what comes last.
         let early = 1.0 + EARLY_BONUS * (1.0 - i as f64 / count);
         let named = terms(&part, &stemmer);
+        sequences.push((
+            named.iter().map(|t| t.stem.clone()).collect(),
+            emphasis.weight() * early,
+        ));
         let implied: Vec<terms::Term> = named
             .iter()
             .filter_map(|t| terms::implied(&t.word, &stemmer))
@@ -162,15 +177,17 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         }
     }
     let n = skills.len().max(1) as f64;
-    let weight = |t: &str, base: f64| -> f64 {
-        let f = asked.get(t).map_or(0.0, |a| a.weight);
+    // A term's BM25 weight, at `f` occurrences (as emphasis and place weigh them).
+    let weight_at = |t: &str, f: f64, base: f64| -> f64 {
         if f == 0.0 {
             return 0.0;
         }
         let d = *df.get(t).unwrap_or(&1) as f64;
         let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
-        base * idf * f * (K1 + 1.0) / (f + K1)
+        let common = if common.contains(t) { COMMON_ASK } else { 1.0 };
+        base * idf * common * f * (K1 + 1.0) / (f + K1)
     };
+    let weight = |t: &str, base: f64| weight_at(t, asked.get(t).map_or(0.0, |a| a.weight), base);
     let explain = |t: &str, from: &str, w: f64| -> String {
         let a = &asked[t];
         let how = match &a.strongest {
@@ -194,22 +211,41 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
             // The name: its best-matched spelling, each term counted as a share of it, so
             // a two-word name ("Incident response") is worth no more than one word ("Go"),
             // and half of it ("response") only half.
+            // A word of a several-word spelling counts fully only where the rest of it is
+            // beside it (phrases.rs).
             let mut name_score = 0.0;
             let mut best: Vec<(f64, &String)> = Vec::new();
+            let mut apart = false;
             for spelling in spellings {
+                let with_rest = phrases::together(&sequences, spelling);
                 let parts: Vec<(f64, &String)> = spelling
                     .iter()
-                    .map(|t| (weight(t, NAME_WEIGHT) / spelling.len() as f64, t))
+                    .map(|t| {
+                        let named = asked.get(t).map_or(0.0, |a| a.weight);
+                        let w = if spelling.len() == 1 {
+                            weight_at(t, named, NAME_WEIGHT)
+                        } else {
+                            let apart = (named - with_rest).max(0.0);
+                            weight_at(t, with_rest, NAME_WEIGHT)
+                                + phrases::APART * weight_at(t, apart, NAME_WEIGHT)
+                        };
+                        (w / spelling.len() as f64, t)
+                    })
                     .filter(|(w, _)| *w > 0.0)
                     .collect();
                 let total: f64 = parts.iter().map(|(w, _)| w).sum();
                 if total > name_score {
                     name_score = total;
                     best = parts;
+                    apart = spelling.len() > 1 && with_rest == 0.0;
                 }
             }
             for (w, t) in best {
-                why.push((w, explain(t, "name", w)));
+                let mut line = explain(t, "name", w);
+                if apart {
+                    line.push_str(", apart from the rest of the name");
+                }
+                why.push((w, line));
                 matched_terms.push(asked[t.as_str()].word.clone());
             }
             // The evidence only breaks ties: what the advert names decides, and words a

@@ -268,3 +268,22 @@ pub(super) const GENERIC: &[&str] = &[
     "opportunity",
     "company",
 ];
+
+/// Ways of working nearly every advert asks for, whatever the job ("excellent
+/// communication and presentation skills", "work with stakeholders"): they count for
+/// less, so a note names what this job asks for that others do not (each counts `COMMON_ASK` of what it would).
+pub(super) const COMMON_ASKS: &[&str] = &[
+    "communication",
+    "communicate",
+    "presentation",
+    "present",
+    "stakeholder",
+    "interpersonal",
+    "collaboration",
+    "collaborate",
+    "teamwork",
+    "organizational",
+    "organisational",
+    "detail",
+    "multitask",
+];
