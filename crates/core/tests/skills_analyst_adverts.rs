@@ -114,3 +114,19 @@ fn an_analysts_pair_on_real_analyst_adverts() {
     );
     assert!(hits >= 18, "{hits}/24:\n{}", misses.join("\n"));
 }
+
+/// A second batch from another source (tests/data/adverts-analyst-2.txt: Glassdoor
+/// postings, 2020), collected and labelled after every change the first batch led to, and
+/// scored before any change for it.
+#[test]
+fn an_analysts_pair_on_a_second_batch_from_another_source() {
+    let adverts = adverts::parse(include_str!("data/adverts-analyst-2.txt"));
+    assert_eq!(adverts.len(), 17);
+    let (hits, misses) = adverts::score(&profile(), &adverts);
+    println!(
+        "skill matching for an analyst, second batch: {hits}/{}\n{}",
+        adverts.len(),
+        misses.join("\n")
+    );
+    assert!(hits >= 9, "{hits}/17:\n{}", misses.join("\n"));
+}
