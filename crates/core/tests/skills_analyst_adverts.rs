@@ -112,7 +112,7 @@ fn an_analysts_pair_on_real_analyst_adverts() {
         adverts.len(),
         misses.join("\n")
     );
-    assert!(hits >= 18, "{hits}/24:\n{}", misses.join("\n"));
+    assert!(hits >= 17, "{hits}/24:\n{}", misses.join("\n"));
 }
 
 /// A second batch from another source (tests/data/adverts-analyst-2.txt: Glassdoor
@@ -128,5 +128,5 @@ fn an_analysts_pair_on_a_second_batch_from_another_source() {
         adverts.len(),
         misses.join("\n")
     );
-    assert!(hits >= 9, "{hits}/17:\n{}", misses.join("\n"));
+    assert!(hits >= 10, "{hits}/17:\n{}", misses.join("\n"));
 }

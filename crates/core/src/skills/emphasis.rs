@@ -12,6 +12,10 @@ pub(super) enum Emphasis {
     Plain,
     /// "a plus", "nice to have", "desirable", "familiarity with": counts half.
     Bonus,
+    /// The subjects of a degree asked for ("Bachelor's degree in Statistics, Economics or
+    /// Computer Science"): what the candidate studied, not a skill the job asks them to
+    /// use; nearly every analyst's advert lists them. Counts a tenth.
+    Degree,
 }
 
 impl Emphasis {
@@ -20,6 +24,7 @@ impl Emphasis {
             Emphasis::Required => 2.0,
             Emphasis::Plain => 1.0,
             Emphasis::Bonus => 0.5,
+            Emphasis::Degree => 0.1,
         }
     }
 }
@@ -109,15 +114,38 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
         // is the line's, from its first word.
         let level = trailing_level(&lower).and_then(cue);
         for written in sentences(trimmed) {
-            let sentence = written.to_lowercase();
             // A clause's own words decide ("primarily build in Go, contribute
             // occasionally in Rust"); a clause without any carries on the one before it
             // ("Strong SQL, Python and Go"), and before any, the line's level or the
             // section's. A bonus that ends a list is the whole list's ("Docker,
             // Kubernetes, SonarQube a plus").
-            let clauses: Vec<&str> = sentence.split([',', ';']).collect();
-            let mut cues: Vec<Option<Emphasis>> = clauses.iter().map(|c| cue(c)).collect();
-            if clauses.last().is_some_and(|c| ends_with_bonus(c)) {
+            // The subjects of a degree asked for are what the candidate studied, not
+            // what the job asks them to use: the words just after "degree", "BS" or
+            // "Major", and the short items listed after them ("…in Mathematics,
+            // Statistics, or Economics"), count as `Degree` whatever else is said.
+            let mut clauses: Vec<(String, bool)> = Vec::new();
+            let mut listing = false;
+            for clause in written.split([',', ';']) {
+                let words: Vec<&str> = clause.split(' ').collect();
+                if let Some(at) = degree_word(&words) {
+                    let end = (at + 1 + DEGREE_SUBJECT_WORDS).min(words.len());
+                    clauses.push((words[..end].join(" "), true));
+                    if end < words.len() {
+                        clauses.push((format!(" {}", words[end..].join(" ").trim_start()), false));
+                        listing = false;
+                    } else {
+                        listing = true;
+                    }
+                } else if listing && clause.split_whitespace().count() <= 4 {
+                    clauses.push((clause.to_string(), true));
+                } else {
+                    listing = false;
+                    clauses.push((clause.to_string(), false));
+                }
+            }
+            let lower: Vec<String> = clauses.iter().map(|(c, _)| c.to_lowercase()).collect();
+            let mut cues: Vec<Option<Emphasis>> = lower.iter().map(|c| cue(c)).collect();
+            if lower.last().is_some_and(|c| ends_with_bonus(c)) {
                 for c in cues.iter_mut().rev().skip(1) {
                     if c.is_some() {
                         break;
@@ -125,17 +153,60 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
                     *c = Some(Emphasis::Bonus);
                 }
             }
-            // Each clause as written, for `why` to quote: lower case neither adds nor
-            // takes away a comma, so the written clauses pair with the read ones.
+            // Each clause as written, for `why` to quote.
             let mut carried = level.unwrap_or(section);
-            for (clause, own) in written.split([',', ';']).zip(cues) {
+            for ((clause, degree), own) in clauses.into_iter().zip(cues) {
+                if degree {
+                    out.push((clause, Emphasis::Degree));
+                    continue;
+                }
                 let emphasis = own.unwrap_or(carried);
                 carried = emphasis;
-                out.push((clause.to_string(), emphasis));
+                out.push((clause, emphasis));
             }
         }
     }
     out
+}
+
+/// How many words after "degree", "BS" or "Major" name its subjects ("BS in Computer
+/// Science or a related field"); a clause run on past them (a list that lost its line
+/// breaks) is read as itself.
+const DEGREE_SUBJECT_WORDS: usize = 8;
+
+/// Where a clause asks for a degree: "Bachelor's degree in …", "BS/MS in …", "Major in
+/// Economics is preferred".
+fn degree_word(words: &[&str]) -> Option<usize> {
+    const DEGREES: &[&str] = &[
+        "degree",
+        "degrees",
+        "bachelor",
+        "bachelor's",
+        "bachelors",
+        "master's",
+        "masters",
+        "phd",
+        "major",
+        "majors",
+        "diploma",
+    ];
+    // Letters that are a degree only where they read as one ("BS in", "BA/BS"): "MS
+    // Excel" is Microsoft's.
+    const LETTERS: &[&str] = &["bs", "ba", "bsc", "ms", "msc", "mba"];
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    lower.iter().enumerate().position(|(i, w)| {
+        let parts: Vec<&str> = w
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|p| !p.is_empty())
+            .collect();
+        let next = lower.get(i + 1).map(String::as_str);
+        parts.iter().any(|p| DEGREES.contains(p))
+            || parts.iter().any(|p| LETTERS.contains(p))
+                && (w.contains('/') || matches!(next, Some("in" | "degree" | "or" | "and")))
+    })
 }
 
 /// "Docker, Kubernetes, SonarQube a plus": a list that ends by calling itself a bonus.
@@ -298,6 +369,24 @@ mod tests {
             .last()
             .map(|(_, e)| *e)
             .expect("a part")
+    }
+
+    #[test]
+    fn the_subjects_of_a_degree_are_not_skills_asked_for() {
+        let read = |text: &str| parts(text).into_iter().map(|(_, e)| e).collect::<Vec<_>>();
+        assert_eq!(
+            read("Bachelor’s degree in Mathematics, Statistics, or Economics required"),
+            vec![Emphasis::Degree; 3]
+        );
+        assert_eq!(
+            read("BS/MS in Statistics or Computer Science"),
+            vec![Emphasis::Degree]
+        );
+        assert_eq!(read("Strong statistics and SQL"), vec![Emphasis::Required]);
+        assert_eq!(
+            read("Advanced MS Excel and Access"),
+            vec![Emphasis::Required]
+        );
     }
 
     #[test]

@@ -102,6 +102,9 @@ struct Asked {
     weight: f64,
     /// The most insistent part that names it, for the explanation.
     strongest: Option<(f64, String)>,
+    /// The first part that names it: of two skills asked for alike, the one the advert
+    /// names in an earlier part goes first.
+    first: usize,
     word: String,
 }
 
@@ -133,7 +136,10 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
             .filter_map(|t| terms::implied(&t.word, &stemmer))
             .collect();
         for t in named.into_iter().chain(implied) {
-            let a = asked.entry(t.stem).or_default();
+            let a = asked.entry(t.stem).or_insert_with(|| Asked {
+                first: i,
+                ..Asked::default()
+            });
             a.weight += emphasis.weight() * early;
             if a.word.is_empty() {
                 a.word = t.word;
@@ -194,6 +200,9 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
             Some((e, part)) if *e > 1.0 => {
                 format!("asked for as a requirement (\"{}\")", clip(part))
             }
+            Some((e, part)) if *e <= emphasis::Emphasis::Degree.weight() => {
+                format!("a subject of the degree asked for (\"{}\")", clip(part))
+            }
             Some((e, part)) if *e < 1.0 => format!("a bonus (\"{}\")", clip(part)),
             Some((_, part)) => format!("named (\"{}\")", clip(part)),
             None => String::new(),
@@ -201,6 +210,7 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         format!("+{w:.2} '{}' in your skill's {from}, {how}", a.word)
     };
     // Each candidate with its place in `skills`, which alternatives are named by.
+    let mut first_named: HashMap<usize, usize> = HashMap::new();
     let mut scored: Vec<Candidate> = skills
         .iter()
         .zip(&skill_terms)
@@ -239,6 +249,9 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
                     best = parts;
                     apart = spelling.len() > 1 && with_rest == 0.0;
                 }
+            }
+            if let Some(first) = best.iter().map(|(_, t)| asked[t.as_str()].first).min() {
+                first_named.insert(i, first);
             }
             for (w, t) in best {
                 let mut line = explain(t, "name", w);
@@ -283,9 +296,13 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
         })
         .filter(|(_, m, _)| m.score > 0.0)
         .collect();
+    // Best first; of two that score alike, the one the advert names in an earlier part,
+    // then the name.
+    let named_at = |i: usize| first_named.get(&i).copied().unwrap_or(usize::MAX);
     scored.sort_by(|a, b| {
         b.1.score
             .total_cmp(&a.1.score)
+            .then(named_at(a.0).cmp(&named_at(b.0)))
             .then(a.1.name.cmp(&b.1.name))
     });
     let choices = alternatives::alternatives(job_description, &skill_terms, &stemmer);

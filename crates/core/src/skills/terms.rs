@@ -93,6 +93,10 @@ const IMPLIES: &[(&str, &str)] = &[
     ("pytorch", "machine learning"),
     ("tensorflow", "machine learning"),
     ("keras", "machine learning"),
+    ("scikit-learn", "machine learning"),
+    ("sklearn", "machine learning"),
+    ("pandas", "python"),
+    ("numpy", "python"),
 ];
 
 /// Skills one of which is a kind of the other, beyond the frameworks of `IMPLIES`: a
@@ -111,6 +115,16 @@ const KIND_OF: &[(&str, &str)] = &[
     ("lambda", "aws"),
     ("gke", "gcp"),
     ("aks", "azure"),
+    // A tool and the practice it serves: "Tableau" beside "Data visualisation" says one
+    // thing twice.
+    ("tableau", "data visualization"),
+    ("power bi", "data visualization"),
+    ("looker", "data visualization"),
+    ("qlik", "data visualization"),
+    ("tableau", "dashboards"),
+    ("power bi", "dashboards"),
+    ("looker", "dashboards"),
+    ("google analytics", "web analytics"),
 ];
 
 /// The pairs of skills (by index, the smaller first, as `alternatives` gives them) one
