@@ -254,6 +254,9 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-5.txt"),
         include_str!("data/adverts-6.txt"),
         include_str!("data/adverts-7.txt"),
+        include_str!("data/adverts-analyst.txt"),
+        include_str!("data/adverts-analyst-2.txt"),
+        include_str!("data/adverts-analyst-3.txt"),
     ]
     .into_iter()
     .flat_map(parse)

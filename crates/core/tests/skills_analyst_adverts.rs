@@ -4,7 +4,10 @@
 //! (tests/data/adverts-analyst.txt: LinkedIn postings for analyst roles, taken at fixed
 //! offsets of a public dataset, source kept), each labelled with the two skills a careers
 //! adviser would have this candidate name, set on reading before the matcher first ran on
-//! them. The profile was written before the adverts were read.
+//! them. The profile was written before the adverts were read. First looks: 11 of 24 (the
+//! matcher as it stood), then, on batches from two more sources collected after each
+//! round of changes, 9 of 17 and 11 of 18 (0.61), the last the honest figure for an
+//! analyst's adverts the matcher was not developed on.
 
 mod adverts;
 
@@ -138,12 +141,12 @@ fn an_analysts_pair_on_a_second_batch_from_another_source() {
 #[test]
 fn an_analysts_pair_on_a_third_batch_from_a_third_source() {
     let adverts = adverts::parse(include_str!("data/adverts-analyst-3.txt"));
-    assert_eq!(adverts.len(), 19);
+    assert_eq!(adverts.len(), 18);
     let (hits, misses) = adverts::score(&profile(), &adverts);
     println!(
         "skill matching for an analyst, third batch: {hits}/{}\n{}",
         adverts.len(),
         misses.join("\n")
     );
-    assert!(hits >= 11, "{hits}/19:\n{}", misses.join("\n"));
+    assert!(hits >= 11, "{hits}/18:\n{}", misses.join("\n"));
 }

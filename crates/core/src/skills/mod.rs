@@ -11,10 +11,12 @@
 //! emphasis, read per clause and under headings, with or without their colon ("Strong
 //! SQL", "must have", "3+ years of", "primarily" count double; "a plus", "nice to
 //! have", "occasionally", "support" half; emphasis.rs) and by its place (the first
-//! lines count up to half as much again as the last). A skill scores BM25-style on its
-//! best-matched spelling (name or alias; a two-word name counts once, not twice), with
-//! its evidence sentence only as a tie-breaker, and terms many skills share count
-//! least. A skill the advert offers as an alternative to one already picked ("Python or
+//! lines count up to half as much again as the last); the subjects of a degree asked for
+//! count a tenth, and ways of working every advert asks for (communication,
+//! stakeholders) half. A skill scores BM25-style on its best-matched spelling (name or
+//! alias; a two-word name counts once, not twice, and fully only where its words stand
+//! together, phrases.rs), with its evidence sentence only as a tie-breaker, and terms
+//! many skills share count least. A skill the advert offers as an alternative to one already picked ("Python or
 //! Java", alternatives.rs) counts half. `SkillMatch::why` says what each score is made
 //! of. Picks are distinct: two skills that come down to the same canonical spelling
 //! ("Kubernetes", "k8s") are one pick, and two that only share a word ("Email
