@@ -24,11 +24,7 @@ use followup_core::skills::rank;
 
 /// A candidate with a broad engineering profile: 17 skills, one line of evidence each.
 fn profile() -> Vec<Skill> {
-    let s = |name: &str, aliases: &[&str], evidence: &str| Skill {
-        name: name.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        evidence: evidence.into(),
-    };
+    let s = adverts::skill;
     vec![
         s(
             "Python",

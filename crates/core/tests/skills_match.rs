@@ -2,15 +2,13 @@
 //! a careers adviser would pick from the same profile. Bar: the top two contain the
 //! expected pair in at least 80% of cases.
 
+mod adverts;
+
 use followup_core::model::Skill;
 use followup_core::skills::rank;
 
 fn profile() -> Vec<Skill> {
-    let s = |name: &str, aliases: &[&str], evidence: &str| Skill {
-        name: name.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        evidence: evidence.into(),
-    };
+    let s = adverts::skill;
     vec![
         s(
             "Kubernetes",

@@ -6,6 +6,15 @@
 use followup_core::model::Skill;
 use followup_core::skills::rank;
 
+/// A profile's skill: its name, aliases and one sentence of evidence.
+pub fn skill(name: &str, aliases: &[&str], evidence: &str) -> Skill {
+    Skill {
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        evidence: evidence.into(),
+    }
+}
+
 pub struct Advert {
     pub url: String,
     /// Each of the two picks, as the names an adviser would accept for it.
