@@ -194,6 +194,48 @@ fn a_timeline_in_words_sets_the_date_the_plan_waits_for() {
 }
 
 #[test]
+fn when_someone_would_start_is_no_date_to_wait_for() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview =
+        db.acme_interview(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"]);
+    // A start date alone: the plan keeps its own pace, and says why.
+    let out = db.run(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "We're hoping to have someone start in June",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("says when someone would start (Thu 10 Jun 2027), not when they decide"),
+        "{err}"
+    );
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert!(shown["decide_by"].is_null(), "{shown}");
+    // Beside a decision date: the decision is waited for, the start is not.
+    let out = db.ok(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "We'll decide within two weeks, and the start date is in June",
+    ]);
+    assert!(
+        out.contains("read as Tue 16 Mar 2027: the follow-up waits for it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Wed 30 Jun 2027 is when someone would start"),
+        "{out}"
+    );
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["decide_by"], "2027-03-16");
+}
+
+#[test]
 fn a_draft_you_sent_yourself_is_recorded_at_the_time_you_sent_it() {
     let db = Db::sqlite();
     let interview = setup(&db);

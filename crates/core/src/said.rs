@@ -4,6 +4,7 @@
 //! A longer phrase ("we'll decide after the holidays, probably the second week of
 //! December") is read for the dates inside it (said/scan.rs), and the latest wins.
 //! A phrase this cannot read gives `None`: the caller keeps it and says it was not used.
+//! When someone would start work is no date to wait for (said/starts.rs).
 //! Weeks and weekdays ("next week", "Friday week") are said/weeks.rs; the words phrases
 //! are made of (numbers, units, months, weekdays) are said/words.rs.
 
@@ -15,12 +16,39 @@ use jiff::civil::Date;
 /// The date a phrase about the employer's timeline implies, counted from `said_on` (the
 /// interview's day); a date in figures ("12/11") is read in the candidate's `locale`'s
 /// order where the figures leave it open.
+///
+/// What it says of when someone would start ("someone to start in February") is left
+/// out: a decision comes before a start (`start_from_phrase` reads that date).
 pub fn date_from_phrase(
     phrase: &str,
     said_on: Date,
     cal: &WorkingDays,
     locale: &Locale,
 ) -> Option<Date> {
+    match starts::split(phrase) {
+        None => read(phrase, said_on, cal, locale),
+        Some((rest, _)) => read(&rest, said_on, cal, locale),
+    }
+}
+
+/// When the phrase says someone would start work ("we'd like someone to start in
+/// February", "a start date in March"), that date; not a date to wait for.
+pub fn start_from_phrase(
+    phrase: &str,
+    said_on: Date,
+    cal: &WorkingDays,
+    locale: &Locale,
+) -> Option<Date> {
+    let (_, starts) = starts::split(phrase)?;
+    starts
+        .iter()
+        .filter_map(|clause| read(clause, said_on, cal, locale))
+        .max()
+}
+
+/// The latest date `phrase` names, read whole or, failing that, from the runs of words
+/// inside it.
+fn read(phrase: &str, said_on: Date, cal: &WorkingDays, locale: &Locale) -> Option<Date> {
     let text = normalise(&numeric::spell_out(phrase, *locale == Locale::EnUs));
     let words: Vec<&str> = text.split_whitespace().collect();
     whole(&words, said_on, cal).or_else(|| scan::latest_inside(&words, said_on, cal))
@@ -357,6 +385,7 @@ fn next_day_of_month(from: Date, day: i8) -> Option<Date> {
 mod numeric;
 mod periods;
 mod scan;
+mod starts;
 mod weeks;
 mod words;
 use weeks::*;

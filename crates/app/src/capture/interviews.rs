@@ -52,6 +52,9 @@ pub struct Noted {
 pub struct TimelineReading {
     pub phrase: String,
     pub date: Option<jiff::civil::Date>,
+    /// When it says someone would start work ("someone to start in February"): no date
+    /// to wait for, since they decide before it, so the plan does not use it.
+    pub start: Option<jiff::civil::Date>,
 }
 
 /// What to remember from an interview (`None` leaves a field as it is).
@@ -201,12 +204,15 @@ impl Followup {
                     let locale = planner.profile.locale.clone();
                     let days = planner.employer_days(tx.store, &interview)?;
                     let date = said::date_from_phrase(&interview.timeline, said_on, days, &locale);
+                    let start =
+                        said::start_from_phrase(&interview.timeline, said_on, days, &locale);
                     if let Some(date) = date {
                         interview.decide_by = Some(date);
                     }
                     reading = Some(TimelineReading {
                         phrase: interview.timeline.clone(),
                         date,
+                        start,
                     });
                 }
             }

@@ -96,6 +96,33 @@ async fn bad_form_input_saves_nothing() {
         Some("2027-03-12")
     );
 
+    // When someone would start is no date to wait for: the date stays, and the flash
+    // says why.
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/notes"),
+            &[("timeline", "we'd like someone to start in June")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let flash: String = r
+        .headers
+        .get_all(axum::http::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(flash.contains("would%20start"), "{flash}");
+    assert_eq!(
+        web.engine()
+            .interview(&interview)
+            .unwrap()
+            .decide_by
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-03-12"),
+        "the start date is not waited for"
+    );
+
     let r = web.post("/calls", &[("interview", &interview)]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("say how the call went"), "{}", r.body);

@@ -45,12 +45,25 @@ pub async fn note(
         Err(page) => return Ok(page),
     };
     let mut said = vec!["Saved.".to_string()];
+    let day = |d: jiff::civil::Date| d.strftime("%a %-d %b %Y").to_string();
     match noted.timeline {
-        Some(TimelineReading { phrase, date: Some(date) }) => said.push(format!(
-            "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
-            date.strftime("%a %-d %b %Y")
+        Some(TimelineReading { phrase, date: Some(date), start }) => {
+            said.push(format!(
+                "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
+                day(date)
+            ));
+            if let Some(start) = start {
+                said.push(format!(
+                    "{} is when someone would start, not when they decide: the follow-up does not wait for it.",
+                    day(start)
+                ));
+            }
+        }
+        Some(TimelineReading { phrase, date: None, start: Some(start) }) => said.push(format!(
+            "Their timeline \"{phrase}\" says when someone would start ({}), not when they decide, which comes first: the follow-up does not wait for it. Give the date they decide by, if they said one.",
+            day(start)
         )),
-        Some(TimelineReading { phrase, date: None }) => said.push(format!(
+        Some(TimelineReading { phrase, date: None, start: None }) => said.push(format!(
             "Their timeline \"{phrase}\" was kept, but no date could be read from it; give the date they decide by, if they said one."
         )),
         None => {}
