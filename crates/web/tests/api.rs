@@ -281,6 +281,22 @@ async fn the_whole_process_through_the_api_alone() {
         )
         .await;
     assert_eq!(s, 200, "{iv}");
+    // What was read from their timeline comes back as warnings, the page's words.
+    let (s, iv) = api
+        .call(
+            "POST",
+            &format!("/interviews/{interview}/notes"),
+            Some(json!({"timeline": "we'd like someone to start in June"})),
+        )
+        .await;
+    assert_eq!(s, 200, "{iv}");
+    assert!(
+        iv["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.contains("says when someone would start")),
+        "{iv}"
+    );
+    assert!(iv["result"]["decide_by"].is_null(), "{iv}");
     let (s, iv) = api
         .call(
             "POST",

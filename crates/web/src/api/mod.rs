@@ -176,7 +176,7 @@ pub struct ApiErrorBody {
 pub struct Written<T> {
     pub result: T,
     /// What the CLI prints as warnings: a cadence broken, two panel notes alike, a
-    /// backup's settings left unapplied.
+    /// backup's settings left unapplied; and what was read from their timeline.
     pub warnings: Vec<String>,
 }
 

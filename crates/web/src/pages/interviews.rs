@@ -15,7 +15,7 @@ use followup_app::NewInterview;
 use followup_store::Page;
 use serde::{Deserialize, Serialize};
 
-mod notes;
+pub(crate) mod notes;
 pub(crate) mod panel;
 
 pub use notes::note;

@@ -214,7 +214,16 @@ pub async fn note_interview(
             Ok(app.note_interview(&id, note)?)
         })
         .await?;
-    Ok(Json(Written::quiet(noted.interview)))
+    // What was read from their timeline, as the page says it.
+    let warnings = noted
+        .timeline
+        .as_ref()
+        .map(crate::pages::interviews::notes::timeline_said)
+        .unwrap_or_default();
+    Ok(Json(Written {
+        result: noted.interview,
+        warnings,
+    }))
 }
 
 /// A person typed in joins the panel (made a contact in the same transaction).

@@ -45,28 +45,8 @@ pub async fn note(
         Err(page) => return Ok(page),
     };
     let mut said = vec!["Saved.".to_string()];
-    let day = |d: jiff::civil::Date| d.strftime("%a %-d %b %Y").to_string();
-    match noted.timeline {
-        Some(TimelineReading { phrase, date: Some(date), start }) => {
-            said.push(format!(
-                "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
-                day(date)
-            ));
-            if let Some(start) = start {
-                said.push(format!(
-                    "{} is when someone would start, not when they decide: the follow-up does not wait for it.",
-                    day(start)
-                ));
-            }
-        }
-        Some(TimelineReading { phrase, date: None, start: Some(start) }) => said.push(format!(
-            "Their timeline \"{phrase}\" says when someone would start ({}), not when they decide, which comes first: the follow-up does not wait for it. Give the date they decide by, if they said one.",
-            day(start)
-        )),
-        Some(TimelineReading { phrase, date: None, start: None }) => said.push(format!(
-            "Their timeline \"{phrase}\" was kept, but no date could be read from it; give the date they decide by, if they said one."
-        )),
-        None => {}
+    if let Some(reading) = &noted.timeline {
+        said.extend(timeline_said(reading));
     }
     Ok(redirect(
         &format!("/interviews/{}#notes", noted.interview.id),
@@ -95,4 +75,33 @@ pub(super) async fn save_note(
         Err(e) if e.is_about_a_field() => Ok(Err(show(state, ctx, id, Some(e)).await?)),
         Err(e) => Err(e),
     }
+}
+
+/// What the page (and the API, as warnings) says of the date taken from their timeline.
+pub(crate) fn timeline_said(reading: &TimelineReading) -> Vec<String> {
+    let day = |d: jiff::civil::Date| d.strftime("%a %-d %b %Y").to_string();
+    let phrase = &reading.phrase;
+    let mut said = Vec::new();
+    match (reading.date, reading.start) {
+        (Some(date), start) => {
+            said.push(format!(
+                "Their timeline \"{phrase}\" read as {}: the follow-up waits for it.",
+                day(date)
+            ));
+            if let Some(start) = start {
+                said.push(format!(
+                    "{} is when someone would start, not when they decide: the follow-up does not wait for it.",
+                    day(start)
+                ));
+            }
+        }
+        (None, Some(start)) => said.push(format!(
+            "Their timeline \"{phrase}\" says when someone would start ({}), not when they decide, which comes first: the follow-up does not wait for it. Give the date they decide by, if they said one.",
+            day(start)
+        )),
+        (None, None) => said.push(format!(
+            "Their timeline \"{phrase}\" was kept, but no date could be read from it; give the date they decide by, if they said one."
+        )),
+    }
+    said
 }
