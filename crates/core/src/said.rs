@@ -93,6 +93,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
     periods::week_of_month(words, said_on)
         .or_else(|| relative(words, said_on, cal))
         .or_else(|| easter(words, said_on, cal))
+        .or_else(|| named_days::named_day(words, said_on, cal, before))
         .or_else(|| week_phrases(words, said_on))
         .or_else(|| periods::seasons(words, said_on))
         .or_else(|| month_phrases(words, said_on))
@@ -364,7 +365,9 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
 fn day_of_month(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
     let [d] = words.as_slice() else { return None };
-    next_day_of_month(from, d.parse().ok().filter(|d| (1..=31).contains(d))?)
+    // "By the 1st", said on the 1st, is the next month's.
+    let after = from.checked_add(1.day()).ok()?;
+    next_day_of_month(after, d.parse().ok().filter(|d| (1..=31).contains(d))?)
 }
 
 /// The first date on or after `from` that falls on `day` of a month (within three months:
@@ -382,6 +385,7 @@ fn next_day_of_month(from: Date, day: i8) -> Option<Date> {
     None
 }
 
+mod named_days;
 mod numeric;
 mod periods;
 mod scan;

@@ -407,3 +407,23 @@ fn dates_in_figures_are_read_in_the_candidates_order() {
     assert_eq!(gb("2-3 weeks"), Some(date(2026, 12, 22)));
     assert_eq!(us("3/4 weeks"), Some(date(2026, 12, 29)));
 }
+
+#[test]
+fn days_with_a_name_and_the_day_it_was_said_on() {
+    // Said on Tue 1 Dec 2026, in the US.
+    let us = WorkingDays::new("us", &[]).unwrap();
+    let said = |p: &str| date_from_phrase(p, date(2026, 12, 1), &us, &Locale::EnUs);
+    // "By the 1st" said on the 1st is the next month's.
+    assert_eq!(said("by the 1st"), Some(date(2027, 1, 1)));
+    assert_eq!(said("by New Year's Eve"), Some(date(2026, 12, 31)));
+    assert_eq!(said("before Labor Day"), Some(date(2027, 9, 5)));
+    assert_eq!(
+        said("we'll decide after Thanksgiving, hopefully"),
+        Some(date(2026, 12, 4)),
+        "Thanksgiving was last Thursday: the week after it, inside a longer phrase"
+    );
+    assert_eq!(said("by Thanksgiving"), None, "past: no date to wait for");
+    assert_eq!(said("after Memorial Day"), Some(date(2027, 6, 4)));
+    // In England, the next bank holiday after 2 March 2027 is Good Friday, 26 March.
+    assert_eq!(read("by the bank holiday"), Some(date(2027, 3, 26)));
+}
