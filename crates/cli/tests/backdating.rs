@@ -233,6 +233,27 @@ fn when_someone_would_start_is_no_date_to_wait_for() {
     );
     let shown = db.json(&["interview", "show", &interview, "--json"]);
     assert_eq!(shown["decide_by"], "2027-03-16");
+    // A date read from a timeline goes with it when the timeline is replaced...
+    db.run(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "when the budget is approved",
+    ]);
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert!(shown["decide_by"].is_null(), "{shown}");
+    // ...but one given as a date stays.
+    db.ok(&["interview", "note", &interview, "--decide-by", "2027-03-19"]);
+    db.run(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "once the budget is signed off",
+    ]);
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["decide_by"], "2027-03-19");
 }
 
 #[test]

@@ -198,22 +198,39 @@ impl Followup {
             };
             let mut reading = None;
             if let Some(timeline) = &note.timeline {
-                interview.timeline = timeline.trim().to_string();
-                if decide_by.is_none() && !interview.timeline.is_empty() {
+                let previous =
+                    std::mem::replace(&mut interview.timeline, timeline.trim().to_string());
+                if decide_by.is_none() {
                     let mut planner = Planner::load(tx.store)?;
                     let locale = planner.profile.locale.clone();
                     let days = planner.employer_days(tx.store, &interview)?;
-                    let date = said::date_from_phrase(&interview.timeline, said_on, days, &locale);
-                    let start =
-                        said::start_from_phrase(&interview.timeline, said_on, days, &locale);
-                    if let Some(date) = date {
-                        interview.decide_by = Some(date);
+                    let read =
+                        |phrase: &str| said::date_from_phrase(phrase, said_on, days, &locale);
+                    // A date read from the timeline this replaces goes with it; one given
+                    // as a date (--decide-by) stays until another is given.
+                    let from_previous = !previous.is_empty()
+                        && interview.decide_by.is_some()
+                        && interview.decide_by == read(&previous);
+                    let date = Some(&interview.timeline)
+                        .filter(|t| !t.is_empty())
+                        .and_then(|t| read(t));
+                    match date {
+                        Some(date) => interview.decide_by = Some(date),
+                        None if from_previous => interview.decide_by = None,
+                        None => {}
                     }
-                    reading = Some(TimelineReading {
-                        phrase: interview.timeline.clone(),
-                        date,
-                        start,
-                    });
+                    if !interview.timeline.is_empty() {
+                        reading = Some(TimelineReading {
+                            phrase: interview.timeline.clone(),
+                            date,
+                            start: said::start_from_phrase(
+                                &interview.timeline,
+                                said_on,
+                                days,
+                                &locale,
+                            ),
+                        });
+                    }
                 }
             }
             if let Some(date) = decide_by {
