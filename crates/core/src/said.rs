@@ -89,6 +89,14 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
     if before && matches!(words, ["new", "year"] | ["the", "new", "year"]) {
         return Date::new(said_on.year(), 12, 31).ok();
     }
+    // "before the start of January" is by the end of December.
+    if before
+        && let ["start" | "beginning", "of", m] | ["the", "start" | "beginning", "of", m] = words
+        && let Some(m) = month(m)
+    {
+        let first = next_date(said_on, m, 1, None)?;
+        return first.checked_sub(1.day()).ok().filter(|d| *d >= said_on);
+    }
     // A week of a month first: "the 3rd week of May" is no span of three weeks.
     periods::week_of_month(words, said_on)
         .or_else(|| relative(words, said_on, cal))
@@ -104,7 +112,8 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
 
 /// Lower case, punctuation to spaces, ordinals to numbers ("12th" → "12").
 fn normalise(phrase: &str) -> String {
-    let lower = phrase.to_lowercase();
+    // "w/c 14 December": the week commencing it.
+    let lower = phrase.to_lowercase().replace("w/c", "week commencing");
     let cleaned: String = lower
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
@@ -122,6 +131,8 @@ fn normalise(phrase: &str) -> String {
                 format!("{digits} {letters}")
             } else if w == "tmrw" || w == "tmr" {
                 "tomorrow".to_string()
+            } else if w == "wk" {
+                "week".to_string()
             } else {
                 w.to_string()
             }
@@ -364,6 +375,12 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
 /// "the 12th" (the next 12th).
 fn day_of_month(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
+    // "the 12th of next month".
+    if let [d, "of", "next", "month"] = words.as_slice() {
+        let next = from.first_of_month().checked_add(1.month()).ok()?;
+        let d: i8 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+        return Date::new(next.year(), next.month(), d).ok();
+    }
     let [d] = words.as_slice() else { return None };
     // "By the 1st", said on the 1st, is the next month's.
     let after = from.checked_add(1.day()).ok()?;

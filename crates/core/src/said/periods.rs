@@ -10,12 +10,18 @@ use jiff::civil::{Date, Weekday};
 /// "the second week of December" (the second week mostly in December: its Friday, or the
 /// month's last day if that comes first),
 /// "the last week of the month", "the first week of next month", "the week of the 14th",
-/// "the week of 14 December", "the week after next".
+/// "the week of 14 December" (or commencing it, "w/c 14 December"), "the week after next".
 pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !matches!(*w, "the" | "of" | "in"))
+        // "the week commencing 14 December" is the week of it.
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "of" | "in" | "commencing" | "beginning" | "starting"
+            )
+        })
         .collect();
     match words.as_slice() {
         ["week", "after", "next"] | ["end", "week", "after", "next"] => {

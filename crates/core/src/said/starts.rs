@@ -19,9 +19,15 @@ const MARKERS: &[&str] = &[
     "joining",
 ];
 
-/// Who starts: with one of these in the clause, "start" or "begin" is a start of work
-/// ("someone to start in February"), not of a process ("we start interviews next week").
+/// Who or what starts: with one of these in the clause, "start" or "begin" is a start of
+/// work ("someone to start in February", "the role starts on 4 January"), not of a
+/// process ("we start interviews next week").
 const STARTERS: &[&str] = &[
+    "role",
+    "position",
+    "job",
+    "post",
+    "contract",
     "someone",
     "somebody",
     "hire",
@@ -148,5 +154,6 @@ mod tests {
         }
         assert!(split("they want the new person to begin on 1 March").is_some());
         assert!(split("hoping to have someone in post by March").is_some());
+        assert!(split("the role starts on 4 January").is_some());
     }
 }

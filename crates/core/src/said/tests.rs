@@ -426,4 +426,21 @@ fn days_with_a_name_and_the_day_it_was_said_on() {
     assert_eq!(said("after Memorial Day"), Some(date(2027, 6, 4)));
     // In England, the next bank holiday after 2 March 2027 is Good Friday, 26 March.
     assert_eq!(read("by the bank holiday"), Some(date(2027, 3, 26)));
+    assert_eq!(said("by the 12th of next month"), Some(date(2027, 1, 12)));
+    assert_eq!(said("a fortnight on Monday"), Some(date(2026, 12, 21)));
+    assert_eq!(said("decision wk commencing 7th"), Some(date(2026, 12, 11)));
+    assert_eq!(said("offers w/c 14th December"), Some(date(2026, 12, 18)));
+    assert_eq!(
+        said("we'll be making offers the week commencing 14 December"),
+        Some(date(2026, 12, 18))
+    );
+    assert_eq!(
+        said("they want to decide before the start of January"),
+        Some(date(2026, 12, 31))
+    );
+    assert_eq!(
+        said("the role starts on 4 January"),
+        None,
+        "a start, not a decision"
+    );
 }

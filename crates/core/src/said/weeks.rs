@@ -96,6 +96,10 @@ pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
         | ["a" | "one", "week", "on" | "from", d]
         | ["week", "on" | "from", d]
         | [d, "after", "next"] => after(weekday(d)?, from)?.checked_add(7.days()).ok(),
+        // "a fortnight on Monday": two weeks after the next Monday.
+        ["a" | "one", "fortnight", "on" | "from", d] | ["fortnight", "on" | "from", d] => {
+            after(weekday(d)?, from)?.checked_add(14.days()).ok()
+        }
         // "Wednesday next week" is next week's Wednesday.
         ["next", d] | [d, "next", "week"] => in_next_week(weekday(d)?),
         // "next Thursday or Friday": both next week's, the later one.
