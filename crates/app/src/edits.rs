@@ -226,9 +226,8 @@ impl Followup {
                         Some(tz) => place::time_zone("callback-tz", tz)?,
                         None => theirs.clone(),
                     };
-                    let day = when::day_in(call.at, &zone);
                     call.callback = Some(when::instant_in_words(
-                        "callback", text, &zone, day, days, &locale,
+                        "callback", text, &zone, call.at, days, &locale,
                     )?);
                 }
                 if let Some(text) = decide_by {

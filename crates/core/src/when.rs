@@ -55,17 +55,20 @@ pub fn day_in(at: Timestamp, zone: &str) -> Date {
 
 /// A time they asked for, as typed (`2027-03-16T14:30`) or in words as people say it on the
 /// phone: "Thursday 3pm", "tomorrow at 10:30", "Tuesday next week at 9am", "the 16th at
-/// noon", "today 16:00". The day is read as the employer's timeline is (said.rs) from
-/// `today` (the call's day in `zone`); a bare hour ("at 3") is read as business hours do
-/// (1 to 6 is the afternoon). A day without a time is refused: a callback is an hour.
+/// noon", "today 16:00", "after 3", "in an hour". The day is read as the employer's
+/// timeline is (said.rs) from the call's day in `zone`, and "in an hour" from the call's
+/// time, `at`; a bare hour ("at 3") is read as business hours do (1 to 6 is the
+/// afternoon). A day without a time ("Thursday", "Friday afternoon") is refused: a
+/// callback is an hour, and which one is theirs to say.
 pub fn instant_in_words(
     field: &str,
     text: &str,
     zone: &str,
-    today: Date,
+    at: Timestamp,
     cal: &crate::calendar::WorkingDays,
     locale: &crate::model::Locale,
 ) -> Result<Timestamp, InvalidValue> {
+    let today = day_in(at, zone);
     // Typed as a date and time: its own errors (a time in the clocks' gap) stand.
     let trimmed = text.trim();
     if trimmed.parse::<Timestamp>().is_ok()
@@ -82,6 +85,11 @@ pub fn instant_in_words(
             ),
         )
     };
+    if let Some(later) = in_minutes(trimmed) {
+        return at
+            .checked_add(jiff::Span::new().minutes(later))
+            .map_err(|_| refuse());
+    }
     let (day_words, hour, minute) = split_time(text).ok_or_else(refuse)?;
     let day = match day_words.trim().to_lowercase().as_str() {
         "" | "today" | "later today" | "this morning" | "this afternoon" | "this evening" => today,
@@ -90,13 +98,32 @@ pub fn instant_in_words(
     instant(field, &format!("{day}T{hour:02}:{minute:02}"), zone)
 }
 
+/// "in an hour", "in half an hour", "in 20 minutes", "in 2 hours": minutes from the call.
+fn in_minutes(text: &str) -> Option<i64> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (n, unit) = match words.as_slice() {
+        ["in", "an" | "one", "hour"] => (1.0, "hour"),
+        ["in", "half", "an", "hour"] | ["in", "a", "half", "hour"] => (0.5, "hour"),
+        ["in", "an" | "one", "hour", "and", "a", "half"] => (1.5, "hour"),
+        ["in", n, unit] => (n.parse::<f64>().ok()?, *unit),
+        _ => return None,
+    };
+    let minutes = match unit {
+        "hour" | "hours" | "hr" | "hrs" => n * 60.0,
+        "minute" | "minutes" | "min" | "mins" => n,
+        _ => return None,
+    };
+    (minutes > 0.0 && minutes <= 12.0 * 60.0).then_some(minutes.round() as i64)
+}
+
 /// The time at the end of a callback in words and what comes before it: "Thursday 3pm" →
 /// ("Thursday", 15, 0); "tomorrow at 10:30" → ("tomorrow", 10, 30); "Monday at noon".
 fn split_time(text: &str) -> Option<(String, i8, i8)> {
     static TIME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let time = TIME.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?:^|\s)(at\s+|@\s*)?(?:(noon|midday)|(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)\s*$",
+            r"(?i)(?:^|\s)(at\s+|after\s+|from\s+|@\s*)?(?:(noon|midday)|(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)\s*$",
         )
         .expect("a valid pattern")
     });
@@ -190,10 +217,10 @@ mod tests {
     fn a_callback_in_words_is_a_day_and_an_hour_in_their_zone() {
         let cal = crate::calendar::WorkingDays::new("gb-eng", &[]).unwrap();
         let gb = crate::model::Locale::EnGb;
-        // Said on Tue 2 Mar 2027, in London (GMT).
-        let today = jiff::civil::date(2027, 3, 2);
+        // Said on a call on Tue 2 Mar 2027 at 11:20, in London (GMT).
+        let call: Timestamp = "2027-03-02T11:20:00Z".parse().unwrap();
         let read =
-            |text: &str| instant_in_words("callback", text, "Europe/London", today, &cal, &gb);
+            |text: &str| instant_in_words("callback", text, "Europe/London", call, &cal, &gb);
         let at = |t: &str| Ok(t.parse::<Timestamp>().unwrap());
         assert_eq!(read("Thursday 3pm"), at("2027-03-04T15:00:00Z"));
         assert_eq!(read("tomorrow at 10:30"), at("2027-03-03T10:30:00Z"));
@@ -204,10 +231,23 @@ mod tests {
         assert_eq!(read("Friday at 3"), at("2027-03-05T15:00:00Z"));
         assert_eq!(read("Friday at 10"), at("2027-03-05T10:00:00Z"));
         assert_eq!(read("16/03 at 14.30"), at("2027-03-16T14:30:00Z"));
+        assert_eq!(read("after 3"), at("2027-03-02T15:00:00Z"));
+        assert_eq!(read("tomorrow after 2pm"), at("2027-03-03T14:00:00Z"));
+        assert_eq!(read("in an hour"), at("2027-03-02T12:20:00Z"));
+        assert_eq!(read("in half an hour"), at("2027-03-02T11:50:00Z"));
+        assert_eq!(read("in 2 hours"), at("2027-03-02T13:20:00Z"));
         // As typed, as before.
         assert_eq!(read("2027-03-16T14:30"), at("2027-03-16T14:30:00Z"));
         // A day without an hour, a number that is a day, and nonsense are refused.
-        for text in ["Thursday", "March 16", "soonish", "Thursday 25:00", ""] {
+        for text in [
+            "Thursday",
+            "March 16",
+            "soonish",
+            "Thursday 25:00",
+            "",
+            "Friday afternoon",
+            "in 3 weeks",
+        ] {
             let e = read(text).unwrap_err();
             assert!(e.to_string().contains("YYYY-MM-DDTHH:MM"), "{text}: {e}");
         }
@@ -216,7 +256,7 @@ mod tests {
             "callback",
             "the 28th at 1:30am",
             "Europe/London",
-            today,
+            call,
             &cal,
             &gb,
         );

@@ -318,14 +318,18 @@ pub fn words(data: &[u8]) {
                 assert!(d >= said_on, "{text:?} on {said_on}: {d}");
             }
             let _ = followup_core::said::given_date("decide-by", text, said_on, cal, &locale);
-            let _ = followup_core::when::instant_in_words(
-                "callback",
-                text,
-                "Europe/London",
-                said_on,
-                cal,
-                &locale,
-            );
+            // A call at noon that day (a day Followup's years hold).
+            let noon = format!("{said_on}T12:00");
+            if let Ok(call) = followup_core::when::instant("at", &noon, "UTC") {
+                let _ = followup_core::when::instant_in_words(
+                    "callback",
+                    text,
+                    "Europe/London",
+                    call,
+                    cal,
+                    &locale,
+                );
+            }
         }
     }
 }

@@ -78,12 +78,13 @@ impl Followup {
             };
             let region = planner.employer_region(&panel);
             let callback = match log.callback.as_deref() {
-                // Words ("Thursday 3pm") are read from the call's day, theirs.
+                // Words ("Thursday 3pm", "in an hour") are read from the call's time, in
+                // their day.
                 Some(text) => Some(when::instant_in_words(
                     "callback",
                     text,
                     &callback_zone,
-                    when::day_in(at, &callback_zone),
+                    at,
                     planner.calendars.get(&region)?,
                     &planner.profile.locale,
                 )?),
