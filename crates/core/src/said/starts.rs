@@ -106,8 +106,13 @@ fn about_starting(clause: &str) -> bool {
     let Some(at) = start_at else {
         return false;
     };
-    // "the start of next week" is a time, not someone starting.
-    if words.get(at + 1) == Some(&"of") {
+    // "the start of next week" is a time, and "we'll start contacting the candidate" or
+    // "start the second round" a process: no one starting work.
+    if let Some(next) = words.get(at + 1)
+        && (*next == "of"
+            || next.ends_with("ing")
+            || ["the", "a", "an", "our", "interviews", "round", "process"].contains(next))
+    {
         return false;
     }
     // "start in February" at the head of a clause: its subject is the clause before's.
@@ -149,6 +154,8 @@ mod tests {
             "between the 14th and the 18th",
             "we will let you know by Friday",
             "the beginning of January",
+            "we'll start contacting the candidate we choose on Monday",
+            "we start the second round next week and you'll hear by Friday",
         ] {
             assert_eq!(split(phrase), None, "{phrase}");
         }
