@@ -79,6 +79,13 @@ async fn bad_form_input_saves_nothing() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains(r#"id="e-decide_by""#), "{}", r.body);
     // Their words are read from the interview's day (Fri 26 Feb 2027).
+    let decide_by = || {
+        web.engine()
+            .interview(&interview)
+            .unwrap()
+            .decide_by
+            .map(|d| d.to_string())
+    };
     let r = web
         .post(
             &format!("/interviews/{interview}/notes"),
@@ -86,15 +93,7 @@ async fn bad_form_input_saves_nothing() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(
-        web.engine()
-            .interview(&interview)
-            .unwrap()
-            .decide_by
-            .map(|d| d.to_string())
-            .as_deref(),
-        Some("2027-03-12")
-    );
+    assert_eq!(decide_by().as_deref(), Some("2027-03-12"));
 
     // When someone would start is no date to wait for: the date stays, and the flash
     // says why.
@@ -113,12 +112,7 @@ async fn bad_form_input_saves_nothing() {
         .collect();
     assert!(flash.contains("would%20start"), "{flash}");
     assert_eq!(
-        web.engine()
-            .interview(&interview)
-            .unwrap()
-            .decide_by
-            .map(|d| d.to_string())
-            .as_deref(),
+        decide_by().as_deref(),
         Some("2027-03-12"),
         "the start date is not waited for"
     );
