@@ -624,11 +624,11 @@ fn the_date_they_gave_can_be_typed_in_their_words() {
         "--decide-by",
         "by the end of next week",
     ]);
-    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    let calls = db.calls_of(&interview);
     assert_eq!(calls[0]["decide_by"], "2027-04-02", "{calls:#}");
     let id = calls[0]["id"].as_str().unwrap().to_string();
     db.ok(&["call", "set", &id, "--decide-by", "2-3 weeks"]);
-    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    let calls = db.calls_of(&interview);
     assert_eq!(
         calls[0]["decide_by"], "2027-04-13",
         "three weeks from the call"
@@ -653,10 +653,10 @@ fn a_callback_can_be_given_as_they_said_it() {
         "2027-03-23T10:05",
     ]);
     assert!(out.contains("Thu 25 Mar 15:00 EDT their time"), "{out}");
-    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    let calls = db.calls_of(&interview);
     let id = calls[0]["id"].as_str().unwrap().to_string();
     db.ok(&["call", "set", &id, "--callback", "Friday 11am"]);
-    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    let calls = db.calls_of(&interview);
     // Fri 26 Mar 11:00 EDT.
     assert_eq!(calls[0]["callback"], "2027-03-26T15:00:00Z", "{calls:#}");
     // Both in one change, read from the same call's day (Tue 23 Mar): Mon 29 Mar 10:00
@@ -670,7 +670,7 @@ fn a_callback_can_be_given_as_they_said_it() {
         "--decide-by",
         "end of next week",
     ]);
-    let calls = db.json(&["call", "list", "--interview", &interview, "--json"]);
+    let calls = db.calls_of(&interview);
     assert_eq!(calls[0]["callback"], "2027-03-29T14:00:00Z", "{calls:#}");
     assert_eq!(calls[0]["decide_by"], "2027-04-02", "{calls:#}");
     // A day with no hour is refused, and says how to write one.

@@ -200,7 +200,8 @@ impl Followup {
             if let Some(timeline) = &note.timeline {
                 let previous =
                     std::mem::replace(&mut interview.timeline, timeline.trim().to_string());
-                if decide_by.is_none() {
+                // Nothing to read when neither the old timeline nor the new says anything.
+                if decide_by.is_none() && !(previous.is_empty() && interview.timeline.is_empty()) {
                     let mut planner = Planner::load(tx.store)?;
                     let locale = planner.profile.locale.clone();
                     let days = planner.employer_days(tx.store, &interview)?;

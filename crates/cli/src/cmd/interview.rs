@@ -238,12 +238,16 @@ fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
     )?;
     out::line(format!("interview {} updated", noted.interview.id))?;
     let day = |d: jiff::civil::Date| d.strftime("%a %-d %b %Y").to_string();
-    match noted.timeline {
-        Some(TimelineReading {
-            phrase,
-            date: Some(date),
-            start,
-        }) => {
+    let Some(TimelineReading {
+        phrase,
+        date,
+        start,
+    }) = noted.timeline
+    else {
+        return Ok(());
+    };
+    match (date, start) {
+        (Some(date), start) => {
             out::line(format!(
                 "their timeline \"{phrase}\" read as {}: the follow-up waits for it",
                 day(date)
@@ -254,31 +258,16 @@ fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
                     day(start)
                 ))?;
             }
-            Ok(())
         }
-        Some(TimelineReading {
-            phrase,
-            date: None,
-            start: Some(start),
-        }) => {
-            eprintln!(
-                "followup: warning: their timeline \"{phrase}\" says when someone would start ({}), not when they decide, which comes first: the follow-up does not wait for it; give --decide-by DATE if they said when they decide",
-                day(start)
-            );
-            Ok(())
-        }
-        Some(TimelineReading {
-            phrase,
-            date: None,
-            start: None,
-        }) => {
-            eprintln!(
-                "followup: warning: the plan did not use their timeline \"{phrase}\" (not a date Followup can read); give --decide-by DATE"
-            );
-            Ok(())
-        }
-        None => Ok(()),
+        (None, Some(start)) => eprintln!(
+            "followup: warning: their timeline \"{phrase}\" says when someone would start ({}), not when they decide, which comes first: the follow-up does not wait for it; give --decide-by DATE if they said when they decide",
+            day(start)
+        ),
+        (None, None) => eprintln!(
+            "followup: warning: the plan did not use their timeline \"{phrase}\" (not a date Followup can read); give --decide-by DATE"
+        ),
     }
+    Ok(())
 }
 
 fn local_time(interview: &Interview) -> String {

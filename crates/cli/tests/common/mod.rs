@@ -215,6 +215,11 @@ impl Db {
         self.run_with(args, "", &smtp_env(&port))
     }
 
+    /// `call list --interview ID --json`: the interview's calls, newest first.
+    pub fn calls_of(&self, interview: &str) -> Value {
+        self.json(&["call", "list", "--interview", interview, "--json"])
+    }
+
     pub fn backup(&self) -> Value {
         let mut value = self.json(&["export", "json"]);
         value.as_object_mut().unwrap().remove("exported_at");

@@ -119,30 +119,7 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
             // ("Strong SQL, Python and Go"), and before any, the line's level or the
             // section's. A bonus that ends a list is the whole list's ("Docker,
             // Kubernetes, SonarQube a plus").
-            // The subjects of a degree asked for are what the candidate studied, not
-            // what the job asks them to use: the words just after "degree", "BS" or
-            // "Major", and the short items listed after them ("…in Mathematics,
-            // Statistics, or Economics"), count as `Degree` whatever else is said.
-            let mut clauses: Vec<(String, bool)> = Vec::new();
-            let mut listing = false;
-            for clause in written.split([',', ';']) {
-                let words: Vec<&str> = clause.split(' ').collect();
-                if let Some(at) = degree_word(&words) {
-                    let end = (at + 1 + DEGREE_SUBJECT_WORDS).min(words.len());
-                    clauses.push((words[..end].join(" "), true));
-                    if end < words.len() {
-                        clauses.push((format!(" {}", words[end..].join(" ").trim_start()), false));
-                        listing = false;
-                    } else {
-                        listing = true;
-                    }
-                } else if listing && clause.split_whitespace().count() <= 4 {
-                    clauses.push((clause.to_string(), true));
-                } else {
-                    listing = false;
-                    clauses.push((clause.to_string(), false));
-                }
-            }
+            let clauses = clauses(&written);
             let lower: Vec<String> = clauses.iter().map(|(c, _)| c.to_lowercase()).collect();
             let mut cues: Vec<Option<Emphasis>> = lower.iter().map(|c| cue(c)).collect();
             if lower.last().is_some_and(|c| ends_with_bonus(c)) {
@@ -167,6 +144,32 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
         }
     }
     out
+}
+
+/// A sentence's clauses as written (split at commas and semicolons), each marked when it
+/// names the subjects of a degree asked for: what the candidate studied, not what the job
+/// asks them to use. Those are the words just after "degree", "BS" or "Major", and the
+/// short items listed after them ("…in Mathematics, Statistics, or Economics").
+fn clauses(written: &str) -> Vec<(String, bool)> {
+    let mut clauses = Vec::new();
+    let mut listing = false;
+    for clause in written.split([',', ';']) {
+        let words: Vec<&str> = clause.split(' ').collect();
+        if let Some(at) = degree_word(&words) {
+            let end = (at + 1 + DEGREE_SUBJECT_WORDS).min(words.len());
+            clauses.push((words[..end].join(" "), true));
+            listing = end == words.len();
+            if !listing {
+                clauses.push((format!(" {}", words[end..].join(" ").trim_start()), false));
+            }
+        } else if listing && clause.split_whitespace().count() <= 4 {
+            clauses.push((clause.to_string(), true));
+        } else {
+            listing = false;
+            clauses.push((clause.to_string(), false));
+        }
+    }
+    clauses
 }
 
 /// How many words after "degree", "BS" or "Major" name its subjects ("BS in Computer
