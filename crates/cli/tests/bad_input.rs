@@ -326,3 +326,101 @@ fn an_older_backup_with_line_breaks_in_one_line_fields_restores() {
     assert!(err.contains("--role"), "{err}");
     db.ok(&["application", "set", &id, "--role", "SRE nights"]);
 }
+
+#[test]
+fn a_text_file_too_large_to_be_one_is_refused_before_it_fills_memory() {
+    let db = Db::sqlite();
+    // /dev/zero never ends: without a limit the read would run the machine out of memory.
+    let err = db.fails(
+        1,
+        &[
+            "application",
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "SRE",
+            "--job-description",
+            "/dev/zero",
+        ],
+    );
+    assert!(
+        err.contains("/dev/zero: more than 4 MB, too large for a job description"),
+        "{err}"
+    );
+    let big = "Rust and SQL. ".repeat(400_000);
+    let out = db.run_with_stdin(
+        &[
+            "application",
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "SRE",
+            "--job-description",
+            "-",
+        ],
+        &big,
+    );
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>: more than 4 MB"));
+    assert_eq!(
+        db.json(&["application", "list", "--json"]),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_status_followup_does_not_know_is_kept_but_never_silently() {
+    let db = Db::sqlite();
+    let out = db.run(&[
+        "application",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "SRE",
+        "--status",
+        "rejectd",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("status rejectd: not a status Followup knows") && err.contains("rejected"),
+        "{err}"
+    );
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        id.starts_with("app-"),
+        "the id alone on standard output: {id}"
+    );
+    let out = db.run(&["application", "set", &id, "--status", "ghosted"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("status ghosted: not a status"));
+    let out = db.run(&["application", "set", &id, "--status", "rejected"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_backup_with_an_id_followup_could_not_have_written_is_refused() {
+    let db = Db::sqlite();
+    db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    let mut backup = db.json(&["export", "json"]);
+    backup["applications"][0]["id"] = "../interviews?x=1".into();
+    let file = db.file("odd.json", &backup.to_string());
+    let err = db.fails(1, &["import", "json", &file]);
+    assert!(
+        err.contains("applications[0].id") && err.contains("not an id Followup writes"),
+        "{err}"
+    );
+    let apps = db.json(&["application", "list", "--json"]);
+    assert_eq!(
+        apps.as_array().map(Vec::len),
+        Some(1),
+        "nothing imported: {apps}"
+    );
+}

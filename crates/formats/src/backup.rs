@@ -110,6 +110,19 @@ fn validate(records: &Records) -> Result<(), BackupError> {
         place::time_zone("", &p.time_zone).map_err(|e| invalid("profile.time_zone".into(), e))?;
         place::region("", &p.region).map_err(|e| invalid("profile.region".into(), e))?;
     }
+    ids("contacts", records.contacts.iter().map(|c| c.id.as_str()))?;
+    ids(
+        "applications",
+        records.applications.iter().map(|a| a.id.as_str()),
+    )?;
+    ids(
+        "interviews",
+        records.interviews.iter().map(|iv| iv.id.as_str()),
+    )?;
+    ids("steps", records.steps.iter().map(|s| s.id.as_str()))?;
+    ids("calls", records.calls.iter().map(|c| c.id.as_str()))?;
+    ids("drafts", records.drafts.iter().map(|d| d.id.as_str()))?;
+    ids("outbox", records.outbox.iter().map(|o| o.id.as_str()))?;
     for (i, c) in records.contacts.iter().enumerate() {
         followup_core::contact::no_stored_control_chars(c).map_err(at(format!("contacts[{i}]")))?;
         if let Some(tz) = &c.time_zone {
@@ -118,32 +131,20 @@ fn validate(records: &Records) -> Result<(), BackupError> {
         if let Some(r) = &c.region {
             place::region("", r).map_err(|e| invalid(format!("contacts[{i}].region"), e))?;
         }
-        if c.id.is_empty() || c.uid.is_empty() {
+        if c.uid.is_empty() {
             return Err(BackupError::Invalid {
-                field: format!("contacts[{i}]"),
-                problem: "id and uid must not be empty".into(),
+                field: format!("contacts[{i}].uid"),
+                problem: "must not be empty".into(),
             });
         }
     }
     for (i, a) in records.applications.iter().enumerate() {
         a.check().map_err(at(format!("applications[{i}]")))?;
-        if a.id.is_empty() {
-            return Err(BackupError::Invalid {
-                field: format!("applications[{i}].id"),
-                problem: "must not be empty".into(),
-            });
-        }
     }
     for (i, iv) in records.interviews.iter().enumerate() {
         iv.check().map_err(at(format!("interviews[{i}]")))?;
         place::time_zone("", &iv.time_zone)
             .map_err(|e| invalid(format!("interviews[{i}].time_zone"), e))?;
-        if iv.id.is_empty() {
-            return Err(BackupError::Invalid {
-                field: format!("interviews[{i}].id"),
-                problem: "must not be empty".into(),
-            });
-        }
         if iv.application_id.is_empty() {
             return Err(BackupError::Invalid {
                 field: format!("interviews[{i}].application_id"),
@@ -170,6 +171,40 @@ fn validate(records: &Records) -> Result<(), BackupError> {
     for (i, h) in records.holidays.iter().enumerate() {
         followup_core::when::in_range("", h.date)
             .map_err(|e| invalid(format!("holidays[{i}].date"), e))?;
+    }
+    Ok(())
+}
+
+/// The longest id a backup may hold. Followup writes `app-` and 12 characters; older or
+/// hand-made files may hold UUIDs (36).
+const MAX_ID: usize = 64;
+
+/// Each record's id is one Followup could have written (letters, digits, `-` and `_`, at
+/// most [`MAX_ID`]) and no two records of a kind share one. Ids go into web addresses,
+/// calendar UIDs and command lines, so a backup must not bring in one holding `/`, `?` or
+/// a space; and two records with one id would be restored as one while the count said two.
+fn ids<'a>(list: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), BackupError> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let field = format!("{list}[{i}].id");
+        let problem = if id.is_empty() {
+            Some("must not be empty".to_string())
+        } else if id.len() > MAX_ID
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            Some(format!(
+                "{:?} is not an id Followup writes (letters, digits, - and _, at most {MAX_ID})",
+                id.chars().take(40).collect::<String>()
+            ))
+        } else {
+            seen.insert(id, i)
+                .map(|first| format!("{id} is also the id of {list}[{first}]"))
+        };
+        if let Some(problem) = problem {
+            return Err(BackupError::Invalid { field, problem });
+        }
     }
     Ok(())
 }

@@ -187,3 +187,39 @@ fn newer_or_foreign_or_broken_backups_are_refused_with_where() {
     let err = backup::read(&bad_zone).unwrap_err().to_string();
     assert!(err.starts_with("interviews[0].time_zone"), "{err}");
 }
+
+#[test]
+fn a_backup_whose_ids_clash_or_could_not_be_written_is_refused_with_where() {
+    let mut twice = sample();
+    twice.contacts.push(twice.contacts[0].clone());
+    let err = backup::read(&backup::write(twice, Timestamp::UNIX_EPOCH))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "contacts[1].id: con-1 is also the id of contacts[0]");
+
+    for (bad, why) in [
+        ("app-'; DROP TABLE applications;--", "a quote and spaces"),
+        ("../interviews/int-1", "a path"),
+        ("app-1?x=y", "a query"),
+        ("", "nothing"),
+    ] {
+        let mut records = sample();
+        records.applications[0].id = bad.into();
+        records.interviews[0].application_id = bad.into();
+        let err = backup::read(&backup::write(records, Timestamp::UNIX_EPOCH))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("applications[0].id: "), "{why}: {err}");
+    }
+    let mut long = sample();
+    long.interviews[0].id = "i".repeat(65);
+    let err = backup::read(&backup::write(long, Timestamp::UNIX_EPOCH))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("at most 64"), "{err}");
+
+    // A UUID, as an older or hand-made file may hold, is an id.
+    let mut uuid = sample();
+    uuid.interviews[0].id = "0b5f8a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b".into();
+    assert!(backup::read(&backup::write(uuid, Timestamp::UNIX_EPOCH)).is_ok());
+}

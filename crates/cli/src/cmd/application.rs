@@ -125,7 +125,11 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
             let args = *args;
             let id = super::full_id(app, &args.id)?;
             let job_description = match &args.job_description {
-                Some(path) => Some(read_text_arg(path, "job description")?),
+                Some(path) => Some(read_text_arg(
+                    path,
+                    "job description",
+                    super::MAX_TEXT_BYTES,
+                )?),
                 None => None,
             };
             let changed = app.change_application(
@@ -139,20 +143,18 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
                     status: args.status,
                 },
             )?;
+            if let Some(note) = own_status(&changed.status) {
+                eprintln!("followup: note: status {}: {note}", changed.status);
+            }
             out::line(format!("application {} updated", changed.id))
         }
         ApplicationCommand::Delete(args) => super::edit::delete(app, args, Target::Application),
         ApplicationCommand::Status { id, status } => {
             let id = super::full_id(app, &id)?;
             let app = app.set_application_status(&id, &status)?;
-            let note = if app.status.is_known() {
-                String::new()
-            } else {
-                format!(
-                    " (not a status Followup knows: {}; kept as written)",
-                    ApplicationStatus::KNOWN.join(", ")
-                )
-            };
+            let note = own_status(&app.status)
+                .map(|note| format!(" ({note})"))
+                .unwrap_or_default();
             out::line(format!("{id}: {}{note}", app.status))
         }
     }
@@ -160,7 +162,7 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
 
 fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
     let job_description = match &args.job_description {
-        Some(path) => read_text_arg(path, "job description")?,
+        Some(path) => read_text_arg(path, "job description", super::MAX_TEXT_BYTES)?,
         None => String::new(),
     };
     let applied_on = args
@@ -194,7 +196,23 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
         created_at: Timestamp::now(),
         updated_at: Timestamp::now(),
     })?;
+    if let Some(note) = own_status(&stored.status) {
+        eprintln!("followup: note: status {}: {note}", stored.status);
+    }
     out::line(stored.id)
+}
+
+/// What to say about a status the user made up: it is kept (their own pipeline word, or a
+/// typo), but only the known outcomes end the follow-up, so a misspelt "rejectd" must not
+/// pass silently.
+fn own_status(status: &ApplicationStatus) -> Option<String> {
+    (!status.is_known()).then(|| {
+        format!(
+            "not a status Followup knows ({}); kept as written, and it does not end the \
+             follow-up",
+            ApplicationStatus::KNOWN.join(", ")
+        )
+    })
 }
 
 fn show(a: &Application) -> anyhow::Result<()> {

@@ -89,7 +89,7 @@ pub fn run(app: &mut Followup, command: HolidaysCommand) -> anyhow::Result<()> {
             region,
             replace,
         } => {
-            let text = read_text_arg(&file, "holiday")?;
+            let text = read_text_arg(&file, "holiday", super::MAX_TEXT_BYTES)?;
             let days = if text.trim_start().starts_with('{') {
                 holiday_files::read_govuk(&text).map_err(|e| bad_input(format!("{file}: {e}")))?
             } else {

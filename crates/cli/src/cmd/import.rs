@@ -40,7 +40,7 @@ pub fn run(app: &mut Followup, command: ImportCommand) -> anyhow::Result<()> {
             file,
             with_settings,
         } => {
-            let text = read_text_arg(&file, "backup")?;
+            let text = read_text_arg(&file, "backup", super::MAX_BACKUP_BYTES)?;
             let records = backup::read(&text).map_err(|e| bad_input(format!("{file}: {e}")))?;
             let done = app.restore(records, with_settings)?;
             super::warn(&done.warnings);

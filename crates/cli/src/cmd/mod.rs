@@ -310,17 +310,38 @@ impl PageArgs {
     }
 }
 
-/// Reads a text argument that may be a file path or `-` for standard input.
-pub fn read_text_arg(path: &str, what: &str) -> anyhow::Result<String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+/// The most a text read from a file or standard input may hold: a job description, a
+/// skills list or a template is a few kilobytes, so a larger one is a wrong file (or
+/// `/dev/zero`), refused before it fills memory.
+pub const MAX_TEXT_BYTES: u64 = 4 << 20;
+/// The most a backup may hold: ten thousand applications with their adverts fit well
+/// inside it.
+pub const MAX_BACKUP_BYTES: u64 = 512 << 20;
+
+/// Reads a text argument that may be a file path or `-` for standard input, refusing one
+/// over `max_bytes` without reading further.
+pub fn read_text_arg(path: &str, what: &str, max_bytes: u64) -> anyhow::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .take(max_bytes + 1)
+            .read_to_end(&mut bytes)
             .with_context(|| format!("reading {what} from standard input"))?;
-        buf
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {what} file {path}"))?
-    };
+        std::fs::File::open(path)
+            .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+            .with_context(|| format!("cannot read {what} file {path}"))?;
+    }
     let name = if path == "-" { "<stdin>" } else { path };
+    if bytes.len() as u64 > max_bytes {
+        return Err(bad_input(format!(
+            "{name}: more than {} MB, too large for a {what} (the limit is {} MB); is it the \
+             right file?",
+            max_bytes >> 20,
+            max_bytes >> 20
+        )));
+    }
     followup_formats::decoded_text(&bytes)
         .map(|t| t.into_owned())
         .map_err(|e| at(name, &e))

@@ -64,7 +64,7 @@ pub fn run(app: &mut Followup, command: SkillsCommand) -> anyhow::Result<()> {
         (None, Some(path)) => {
             let skills_path = args.profile_skills.as_deref().expect("clap requires it");
             (
-                read_text_arg(path, "job description")?,
+                read_text_arg(path, "job description", super::MAX_TEXT_BYTES)?,
                 read_skills(skills_path)?,
             )
         }
@@ -110,7 +110,7 @@ pub fn run(app: &mut Followup, command: SkillsCommand) -> anyhow::Result<()> {
 }
 
 fn read_skills(path: &str) -> anyhow::Result<Vec<Skill>> {
-    let text = read_text_arg(path, "skills")?;
+    let text = read_text_arg(path, "skills", super::MAX_TEXT_BYTES)?;
     let file: SkillsFile = toml::from_str(&text).map_err(|e| {
         let at = e
             .span()

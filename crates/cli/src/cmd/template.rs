@@ -47,7 +47,7 @@ pub fn run(command: TemplateCommand) -> anyhow::Result<()> {
         ),
         TemplateCommand::Set { name, file } => {
             Templates::built_in(&name)?;
-            let text = super::read_text_arg(&file, "template")?;
+            let text = super::read_text_arg(&file, "template", super::MAX_TEXT_BYTES)?;
             saved(templates.save(&name, &text)?)
         }
         TemplateCommand::Edit { name } => {
