@@ -141,6 +141,17 @@ pub enum Warning {
     ClaimLost { draft_id: String },
     /// A time given for something you did lies in the future.
     Future(String),
+    /// An application status Followup does not know (a typo such as "rejectd", or the
+    /// user's own word): kept as written, but it ends nothing.
+    OwnStatus(String),
+}
+
+impl Warning {
+    /// The warning a status written by the user earns, if it is not one Followup knows:
+    /// only the known outcomes end the follow-up, so a misspelt one must not pass silently.
+    pub fn own_status(status: &followup_core::model::ApplicationStatus) -> Option<Warning> {
+        (!status.is_known()).then(|| Warning::OwnStatus(status.as_str().to_string()))
+    }
 }
 
 impl std::fmt::Display for Warning {
@@ -171,6 +182,12 @@ impl std::fmt::Display for Warning {
                 "{draft_id}: another Followup took this send over while it ran"
             ),
             Warning::Future(why) => f.write_str(why),
+            Warning::OwnStatus(status) => write!(
+                f,
+                "status {status}: not a status Followup knows ({}); kept as written, and it \
+                 does not end the follow-up",
+                followup_core::model::ApplicationStatus::KNOWN.join(", ")
+            ),
         }
     }
 }

@@ -716,6 +716,28 @@ async fn paging_out_of_range_is_refused_with_the_parameter() {
     assert_eq!(got, 200);
 }
 
+/// A status Followup does not know is kept, with the CLI's warning: it ends nothing.
+#[tokio::test]
+async fn a_status_followup_does_not_know_is_kept_with_a_warning() {
+    let mut api = Api::new().await;
+    let body = json!({"company": "Acme", "role": "SRE", "status": "rejectd"});
+    let (got, added) = api.call("POST", "/applications", Some(body)).await;
+    assert_eq!(got, 201, "{added}");
+    assert_eq!(added["result"]["status"], "rejectd");
+    let warning = added["warnings"][0].as_str().unwrap_or_default();
+    assert!(
+        warning.starts_with("status rejectd: not a status Followup knows")
+            && warning.contains("does not end the follow-up"),
+        "{added}"
+    );
+    let id = added["result"]["id"].as_str().unwrap().to_string();
+    let path = format!("/applications/{id}");
+    let (got, changed) = api
+        .call("PATCH", &path, Some(json!({"status": "rejected"})))
+        .await;
+    assert_eq!((got, &changed["warnings"]), (200, &json!([])), "{changed}");
+}
+
 /// A write without the CSRF header (a page elsewhere posting JSON with the cookie the
 /// browser holds) changes nothing.
 #[tokio::test]

@@ -143,19 +143,15 @@ pub fn run(app: &mut Followup, command: ApplicationCommand) -> anyhow::Result<()
                     status: args.status,
                 },
             )?;
-            if let Some(note) = own_status(&changed.status) {
-                eprintln!("followup: note: status {}: {note}", changed.status);
-            }
+            warn_own_status(&changed.status);
             out::line(format!("application {} updated", changed.id))
         }
         ApplicationCommand::Delete(args) => super::edit::delete(app, args, Target::Application),
         ApplicationCommand::Status { id, status } => {
             let id = super::full_id(app, &id)?;
             let app = app.set_application_status(&id, &status)?;
-            let note = own_status(&app.status)
-                .map(|note| format!(" ({note})"))
-                .unwrap_or_default();
-            out::line(format!("{id}: {}{note}", app.status))
+            warn_own_status(&app.status);
+            out::line(format!("{id}: {}", app.status))
         }
     }
 }
@@ -196,23 +192,8 @@ fn add(app: &mut Followup, args: AddArgs) -> anyhow::Result<()> {
         created_at: Timestamp::now(),
         updated_at: Timestamp::now(),
     })?;
-    if let Some(note) = own_status(&stored.status) {
-        eprintln!("followup: note: status {}: {note}", stored.status);
-    }
+    warn_own_status(&stored.status);
     out::line(stored.id)
-}
-
-/// What to say about a status the user made up: it is kept (their own pipeline word, or a
-/// typo), but only the known outcomes end the follow-up, so a misspelt "rejectd" must not
-/// pass silently.
-fn own_status(status: &ApplicationStatus) -> Option<String> {
-    (!status.is_known()).then(|| {
-        format!(
-            "not a status Followup knows ({}); kept as written, and it does not end the \
-             follow-up",
-            ApplicationStatus::KNOWN.join(", ")
-        )
-    })
 }
 
 fn show(a: &Application) -> anyhow::Result<()> {
@@ -272,4 +253,14 @@ pub fn print_timeline(app: &mut Followup, timeline: &Timeline) -> anyhow::Result
         text.push_str(&format!("{mark} {when}  {}  [{}]\n", e.text, e.id));
     }
     out::raw(&text)
+}
+
+/// A status Followup does not know is kept; standard error says so (stdout keeps the id
+/// scripts read).
+fn warn_own_status(status: &ApplicationStatus) {
+    super::warn(
+        &followup_app::Warning::own_status(status)
+            .into_iter()
+            .collect::<Vec<_>>(),
+    );
 }

@@ -63,7 +63,7 @@ pub async fn add_application(
         .engines
         .run(move |app| Ok(app.add_application_with(changes)?))
         .await?;
-    Ok(created(Written::quiet(added)))
+    Ok(created(status_written(added)))
 }
 
 /// Changes the fields given (an empty `applied_on` clears the date).
@@ -83,7 +83,19 @@ pub async fn change_application(
             Ok(app.change_application(&id, changes)?)
         })
         .await?;
-    Ok(Json(Written::quiet(changed)))
+    Ok(Json(status_written(changed)))
+}
+
+/// An application written, with the warning a status Followup does not know earns.
+fn status_written(app: Application) -> Written<Application> {
+    let warnings = followup_app::Warning::own_status(&app.status)
+        .map(|w| w.to_string())
+        .into_iter()
+        .collect();
+    Written {
+        result: app,
+        warnings,
+    }
 }
 
 /// A person typed in (`name` needed).
