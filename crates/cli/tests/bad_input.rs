@@ -424,3 +424,39 @@ fn a_backup_with_an_id_followup_could_not_have_written_is_refused() {
         "nothing imported: {apps}"
     );
 }
+
+#[test]
+fn one_person_named_twice_on_a_panel_is_refused() {
+    let db = Db::sqlite();
+    let app = db.ok(&["application", "add", "--company", "Acme", "--role", "SRE"]);
+    let priya = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Priya Patel",
+        "--email",
+        "p@acme.example",
+    ]);
+    let err = db.fails(
+        1,
+        &[
+            "interview",
+            "add",
+            "--application",
+            app.trim(),
+            "--at",
+            "2027-03-02T10:00",
+            "--tz",
+            "Europe/London",
+            "--interviewer",
+            priya.trim(),
+            "--interviewer",
+            priya.trim(),
+        ],
+    );
+    assert!(
+        err.contains("--interviewer") && err.contains(&format!("{} is given twice", priya.trim())),
+        "{err}"
+    );
+    assert_eq!(db.backup()["interviews"], serde_json::json!([]));
+}

@@ -143,6 +143,13 @@ fn validate(records: &Records) -> Result<(), BackupError> {
     }
     for (i, iv) in records.interviews.iter().enumerate() {
         iv.check().map_err(at(format!("interviews[{i}]")))?;
+        let mut panel = std::collections::HashSet::new();
+        if let Some(twice) = iv.interviewer_ids.iter().find(|id| !panel.insert(*id)) {
+            return Err(BackupError::Invalid {
+                field: format!("interviews[{i}].interviewer_ids"),
+                problem: format!("{twice} appears twice"),
+            });
+        }
         place::time_zone("", &iv.time_zone)
             .map_err(|e| invalid(format!("interviews[{i}].time_zone"), e))?;
         if iv.application_id.is_empty() {

@@ -218,6 +218,13 @@ fn a_backup_whose_ids_clash_or_could_not_be_written_is_refused_with_where() {
         .to_string();
     assert!(err.contains("at most 64"), "{err}");
 
+    let mut panel = sample();
+    panel.interviews[0].interviewer_ids.push("con-1".into());
+    let err = backup::read(&backup::write(panel, Timestamp::UNIX_EPOCH))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "interviews[0].interviewer_ids: con-1 appears twice");
+
     // A UUID, as an older or hand-made file may hold, is an id.
     let mut uuid = sample();
     uuid.interviews[0].id = "0b5f8a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b".into();

@@ -107,6 +107,13 @@ impl Followup {
                 ),
             ));
         }
+        if let Some(twice) = repeated(&new.interviewer_ids) {
+            // One person twice on a panel would get two thank-you notes.
+            return Err(AppError::invalid(
+                "interviewer",
+                format!("{twice} is given twice; name each interviewer once"),
+            ));
+        }
         let now = self.now();
         let interview = Interview {
             id: String::new(),
@@ -284,4 +291,10 @@ pub(crate) fn check_duration(minutes: u32) -> Result<()> {
             format!("{minutes} minutes: an interview lasts 1 to 1440 minutes"),
         ))
     }
+}
+
+/// The first id that appears twice in a list, if one does.
+pub(crate) fn repeated(ids: &[String]) -> Option<&str> {
+    let mut seen = std::collections::HashSet::new();
+    ids.iter().map(String::as_str).find(|id| !seen.insert(*id))
 }
