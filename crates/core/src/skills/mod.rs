@@ -389,7 +389,7 @@ pub fn chosen(skills: &[Skill], names: &[String]) -> Result<Vec<SkillMatch>, Str
                     let known: Vec<&str> = skills.iter().map(|s| s.name.as_str()).collect();
                     format!(
                         "no skill '{}' in your profile; your skills are {}",
-                        want,
+                        clip(&want),
                         known.join(", ")
                     )
                 })
@@ -407,6 +407,14 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             evidence: evidence.into(),
         }
+    }
+
+    #[test]
+    fn an_unknown_chosen_skill_is_quoted_short() {
+        let skills = [skill("SQL", &["postgres"], "")];
+        assert_eq!(chosen(&skills, &[" Postgres ".into()]).unwrap()[0].name, "SQL");
+        let err = chosen(&skills, &["s".repeat(5000)]).unwrap_err();
+        assert!(err.len() < 120 && err.ends_with("your skills are SQL"), "{err}");
     }
 
     #[test]
