@@ -72,10 +72,43 @@ impl Followup {
                     "unknown setting; tone settings are tone.off, tone.accept, tone.styles",
                 ));
             }
+            if name == "tone.off" {
+                self.check_tone_off(value)?;
+            }
         } else {
             PlanSettings::default().set(name, value)?;
+            // A window is checked against the hours as they will be, whichever changes.
+            let stored = self.store.settings()?;
+            let mut plan =
+                PlanSettings::from_pairs(stored.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+                    .unwrap_or_default();
+            plan.set(name, value)?;
+            if let Some(problem) = plan.window_outside_hours() {
+                return Err(AppError::invalid(name, problem));
+            }
         }
         self.write(|tx| tx.set_setting(name, value))
+    }
+
+    /// Every name in a `tone.off` list is a rule or family the checker has (the user's own
+    /// rules included).
+    fn check_tone_off(&mut self, value: &str) -> Result<()> {
+        let names: Vec<String> = value
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut checker = Checker::built_in();
+        let styles = self
+            .store
+            .settings()?
+            .into_iter()
+            .find(|(k, v)| k == "tone.styles" && !v.is_empty());
+        if let Some((_, dir)) = styles {
+            // A folder that cannot be read is `tone.styles`'s problem, reported there.
+            let _ = load_styles(&mut checker, Path::new(&dir));
+        }
+        known_to(&checker, "tone.off", &names)
     }
 
     /// Every setting, resolved (the password redacted).
@@ -243,9 +276,27 @@ impl Followup {
         {
             warnings = load_styles(&mut checker, Path::new(&dir))?;
         }
+        known_to(&checker, "off", &off)?;
         checker.disable(&[off, list("tone.off")].concat());
         checker.accept = [accept, list("tone.accept")].concat();
         Ok(Done::new(checker, warnings))
+    }
+}
+
+/// Each name to turn off is a rule or family `checker` has: a misspelt one would turn
+/// nothing off while seeming to.
+fn known_to(checker: &Checker, field: &str, names: &[String]) -> Result<()> {
+    let (unknown, families) = checker.unknown_names(names);
+    match unknown.first() {
+        None => Ok(()),
+        Some(name) => Err(AppError::invalid(
+            field,
+            format!(
+                "'{name}' is no rule or family of the tone checker; the families are {}, and \
+                 a rule is named as `check` shows it (Pushy.Ultimatum)",
+                families.join(", ")
+            ),
+        )),
     }
 }
 
@@ -334,10 +385,10 @@ fn check_smtp(name: &str, value: &str) -> Result<()> {
             name,
             format!("'{value}': use none, starttls or tls"),
         )),
-        "smtp.port" if value.parse::<u16>().is_err() => Err(AppError::invalid(
-            name,
-            format!("'{value}' is not a port number"),
-        )),
+        "smtp.port" if !value.is_empty() && !value.parse::<u16>().is_ok_and(|p| p > 0) => Err(
+            AppError::invalid(name, format!("'{value}' is not a port number (1 to 65535)")),
+        ),
+        "smtp.host" => mail_host(value),
         n if SMTP_KEYS.iter().any(|(k, _)| *k == n) => Ok(()),
         _ => {
             let names: Vec<&str> = SMTP_KEYS.iter().map(|(k, _)| *k).collect();
@@ -349,9 +400,66 @@ fn check_smtp(name: &str, value: &str) -> Result<()> {
     }
 }
 
+/// A mail server's host name or address, as the connection needs it: "smtp.example.com",
+/// "192.0.2.7" or "[2001:db8::1]" (empty unsets it). The usual slips — a scheme, a port,
+/// a space — are named.
+fn mail_host(value: &str) -> Result<()> {
+    let bad = |why: &str| Err(AppError::invalid("smtp.host", format!("'{value}' {why}")));
+    if value.is_empty() {
+        return Ok(());
+    }
+    if value.contains("://") {
+        return bad("has a scheme; give the host name alone, e.g. smtp.example.com");
+    }
+    let bare = value.trim_start_matches('[').trim_end_matches(']');
+    if bare.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(());
+    }
+    if value.contains(':') {
+        return bad("holds a port; give the host alone and the port with smtp.port");
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if value.len() > 253 || !value.trim_end_matches('.').split('.').all(label_ok) {
+        return bad("is not a host name (letters, digits, - and dots, e.g. smtp.example.com)");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mail_hosts_are_names_or_addresses() {
+        for h in [
+            "smtp.example.com",
+            "localhost",
+            "192.0.2.7",
+            "[::1]",
+            "2001:db8::1",
+            "mx-1.example.org.",
+            "",
+        ] {
+            assert!(mail_host(h).is_ok(), "{h}");
+        }
+        for (h, why) in [
+            ("smtp://smtp.example.com", "scheme"),
+            ("smtp.example.com:587", "port"),
+            ("smtp example.com", "host name"),
+            ("smtp..example.com", "host name"),
+            ("-smtp.example.com", "host name"),
+            ("evil.com\r\nX", "host name"),
+        ] {
+            let err = mail_host(h).unwrap_err().to_string();
+            assert!(err.contains(why), "{h}: {err}");
+        }
+    }
 
     #[test]
     fn loopback_hosts() {

@@ -118,4 +118,57 @@ fn user_rules_switches_and_accept_lists() {
         String::from_utf8_lossy(&out.stdout)
     );
     db.fails(1, &["config", "set", "tone.colour", "red"]);
+
+    // A name that is no rule or family would turn nothing off while seeming to: refused,
+    // the user's own rules counting as known (House.Jargon above).
+    let err = db.fails(
+        1,
+        &["config", "set", "tone.off", "House.Jargon,Pushy.Ultimatm"],
+    );
+    assert!(
+        err.contains("'Pushy.Ultimatm' is no rule or family") && err.contains("Desperate"),
+        "{err}"
+    );
+    db.ok(&["config", "set", "tone.off", "Pushy,Tone.Overall"]);
+    // `check` cannot check as asked: exit 2 (1 would say the text had errors).
+    let out = db.run(&["check", &text, "--off", "Tone.Intensifers"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--off: 'Tone.Intensifers'"));
+    let out = db.run(&["check", &text, "--locale", "fr-FR"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use en-GB or en-US"));
+}
+
+#[test]
+fn plan_settings_that_could_never_apply_are_refused() {
+    let db = Db::sqlite();
+    for (name, value, says) in [
+        ("plan.preferred-days", "sat,sun", "'sat' is a weekend day"),
+        ("plan.preferred-days", "monkey", "'monkey' is not a day"),
+        (
+            "plan.call-windows",
+            "08:00-08:30",
+            "08:00-08:30 lies outside business hours 09:00-17:30",
+        ),
+        (
+            "plan.business-hours",
+            "12:00-17:00",
+            "10:00-11:30 lies outside business hours 12:00-17:00",
+        ),
+        ("smtp.port", "0", "is not a port number"),
+        ("smtp.host", "smtp://mail.example.com", "has a scheme"),
+        ("smtp.host", "mail.example.com:587", "holds a port"),
+        ("smtp.host", "mail example com", "is not a host name"),
+    ] {
+        let err = db.fails(1, &["config", "set", name, value]);
+        assert!(
+            err.contains(&format!("--{name}: ")) && err.contains(says),
+            "{err}"
+        );
+    }
+    db.ok(&["config", "set", "plan.preferred-days", "Tuesday,thurs,tue"]);
+    db.ok(&["config", "set", "plan.call-windows", "08:30-09:30"]);
+    db.ok(&["config", "set", "smtp.host", "[2001:db8::25]"]);
+    let shown = db.ok(&["config", "show"]);
+    assert!(shown.contains("08:30-09:30"), "{shown}");
 }

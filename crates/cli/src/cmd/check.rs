@@ -39,17 +39,29 @@ pub fn run(app: &mut Followup, args: CheckArgs) -> anyhow::Result<()> {
         args.file.as_str()
     };
     let text = read(&args.file, name)?;
+    // What cannot be checked as asked (an unknown locale, a rule to turn off that does not
+    // exist, a styles folder that cannot be read) exits 2, as linters do: 1 would tell a
+    // script the text had errors.
     let locale = match args.locale {
-        Some(l) => l,
+        Some(l) => {
+            let locale = followup_core::model::Locale::from(l.as_str());
+            if !locale.is_known() {
+                return Err(Unreadable(format!(
+                    "--locale: '{l}' is not a locale Followup writes in: use en-GB or en-US"
+                ))
+                .into());
+            }
+            locale.tag()
+        }
         None => app.profile()?.unwrap_or_default().locale.tag(),
     };
     let checker = app
         .checker(args.styles, args.off, args.accept)
         .map_err(|e| match e {
-            // A styles folder that cannot be read is unreadable input, as for linters.
             followup_app::AppError::File { path, problem } => {
                 Unreadable(format!("{path}: {problem}")).into()
             }
+            e @ followup_app::AppError::Invalid(_) => Unreadable(format!("--{e}")).into(),
             e => anyhow::Error::from(e),
         })?;
     super::warn(&checker.warnings);

@@ -90,14 +90,21 @@ impl PlanSettings {
                 self.cadence = cadence;
             }
             "plan.preferred-days" => {
-                self.preferred_days = value
-                    .split(',')
-                    .filter(|d| !d.trim().is_empty())
-                    .map(|d| {
-                        weekday(d.trim())
-                            .ok_or_else(|| bad(format!("'{d}' is not a day (mon, tue, …)")))
-                    })
-                    .collect::<Result<_, _>>()?;
+                let mut days = Vec::new();
+                for d in value.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+                    let day = weekday(d)
+                        .ok_or_else(|| bad(format!("'{d}' is not a day (mon, tue, …)")))?;
+                    if matches!(day, Weekday::Saturday | Weekday::Sunday) {
+                        return Err(bad(format!(
+                            "'{d}' is a weekend day: calls are made on their working days \
+                             (mon to fri)"
+                        )));
+                    }
+                    if !days.contains(&day) {
+                        days.push(day);
+                    }
+                }
+                self.preferred_days = days;
             }
             "plan.call-windows" => {
                 self.call_windows = value
@@ -131,20 +138,43 @@ impl PlanSettings {
     }
 }
 
+/// A day written as its name or the name's first three letters or more ("tue", "tues",
+/// "Tuesday"); "monkey" is not Monday.
 fn weekday(text: &str) -> Option<Weekday> {
     let days = [
-        ("mon", Weekday::Monday),
-        ("tue", Weekday::Tuesday),
-        ("wed", Weekday::Wednesday),
-        ("thu", Weekday::Thursday),
-        ("fri", Weekday::Friday),
-        ("sat", Weekday::Saturday),
-        ("sun", Weekday::Sunday),
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
     ];
     let text = text.to_ascii_lowercase();
     days.iter()
-        .find(|(n, _)| text.starts_with(n))
+        .find(|(n, _)| text.len() >= 3 && n.starts_with(text.as_str()))
         .map(|(_, d)| *d)
+}
+
+impl PlanSettings {
+    /// A call window that lies wholly outside business hours, which no call would ever be
+    /// planned in, as "08:00-08:30 lies outside business hours 09:00-17:30".
+    pub fn window_outside_hours(&self) -> Option<String> {
+        let (open, close) = self.business_hours;
+        let hm = |t: Time| format!("{:02}:{:02}", t.hour(), t.minute());
+        self.call_windows
+            .iter()
+            .find(|(from, to)| *to <= open || *from >= close)
+            .map(|(from, to)| {
+                format!(
+                    "{}-{} lies outside business hours {}-{}, so no call would be planned in it",
+                    hm(*from),
+                    hm(*to),
+                    hm(open),
+                    hm(close)
+                )
+            })
+    }
 }
 
 fn window(text: &str) -> Option<(Time, Time)> {
@@ -171,5 +201,38 @@ mod tests {
         let err = PlanSettings::from_pairs([("plan.business-hours", "17:00-09:00")]).unwrap_err();
         assert_eq!(err.field, "plan.business-hours");
         assert!(PlanSettings::default().set("plan.colour", "red").is_err());
+    }
+
+    #[test]
+    fn preferred_days_are_working_days_named_once() {
+        let mut s = PlanSettings::default();
+        s.set("plan.preferred-days", "Tuesday, thurs, tue").unwrap();
+        assert_eq!(s.preferred_days, vec![Weekday::Tuesday, Weekday::Thursday]);
+        for bad in ["sat", "mon,Sunday", "monkey", "t"] {
+            let err = s.set("plan.preferred-days", bad).unwrap_err();
+            assert_eq!(err.field, "plan.preferred-days", "{bad}");
+        }
+        s.set("plan.preferred-days", "").unwrap();
+        assert!(s.preferred_days.is_empty(), "no preference is a choice");
+    }
+
+    #[test]
+    fn a_call_window_outside_business_hours_is_named() {
+        let mut s = PlanSettings::default();
+        assert_eq!(s.window_outside_hours(), None);
+        s.set("plan.call-windows", "10:00-11:00,08:00-08:30")
+            .unwrap();
+        assert_eq!(
+            s.window_outside_hours().as_deref(),
+            Some(
+                "08:00-08:30 lies outside business hours 09:00-17:30, so no call would be planned in it"
+            )
+        );
+        s.set("plan.call-windows", "08:30-09:30").unwrap();
+        assert_eq!(
+            s.window_outside_hours(),
+            None,
+            "a window that overlaps is kept"
+        );
     }
 }

@@ -412,9 +412,15 @@ mod tests {
     #[test]
     fn an_unknown_chosen_skill_is_quoted_short() {
         let skills = [skill("SQL", &["postgres"], "")];
-        assert_eq!(chosen(&skills, &[" Postgres ".into()]).unwrap()[0].name, "SQL");
+        assert_eq!(
+            chosen(&skills, &[" Postgres ".into()]).unwrap()[0].name,
+            "SQL"
+        );
         let err = chosen(&skills, &["s".repeat(5000)]).unwrap_err();
-        assert!(err.len() < 120 && err.ends_with("your skills are SQL"), "{err}");
+        assert!(
+            err.len() < 120 && err.ends_with("your skills are SQL"),
+            "{err}"
+        );
     }
 
     #[test]

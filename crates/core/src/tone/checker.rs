@@ -181,6 +181,28 @@ impl Checker {
 
     /// Turns rules off by id ("Tone.Intensifiers") or by family ("Tone"); the reading of
     /// the message as a whole goes with "Tone.Overall" or "Tone".
+    /// The names in `names` that are neither a rule's id nor a family this checker has (so
+    /// turning them off would do nothing), with the families there are.
+    pub fn unknown_names<'a>(&self, names: &'a [String]) -> (Vec<&'a str>, Vec<&str>) {
+        let mut families: Vec<&str> = self
+            .rules
+            .iter()
+            .filter_map(|r| r.id.split('.').next())
+            .chain(overall::RULE.split('.').next())
+            .collect();
+        families.sort_unstable();
+        families.dedup();
+        let known = |n: &str| {
+            n == overall::RULE || families.contains(&n) || self.rules.iter().any(|r| r.id == n)
+        };
+        let unknown = names
+            .iter()
+            .map(|n| n.as_str())
+            .filter(|n| !known(n))
+            .collect();
+        (unknown, families)
+    }
+
     pub fn disable(&mut self, names: &[String]) {
         let named = |id: &str| {
             names
