@@ -141,6 +141,8 @@ pub enum Warning {
     ClaimLost { draft_id: String },
     /// A time given for something you did lies in the future.
     Future(String),
+    /// A step moved to a time already gone: it is overdue at once.
+    Past(String),
     /// An application status Followup does not know (a typo such as "rejectd", or the
     /// user's own word): kept as written, but it ends nothing.
     OwnStatus(String),
@@ -181,7 +183,7 @@ impl std::fmt::Display for Warning {
                 f,
                 "{draft_id}: another Followup took this send over while it ran"
             ),
-            Warning::Future(why) => f.write_str(why),
+            Warning::Future(why) | Warning::Past(why) => f.write_str(why),
             Warning::OwnStatus(status) => write!(
                 f,
                 "status {status}: not a status Followup knows ({}); kept as written, and it \

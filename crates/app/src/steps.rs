@@ -279,8 +279,32 @@ impl Followup {
                         None => step.zone.clone(),
                     };
                     let start = when::instant("to", &to, &zone)?;
+                    let interview = tx.store.interview(&step.interview_id)?;
+                    let over = interview.start
+                        + SignedDuration::from_mins(i64::from(interview.duration_minutes));
+                    if start < over {
+                        // Every step follows the interview; before it is a slip of the date.
+                        let tz = jiff::tz::TimeZone::get(&zone).unwrap_or(jiff::tz::TimeZone::UTC);
+                        let shown = |t: jiff::Timestamp| {
+                            t.to_zoned_datetime(tz.clone())
+                                .strftime("%a %-d %b %Y %H:%M")
+                                .to_string()
+                        };
+                        return Err(AppError::invalid(
+                            "to",
+                            format!(
+                                "{} is before the interview is over ({}); a step comes after it",
+                                shown(start),
+                                shown(over)
+                            ),
+                        ));
+                    }
+                    if start < now {
+                        warnings.push(Warning::Past(format!(
+                            "{to} is already past: the step is overdue from now on"
+                        )));
+                    }
                     if step.kind == StepKind::FollowUpCall && !anyway {
-                        let interview = tx.store.interview(&step.interview_id)?;
                         let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
                         let mut planner = Planner::load(tx.store)?;
                         let region = planner.employer_region(&panel);

@@ -460,3 +460,81 @@ fn one_person_named_twice_on_a_panel_is_refused() {
     );
     assert_eq!(db.backup()["interviews"], serde_json::json!([]));
 }
+
+#[test]
+fn a_step_moved_before_its_interview_is_refused_and_one_moved_into_the_past_warned_of() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview = db.acme_interview(&[
+        "--email",
+        "priya@acme.example",
+        "--phone",
+        "+44 20 7946 0000",
+    ]);
+    let steps = db.json(&["plan", "show", &interview, "--json"]);
+    let call = steps
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["kind"] == "follow-up-call"))
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .expect("a follow-up call");
+    // 2020 for 2027, or the interview's own morning: a slip of the date, not a plan.
+    for to in ["2020-03-03T10:00", "2027-03-02T10:30"] {
+        let err = db.fails(1, &["step", "move", &call, "--to", to, "--anyway"]);
+        assert!(
+            err.contains("--to: ")
+                && err.contains("is before the interview is over (Tue 2 Mar 2027 11:00)"),
+            "{err}"
+        );
+    }
+    let out = db.run(&[
+        "step",
+        "move",
+        &call,
+        "--to",
+        "2027-03-02T11:30",
+        "--anyway",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // An interview long gone: moving its step to a day after it, but past, goes ahead
+    // with a warning that it is overdue at once.
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Initech",
+        "--role",
+        "SRE",
+    ]);
+    let old = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2026-01-05T10:00",
+        "--tz",
+        "Europe/London",
+    ]);
+    let steps = db.json(&["plan", "show", old.trim(), "--json"]);
+    let step = steps[0]["id"].as_str().unwrap().to_string();
+    let out = db.run(&[
+        "step",
+        "move",
+        &step,
+        "--to",
+        "2026-01-07T10:00",
+        "--anyway",
+    ]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("warning: 2026-01-07T10:00 is already past: the step is overdue"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
