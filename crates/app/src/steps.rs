@@ -284,12 +284,7 @@ impl Followup {
                         + SignedDuration::from_mins(i64::from(interview.duration_minutes));
                     if start < over {
                         // Every step follows the interview; before it is a slip of the date.
-                        let tz = jiff::tz::TimeZone::get(&zone).unwrap_or(jiff::tz::TimeZone::UTC);
-                        let shown = |t: jiff::Timestamp| {
-                            t.to_zoned_datetime(tz.clone())
-                                .strftime("%a %-d %b %Y %H:%M")
-                                .to_string()
-                        };
+                        let shown = |t: jiff::Timestamp| when::shown_in(t, &zone);
                         return Err(AppError::invalid(
                             "to",
                             format!(

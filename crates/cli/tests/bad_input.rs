@@ -482,7 +482,7 @@ fn a_step_moved_before_its_interview_is_refused_and_one_moved_into_the_past_warn
         let err = db.fails(1, &["step", "move", &call, "--to", to, "--anyway"]);
         assert!(
             err.contains("--to: ")
-                && err.contains("is before the interview is over (Tue 2 Mar 2027 11:00)"),
+                && err.contains("is before the interview is over (Tue 2 Mar 2027 11:00 GMT)"),
             "{err}"
         );
     }

@@ -270,11 +270,27 @@ fn behaviour_rules_read_the_contact_log() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert!(rules.contains(&"Behaviour.BeforeTheirDate"), "{query}");
-    // Two follow-ups made already: a third is an error, as is checking such a text.
+    // Two follow-ups made already: a third is an error, as is checking such a text. The
+    // calls followed an earlier round, in January 2026 (a call comes after its interview,
+    // and these must be past for the rules to count them).
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    let earlier = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        shown["application_id"].as_str().unwrap(),
+        "--at",
+        "2026-01-05T10:00",
+        "--tz",
+        "Europe/London",
+        "--interviewer",
+        shown["interviewer_ids"][0].as_str().unwrap(),
+    ]);
+    let earlier = earlier.trim();
     db.ok(&[
         "call",
         "log",
-        &interview,
+        earlier,
         "--outcome",
         "reached",
         "--at",
@@ -283,7 +299,7 @@ fn behaviour_rules_read_the_contact_log() {
     db.ok(&[
         "call",
         "log",
-        &interview,
+        earlier,
         "--outcome",
         "reached",
         "--at",

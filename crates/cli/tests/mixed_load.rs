@@ -233,7 +233,7 @@ fn browser(port: u16, shared: &str, tally: &Mutex<Tally>) {
             (
                 "/calls",
                 format!(
-                    "_csrf={token}&interview={shared}&outcome=no-answer&note={}",
+                    "_csrf={token}&interview={shared}&outcome=no-answer&at=2027-03-10T11%3A00&note={}",
                     form_encode(&note)
                 ),
             )

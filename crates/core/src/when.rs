@@ -53,6 +53,15 @@ pub fn day_in(at: Timestamp, zone: &str) -> Date {
     at.to_zoned_datetime(tz).date()
 }
 
+/// An instant as a person reads it in `zone` (UTC when the zone is unknown), for a
+/// message: "Tue 2 Mar 2027 11:00 GMT".
+pub fn shown_in(at: Timestamp, zone: &str) -> String {
+    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    at.to_zoned_datetime(tz)
+        .strftime("%a %-d %b %Y %H:%M %Z")
+        .to_string()
+}
+
 /// A time they asked for, as typed (`2027-03-16T14:30`) or in words as people say it on the
 /// phone: "Thursday 3pm", "tomorrow at 10:30", "Tuesday next week at 9am", "the 16th at
 /// noon", "today 16:00", "after 3", "in an hour". The day is read as the employer's

@@ -441,6 +441,15 @@ async fn the_whole_process_through_the_api_alone() {
         )
         .await;
     assert_eq!((s, e["field"].as_str()), (422, Some("decide-by")), "{e}");
+    let (s, e) = api
+        .call(
+            "POST",
+            "/calls",
+            Some(json!({"interview_id": interview, "outcome": "reached",
+                "at": "2020-03-05T10:00"})),
+        )
+        .await;
+    assert_eq!((s, e["field"].as_str()), (422, Some("at")), "{e}");
     let (s, call) = api
         .call(
             "POST",

@@ -99,7 +99,10 @@ impl Followup {
                     } else {
                         "in the past"
                     };
-                    return Err(AppError::invalid("callback", format!("{when} is {what}")));
+                    return Err(AppError::invalid(
+                        "callback",
+                        format!("{} is {what}", when::shown_in(when, &callback_zone)),
+                    ));
                 }
                 let cal = planner.calendars.get(&region)?;
                 if let Some(problem) = plan::call_time_problem(when, &zone, cal, &planner.settings)
@@ -127,6 +130,29 @@ impl Followup {
                 },
                 note: log.note.clone().unwrap_or_default(),
             };
+            let over =
+                interview.start + SignedDuration::from_mins(i64::from(interview.duration_minutes));
+            if at < over {
+                // A follow-up call comes after the interview: before it, the date (or the
+                // interview) is wrong, and counting it would use up a follow-up.
+                let shown = |t: jiff::Timestamp| when::shown_in(t, &planner.profile.time_zone);
+                return Err(AppError::invalid(
+                    "at",
+                    match &log.at {
+                        Some(_) => format!(
+                            "{} is before the interview is over ({}); a follow-up call comes \
+                             after it",
+                            shown(at),
+                            shown(over)
+                        ),
+                        None => format!(
+                            "the interview is not over until {}; log the call after it, or give \
+                             --at for one made later",
+                            shown(over)
+                        ),
+                    },
+                ));
+            }
             // The call has happened, so the cadence guard only warns here.
             if matches!(
                 record.outcome,

@@ -104,6 +104,8 @@ pub struct CallForm {
     outcome: Option<String>,
     callback: Option<String>,
     decide_by: Option<String>,
+    /// When you called, in your zone, if not just now.
+    at: Option<String>,
     note: Option<String>,
     anyway: Option<String>,
 }
@@ -134,7 +136,7 @@ pub async fn log(
                 },
                 outcome,
                 callback_tz: None,
-                at: None,
+                at: given(&form.at).map(|text| followup_app::WhenYouDid { text, tz: None }),
                 note: given(&form.note),
                 anyway: form.anyway.is_some(),
             })?)

@@ -132,6 +132,23 @@ async fn bad_form_input_saves_nothing() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains(r#"id="e-callback""#), "{}", r.body);
+    // A call logged as made before the interview: a slip of the date, shown by the field.
+    let r = web
+        .post(
+            "/calls",
+            &[
+                ("interview", &interview),
+                ("outcome", "reached"),
+                ("at", "2020-01-07T10:00"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains(r#"id="e-at""#) && r.body.contains("is before the interview is over"),
+        "{}",
+        r.body
+    );
     assert!(web.engine().call_list(Some(&interview)).unwrap().is_empty());
 
     let r = web
