@@ -201,6 +201,8 @@ impl Followup {
             if let Some(at) = &changes.at {
                 let zone = tx.store.profile()?.unwrap_or_default().time_zone;
                 call.at = at.read("at", &zone, now)?.0;
+                let interview = tx.store.interview(&call.interview_id)?;
+                crate::steps::call_after_interview(&interview, call.at, true, &zone)?;
             }
             // An empty text clears; words in either ("Thursday 3pm", "end of next week")
             // are read from the call's day in their zone, in the employer's working days,

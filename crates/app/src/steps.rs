@@ -3,6 +3,7 @@
 //! [`crate::write::Tx`].
 
 mod call;
+pub(crate) use call::call_after_interview;
 
 pub use call::{CallLog, CallLogged};
 

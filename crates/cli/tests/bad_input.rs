@@ -538,3 +538,45 @@ fn a_step_moved_before_its_interview_is_refused_and_one_moved_into_the_past_warn
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_call_before_its_interview_is_refused_logged_or_edited() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview = db.acme_interview(&["--email", "priya@acme.example"]);
+    let log = |at: &str| {
+        vec![
+            "call".to_string(),
+            "log".into(),
+            interview.clone(),
+            "--outcome".into(),
+            "reached".into(),
+            "--at".into(),
+            at.into(),
+        ]
+    };
+    let args = log("2020-03-03T10:00");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = db.fails(1, &args);
+    assert!(
+        err.contains("--at: Tue 3 Mar 2020 10:00 GMT is before the interview is over (Tue 2 Mar 2027 11:00 GMT)"),
+        "{err}"
+    );
+    assert_eq!(db.calls_of(&interview), serde_json::json!([]));
+    let args = log("2027-03-09T10:00");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    db.ok(&args);
+    let call = db.calls_of(&interview)[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let err = db.fails(1, &["call", "set", &call, "--at", "2027-03-01T10:00"]);
+    assert!(err.contains("is before the interview is over"), "{err}");
+    db.ok(&[
+        "call",
+        "set",
+        &call,
+        "--note",
+        "an edit that leaves the time alone",
+    ]);
+}
