@@ -286,3 +286,37 @@ fn a_draft_you_sent_yourself_is_recorded_at_the_time_you_sent_it() {
     assert!(db.fails(1, &["send", &draft]).contains("never sent twice"));
     assert!(db.fails(1, &["draft", "sent", &draft]).contains("already"));
 }
+
+#[test]
+fn a_timeline_read_most_of_a_year_off_is_not_waited_for() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview = db.acme_interview(&["--email", "priya@acme.example"]);
+    // Said on Tue 2 Mar 2027: "by 1 February" is next year's, eleven months on, which no
+    // hiring decision takes: a day just past, most likely. The plan does not wait.
+    let out = db.run(&[
+        "interview",
+        "note",
+        &interview,
+        "--timeline",
+        "by 1 February",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("reads as Tue 1 Feb 2028, too far off for a decision"),
+        "{err}"
+    );
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["decide_by"], serde_json::Value::Null, "{shown}");
+    assert_eq!(shown["timeline"], "by 1 February", "the words are kept");
+    // Typed as a date before the interview, it is refused.
+    let err = db.fails(
+        1,
+        &["interview", "note", &interview, "--decide-by", "2027-02-01"],
+    );
+    assert!(
+        err.contains("--decide-by: Mon 1 Feb 2027 is before the day they said it"),
+        "{err}"
+    );
+}

@@ -55,7 +55,9 @@ fn read(phrase: &str, said_on: Date, cal: &WorkingDays, locale: &Locale) -> Opti
 }
 
 /// The date they gave, typed as a date (`2027-03-12`) or in their words ("end of next
-/// week", read from `said_on` in `cal`'s region): what `--decide-by` takes.
+/// week", read from `said_on` in `cal`'s region): what `--decide-by` takes. A typed date
+/// before `said_on` is refused: nobody names a day already gone as when they will decide,
+/// so it is a slip of the date (and would move the follow-up before the interview).
 pub fn given_date(
     field: &str,
     text: &str,
@@ -64,7 +66,18 @@ pub fn given_date(
     locale: &Locale,
 ) -> Result<Date, crate::InvalidValue> {
     if text.trim().parse::<Date>().is_ok() {
-        return crate::when::date(field, text);
+        let date = crate::when::date(field, text)?;
+        if date < said_on {
+            return Err(crate::InvalidValue::new(
+                field,
+                format!(
+                    "{} is before the day they said it ({}); give the date they will decide by",
+                    date.strftime("%a %-d %b %Y"),
+                    said_on.strftime("%a %-d %b %Y")
+                ),
+            ));
+        }
+        return Ok(date);
     }
     let date = date_from_phrase(text, said_on, cal, locale).ok_or_else(|| {
         crate::InvalidValue::new(

@@ -297,6 +297,22 @@ async fn the_whole_process_through_the_api_alone() {
         "{iv}"
     );
     assert!(iv["result"]["decide_by"].is_null(), "{iv}");
+    // A date most of a year off (a day just past, read as next year's) is not waited for.
+    let (s, iv) = api
+        .call(
+            "POST",
+            &format!("/interviews/{interview}/notes"),
+            Some(json!({"timeline": "by 1 February"})),
+        )
+        .await;
+    assert_eq!(s, 200, "{iv}");
+    assert!(
+        iv["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.contains("too far off for a decision")),
+        "{iv}"
+    );
+    assert!(iv["result"]["decide_by"].is_null(), "{iv}");
     let (s, iv) = api
         .call(
             "POST",

@@ -55,7 +55,16 @@ pub struct TimelineReading {
     /// When it says someone would start work ("someone to start in February"): no date
     /// to wait for, since they decide before it, so the plan does not use it.
     pub start: Option<jiff::civil::Date>,
+    /// A date read but too far off to be when they decide ([`FAR_OFF_DAYS`]): most
+    /// likely a day just past read as next year's ("by 1 November", said on the 20th), so
+    /// the plan does not wait for it.
+    pub far_off: Option<jiff::civil::Date>,
 }
+
+/// No hiring decision is waited for longer than this after the interview: a date read
+/// further off is a slip (a day just past, the wrong month), and waiting for it would
+/// mean never following up.
+pub const FAR_OFF_DAYS: i32 = 240;
 
 /// What to remember from an interview (`None` leaves a field as it is).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -222,6 +231,10 @@ impl Followup {
                     let date = Some(&interview.timeline)
                         .filter(|t| !t.is_empty())
                         .and_then(|t| read(t));
+                    let (date, far_off) = match date {
+                        Some(d) if (d - said_on).get_days() > FAR_OFF_DAYS => (None, Some(d)),
+                        d => (d, None),
+                    };
                     match date {
                         Some(date) => interview.decide_by = Some(date),
                         None if from_previous => interview.decide_by = None,
@@ -237,6 +250,7 @@ impl Followup {
                                 days,
                                 &locale,
                             ),
+                            far_off,
                         });
                     }
                 }

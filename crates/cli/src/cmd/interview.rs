@@ -242,10 +242,18 @@ fn note(app: &mut Followup, args: NoteArgs) -> anyhow::Result<()> {
         phrase,
         date,
         start,
+        far_off,
     }) = noted.timeline
     else {
         return Ok(());
     };
+    if let Some(far) = far_off {
+        eprintln!(
+            "followup: warning: their timeline \"{phrase}\" reads as {}, too far off for a decision (a day just past, read as next year's?): the follow-up does not wait for it; give --decide-by DATE if they meant another day",
+            day(far)
+        );
+        return Ok(());
+    }
     match (date, start) {
         (Some(date), start) => {
             out::line(format!(

@@ -444,3 +444,23 @@ fn days_with_a_name_and_the_day_it_was_said_on() {
         "a start, not a decision"
     );
 }
+
+#[test]
+fn a_typed_date_before_the_day_it_was_said_is_refused() {
+    let cal = WorkingDays::new("gb-eng", &[]).unwrap();
+    let given = |text: &str| given_date("decide-by", text, date(2027, 3, 2), &cal, &Locale::EnGb);
+    let err = given("2026-11-01").unwrap_err();
+    assert_eq!(err.field, "decide-by");
+    assert!(
+        err.problem
+            .starts_with("Sun 1 Nov 2026 is before the day they said it (Tue 2 Mar 2027)"),
+        "{}",
+        err.problem
+    );
+    assert_eq!(
+        given("2027-03-02").unwrap(),
+        date(2027, 3, 2),
+        "the day itself"
+    );
+    assert_eq!(given("end of next week").unwrap(), date(2027, 3, 12));
+}

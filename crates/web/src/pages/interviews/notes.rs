@@ -82,6 +82,13 @@ pub(crate) fn timeline_said(reading: &TimelineReading) -> Vec<String> {
     let day = |d: jiff::civil::Date| d.strftime("%a %-d %b %Y").to_string();
     let phrase = &reading.phrase;
     let mut said = Vec::new();
+    if let Some(far) = reading.far_off {
+        said.push(format!(
+            "Their timeline \"{phrase}\" reads as {}, too far off for a decision (a day just past, read as next year's?): the follow-up does not wait for it. Give the date they decide by, if they meant another day.",
+            day(far)
+        ));
+        return said;
+    }
     match (reading.date, reading.start) {
         (Some(date), start) => {
             said.push(format!(
