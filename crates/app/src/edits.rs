@@ -202,7 +202,14 @@ impl Followup {
                 let zone = tx.store.profile()?.unwrap_or_default().time_zone;
                 call.at = at.read("at", &zone, now)?.0;
                 let interview = tx.store.interview(&call.interview_id)?;
-                crate::steps::call_after_interview(&interview, call.at, true, &zone)?;
+                crate::steps::after_the_interview(
+                    &interview,
+                    call.at,
+                    "at",
+                    true,
+                    &zone,
+                    "a follow-up call",
+                )?;
             }
             // An empty text clears; words in either ("Thursday 3pm", "end of next week")
             // are read from the call's day in their zone, in the employer's working days,

@@ -580,3 +580,30 @@ fn a_call_before_its_interview_is_refused_logged_or_edited() {
         "an edit that leaves the time alone",
     ]);
 }
+
+#[test]
+fn a_step_done_or_a_message_sent_before_the_interview_is_refused() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview = db.acme_interview(&["--email", "priya@acme.example"]);
+    let thanks = db.json(&["plan", "show", &interview, "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let err = db.fails(1, &["step", "done", &thanks, "--at", "2027-03-01T18:00"]);
+    assert!(
+        err.contains("--at: Mon 1 Mar 2027 18:00 GMT is before the interview is over"),
+        "{err}"
+    );
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let err = db.fails(1, &["draft", "sent", &draft, "--at", "2027-03-02T10:30"]);
+    assert!(err.contains("is before the interview is over"), "{err}");
+    assert_eq!(
+        db.backup()["outbox"],
+        serde_json::json!([]),
+        "nothing recorded"
+    );
+}

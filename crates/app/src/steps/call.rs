@@ -130,7 +130,14 @@ impl Followup {
                 },
                 note: log.note.clone().unwrap_or_default(),
             };
-            call_after_interview(&interview, at, log.at.is_some(), &planner.profile.time_zone)?;
+            after_the_interview(
+                &interview,
+                at,
+                "at",
+                log.at.is_some(),
+                &planner.profile.time_zone,
+                "a follow-up call",
+            )?;
             // The call has happened, so the cadence guard only warns here.
             if matches!(
                 record.outcome,
@@ -185,36 +192,4 @@ impl Followup {
             Ok(done)
         })
     }
-}
-
-/// A follow-up call comes after its interview: one logged before it is over has the date
-/// (or the interview) wrong, and counting it would use up a follow-up. `given` says the
-/// time was typed (`--at`), not taken as now; `zone` is the one to show times in.
-pub(crate) fn call_after_interview(
-    interview: &followup_core::model::Interview,
-    at: jiff::Timestamp,
-    given: bool,
-    zone: &str,
-) -> Result<()> {
-    let over = interview.start + SignedDuration::from_mins(i64::from(interview.duration_minutes));
-    if at >= over {
-        return Ok(());
-    }
-    let shown = |t: jiff::Timestamp| when::shown_in(t, zone);
-    Err(AppError::invalid(
-        "at",
-        if given {
-            format!(
-                "{} is before the interview is over ({}); a follow-up call comes after it",
-                shown(at),
-                shown(over)
-            )
-        } else {
-            format!(
-                "the interview is not over until {}; log the call after it, or give --at for \
-                 one made later",
-                shown(over)
-            )
-        },
-    ))
 }
