@@ -264,7 +264,7 @@ const LAST_YEAR: i16 = 2200;
 /// A DTSTART or DTEND: a date, as a holiday is a whole day. One with a time of day is an
 /// appointment, not a day off: the file is refused rather than every meeting read as one.
 fn ics_day(n: usize, value: &str) -> Result<Date, LineError> {
-    if value.trim().len() > 8 {
+    if value.trim().as_bytes().get(8) == Some(&b'T') {
         return Err(LineError::new(
             n,
             format!(
