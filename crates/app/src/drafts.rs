@@ -218,6 +218,7 @@ impl Followup {
         findings.extend(inputs.leaks(&d.full_text()));
         let sources = private::sources(&d.body, &inputs.all());
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
+        findings.extend(compose::placeholder_findings(&d.full_text()));
         if d.kind == DraftKind::ThankYou {
             let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;

@@ -587,3 +587,41 @@ fn a_voicemail_without_a_number_to_call_back_says_so() {
     let note = db.json(&["draft", "thank-you", &interview, "--json"]);
     assert!(!rules(note["id"].as_str().unwrap()).contains(&"Content.CallbackNumber".into()));
 }
+
+#[test]
+fn a_blank_left_in_a_draft_stops_its_approval() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"]);
+    let id = draft["id"].as_str().unwrap().to_string();
+    assert!(
+        !draft["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "Content.Placeholder"),
+        "a built-in draft has no blank: {draft}"
+    );
+    // A template's greeting pasted over the real one.
+    let out = with_editor(
+        &db,
+        "sed -i 's/^Dear .*,$/Dear [Hiring Manager],/'",
+        &["draft", "edit", &id],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = db.json(&["draft", "show", &id, "--json"]);
+    let blank = shown["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "Content.Placeholder")
+        .unwrap_or_else(|| panic!("no blank found: {shown}"));
+    assert_eq!(blank["matched"], "[Hiring Manager]");
+    assert_eq!(blank["level"], "error");
+    let err = db.fails(1, &["draft", "approve", &id, "--yes"]);
+    assert!(err.contains("error finding"), "{err}");
+}

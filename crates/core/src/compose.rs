@@ -8,10 +8,12 @@
 
 mod content;
 mod context;
+mod placeholders;
 mod render;
 
 pub use content::{body_words, callback_findings, content_findings, near_identical, similarity};
 pub use context::{context, long_date, title};
+pub use placeholders::placeholder_findings;
 pub use render::{check_template, render};
 
 use crate::model::{Application, Contact, Interview, Profile};
