@@ -174,6 +174,36 @@ impl Followup {
                     interview.interviewer_ids.push(new.clone());
                 }
             }
+            if changes.at.is_some() || changes.duration_minutes.is_some() {
+                // What followed the interview still follows it at its new time: a call made
+                // or a step done before it would be a follow-up made before the interview.
+                let over = interview.start
+                    + jiff::SignedDuration::from_mins(i64::from(interview.duration_minutes));
+                let calls = tx
+                    .store
+                    .calls(id)?
+                    .into_iter()
+                    .map(|c| (c.at, format!("the call {} was made", c.id)));
+                let steps = tx.store.steps(id)?.into_iter().filter_map(|s| {
+                    let at = s
+                        .done_at
+                        .filter(|_| s.state == followup_core::plan::StepState::Done)?;
+                    Some((at, format!("step {} was done", s.id)))
+                });
+                let first = calls.chain(steps).min_by_key(|(at, _)| *at);
+                if let Some((at, what)) = first.filter(|(at, _)| *at < over) {
+                    let zone = tx.store.profile()?.unwrap_or_default().time_zone;
+                    return Err(AppError::invalid(
+                        "at",
+                        format!(
+                            "{what} at {}, before the interview would be over ({}): what \
+                             follows an interview comes after it; correct or take back that one first",
+                            when::shown_in(at, &zone),
+                            when::shown_in(over, &zone)
+                        ),
+                    ));
+                }
+            }
             tx.update_interview(&interview)
         })
     }

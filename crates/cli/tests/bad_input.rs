@@ -607,3 +607,37 @@ fn a_step_done_or_a_message_sent_before_the_interview_is_refused() {
         "nothing recorded"
     );
 }
+
+#[test]
+fn an_interview_moved_after_what_followed_it_is_refused() {
+    let db = Db::sqlite();
+    db.profile();
+    let interview = db.acme_interview(&[
+        "--email",
+        "priya@acme.example",
+        "--phone",
+        "+44 20 7946 0000",
+    ]);
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "no-answer",
+        "--at",
+        "2027-03-09T10:00",
+    ]);
+    // Moved to the 10th, the call on the 9th would come before it.
+    let err = db.fails(
+        1,
+        &["interview", "set", &interview, "--at", "2027-03-10T10:00"],
+    );
+    assert!(
+        err.contains("--at: the call ") && err.contains("was made at Tue 9 Mar 2027 10:00 GMT"),
+        "{err}"
+    );
+    let shown = db.json(&["interview", "show", &interview, "--json"]);
+    assert_eq!(shown["start"], "2027-03-02T10:00:00+00:00", "unchanged");
+    // An hour later on the same day is fine.
+    db.ok(&["interview", "set", &interview, "--at", "2027-03-02T11:00"]);
+}
