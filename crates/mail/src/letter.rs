@@ -49,8 +49,23 @@ impl LetterRenderer {
         }
     }
 
-    /// The letter as PDF bytes.
+    /// The letter as PDF bytes. A letter holding a character none of the bundled fonts
+    /// has (a name in Chinese script, say) is refused, naming it: printed, it would be a
+    /// blank box in a letter the reader holds in their hand.
     pub fn render(&self, letter: &Letter) -> Result<Vec<u8>, MailError> {
+        let missing = self.missing_glyphs(letter);
+        if !missing.is_empty() {
+            let shown: Vec<String> = missing
+                .iter()
+                .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+                .collect();
+            return Err(MailError::Build(format!(
+                "the letter's fonts cannot print {}: each would come out as a blank box; \
+                 write that part in letters the fonts have (Latin, Greek, Cyrillic, Hebrew), \
+                 or send the note by email",
+                shown.join(", ")
+            )));
+        }
         let world = LetterWorld {
             renderer: self,
             main: Source::new(main_id(), markup(letter)),
@@ -67,6 +82,40 @@ impl LetterRenderer {
         typst::comemo::evict(0);
         pdf
     }
+}
+
+impl LetterRenderer {
+    /// The characters of `letter` no bundled font covers (the first few, in order).
+    pub fn missing_glyphs(&self, letter: &Letter) -> Vec<char> {
+        let texts = letter
+            .sender
+            .iter()
+            .chain(&letter.recipient)
+            .chain([&letter.date, &letter.body]);
+        let mut missing = Vec::new();
+        for c in texts.flat_map(|t| t.chars()) {
+            let printable = !c.is_whitespace() && !c.is_control() && !is_invisible(c);
+            if printable
+                && !missing.contains(&c)
+                && !self
+                    .fonts
+                    .iter()
+                    .any(|f| f.info().coverage.contains(c as u32))
+            {
+                missing.push(c);
+                if missing.len() == 5 {
+                    break;
+                }
+            }
+        }
+        missing
+    }
+}
+
+/// Marks that draw nothing (joiners, direction marks, variation selectors), which no font
+/// needs a glyph for.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF)
 }
 
 fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {
@@ -251,5 +300,34 @@ mod tests {
             "\"a \\\"quote\\\" \\\\ #set page(paper: \\\"a5\\\")\""
         );
         assert_eq!(array(&["one".into()]), "(\"one\",)");
+    }
+
+    #[test]
+    fn a_character_no_font_has_refuses_the_letter_naming_it() {
+        let renderer = LetterRenderer::new();
+        let letter = |name: &str| Letter {
+            us: false,
+            sender: vec![name.into(), "1 High Street".into()],
+            date: "30 November 2026".into(),
+            recipient: vec!["Ms Priya Patel".into()],
+            body: format!("Dear Ms Patel,\n\nThank you.\n\nYours sincerely,\n\n{name}\n"),
+        };
+        for fine in [
+            "Zoë Brontë-Łukasiewicz",
+            "Дмитрий Ἀθηνᾶ",
+            "דנה\u{200f} O\u{2019}Neill",
+        ] {
+            assert_eq!(
+                renderer.missing_glyphs(&letter(fine)),
+                Vec::<char>::new(),
+                "{fine}"
+            );
+        }
+        assert_eq!(
+            renderer.missing_glyphs(&letter("李明 🎉")),
+            ['李', '明', '🎉']
+        );
+        let err = renderer.render(&letter("李明")).unwrap_err().to_string();
+        assert!(err.contains("'李' (U+674E), '明' (U+660E)"), "{err}");
     }
 }
