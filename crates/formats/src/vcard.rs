@@ -28,7 +28,18 @@ pub fn read_cards(text: &str, now: Timestamp) -> ReadCards {
     let mut out = ReadCards::default();
     for block in split_cards(text) {
         match block.and_then(|b| card_to_contact(&b, now).map(|c| (b.first_line, c))) {
-            Ok(card) => out.cards.push(card),
+            Ok((line, card)) => match same_uid(&out.cards, &card) {
+                // Two people under one UID would be stored as one: the second overwrote
+                // the first. The same person twice is only a repeat.
+                Some((first, other)) => out.errors.push(LineError::new(
+                    line,
+                    format!(
+                        "UID {} is also the UID of {other} (the card at line {first}); two people cannot share one: give this card its own UID",
+                        card.uid
+                    ),
+                )),
+                None => out.cards.push((line, card)),
+            },
             Err(e) => out.errors.push(e),
         }
     }
@@ -39,4 +50,21 @@ pub fn read_cards(text: &str, now: Timestamp) -> ReadCards {
         ));
     }
     out
+}
+
+/// An earlier card with `card`'s UID but another person's name: its line and name.
+fn same_uid(cards: &[(usize, Contact)], card: &Contact) -> Option<(usize, String)> {
+    if card.uid.trim().is_empty() {
+        return None;
+    }
+    cards
+        .iter()
+        .find(|(_, c)| {
+            c.uid == card.uid
+                && !c
+                    .full_name
+                    .trim()
+                    .eq_ignore_ascii_case(card.full_name.trim())
+        })
+        .map(|(line, c)| (*line, c.full_name.clone()))
 }

@@ -376,3 +376,31 @@ fn a_card_without_our_region_is_placed_by_its_address() {
     );
     assert_eq!(card("ADR:;;1 Main St;Springfield;;;", "").as_deref(), None);
 }
+
+#[test]
+fn two_people_under_one_uid_are_refused_and_one_person_twice_is_not() {
+    let card = |uid: &str, name: &str| {
+        format!(
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:{uid}\r\nFN:{name}\r\nEMAIL:x@acme.test\r\nEND:VCARD\r\n"
+        )
+    };
+    // The second card used to overwrite the first: Priya was lost.
+    let text = card("u1", "Priya Patel") + &card("u1", "Tom Jones");
+    let read = read_cards(&text, Timestamp::UNIX_EPOCH);
+    assert_eq!(read.cards.len(), 1);
+    assert_eq!(read.errors.len(), 1);
+    assert_eq!(read.errors[0].line, 7);
+    assert!(
+        read.errors[0]
+            .problem
+            .starts_with("UID u1 is also the UID of Priya Patel (the card at line 1)"),
+        "{}",
+        read.errors[0].problem
+    );
+    let again = card("u1", "Priya Patel") + &card("u1", "priya patel");
+    assert_eq!(
+        read_ok(&again).len(),
+        2,
+        "a repeat of one person is no conflict"
+    );
+}
