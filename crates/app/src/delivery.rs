@@ -303,14 +303,7 @@ impl Followup {
                     let zone = tx.store.profile()?.unwrap_or_default().time_zone;
                     let (at, warning) = when.read("at", &zone, now)?;
                     let interview = tx.store.interview(&draft.interview_id)?;
-                    crate::steps::after_the_interview(
-                        &interview,
-                        at,
-                        "at",
-                        true,
-                        &zone,
-                        "a message that follows it",
-                    )?;
+                    interview.followed_at(at, "at", true, &zone, "a message that follows it")?;
                     warnings.extend(warning);
                     at
                 }

@@ -177,8 +177,7 @@ impl Followup {
             if changes.at.is_some() || changes.duration_minutes.is_some() {
                 // What followed the interview still follows it at its new time: a call made
                 // or a step done before it would be a follow-up made before the interview.
-                let over = interview.start
-                    + jiff::SignedDuration::from_mins(i64::from(interview.duration_minutes));
+                let over = interview.end();
                 let calls = tx
                     .store
                     .calls(id)?
@@ -232,14 +231,7 @@ impl Followup {
                 let zone = tx.store.profile()?.unwrap_or_default().time_zone;
                 call.at = at.read("at", &zone, now)?.0;
                 let interview = tx.store.interview(&call.interview_id)?;
-                crate::steps::after_the_interview(
-                    &interview,
-                    call.at,
-                    "at",
-                    true,
-                    &zone,
-                    "a follow-up call",
-                )?;
+                interview.followed_at(call.at, "at", true, &zone, "a follow-up call")?;
             }
             // An empty text clears; words in either ("Thursday 3pm", "end of next week")
             // are read from the call's day in their zone, in the employer's working days,

@@ -260,7 +260,7 @@ impl Followup {
             let mut settled = |at: &Option<WhenYouDid>| -> Result<jiff::Timestamp> {
                 let Some(at) = at else { return Ok(now) };
                 let (at, warning) = at.read("at", &your_zone, now)?;
-                after_the_interview(&interview, at, "at", true, &your_zone, "what follows it")?;
+                interview.followed_at(at, "at", true, &your_zone, "what follows it")?;
                 warnings.extend(warning);
                 Ok(at)
             };
@@ -281,7 +281,7 @@ impl Followup {
                         None => step.zone.clone(),
                     };
                     let start = when::instant("to", &to, &zone)?;
-                    after_the_interview(&interview, start, "to", true, &zone, "a step")?;
+                    interview.followed_at(start, "to", true, &zone, "a step")?;
                     if start < now {
                         warnings.push(Warning::Past(format!(
                             "{to} is already past: the step is overdue from now on"
@@ -324,39 +324,4 @@ fn their_zone(
     panel: &[followup_core::model::Contact],
 ) -> String {
     followup_core::contact::their_zone(panel.first(), &interview.time_zone)
-}
-
-/// What follows an interview (a call, a step done, a message sent) comes after it is over:
-/// a time before that has the date, or the interview, wrong, and counting it would use up
-/// a follow-up. `field` is the one the time was given in; `given` says it was typed
-/// (`--at`), not taken as now; times are shown in `zone`; `what` names what comes after
-/// ("a follow-up call").
-pub(crate) fn after_the_interview(
-    interview: &followup_core::model::Interview,
-    at: jiff::Timestamp,
-    field: &str,
-    given: bool,
-    zone: &str,
-    what: &str,
-) -> Result<()> {
-    let over = interview.start + SignedDuration::from_mins(i64::from(interview.duration_minutes));
-    if at >= over {
-        return Ok(());
-    }
-    Err(AppError::invalid(
-        field,
-        if given {
-            format!(
-                "{} is before the interview is over ({}); {what} comes after it",
-                when::shown_in(at, zone),
-                when::shown_in(over, zone)
-            )
-        } else {
-            format!(
-                "the interview is not over until {}; log the call after it, or give --at for \
-                 one made later",
-                when::shown_in(over, zone)
-            )
-        },
-    ))
 }

@@ -209,6 +209,13 @@ pub struct Records {
     pub outbox: Vec<crate::outbox::OutboxEntry>,
 }
 
+/// The first id that appears twice in a list, if one does: one person twice on a panel
+/// would get two thank-you notes.
+pub fn first_repeat<'a>(ids: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().find(|id| !seen.insert(*id))
+}
+
 /// Instants read from RFC 3339 with any offset.
 pub mod instant {
     use jiff::Timestamp;

@@ -54,6 +54,16 @@ fn read(phrase: &str, said_on: Date, cal: &WorkingDays, locale: &Locale) -> Opti
     whole(&words, said_on, cal).or_else(|| scan::latest_inside(&words, said_on, cal))
 }
 
+/// No hiring decision is waited for longer than this after the day it was said.
+pub const FAR_OFF_DAYS: i32 = 240;
+
+/// Whether `date`, read from words said on `said_on`, is too far off to be when they
+/// decide: a slip (a day just past read as next year's, the wrong month), and waiting for
+/// it would mean never following up.
+pub fn too_far_off(said_on: Date, date: Date) -> bool {
+    (date - said_on).get_days() > FAR_OFF_DAYS
+}
+
 /// The date they gave, typed as a date (`2027-03-12`) or in their words ("end of next
 /// week", read from `said_on` in `cal`'s region): what `--decide-by` takes. A typed date
 /// before `said_on` is refused: nobody names a day already gone as when they will decide,

@@ -143,8 +143,9 @@ fn validate(records: &Records) -> Result<(), BackupError> {
     }
     for (i, iv) in records.interviews.iter().enumerate() {
         iv.check().map_err(at(format!("interviews[{i}]")))?;
-        let mut panel = std::collections::HashSet::new();
-        if let Some(twice) = iv.interviewer_ids.iter().find(|id| !panel.insert(*id)) {
+        if let Some(twice) =
+            followup_core::model::first_repeat(iv.interviewer_ids.iter().map(String::as_str))
+        {
             return Err(BackupError::Invalid {
                 field: format!("interviews[{i}].interviewer_ids"),
                 problem: format!("{twice} appears twice"),

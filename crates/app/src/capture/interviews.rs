@@ -55,16 +55,11 @@ pub struct TimelineReading {
     /// When it says someone would start work ("someone to start in February"): no date
     /// to wait for, since they decide before it, so the plan does not use it.
     pub start: Option<jiff::civil::Date>,
-    /// A date read but too far off to be when they decide ([`FAR_OFF_DAYS`]): most
+    /// A date read but too far off to be when they decide (`said::too_far_off`): most
     /// likely a day just past read as next year's ("by 1 November", said on the 20th), so
     /// the plan does not wait for it.
     pub far_off: Option<jiff::civil::Date>,
 }
-
-/// No hiring decision is waited for longer than this after the interview: a date read
-/// further off is a slip (a day just past, the wrong month), and waiting for it would
-/// mean never following up.
-pub const FAR_OFF_DAYS: i32 = 240;
 
 /// What to remember from an interview (`None` leaves a field as it is).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -116,7 +111,9 @@ impl Followup {
                 ),
             ));
         }
-        if let Some(twice) = repeated(&new.interviewer_ids) {
+        if let Some(twice) =
+            followup_core::model::first_repeat(new.interviewer_ids.iter().map(String::as_str))
+        {
             // One person twice on a panel would get two thank-you notes.
             return Err(AppError::invalid(
                 "interviewer",
@@ -232,7 +229,7 @@ impl Followup {
                         .filter(|t| !t.is_empty())
                         .and_then(|t| read(t));
                     let (date, far_off) = match date {
-                        Some(d) if (d - said_on).get_days() > FAR_OFF_DAYS => (None, Some(d)),
+                        Some(d) if said::too_far_off(said_on, d) => (None, Some(d)),
                         d => (d, None),
                     };
                     match date {
@@ -305,10 +302,4 @@ pub(crate) fn check_duration(minutes: u32) -> Result<()> {
             format!("{minutes} minutes: an interview lasts 1 to 1440 minutes"),
         ))
     }
-}
-
-/// The first id that appears twice in a list, if one does.
-pub(crate) fn repeated(ids: &[String]) -> Option<&str> {
-    let mut seen = std::collections::HashSet::new();
-    ids.iter().map(String::as_str).find(|id| !seen.insert(*id))
 }

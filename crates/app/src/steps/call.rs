@@ -130,8 +130,7 @@ impl Followup {
                 },
                 note: log.note.clone().unwrap_or_default(),
             };
-            after_the_interview(
-                &interview,
+            interview.followed_at(
                 at,
                 "at",
                 log.at.is_some(),

@@ -134,6 +134,47 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// When the interview is over: its start plus its length.
+    pub fn end(&self) -> Timestamp {
+        self.start + jiff::SignedDuration::from_mins(i64::from(self.duration_minutes))
+    }
+
+    /// What follows an interview (a call, a step done or moved, a message sent) comes
+    /// after it is over: a time before that has the date, or the interview, wrong, and
+    /// counting it would use up a follow-up. `field` is the one the time was given in;
+    /// `given` says it was typed (`--at`), not taken as now; times are shown in `zone`;
+    /// `what` names what comes after ("a follow-up call").
+    pub fn followed_at(
+        &self,
+        at: Timestamp,
+        field: &str,
+        given: bool,
+        zone: &str,
+        what: &str,
+    ) -> Result<(), crate::InvalidValue> {
+        let over = self.end();
+        if at >= over {
+            return Ok(());
+        }
+        let shown = |t: Timestamp| crate::when::shown_in(t, zone);
+        Err(crate::InvalidValue::new(
+            field,
+            if given {
+                format!(
+                    "{} is before the interview is over ({}); {what} comes after it",
+                    shown(at),
+                    shown(over)
+                )
+            } else {
+                format!(
+                    "the interview is not over until {}; log the call after it, or give --at \
+                     for one made later",
+                    shown(over)
+                )
+            },
+        ))
+    }
+
     /// The start in the interview's own zone, for display and RFC 3339 output.
     pub fn local_start(&self) -> jiff::ZonedDateTime {
         let tz = jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);

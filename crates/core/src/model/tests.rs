@@ -133,3 +133,40 @@ fn address_lines_skip_empty_parts() {
     assert_eq!(address.lines(), vec!["1 High St", "Leeds", "LS1 1AA"]);
     assert!(PostalAddress::default().is_empty());
 }
+
+#[test]
+fn what_follows_an_interview_comes_after_its_end() {
+    let iv = interview("int-1", "2027-03-02T10:00:00Z", InterviewStatus::Held);
+    assert_eq!(
+        iv.end(),
+        "2027-03-02T10:45:00Z".parse::<Timestamp>().unwrap()
+    );
+    assert!(
+        iv.followed_at(iv.end(), "at", true, "UTC", "a call")
+            .is_ok()
+    );
+    let early = iv.start;
+    let e = iv
+        .followed_at(early, "at", true, "UTC", "a call")
+        .unwrap_err();
+    assert_eq!(e.field, "at");
+    assert!(
+        e.problem.ends_with("; a call comes after it"),
+        "{}",
+        e.problem
+    );
+    let now = iv
+        .followed_at(early, "at", false, "UTC", "a call")
+        .unwrap_err();
+    assert!(
+        now.problem.starts_with("the interview is not over until"),
+        "{}",
+        now.problem
+    );
+}
+
+#[test]
+fn the_first_repeat_is_named() {
+    assert_eq!(first_repeat(["a", "b", "a", "b"]), Some("a"));
+    assert_eq!(first_repeat(["a", "b"]), None);
+}

@@ -220,13 +220,9 @@ fn at(date: Date, t: Time, tz: &TimeZone) -> Result<ZonedDateTime, InvalidValue>
         .map_err(|e| InvalidValue::new("time", e.to_string()))
 }
 
-fn interview_end(i: &Interview) -> Timestamp {
-    i.start + SignedDuration::from_mins(i64::from(i.duration_minutes))
-}
-
 /// A step per interviewer we cannot reach, and one if nobody is on the panel yet.
 fn capture_steps(input: &PlanInput) -> Result<Vec<PlannedStep>, InvalidValue> {
-    let end = interview_end(input.interview);
+    let end = input.interview.end();
     let window = (end, end + SignedDuration::from_hours(4));
     let step = |key: String, contact_id: Option<String>, reason: String| PlannedStep {
         key,
@@ -272,7 +268,7 @@ fn thank_you(input: &PlanInput, calendars: &mut Calendars) -> Result<PlannedStep
     let p = input.profile;
     let tz = zone(&p.time_zone)?;
     let cal = calendars.get(&p.region)?;
-    let end = interview_end(input.interview).to_zoned_datetime(tz.clone());
+    let end = input.interview.end().to_zoned_datetime(tz.clone());
     let day = end.date();
     let (close, noon) = (input.settings.business_hours.1, time(12, 0));
     let open = input.settings.business_hours.0;

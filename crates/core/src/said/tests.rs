@@ -464,3 +464,11 @@ fn a_typed_date_before_the_day_it_was_said_is_refused() {
     );
     assert_eq!(given("end of next week").unwrap(), date(2027, 3, 12));
 }
+
+#[test]
+fn a_date_most_of_a_year_off_is_too_far_to_wait_for() {
+    let said_on = date(2027, 3, 2);
+    assert!(!too_far_off(said_on, date(2027, 10, 28)), "240 days on");
+    assert!(too_far_off(said_on, date(2027, 10, 29)));
+    assert!(too_far_off(said_on, read("by 1 February").unwrap()));
+}
