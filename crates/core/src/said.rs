@@ -1,5 +1,5 @@
 //! Dates in the employer's words: "within two weeks", "by 12 March", "end of next week",
-//! "early April", "Friday", "after Easter" — read relative to the interview's date, in
+//! "early April", "Friday", "by Easter" — read relative to the interview's date, in
 //! the employer's region (working days, Easter), into the latest date the phrase allows.
 //! A longer phrase ("we'll decide after the holidays, probably the second week of
 //! December") is read for the dates inside it (said/scan.rs), and the latest wins.
@@ -123,7 +123,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
     // A week of a month first: "the 3rd week of May" is no span of three weeks.
     periods::week_of_month(words, said_on)
         .or_else(|| relative(words, said_on, cal))
-        .or_else(|| easter(words, said_on, cal))
+        .or_else(|| named_days::easter(words, said_on, cal))
         .or_else(|| named_days::named_day(words, said_on, cal, before))
         .or_else(|| week_phrases(words, said_on))
         .or_else(|| periods::seasons(words, said_on))
@@ -149,7 +149,10 @@ fn normalise(phrase: &str) -> String {
             let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
             if all_digits && ["st", "nd", "rd", "th"].contains(&letters) {
                 digits.to_string()
-            } else if all_digits && !letters.is_empty() && unit(letters).is_some() {
+            } else if all_digits
+                && !letters.is_empty()
+                && (unit(letters).is_some() || hours(letters))
+            {
                 // "2wks", "10days": a number run into its unit.
                 format!("{digits} {letters}")
             } else if w == "tmrw" || w == "tmr" {
@@ -233,8 +236,35 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
                     || (*i > 0 && words[i - 1] == "the" && unit(after).is_some()));
             !filler && !next_as_filler
         })
-        .map(|(_, w)| if *w == "coming" { "few" } else { *w })
+        // "A few more days", "a couple more weeks": "more" adds nothing to the span;
+        // "this coming week" is the coming week.
+        .filter(|(i, w)| **w != "more" && !(**w == "this" && words.get(i + 1) == Some(&"coming")))
+        .map(|(_, w)| *w)
         .collect();
+    // "the coming days" are a few; "the coming week" is one.
+    let words: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match *w {
+            "coming" if words.get(i + 1).is_some_and(|n| n.ends_with('s')) => "few",
+            "coming" => "a",
+            w => w,
+        })
+        .collect();
+    // "the next working day": one working day on.
+    if let ["next", "working" | "business", days] = words.as_slice()
+        && unit(days) == Some(1)
+    {
+        return Some(cal.add(from, 1));
+    }
+    // A month or a weekday after the span ("the last few days of March", "two weeks from
+    // Friday") makes it part of another phrase.
+    if words
+        .iter()
+        .any(|w| month(w).is_some() || weekday(w).is_some() || *w == "tomorrow")
+    {
+        return None;
+    }
     let words = widest_of_range(&words);
     let (n, rest) = match words.as_slice() {
         [w, rest @ ..] if number(w).is_some() && !rest.is_empty() => (number(w)?, rest),
@@ -253,19 +283,12 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         .copied()
         .filter(|w| *w != "couple" && *w != "few")
         .collect();
-    // "a week on Friday" and "a week tomorrow" are a day's phrases, not a week's.
-    if rest
-        .iter()
-        .any(|w| weekday(w).is_some() || *w == "tomorrow")
-    {
-        return None;
-    }
     match rest.as_slice() {
         [kind, days, ..] if matches!(*kind, "working" | "business") && unit(days) == Some(1) => {
             Some(cal.add(from, n as u32))
         }
         // "within 48 hours": the days they run into.
-        ["hour" | "hours" | "hrs", ..] => from.checked_add(((n + 23) / 24).days()).ok(),
+        [h, ..] if hours(h) => from.checked_add(((n + 23) / 24).days()).ok(),
         [u, ..] => {
             let days = unit(u)?;
             if days == 30 {
@@ -281,7 +304,28 @@ fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
 /// is a space by now), "two to three weeks", "one or two weeks" → three or two weeks; "a
 /// week or two", "a day or two" → two weeks, two days.
 fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let days = |n: &str, u: &str| Some(number(n)? * unit(u)?);
     match words {
+        // "10 days to 2 weeks": the longer of two spans in different units.
+        [a, u, "to" | "or", b, v, rest @ ..]
+            if days(a, u).is_some() && days(b, v).is_some() && u != v =>
+        {
+            let (n, u) = if days(a, u) > days(b, v) {
+                (a, u)
+            } else {
+                (b, v)
+            };
+            [*n, *u].into_iter().chain(rest.iter().copied()).collect()
+        }
+        // "a working day or two"
+        [a, kind @ ("working" | "business"), u, "or", b, rest @ ..]
+            if number(a).is_some() && unit(u) == Some(1) && number(b).is_some() =>
+        {
+            [*b, *kind, *u]
+                .into_iter()
+                .chain(rest.iter().copied())
+                .collect()
+        }
         [a, "to" | "or", b, rest @ ..] | [a, b, rest @ ..]
             if number(a).is_some()
                 && number(b).is_some()
@@ -300,45 +344,6 @@ fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
         }
         _ => words.to_vec(),
     }
-}
-
-/// "after Easter": the first working day after Easter Monday (or after Easter Sunday
-/// where Monday is worked). "Easter": Easter Sunday's week's Friday is too vague: no.
-fn easter(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
-    if words != ["after", "easter"] && words != ["after", "the", "easter", "break"] {
-        return None;
-    }
-    let mut year = from.year();
-    loop {
-        let sunday = easter_sunday(year)?;
-        if sunday >= from {
-            return Some(cal.add(sunday, 1));
-        }
-        year += 1;
-        if year > from.year() + 1 {
-            return None;
-        }
-    }
-}
-
-/// The Gregorian Easter Sunday (the anonymous algorithm).
-fn easter_sunday(year: i16) -> Option<Date> {
-    let y = year as i32;
-    let a = y % 19;
-    let b = y / 100;
-    let c = y % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    Date::new(year, month as i8, day as i8).ok()
 }
 
 /// The first date on or after `from` in `month` on `day` (this year or next).

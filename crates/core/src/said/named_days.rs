@@ -1,8 +1,9 @@
 //! Days with a name that people give a timeline by: "after Thanksgiving", "by Labor Day",
 //! "before Memorial Day", "by the Fourth of July", "New Year's Eve", "after the bank
-//! holiday" (the next one in the employer's region). "By" a day is that day, "before" it
-//! the day before, "after" it the Friday of the week its next working day is in (the
-//! week after, when that one is all but over): the latest date each allows.
+//! holiday" or "the long weekend" (the next one in the employer's region). "By" a day is
+//! that day, "before" it the day before, "after" it the Friday of the week its next
+//! working day is in (the week after, when that one is all but over): the latest date
+//! each allows. Easter, a weekend of holidays, is read apart (`easter`).
 
 use super::{Date, WorkingDays, friday_of, next_monday};
 use jiff::ToSpan;
@@ -40,9 +41,11 @@ pub(super) fn named_day(
         ["new", "year", "s", "day"] | ["new", "years", "day"] => {
             each_year(from, |y| Date::new(y, 1, 1).ok())
         }
-        ["bank", "holiday"] | ["bank", "holiday", "weekend"] | ["next", "bank", "holiday"] => {
-            next_holiday(from, cal)
-        }
+        ["bank", "holiday"]
+        | ["bank", "holiday", "weekend"]
+        | ["next", "bank", "holiday"]
+        | ["long", "weekend"]
+        | ["next", "long", "weekend"] => next_holiday(from, cal),
         _ => return None,
     }?;
     Some(if after {
@@ -60,6 +63,54 @@ pub(super) fn named_day(
     } else {
         day
     })
+}
+
+/// Easter in the employer's region: "after Easter" (the first working day after Easter
+/// Monday, or after Easter Sunday where Monday is worked), "by Easter" and "before Easter"
+/// (the last working day before Easter Sunday: nobody decides over the holiday), "Good
+/// Friday", "Easter Monday" (those days). The next Easter that has not gone by.
+pub(super) fn easter(words: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
+    let words: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
+    let holiday = |w: &str| matches!(w, "break" | "weekend" | "holiday" | "holidays");
+    let last_working_before = |sunday: Date| -> Option<Date> {
+        (1..=14)
+            .filter_map(|n| sunday.checked_sub((n as i64).days()).ok())
+            .find(|d| cal.is_working_day(*d))
+    };
+    let day = |sunday: Date| -> Option<Date> {
+        match words.as_slice() {
+            ["after", "easter"] | ["after", "easter", "monday"] => Some(cal.add(sunday, 1)),
+            ["after", "easter", h] if holiday(h) => Some(cal.add(sunday, 1)),
+            ["easter"] | ["easter", "sunday"] => last_working_before(sunday),
+            ["easter", h] if holiday(h) => last_working_before(sunday),
+            ["good", "friday"] => sunday.checked_sub(2.days()).ok(),
+            ["easter", "monday"] => sunday.checked_add(1.day()).ok(),
+            _ => None,
+        }
+    };
+    (from.year()..=from.year() + 1)
+        .filter_map(|year| day(easter_sunday(year)?))
+        .find(|d| *d >= from)
+}
+
+/// The Gregorian Easter Sunday (the anonymous algorithm).
+pub(super) fn easter_sunday(year: i16) -> Option<Date> {
+    let y = year as i32;
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 /// This year's day, or next year's when this year's is more than a month past: "after

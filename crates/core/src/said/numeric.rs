@@ -24,9 +24,37 @@ const MONTHS: [&str; 12] = [
 /// The phrase with each date in figures spelt out; anything else as it was ("2-3 weeks",
 /// "1.5 weeks", "24/7").
 pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
+    spell_out_dates(&whole_days(phrase), month_first)
+}
+
+/// A span with a fraction ("1.5 weeks", "2,5 days") as the whole days it runs into ("11
+/// days"), since reading turns the point into a space.
+fn whole_days(phrase: &str) -> String {
+    static SPANS: OnceLock<Regex> = OnceLock::new();
+    let spans = SPANS.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,3})[.,](\d{1,2})\s*(days?|weeks?|wks?|months?)\b")
+            .expect("a valid pattern")
+    });
+    spans
+        .replace_all(phrase, |c: &regex::Captures| {
+            let per_unit = match c[3].to_lowercase().chars().next() {
+                Some('d') => 1.0,
+                Some('w') => 7.0,
+                _ => 30.0,
+            };
+            let n: f64 = format!("{}.{}", &c[1], &c[2]).parse().unwrap_or(0.0);
+            format!("{} days", (n * per_unit).ceil() as i64)
+        })
+        .into_owned()
+}
+
+/// `spell_out` for the dates in figures.
+fn spell_out_dates(phrase: &str, month_first: bool) -> String {
     static DATES: OnceLock<Regex> = OnceLock::new();
     let dates = DATES.get_or_init(|| {
-        Regex::new(r"\b(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)\b")
+        Regex::new(
+            r"\b(?:(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)\b|(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})\b)?)",
+        )
             .expect("a valid pattern")
     });
     dates
@@ -52,6 +80,12 @@ pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
             let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
             let (day, month, year) = match (number(1), number(4)) {
                 (Some(year), _) => (number(3), number(2), Some(year)),
+                // "15.03.2027", "15.3.": written day first wherever dots are used.
+                (None, None) if number(7).is_some() => (
+                    number(7),
+                    number(8),
+                    number(9).map(|y| if y < 100 { 2000 + y } else { y }),
+                ),
                 (None, Some(a)) => {
                     let b = number(5).unwrap_or(0);
                     let year = number(6).map(|y| if y < 100 { 2000 + y } else { y });
@@ -92,12 +126,16 @@ mod tests {
         assert_eq!(spell_out("12/18/2026", true), "18 December 2026");
         assert_eq!(spell_out("18/12/26", false), "18 December 2026");
         assert_eq!(spell_out("by 2026-12-18", false), "by 18 December 2026");
+        assert_eq!(spell_out("by 18.12.2026", true), "by 18 December 2026");
+        assert_eq!(spell_out("bis 18.12.", false), "bis 18 December");
+        // A span with a fraction is the whole days it runs into.
+        assert_eq!(spell_out("in 1.5 weeks", false), "in 11 days");
+        assert_eq!(spell_out("2,5 days", false), "3 days");
         // Not dates: left as written.
         for text in [
             "2-3 weeks",
             "3/4 weeks",
             "in 2/3 working days",
-            "1.5 weeks",
             "24/7",
             "13/13",
             "0/5",

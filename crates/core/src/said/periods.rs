@@ -179,6 +179,23 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
             next_month()?.checked_add(9.days()).ok()
         }
         ["mid" | "middle", "next", "month"] => next_month()?.checked_add(19.days()).ok(),
+        // "by mid-month", "the latter half of the month": this month's, or next month's
+        // once this month's has gone ("mid-month", said on the 25th).
+        ["mid" | "middle", "month"] | ["mid" | "middle", "this", "month"] | ["midmonth"] => {
+            next_day_of_month(from, 20)
+        }
+        ["first", "half", "month"] | ["first", "half", "this", "month"] => {
+            next_day_of_month(from, 15)
+        }
+        ["second" | "latter" | "last", "half" | "part", "month"]
+        | [
+            "second" | "latter" | "last",
+            "half" | "part",
+            "this",
+            "month",
+        ]
+        | ["late", "month"]
+        | ["late", "this", "month"] => Some(from.last_of_month()),
         ["late", "next", "month"] => next_month().map(|d| d.last_of_month()),
         _ => None,
     }

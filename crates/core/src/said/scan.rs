@@ -36,8 +36,12 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
             let run = &words[i..j];
             let anchored = (i..j).any(|k| names_a_date(words, k))
                 || matches!(run, [.., "the" | "by", d] if is_day(d));
-            // A unit alone ("any day now", "later in the week") is no span of time.
-            let bare_unit = matches!(strip_lead(run), [u] if unit(u).is_some());
+            // A unit alone ("any day now", "later in the week", "of the month") is no
+            // span of time.
+            let bare_unit = matches!(
+                strip_lead(run).iter().filter(|w| !matches!(**w, "of" | "the")).collect::<Vec<_>>().as_slice(),
+                [u] if unit(u).is_some()
+            );
             (anchored && !bare_unit).then(|| whole(run, said_on, cal).map(|d| (d, j)))?
         });
         match found {
@@ -81,6 +85,11 @@ fn names_a_date(words: &[&str], k: usize) -> bool {
             | "q2"
             | "q3"
             | "q4"
+            | "today"
+            | "eod"
+            | "weekend"
+            | "midweek"
+            | "midmonth"
     ) {
         return true;
     }

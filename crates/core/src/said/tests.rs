@@ -70,8 +70,8 @@ fn easter_counts_the_regions_easter_monday() {
         Some(date(2027, 3, 29)),
         "Easter Monday is worked in Scotland"
     );
-    assert_eq!(easter_sunday(2026), Some(date(2026, 4, 5)));
-    assert_eq!(easter_sunday(2030), Some(date(2030, 4, 21)));
+    assert_eq!(named_days::easter_sunday(2026), Some(date(2026, 4, 5)));
+    assert_eq!(named_days::easter_sunday(2030), Some(date(2030, 4, 21)));
 }
 
 #[test]
@@ -471,4 +471,98 @@ fn a_date_most_of_a_year_off_is_too_far_to_wait_for() {
     assert!(!too_far_off(said_on, date(2027, 10, 28)), "240 days on");
     assert!(too_far_off(said_on, date(2027, 10, 29)));
     assert!(too_far_off(said_on, read("by 1 February").unwrap()));
+}
+
+#[test]
+fn the_day_itself_and_the_days_around_it() {
+    // Said on Tue 2 Mar 2027.
+    for phrase in [
+        "today",
+        "later today",
+        "by end of day",
+        "EOD",
+        "by end of business day",
+    ] {
+        assert_eq!(read(phrase), Some(date(2027, 3, 2)), "{phrase}");
+    }
+    assert_eq!(read("the day after tomorrow"), Some(date(2027, 3, 4)));
+    assert_eq!(read("tomorrow or the day after"), Some(date(2027, 3, 4)));
+    assert_eq!(read("the next business day"), Some(date(2027, 3, 3)));
+    assert_eq!(read("in a business day or two"), Some(date(2027, 3, 4)));
+    assert_eq!(read("midweek"), Some(date(2027, 3, 3)));
+    assert_eq!(read("by the weekend"), Some(date(2027, 3, 5)));
+    assert_eq!(read("before the weekend"), Some(date(2027, 3, 5)));
+    assert_eq!(read("over the weekend"), Some(date(2027, 3, 7)));
+    assert_eq!(read("after the weekend"), Some(date(2027, 3, 9)));
+    assert_eq!(read("first thing next week"), Some(date(2027, 3, 9)));
+    // "The coming week" is one week, "the coming days" a few.
+    assert_eq!(read("in the coming week"), Some(date(2027, 3, 9)));
+    assert_eq!(read("this coming week"), Some(date(2027, 3, 9)));
+    assert_eq!(read("the coming days"), Some(date(2027, 3, 5)));
+}
+
+#[test]
+fn a_weekday_with_a_day_of_the_month() {
+    // The weekday says which 12th: Friday 12 March, not this Friday (the 5th).
+    assert_eq!(read("Friday the 12th"), Some(date(2027, 3, 12)));
+    assert_eq!(read("Fri 12th"), Some(date(2027, 3, 12)));
+    assert_eq!(
+        read("we'll know by Friday the 12th"),
+        Some(date(2027, 3, 12))
+    );
+    assert_eq!(read("on Monday the 15th"), Some(date(2027, 3, 15)));
+    // The 2nd is next a Tuesday in November: a slip; the next 2nd is read.
+    assert_eq!(read("Tuesday 2nd"), Some(date(2027, 4, 2)));
+    assert_eq!(read("two weeks from Friday"), Some(date(2027, 3, 19)));
+    assert_eq!(read("ten days after Monday"), Some(date(2027, 3, 18)));
+}
+
+#[test]
+fn spans_as_people_write_them() {
+    assert_eq!(read("in several weeks"), Some(date(2027, 3, 30)));
+    assert_eq!(read("in 24hrs"), Some(date(2027, 3, 3)));
+    assert_eq!(read("in 48 hrs"), Some(date(2027, 3, 4)));
+    assert_eq!(read("a few more days"), Some(date(2027, 3, 5)));
+    assert_eq!(read("a couple more weeks"), Some(date(2027, 3, 16)));
+    assert_eq!(read("10 days to 2 weeks"), Some(date(2027, 3, 16)));
+    assert_eq!(read("in 1.5 weeks"), Some(date(2027, 3, 13)));
+    assert_eq!(read("by 15.03.2027"), Some(date(2027, 3, 15)));
+    assert_eq!(read("by the 15.3."), Some(date(2027, 3, 15)));
+    // "Of the month" is no span of a month.
+    assert_eq!(read("by mid-month"), Some(date(2027, 3, 20)));
+    assert_eq!(
+        read("a decision by the middle of the month"),
+        Some(date(2027, 3, 20))
+    );
+    assert_eq!(
+        read("the latter half of the month"),
+        Some(date(2027, 3, 31))
+    );
+    // The month after a span is what the span is part of.
+    assert_eq!(read("the last few days of March"), Some(date(2027, 3, 31)));
+}
+
+#[test]
+fn the_days_of_easter() {
+    // Easter 2027 is Sunday 28 March; Good Friday and Easter Monday are holidays in
+    // England, so "by Easter" is Maundy Thursday.
+    assert_eq!(read("by Easter"), Some(date(2027, 3, 25)));
+    assert_eq!(read("before the Easter break"), Some(date(2027, 3, 25)));
+    assert_eq!(read("Good Friday"), Some(date(2027, 3, 26)));
+    assert_eq!(read("Easter Monday"), Some(date(2027, 3, 29)));
+    assert_eq!(read("after the Easter weekend"), Some(date(2027, 3, 30)));
+    let us = WorkingDays::new("us", &[]).unwrap();
+    assert_eq!(
+        date_from_phrase("by Easter", date(2027, 3, 2), &us, &Locale::EnUs),
+        Some(date(2027, 3, 26)),
+        "Good Friday is worked in the US"
+    );
+    // Said after Easter, the next one.
+    let cal = WorkingDays::new("gb-eng", &[]).unwrap();
+    assert_eq!(
+        date_from_phrase("Easter Monday", date(2027, 4, 10), &cal, &Locale::EnGb),
+        Some(date(2028, 4, 17))
+    );
+    // The long weekend is the next bank holiday's: Good Friday's, so the week after it.
+    assert_eq!(read("after the long weekend"), Some(date(2027, 4, 2)));
 }

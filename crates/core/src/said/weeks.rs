@@ -1,9 +1,10 @@
 //! Dates named by weeks and weekdays: "end of the week", "next week", "early next week",
-//! "next week or the week after", "Friday", "next Friday", "Friday week", "a week on
-//! Friday", "Wednesday next week"; and "tomorrow", the month's end and the new year,
-//! which are read with them. Each gives the latest date the phrase allows.
+//! "next week or the week after", "midweek", "the weekend", "Friday", "next Friday",
+//! "Friday week", "two weeks from Friday", "Wednesday next week", "Friday the 12th"; and
+//! "today" ("end of day"), "tomorrow", the month's end and the new year, which are read
+//! with them. Each gives the latest date the phrase allows.
 
-use super::weekday;
+use super::{next_day_of_month, number, unit, weekday};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -29,14 +30,46 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
         .filter(|w| !matches!(*w, "the" | "of" | "by"))
         .collect();
     let next_week = next_monday(from);
+    let wednesday = |monday: Date| monday.checked_add(2.days()).ok();
     match words.as_slice() {
+        // "by end of day", "EOD", "later today", "close of business": the day it was said.
+        ["today"]
+        | ["later", "today"]
+        | ["end", "today"]
+        | ["end", "day"]
+        | ["end", "business" | "play", "today"]
+        | ["end", "business", "day"]
+        | ["close", "business"]
+        | ["close", "business", "today"]
+        | ["eod" | "cob" | "eob"]
+        | ["eod" | "cob" | "eob", "today"] => Some(from),
         ["tomorrow"] => from.tomorrow().ok(),
+        // "the day after tomorrow", "tomorrow or the day after": two days on.
+        ["day", "after", "tomorrow"]
+        | ["tomorrow", "or", "day", "after"]
+        | ["tomorrow", "or", "next", "day"] => from.checked_add(2.days()).ok(),
+        // "by the weekend" is by the end of the working week; "over the weekend" is its
+        // Sunday; "after the weekend" is early the week after, as "early next week" is.
+        ["weekend"] | ["this", "weekend"] | ["end", "week", "at", "latest"] => {
+            Some(friday_of(from))
+        }
+        ["over", "weekend"] | ["over", "this", "weekend"] => {
+            friday_of(from).checked_add(2.days()).ok()
+        }
+        ["after", "weekend"] | ["after", "this", "weekend"] => next_week.tomorrow().ok(),
+        // "midweek": this week's Wednesday, or next week's once it has gone.
+        ["mid" | "middle", "week"] | ["midweek"] | ["mid", "this", "week"] => {
+            let monday = next_monday(from).checked_sub(7.days()).ok()?;
+            wednesday(monday)
+                .filter(|d| *d >= from)
+                .or_else(|| wednesday(next_week))
+        }
         // "a week tomorrow", "a week today" (the latter is also a plain week).
         ["a" | "one", "week", "tomorrow"] => from.checked_add(8.days()).ok(),
         ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
             Some(friday_of(from))
         }
-        ["mid" | "middle", "next", "week"] => next_week.checked_add(2.days()).ok(),
+        ["mid" | "middle", "next", "week"] => wednesday(next_week),
         ["late", "next", "week"] => Some(friday_of(next_week)),
         ["eom"] => Some(from.last_of_month()),
         ["next", "week"]
@@ -47,9 +80,10 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
         ["next", "week", "or", "week", "after"] => {
             Some(friday_of(next_week.checked_add(7.days()).ok()?))
         }
-        ["early", "next", "week"] | ["start", "next", "week"] | ["beginning", "next", "week"] => {
-            next_week.tomorrow().ok()
-        }
+        ["early", "next", "week"]
+        | ["start", "next", "week"]
+        | ["beginning", "next", "week"]
+        | ["first", "thing", "next", "week"] => next_week.tomorrow().ok(),
         ["end", "month"] | ["end", "this", "month"] | ["this", "month"] => {
             Some(from.last_of_month())
         }
@@ -92,13 +126,31 @@ pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
         [d] | ["this", d] | ["this", "coming", d] | ["coming", d] => after(weekday(d)?, from),
         // "Friday week", "a week on Friday", "a week from Friday", "the Friday after next":
         // a week after the next Friday.
-        [d, "week"]
-        | ["a" | "one", "week", "on" | "from", d]
-        | ["week", "on" | "from", d]
-        | [d, "after", "next"] => after(weekday(d)?, from)?.checked_add(7.days()).ok(),
-        // "a fortnight on Monday": two weeks after the next Monday.
-        ["a" | "one", "fortnight", "on" | "from", d] | ["fortnight", "on" | "from", d] => {
-            after(weekday(d)?, from)?.checked_add(14.days()).ok()
+        [d, "week"] | ["week", "on" | "from", d] | [d, "after", "next"] => {
+            after(weekday(d)?, from)?.checked_add(7.days()).ok()
+        }
+        // "a fortnight on Monday", "two weeks from Friday", "ten days after Monday": so
+        // long after the next Monday or Friday.
+        [n, u, "on" | "from" | "after", d] => {
+            let days = number(n)? * unit(u)?;
+            after(weekday(d)?, from)?.checked_add(days.days()).ok()
+        }
+        ["fortnight", "on" | "from", d] => after(weekday(d)?, from)?.checked_add(14.days()).ok(),
+        // "Friday the 12th", "Fri 12th", "on Monday the 15th": the next 12th that is a
+        // Friday (the weekday says which month), or the next 12th when none is near.
+        [d, n] | [n, d] if weekday(d).is_some() && n.parse::<i8>().is_ok() => {
+            let n: i8 = n.parse().ok().filter(|n| (1..=31).contains(n))?;
+            let day = weekday(d)?;
+            let next = next_day_of_month(from.tomorrow().ok()?, n)?;
+            let mut date = next;
+            // Within three months; further off, the weekday was a slip.
+            while (date - from).get_days() <= 92 {
+                if date.weekday() == day {
+                    return Some(date);
+                }
+                date = next_day_of_month(date.tomorrow().ok()?, n)?;
+            }
+            Some(next)
         }
         // "Wednesday next week" is next week's Wednesday.
         ["next", d] | [d, "next", "week"] => in_next_week(weekday(d)?),

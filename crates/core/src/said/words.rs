@@ -8,7 +8,8 @@ pub(super) fn number(word: &str) -> Option<i64> {
         "a" | "an" | "one" => 1,
         "two" | "couple" => 2,
         "three" | "few" => 3,
-        "four" => 4,
+        // "several" is more than a few, and no more than a handful.
+        "four" | "several" => 4,
         "five" => 5,
         "six" => 6,
         "seven" => 7,
@@ -32,6 +33,11 @@ pub(super) fn unit(word: &str) -> Option<i64> {
         "month" | "months" => Some(30),
         _ => None,
     }
+}
+
+/// "hours", "hrs", "h": a span counted in the days it runs into.
+pub(super) fn hours(word: &str) -> bool {
+    matches!(word, "hour" | "hours" | "hr" | "hrs" | "h")
 }
 
 pub(super) fn month(word: &str) -> Option<i8> {
