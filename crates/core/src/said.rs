@@ -375,6 +375,13 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
             Some(Date::new(from.year() + 1, m, 1).ok()?.last_of_month())
         }
     };
+    // "Monday 8 March", "Mon, March 8": the date; the weekday only names it.
+    let words = match words.as_slice() {
+        [w, rest @ ..] if weekday(w).is_some() && rest.iter().any(|r| month(r).is_some()) => {
+            rest.to_vec()
+        }
+        _ => words,
+    };
     match words.as_slice() {
         [d, m, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
             next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))

@@ -511,6 +511,8 @@ fn a_weekday_with_a_day_of_the_month() {
         Some(date(2027, 3, 12))
     );
     assert_eq!(read("on Monday the 15th"), Some(date(2027, 3, 15)));
+    assert_eq!(read("by Monday 8 March"), Some(date(2027, 3, 8)));
+    assert_eq!(read("Mon, March 15"), Some(date(2027, 3, 15)));
     // The 2nd is next a Tuesday in November: a slip; the next 2nd is read.
     assert_eq!(read("Tuesday 2nd"), Some(date(2027, 4, 2)));
     assert_eq!(read("two weeks from Friday"), Some(date(2027, 3, 19)));
