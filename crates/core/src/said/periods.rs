@@ -28,8 +28,11 @@ pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
             Some(friday_of(next_monday(next_monday(from))))
         }
         ["following", "week"] => Some(friday_of(next_monday(from))),
-        ["week", d] => Some(friday_of(next_day_of_month(from, day(d)?)?)),
-        ["week", d, m] | ["week", m, d] if month(m).is_some() => {
+        // "(the end of) the week of the 14th": its Friday.
+        ["week", d] | ["end", "week", d] => Some(friday_of(next_day_of_month(from, day(d)?)?)),
+        ["week", d, m] | ["week", m, d] | ["end", "week", d, m] | ["end", "week", m, d]
+            if month(m).is_some() =>
+        {
             Some(friday_of(next_date(from, month(m)?, day(d)?, None)?))
         }
         [nth, "week", rest @ ..] => {

@@ -120,7 +120,15 @@ fn about_starting(clause: &str) -> bool {
         && words
             .get(1)
             .is_some_and(|w| ["in", "on", "by", "from", "early", "mid", "late"].contains(w));
-    heads_a_date || words.iter().any(|w| STARTERS.contains(w))
+    // "they'd start", "you'll start": the person, as "they" or "you".
+    let person = |w: &&str| {
+        let bare = ["'d", "'ll", "'s", "'re"]
+            .iter()
+            .find_map(|end| w.strip_suffix(end))
+            .unwrap_or(w);
+        STARTERS.contains(&bare)
+    };
+    heads_a_date || words.iter().any(person)
 }
 
 #[cfg(test)]
@@ -162,5 +170,11 @@ mod tests {
         assert!(split("they want the new person to begin on 1 March").is_some());
         assert!(split("hoping to have someone in post by March").is_some());
         assert!(split("the role starts on 4 January").is_some());
+        assert_eq!(
+            split("probably by the end of the week, and they'd start on the 1st of April")
+                .map(|(rest, _)| rest),
+            Some("probably by the end of the week".to_string())
+        );
+        assert!(split("you'll start on the 1st").is_some());
     }
 }

@@ -568,3 +568,35 @@ fn the_days_of_easter() {
     // The long weekend is the next bank holiday's: Good Friday's, so the week after it.
     assert_eq!(read("after the long weekend"), Some(date(2027, 4, 2)));
 }
+
+#[test]
+fn a_decision_in_a_recruiters_sentence() {
+    for (phrase, day) in [
+        (
+            "by the end of the week commencing 15th March",
+            date(2027, 3, 19),
+        ),
+        (
+            "Hopefully by Friday but could slip to Monday.",
+            date(2027, 3, 8),
+        ),
+        (
+            "Our hiring manager is on holiday until the 12th, so it'll be the week after that.",
+            date(2027, 3, 19),
+        ),
+        (
+            "You should hear from us within 5-7 business days.",
+            date(2027, 3, 11),
+        ),
+        (
+            "We want to move quickly, probably by the end of the week, and they'd start on the 1st of April",
+            date(2027, 3, 5),
+        ),
+        (
+            "the start date would be 3 May, decision mid-March",
+            date(2027, 3, 20),
+        ),
+    ] {
+        assert_eq!(read(phrase), Some(day), "{phrase}");
+    }
+}
