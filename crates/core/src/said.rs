@@ -120,6 +120,8 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
         let first = next_date(said_on, m, 1, None)?;
         return first.checked_sub(1.day()).ok().filter(|d| *d >= said_on);
     }
+    // "Before the 25th", "before Friday": the day before the one it names.
+    let day_before = before && names_one_day(words);
     // A week of a month first: "the 3rd week of May" is no span of three weeks.
     periods::week_of_month(words, said_on)
         .or_else(|| relative(words, said_on, cal))
@@ -130,7 +132,29 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
         .or_else(|| month_phrases(words, said_on))
         .or_else(|| day_of_month(words, said_on))
         .or_else(|| weekday_phrase(words, said_on))
+        .and_then(|d| {
+            if day_before {
+                d.checked_sub(1.day()).ok()
+            } else {
+                Some(d)
+            }
+        })
         .filter(|d| *d >= said_on)
+}
+
+/// Whether `words` name one day by its date or weekday ("the 25th", "Dec 25", "Friday",
+/// "next Friday"), not a period ("the end of March") or a span ("two weeks").
+fn names_one_day(words: &[&str]) -> bool {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "of" | "on" | "this" | "next" | "coming"))
+        .collect();
+    let day = |w: &str| w.parse::<i8>().is_ok_and(|d| (1..=31).contains(&d));
+    words.iter().any(|w| day(w) || weekday(w).is_some())
+        && words.iter().all(|w| {
+            day(w) || weekday(w).is_some() || month(w).is_some() || year(Some(w)).is_some()
+        })
 }
 
 /// Lower case, punctuation to spaces, ordinals to numbers ("12th" → "12").

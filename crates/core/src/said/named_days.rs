@@ -10,44 +10,30 @@ use jiff::ToSpan;
 use jiff::civil::Weekday;
 
 /// The date `words` (normalised, without the words that lead a phrase in) name, if they
-/// name one of these days; `before` when the phrase said "before".
+/// name one of these days; `before` when the phrase said "before". "The Monday after
+/// Thanksgiving" is the first Monday after it, "the Friday before Christmas Day" the last
+/// Friday before it.
 pub(super) fn named_day(
     words: &[&str],
     from: Date,
     cal: &WorkingDays,
     before: bool,
 ) -> Option<Date> {
-    let (after, name) = match words {
+    let words: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
+    if let [d, side @ ("after" | "before"), name @ ..] = words.as_slice()
+        && let Some(weekday) = super::weekday(d)
+    {
+        let day = day_named(name, from, cal)?;
+        let step = if *side == "after" { 1 } else { -1 };
+        return (1..=7)
+            .filter_map(|n| day.checked_add((step * n as i64).days()).ok())
+            .find(|d| d.weekday() == weekday);
+    }
+    let (after, name) = match words.as_slice() {
         ["after", rest @ ..] => (true, rest),
         rest => (false, rest),
     };
-    let name: Vec<&str> = name.iter().copied().filter(|w| *w != "the").collect();
-    let day = match name.as_slice() {
-        ["thanksgiving"] | ["thanksgiving", "day" | "break" | "weekend" | "holiday"] => {
-            each_year(from, |y| nth_weekday(y, 11, Weekday::Thursday, 4))
-        }
-        ["labor" | "labour", "day"] | ["labor" | "labour", "day", "weekend"] => {
-            each_year(from, |y| nth_weekday(y, 9, Weekday::Monday, 1))
-        }
-        ["memorial", "day"] | ["memorial", "day", "weekend"] => {
-            each_year(from, |y| last_weekday(y, 5, Weekday::Monday))
-        }
-        ["fourth" | "4", "july"] | ["fourth" | "4", "of", "july"] | ["independence", "day"] => {
-            each_year(from, |y| Date::new(y, 7, 4).ok())
-        }
-        ["new", "year", "s", "eve"] | ["new", "years" | "year", "eve"] | ["nye"] => {
-            each_year(from, |y| Date::new(y, 12, 31).ok())
-        }
-        ["new", "year", "s", "day"] | ["new", "years", "day"] => {
-            each_year(from, |y| Date::new(y, 1, 1).ok())
-        }
-        ["bank", "holiday"]
-        | ["bank", "holiday", "weekend"]
-        | ["next", "bank", "holiday"]
-        | ["long", "weekend"]
-        | ["next", "long", "weekend"] => next_holiday(from, cal),
-        _ => return None,
-    }?;
+    let day = day_named(name, from, cal)?;
     Some(if after {
         // The week its first working day after is in ("after Memorial Day", a Monday:
         // that week), or the next when that week is all but over ("after Thanksgiving").
@@ -63,6 +49,69 @@ pub(super) fn named_day(
     } else {
         day
     })
+}
+
+/// The next date (or this year's, a month past at most) of the day `name` names.
+fn day_named(name: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
+    let fixed = |month: i8, day: i8| each_year(from, move |y| Date::new(y, month, day).ok());
+    let thanksgiving = |y| nth_weekday(y, 11, Weekday::Thursday, 4);
+    // "New Year's" alone is its day; "the new year" (said.rs) is the first weeks of it.
+    if name == ["new", "year", "s"] {
+        return fixed(1, 1);
+    }
+    // "Presidents' Day", "St. Patrick's Day": the possessive's "s" says nothing.
+    let name: Vec<&str> = name
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "s" | "of" | "st" | "saint" | "jr"))
+        .collect();
+    match name.as_slice() {
+        ["thanksgiving"] | ["thanksgiving", "day" | "break" | "weekend" | "holiday"] => {
+            each_year(from, thanksgiving)
+        }
+        ["black", "friday"] => each_year(from, |y| thanksgiving(y)?.checked_add(1.day()).ok()),
+        ["cyber", "monday"] => each_year(from, |y| thanksgiving(y)?.checked_add(4.days()).ok()),
+        ["labor" | "labour", "day"] | ["labor" | "labour", "day", "weekend"] => {
+            each_year(from, |y| nth_weekday(y, 9, Weekday::Monday, 1))
+        }
+        ["memorial", "day"] | ["memorial", "day", "weekend"] => {
+            each_year(from, |y| last_weekday(y, 5, Weekday::Monday))
+        }
+        ["martin", "luther", "king", "day"] | ["mlk", "day"] | ["mlk"] => {
+            each_year(from, |y| nth_weekday(y, 1, Weekday::Monday, 3))
+        }
+        ["presidents" | "president", "day"] => {
+            each_year(from, |y| nth_weekday(y, 2, Weekday::Monday, 3))
+        }
+        ["columbus", "day"] | ["indigenous", "peoples", "day"] => {
+            each_year(from, |y| nth_weekday(y, 10, Weekday::Monday, 2))
+        }
+        // Canada's: the Monday before 25 May.
+        ["victoria", "day"] => each_year(from, |y| {
+            let may_24 = Date::new(y, 5, 24).ok()?;
+            (0..7)
+                .filter_map(|n| may_24.checked_sub((n as i64).days()).ok())
+                .find(|d| d.weekday() == Weekday::Monday)
+        }),
+        ["fourth" | "4", "july"] | ["independence", "day"] => fixed(7, 4),
+        ["juneteenth"] => fixed(6, 19),
+        ["canada", "day"] => fixed(7, 1),
+        ["veterans" | "veteran" | "remembrance", "day"] => fixed(11, 11),
+        ["halloween"] => fixed(10, 31),
+        ["valentine", "day"] | ["valentines", "day"] => fixed(2, 14),
+        ["patrick", "day"] | ["patricks", "day"] | ["paddy", "day"] => fixed(3, 17),
+        ["christmas" | "xmas", "eve"] => fixed(12, 24),
+        ["christmas" | "xmas", "day"] => fixed(12, 25),
+        ["boxing", "day"] => fixed(12, 26),
+        ["new", "years" | "year", "eve"] | ["nye"] => fixed(12, 31),
+        ["new", "year", "day"] | ["new", "years", "day"] | ["first", "year"] => fixed(1, 1),
+        ["bank", "holiday"]
+        | ["bank", "holiday", "weekend"]
+        | ["next", "bank", "holiday"]
+        | ["long", "weekend"]
+        | ["next", "long", "weekend"] => next_holiday(from, cal),
+        _ => None,
+    }
 }
 
 /// Easter in the employer's region: "after Easter" (the first working day after Easter

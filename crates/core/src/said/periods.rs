@@ -160,10 +160,21 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
         ["early", "next", "year"] | ["start", "next", "year"] | ["beginning", "next", "year"] => {
             Date::new(from.year() + 1, 1, 10).ok()
         }
-        ["end", "year"] | ["end", "this", "year"] | ["year", "end"] | ["this", "year"] => {
-            Date::new(from.year(), 12, 31).ok()
+        [
+            "between",
+            "christmas" | "xmas",
+            "and",
+            "new",
+            "year" | "years",
+        ] => next_date(from, 12, 31, None),
+        ["end", "year"]
+        | ["end", "this", "year"]
+        | ["year", "end"]
+        | ["this", "year"]
+        | ["eoy"] => Date::new(from.year(), 12, 31).ok(),
+        ["end", "quarter"] | ["end", "this", "quarter"] | ["this", "quarter"] | ["eoq"] => {
+            quarter_end(from)
         }
-        ["end", "quarter"] | ["end", "this", "quarter"] | ["this", "quarter"] => quarter_end(from),
         ["next", "quarter"] | ["end", "next", "quarter"] => {
             quarter_end(from.first_of_month().checked_add(3.months()).ok()?)
         }

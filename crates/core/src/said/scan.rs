@@ -90,6 +90,18 @@ fn names_a_date(words: &[&str], k: usize) -> bool {
             | "weekend"
             | "midweek"
             | "midmonth"
+            | "eoy"
+            | "eoq"
+            | "halloween"
+            | "juneteenth"
+            | "veterans"
+            | "remembrance"
+            | "boxing"
+            | "black"
+            | "cyber"
+            | "presidents"
+            | "mlk"
+            | "columbus"
     ) {
         return true;
     }

@@ -600,3 +600,31 @@ fn a_decision_in_a_recruiters_sentence() {
         assert_eq!(read(phrase), Some(day), "{phrase}");
     }
 }
+
+#[test]
+fn the_end_of_year_in_the_united_states() {
+    // Said on Tue 17 Nov 2026, in the US; Thanksgiving is Thursday 26 November.
+    let cal = WorkingDays::new("us", &[]).unwrap();
+    let read = |p: &str| date_from_phrase(p, date(2026, 11, 17), &cal, &Locale::EnUs);
+    for (phrase, day) in [
+        ("after Black Friday", date(2026, 12, 4)),
+        ("Cyber Monday", date(2026, 11, 30)),
+        ("the Monday after Thanksgiving", date(2026, 11, 30)),
+        ("the Friday before Christmas Day", date(2026, 12, 18)),
+        ("by the first of the year", date(2027, 1, 1)),
+        ("by New Year's", date(2027, 1, 1)),
+        ("between Christmas and New Year", date(2026, 12, 31)),
+        ("EOY", date(2026, 12, 31)),
+        ("by MLK Day", date(2027, 1, 18)),
+        ("after Presidents' Day", date(2027, 2, 19)),
+        // "Before" a day is the day before it.
+        ("before the 25th", date(2026, 11, 24)),
+        ("before Dec 25", date(2026, 12, 24)),
+        ("before Friday", date(2026, 11, 19)),
+        ("before the end of the year", date(2026, 12, 31)),
+    ] {
+        assert_eq!(read(phrase), Some(day), "{phrase}");
+    }
+    // Veterans Day was last week: no date to wait for.
+    assert_eq!(read("by Veterans Day"), None);
+}
