@@ -66,22 +66,52 @@ impl LetterRenderer {
                 shown.join(", ")
             )));
         }
-        let world = LetterWorld {
-            renderer: self,
-            main: Source::new(main_id(), markup(letter)),
-        };
-        let result = typst::compile::<PagedDocument>(&world).output;
-        let pdf = result
-            .map_err(|errors| MailError::Build(describe(&errors)))
-            .and_then(|doc| {
-                typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
-                    .map_err(|errors| MailError::Build(describe(&errors)))
-            });
+        let pdf = self.layout(letter).and_then(|doc| {
+            typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
+                .map_err(|errors| MailError::Build(describe(&errors)))
+        });
         // typst memoises across compilations; a long-running process would grow without
         // this.
         typst::comemo::evict(0);
         pdf
     }
+
+    /// The letter laid out on its pages.
+    fn layout(&self, letter: &Letter) -> Result<PagedDocument, MailError> {
+        let world = LetterWorld {
+            renderer: self,
+            main: Source::new(main_id(), markup(letter)),
+        };
+        typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| MailError::Build(describe(&errors)))
+    }
+}
+
+/// How long a run of letters with nowhere to break a line (a pasted web address, a
+/// reference number) may go before it is given one: well under the 75 or so characters a
+/// line holds at the letter's size, and longer than words are.
+const LONGEST_UNBROKEN: usize = 30;
+
+/// `text` with an invisible break point (a zero-width space) every `LONGEST_UNBROKEN`
+/// characters of a word longer than that: typst breaks a line only between words, and a
+/// longer one ran past the right margin, off the printed page.
+fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{200B}' {
+            run = 0;
+        } else {
+            if run == LONGEST_UNBROKEN {
+                out.push('\u{200B}');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl LetterRenderer {
@@ -231,12 +261,12 @@ fn markup(l: &Letter) -> String {
 #v(3.2em)
 #name.split("\n").join(linebreak())
 "#,
-        sender = array(&l.sender),
+        sender = array(&l.sender.iter().map(|t| breakable(t)).collect::<Vec<_>>()),
         date = lit(&l.date),
-        recipient = array(&l.recipient),
-        paragraphs = array(&paragraphs),
-        closing = lit(&closing),
-        name = lit(&name),
+        recipient = array(&l.recipient.iter().map(|t| breakable(t)).collect::<Vec<_>>()),
+        paragraphs = array(&paragraphs.iter().map(|t| breakable(t)).collect::<Vec<_>>()),
+        closing = lit(&breakable(&closing)),
+        name = lit(&breakable(&name)),
     )
 }
 
@@ -329,5 +359,60 @@ mod tests {
         );
         let err = renderer.render(&letter("李明")).unwrap_err().to_string();
         assert!(err.contains("'李' (U+674E), '明' (U+660E)"), "{err}");
+    }
+
+    /// The right edge of the text furthest right on any page, and the right margin's
+    /// position, in points.
+    fn right_edge(doc: &PagedDocument) -> (f64, f64) {
+        fn walk(frame: &typst::layout::Frame, x0: f64, edge: &mut f64) {
+            for (pos, item) in frame.items() {
+                let x = x0 + pos.x.to_pt();
+                match item {
+                    typst::layout::FrameItem::Group(g) => {
+                        walk(&g.frame, x + g.transform.tx.to_pt(), edge)
+                    }
+                    typst::layout::FrameItem::Text(t) => *edge = edge.max(x + t.width().to_pt()),
+                    _ => {}
+                }
+            }
+        }
+        let mut edge: f64 = 0.0;
+        for page in doc.pages() {
+            walk(&page.frame, 0.0, &mut edge);
+        }
+        let width = doc.pages()[0].frame.width().to_pt();
+        // The 2.5 cm margin, in points.
+        (edge, width - 2.5 / 2.54 * 72.0)
+    }
+
+    #[test]
+    fn a_long_unbroken_word_stays_inside_the_margin() {
+        let renderer = LetterRenderer::new();
+        let address = format!(
+            "https://example.com/{}",
+            "careers-portal-reference-".repeat(8)
+        );
+        for us in [false, true] {
+            let letter = Letter {
+                us,
+                sender: vec!["Sam Carter".into(), "x".repeat(120)],
+                date: "30 November 2026".into(),
+                recipient: vec!["Ms Priya Patel".into()],
+                body: format!(
+                    "Dear Ms Patel,\n\nThe portfolio is at {address} for the team.\n\nYours sincerely,\n\nSam Carter\n"
+                ),
+            };
+            let (edge, margin) = right_edge(&renderer.layout(&letter).unwrap());
+            assert!(
+                edge <= margin + 0.5,
+                "text runs to {edge:.1}pt, the margin is at {margin:.1}pt"
+            );
+        }
+        // A plain letter's words are left whole.
+        assert_eq!(
+            breakable("Thank you for your time."),
+            "Thank you for your time."
+        );
+        assert_eq!(breakable(&"y".repeat(61)).matches('\u{200B}').count(), 2);
     }
 }
