@@ -122,6 +122,10 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
     }
     // "Before the 25th", "before Friday": the day before the one it names.
     let day_before = before && names_one_day(words);
+    // "Before the summer" is by the end of the spring.
+    if before && let Some(start) = periods::season_start(words, said_on, southern(cal)) {
+        return start.yesterday().ok().filter(|d| *d >= said_on);
+    }
     // A week of a month first: "the 3rd week of May" is no span of three weeks.
     periods::week_of_month(words, said_on)
         .or_else(|| relative(words, said_on, cal))
@@ -129,6 +133,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
         .or_else(|| named_days::named_day(words, said_on, cal, before))
         .or_else(|| week_phrases(words, said_on))
         .or_else(|| periods::seasons(words, said_on))
+        .or_else(|| periods::season(words, said_on, southern(cal)))
         .or_else(|| month_phrases(words, said_on))
         .or_else(|| day_of_month(words, said_on))
         .or_else(|| weekday_phrase(words, said_on))
@@ -140,6 +145,11 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
             }
         })
         .filter(|d| *d >= said_on)
+}
+
+/// Whether the employer's region is south of the equator, where summer is at Christmas.
+fn southern(cal: &WorkingDays) -> bool {
+    ["au", "nz"].iter().any(|r| cal.region().starts_with(r))
 }
 
 /// Whether `words` name one day by its date or weekday ("the 25th", "Dec 25", "Friday",
@@ -160,7 +170,12 @@ fn names_one_day(words: &[&str]) -> bool {
 /// Lower case, punctuation to spaces, ordinals to numbers ("12th" → "12").
 fn normalise(phrase: &str) -> String {
     // "w/c 14 December": the week commencing it.
-    let lower = phrase.to_lowercase().replace("w/c", "week commencing");
+    // "Not before Friday", "no earlier than Friday": Friday.
+    let lower = phrase
+        .to_lowercase()
+        .replace("w/c", "week commencing")
+        .replace("not before ", "")
+        .replace("no earlier than ", "");
     let cleaned: String = lower
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
@@ -412,6 +427,10 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
         }
         [m, d, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
             next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))
+        }
+        // "March-April", "March or April": by the end of the later.
+        [a, b] | [a, "or" | "to" | "and", b] if month(a).is_some() && month(b).is_some() => {
+            last_day(month(b)?)
         }
         ["early", m] | ["beginning", m] | ["start", m] if month(m).is_some() => {
             next_date(from, month(m)?, 10, None)

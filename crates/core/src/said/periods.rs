@@ -1,6 +1,7 @@
 //! Dates named by a period of the calendar rather than a day: a week of a month ("the
 //! second week of December", "the week of the 14th"), the holidays ("before Christmas",
-//! "after the holidays"), the end of the year or of a quarter. Each gives the latest
+//! "after the holidays"), the end of the year or of a quarter, the seasons ("over the
+//! summer", in the employer's hemisphere). Each gives the latest
 //! date the phrase allows, as the rest of said.rs does.
 
 use super::{friday_of, month, next_date, next_day_of_month, next_monday};
@@ -211,6 +212,80 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
         | ["late", "month"]
         | ["late", "this", "month"] => Some(from.last_of_month()),
         ["late", "next", "month"] => next_month().map(|d| d.last_of_month()),
+        ["later", "month"] | ["later", "this", "month"] => Some(from.last_of_month()),
         _ => None,
     }
+}
+
+/// The seasons of the year: "over the summer", "by the end of the summer", "early
+/// autumn", "after the summer holidays", in the employer's hemisphere (`southern`:
+/// Australia's and New Zealand's summer is December to February). The next one that has
+/// not ended: "in the summer", said in July, is this summer.
+pub(super) fn season(words: &[&str], from: Date, southern: bool) -> Option<Date> {
+    let (part, start) = named_season(words, from, southern)?;
+    let month_end =
+        |n: i64| -> Option<Date> { Some(start.checked_add(n.months()).ok()?.last_of_month()) };
+    match part {
+        "whole" | "end" | "late" => month_end(2),
+        "early" | "start" | "beginning" => month_end(0),
+        "mid" | "middle" => month_end(1),
+        // "after the summer": early in the month after it.
+        "after" => start
+            .checked_add(3.months())
+            .ok()?
+            .checked_add(9.days())
+            .ok(),
+        _ => None,
+    }
+}
+
+/// The first day of the season `words` name whole ("the summer"), for "before the summer".
+pub(super) fn season_start(words: &[&str], from: Date, southern: bool) -> Option<Date> {
+    match named_season(words, from, southern)? {
+        ("whole", start) => Some(start),
+        _ => None,
+    }
+}
+
+/// The part of a season `words` name ("whole", "early", "after", …) and that season's
+/// first day: the next season of the name that has not ended.
+fn named_season<'a>(words: &[&'a str], from: Date, southern: bool) -> Option<(&'a str, Date)> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "of" | "by" | "in" | "over" | "during" | "this" | "holidays" | "break"
+            )
+        })
+        .collect();
+    let (part, name) = match words.as_slice() {
+        [name] => ("whole", *name),
+        [part, name] => (*part, *name),
+        _ => return None,
+    };
+    // Its first month, where summer starts in June.
+    let first: i8 = match name {
+        "spring" => 3,
+        "summer" => 6,
+        "autumn" | "fall" => 9,
+        "winter" => 12,
+        _ => return None,
+    };
+    let first = if southern {
+        (first + 5) % 12 + 1
+    } else {
+        first
+    };
+    // The season's first day, this year's or last year's (a winter running into January),
+    // or next year's once it has ended.
+    let start = (from.year() - 1..=from.year() + 1)
+        .filter_map(|y| Date::new(y, first, 1).ok())
+        .find(|start| {
+            start
+                .checked_add(3.months())
+                .is_ok_and(|after| after > from)
+        })?;
+    Some((part, start))
 }

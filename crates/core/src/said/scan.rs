@@ -102,6 +102,10 @@ fn names_a_date(words: &[&str], k: usize) -> bool {
             | "presidents"
             | "mlk"
             | "columbus"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
     ) {
         return true;
     }
@@ -133,6 +137,14 @@ fn reads_as_month(words: &[&str], k: usize) -> bool {
                     | "start"
                     | "after"
                     | "around"
+                    | "during"
+                    | "through"
+                    | "probably"
+                    | "likely"
+                    | "possibly"
+                    | "perhaps"
+                    | "maybe"
+                    | "hopefully"
             )
         })
 }

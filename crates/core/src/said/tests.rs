@@ -628,3 +628,49 @@ fn the_end_of_year_in_the_united_states() {
     // Veterans Day was last week: no date to wait for.
     assert_eq!(read("by Veterans Day"), None);
 }
+
+#[test]
+fn more_weeks_months_and_the_seasons() {
+    for (phrase, day) in [
+        ("a week from tomorrow", date(2027, 3, 10)),
+        ("by the end of the working week", date(2027, 3, 5)),
+        ("later in the month", date(2027, 3, 31)),
+        ("the first half of next week", date(2027, 3, 10)),
+        ("March-April", date(2027, 4, 30)),
+        ("March or April", date(2027, 4, 30)),
+        ("not before Friday", date(2027, 3, 5)),
+        ("before Friday", date(2027, 3, 4)),
+        ("before the 12th", date(2027, 3, 11)),
+        // The seasons, in the north.
+        ("over the summer", date(2027, 8, 31)),
+        ("before the summer", date(2027, 5, 31)),
+        ("early summer", date(2027, 6, 30)),
+        ("after the summer holidays", date(2027, 9, 10)),
+        ("in the spring", date(2027, 5, 31)),
+        (
+            "we won't decide until after the summer holidays",
+            date(2027, 9, 10),
+        ),
+        (
+            "the team is away over the summer, so probably September",
+            date(2027, 9, 30),
+        ),
+        (
+            "a decision in early autumn, start in winter",
+            date(2027, 9, 30),
+        ),
+    ] {
+        assert_eq!(read(phrase), Some(day), "{phrase}");
+    }
+    // In New Zealand, the summer is at Christmas.
+    let nz = WorkingDays::new("nz", &[]).unwrap();
+    assert_eq!(
+        date_from_phrase("after the summer", date(2026, 11, 20), &nz, &Locale::EnGb),
+        Some(date(2027, 3, 10))
+    );
+    assert_eq!(
+        date_from_phrase("over the summer", date(2027, 1, 12), &nz, &Locale::EnGb),
+        Some(date(2027, 2, 28)),
+        "this summer, said in it"
+    );
+}

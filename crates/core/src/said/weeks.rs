@@ -65,10 +65,18 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
                 .or_else(|| wednesday(next_week))
         }
         // "a week tomorrow", "a week today" (the latter is also a plain week).
-        ["a" | "one", "week", "tomorrow"] => from.checked_add(8.days()).ok(),
-        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
-            Some(friday_of(from))
+        ["a" | "one", "week", "tomorrow"] | ["a" | "one", "week", "from", "tomorrow"] => {
+            from.checked_add(8.days()).ok()
         }
+        ["end", "week"]
+        | ["end", "this", "week"]
+        | ["this", "week"]
+        | ["week"]
+        | ["eow"]
+        | ["end", "working", "week"]
+        | ["end", "this", "working", "week"] => Some(friday_of(from)),
+        // "the first half of next week": by its Wednesday.
+        ["first", "half", "next", "week"] => wednesday(next_week),
         ["mid" | "middle", "next", "week"] => wednesday(next_week),
         ["late", "next", "week"] => Some(friday_of(next_week)),
         ["eom"] => Some(from.last_of_month()),
