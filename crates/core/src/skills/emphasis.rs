@@ -214,6 +214,7 @@ fn degree_word(words: &[&str]) -> Option<usize> {
 
 /// "Docker, Kubernetes, SonarQube a plus": a list that ends by calling itself a bonus.
 fn ends_with_bonus(clause: &str) -> bool {
+    let clause = plain_plus(clause);
     let clause = clause.trim().trim_end_matches(['.', ')', '!']).trim_end();
     [
         "a plus",
@@ -310,7 +311,7 @@ fn trailing_level(lower: &str) -> Option<&str> {
 /// Words in brackets are the bracket's ("Kubernetes (EKS preferred)" asks for
 /// Kubernetes as much as the part around it does).
 fn cue(lower: &str) -> Option<Emphasis> {
-    let lower = &outside_brackets(lower);
+    let lower = &plain_plus(&outside_brackets(lower));
     let padded = format!(" {lower} ");
     let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
     let words: Vec<&str> = lower
@@ -325,6 +326,20 @@ fn cue(lower: &str) -> Option<Emphasis> {
         (true, true) => Some(Emphasis::Plain),
         (false, false) => None,
     }
+}
+
+/// `lower` with "a big plus", "a huge plus", "an added plus" and the like said plainly, "a
+/// plus": how much it stresses the bonus does not make it a requirement ("a significant
+/// plus" is no "significant experience").
+fn plain_plus(lower: &str) -> String {
+    static PLUS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let plus = PLUS.get_or_init(|| {
+        regex::Regex::new(
+            r"\ban?\s+(?:big|huge|strong|definite|real|great|major|nice|added|additional|distinct|significant|massive|serious|very\s+big|big\s+big)\s+plus\b",
+        )
+        .expect("a valid pattern")
+    });
+    plus.replace_all(lower, "a plus").into_owned()
 }
 
 /// A part without what is in its round brackets (an unclosed one runs to the end).
@@ -455,6 +470,16 @@ mod tests {
         );
         assert_eq!(first("SQL, window functions (expert)"), Emphasis::Required);
         assert_eq!(first("Go - services, tooling - a plus"), Emphasis::Bonus);
+        // However much a bonus is stressed, it is a bonus.
+        assert_eq!(
+            first("Experience with experimentation and A/B testing is a big plus"),
+            Emphasis::Bonus
+        );
+        assert_eq!(
+            first("Statistics or Mathematics are a huge plus."),
+            Emphasis::Bonus
+        );
+        assert_eq!(first("Kafka would be a significant plus"), Emphasis::Bonus);
         assert_eq!(
             first("AWS networking - VPC, IAM - Intermediate"),
             Emphasis::Plain
