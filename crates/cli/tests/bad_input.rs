@@ -369,6 +369,21 @@ fn a_text_file_too_large_to_be_one_is_refused_before_it_fills_memory() {
         db.json(&["application", "list", "--json"]),
         serde_json::json!([])
     );
+    // A card file and a message to check stop at their limits too.
+    let err = db.fails(1, &["contact", "import", "/dev/zero"]);
+    assert!(
+        err.contains("/dev/zero: more than 32 MB, larger than a card file should be"),
+        "{err}"
+    );
+    assert_eq!(
+        db.json(&["contact", "list", "--json"]),
+        serde_json::json!([])
+    );
+    let err = db.fails(2, &["check", "/dev/zero"]);
+    assert!(
+        err.contains("/dev/zero: more than 16 MB is not a message"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -98,17 +98,23 @@ pub fn format_finding(name: &str, f: &Finding) -> String {
 }
 
 fn read(path: &str, name: &str) -> anyhow::Result<String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
-        buf
+    use std::io::Read;
+    // Read no further than the limit: `/dev/zero` or a pipe that never ends would fill
+    // memory.
+    let mut bytes = Vec::new();
+    let limit = MAX_BYTES as u64 + 1;
+    if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)?;
     } else {
-        std::fs::read(path).map_err(|e| Unreadable(format!("cannot read {path}: {e}")))?
-    };
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| Unreadable(format!("cannot read {path}: {e}")))?;
+    }
     if bytes.len() > MAX_BYTES {
         return Err(Unreadable(format!(
-            "{name}: {} MB is not a message (limit 16 MB)",
-            bytes.len() >> 20
+            "{name}: more than {} MB is not a message (the limit is {} MB)",
+            MAX_BYTES >> 20,
+            MAX_BYTES >> 20
         ))
         .into());
     }

@@ -169,17 +169,19 @@ impl FieldArgs {
 }
 
 fn import(app: &mut Followup, file: &str, skip_invalid: bool) -> anyhow::Result<()> {
-    let size = std::fs::metadata(file)
-        .with_context(|| format!("cannot read {file}"))?
-        .len();
-    if size > MAX_VCF_BYTES {
+    use std::io::Read;
+    // Read no further than the limit: a device or a pipe (`/dev/zero`) says it holds
+    // nothing and never ends.
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_VCF_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {file}"))?;
+    if bytes.len() as u64 > MAX_VCF_BYTES {
         return Err(bad_input(format!(
-            "{file}: {} MB is larger than a card file should be (limit {} MB); split it",
-            size / (1024 * 1024),
+            "{file}: more than {} MB, larger than a card file should be; split it",
             MAX_VCF_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
     let text = followup_formats::decoded_text(&bytes).map_err(|e| super::at(file, &e))?;
     let read = vcard::read_cards(&text, Timestamp::now());
     let failed = read.errors.len();
