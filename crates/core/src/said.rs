@@ -176,6 +176,7 @@ fn normalise(phrase: &str) -> String {
         .to_lowercase()
         .replace("w/c", "week commencing")
         .replace("not before ", "")
+        .replace("on or before ", "by ")
         .replace("no earlier than ", "");
     let cleaned: String = lower
         .chars()
@@ -296,7 +297,14 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
         }
         _ => words,
     };
+    let day = |d: &str| d.parse::<i8>().ok();
     match words.as_slice() {
+        // "March 19 or 20", "19 or 20 March": the later day.
+        [m, d, "or" | "to" | "and", e, ..] | [d, "or" | "to" | "and", e, m, ..]
+            if month(m).is_some() && day(d).is_some() && day(e).is_some() =>
+        {
+            next_date(from, month(m)?, day(e)?, None)
+        }
         [d, m, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
             next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))
         }

@@ -34,11 +34,20 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
         let longest = (i + LONGEST).min(words.len());
         let found = (i + 1..=longest).rev().find_map(|j| {
             let run = &words[i..j];
+            // "the 19th or 20th", "March 19 or 20": a day beside a day read as one (not
+            // "2 or 3 more candidates").
+            let after_a_day = i >= 3
+                && matches!(words[i - 1], "or" | "to" | "and")
+                && is_day(words[i - 2])
+                && (matches!(words[i - 3], "the" | "by" | "on" | "until")
+                    || month(words[i - 3]).is_some());
             let anchored = (i..j).any(|k| names_a_date(words, k))
-                || matches!(run, [.., "the" | "by", d] if is_day(d));
+                || matches!(run, [.., "the" | "by", d] if is_day(d))
+                || matches!(run, [d] if after_a_day && is_day(d));
             // A unit alone ("any day now", "later in the week", "of the month") is no
             // span of time.
-            let bare_unit = matches!(
+            let bare_unit = !run.contains(&"within")
+                && matches!(
                 strip_lead(run).iter().filter(|w| !matches!(**w, "of" | "the")).collect::<Vec<_>>().as_slice(),
                 [u] if unit(u).is_some()
             );

@@ -78,6 +78,7 @@ fn easter_counts_the_regions_easter_monday() {
 fn unreadable_phrases_give_nothing() {
     for phrase in [
         "soon",
+        "we'll see 2 or 3 more candidates",
         "we'll be in touch",
         "",
         "when the budget is approved",
@@ -572,6 +573,14 @@ fn the_days_of_easter() {
 #[test]
 fn a_decision_in_a_recruiters_sentence() {
     for (phrase, day) in [
+        (
+            "We plan to make a decision within the week",
+            date(2027, 3, 9),
+        ),
+        ("on or before the 19th", date(2027, 3, 19)),
+        ("the 19th or 20th", date(2027, 3, 20)),
+        ("by March 19 or 20", date(2027, 3, 20)),
+        ("late April or early May", date(2027, 5, 10)),
         (
             "by the end of the week commencing 15th March",
             date(2027, 3, 19),
