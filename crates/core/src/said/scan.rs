@@ -10,6 +10,7 @@
 //! it reads as a date ("by May", "14 June", "mid-April"), not as a name or a verb ("Jan
 //! said", "we may decide").
 
+use super::spans::how_often;
 use super::{Date, WorkingDays, friday_of, month, next_monday, strip_lead, unit, weekday, whole};
 
 /// The longest run of words tried as one date expression ("the week of 14 December").
@@ -48,10 +49,12 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
             // span of time.
             let bare_unit = !run.contains(&"within")
                 && matches!(
-                strip_lead(run).iter().filter(|w| !matches!(**w, "of" | "the")).collect::<Vec<_>>().as_slice(),
+                strip_lead(run).iter().filter(|w| !matches!(**w, "of" | "the" | "in" | "over" | "on" | "at" | "for")).collect::<Vec<_>>().as_slice(),
                 [u] if unit(u).is_some()
             );
-            (anchored && !bare_unit).then(|| whole(run, said_on, cal).map(|d| (d, j)))?
+            // "3 days a week", "a 4 day week": how often or how long, not when.
+            let frequency = how_often(&words[i.saturating_sub(1)..(j + 2).min(words.len())]);
+            (anchored && !bare_unit && !frequency).then(|| whole(run, said_on, cal).map(|d| (d, j)))?
         });
         match found {
             Some((date, end)) => {

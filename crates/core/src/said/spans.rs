@@ -51,6 +51,9 @@ pub(super) fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<
         return None;
     }
     let words = widest_of_range(&words);
+    if how_often(&words) {
+        return None;
+    }
     let (n, rest) = match words.as_slice() {
         [w, rest @ ..] if number(w).is_some() && !rest.is_empty() => (number(w)?, rest),
         [w] if unit(w).is_some() => (1, &words[..]),
@@ -129,4 +132,14 @@ fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
         }
         _ => words.to_vec(),
     }
+}
+
+/// Whether `words` say how often or how long rather than when: "3 days a week", "24
+/// hours a day", "a 4 day week".
+pub(super) fn how_often(words: &[&str]) -> bool {
+    let span = |w: &str| unit(w).is_some() || hours(w);
+    words
+        .windows(3)
+        .any(|w| span(w[0]) && matches!(w[1], "a" | "per" | "each" | "every") && span(w[2]))
+        || words.windows(2).any(|w| span(w[0]) && unit(w[1]).is_some())
 }

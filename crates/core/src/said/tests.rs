@@ -79,6 +79,10 @@ fn unreadable_phrases_give_nothing() {
     for phrase in [
         "soon",
         "we'll see 2 or 3 more candidates",
+        // How often or how long, not when.
+        "the role is 3 days a week in the office",
+        "24 hours a day",
+        "a 4 day week",
         "we'll be in touch",
         "",
         "when the budget is approved",
