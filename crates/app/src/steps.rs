@@ -280,23 +280,32 @@ impl Followup {
                         Some(z) => place::time_zone("tz", &z)?,
                         None => step.zone.clone(),
                     };
-                    let start = when::instant("to", &to, &zone)?;
+                    let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
+                    let mut planner = Planner::load(tx.store)?;
+                    let region = planner.employer_region(&panel);
+                    let cal = planner.calendars.get(&region)?;
+                    // Typed ("2027-03-16T14:30") or in words ("Thursday 3pm", "10:30 on
+                    // Friday"), read from today in the step's zone.
+                    let start = when::instant_in_words(
+                        "to",
+                        &to,
+                        &zone,
+                        now,
+                        cal,
+                        &planner.profile.locale,
+                    )?;
                     interview.followed_at(start, "to", true, &zone, "a step")?;
                     if start < now {
                         warnings.push(Warning::Past(format!(
                             "{to} is already past: the step is overdue from now on"
                         )));
                     }
-                    if step.kind == StepKind::FollowUpCall && !anyway {
-                        let panel = tx.store.contacts_by_ids(&interview.interviewer_ids)?;
-                        let mut planner = Planner::load(tx.store)?;
-                        let region = planner.employer_region(&panel);
-                        let cal = planner.calendars.get(&region)?;
-                        if let Some(problem) =
+                    if step.kind == StepKind::FollowUpCall
+                        && !anyway
+                        && let Some(problem) =
                             plan::call_time_problem(start, &step.zone, cal, &planner.settings)
-                        {
-                            return Err(AppError::invalid("to", problem));
-                        }
+                    {
+                        return Err(AppError::invalid("to", problem));
                     }
                     let length = step
                         .end

@@ -552,6 +552,25 @@ fn a_step_moved_before_its_interview_is_refused_and_one_moved_into_the_past_warn
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // In words, as a callback is: "3pm Thursday" is the next Thursday from today, 15:00 in
+    // the step's zone.
+    db.ok(&["step", "move", &step, "--to", "3pm Thursday", "--anyway"]);
+    let steps = db.json(&["plan", "show", old.trim(), "--json"]);
+    let moved = steps
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == step.as_str()))
+        .expect("the step");
+    let start: jiff::Timestamp = moved["start"].as_str().unwrap().parse().unwrap();
+    let local = start.to_zoned_datetime(jiff::tz::TimeZone::get("Europe/London").unwrap());
+    assert_eq!(local.weekday(), jiff::civil::Weekday::Thursday, "{moved}");
+    assert_eq!((local.hour(), local.minute()), (15, 0), "{moved}");
+    let days = (start.as_second() - jiff::Timestamp::now().as_second()) / 86_400;
+    assert!((0..7).contains(&days), "{moved}");
+    let err = db.fails(1, &["step", "move", &step, "--to", "Thursday"]);
+    assert!(
+        err.contains("--to: ") && err.contains("\"Thursday 3pm\""),
+        "{err}"
+    );
 }
 
 #[test]
