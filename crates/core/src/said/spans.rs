@@ -135,11 +135,12 @@ fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// Whether `words` say how often or how long rather than when: "3 days a week", "24
-/// hours a day", "a 4 day week".
+/// hours a day", "twice a week", "a 4 day week".
 pub(super) fn how_often(words: &[&str]) -> bool {
     let span = |w: &str| unit(w).is_some() || hours(w);
+    let times = |w: &str| span(w) || matches!(w, "once" | "twice" | "times");
     words
         .windows(3)
-        .any(|w| span(w[0]) && matches!(w[1], "a" | "per" | "each" | "every") && span(w[2]))
+        .any(|w| times(w[0]) && matches!(w[1], "a" | "per" | "each" | "every") && span(w[2]))
         || words.windows(2).any(|w| span(w[0]) && unit(w[1]).is_some())
 }

@@ -83,6 +83,7 @@ fn unreadable_phrases_give_nothing() {
         "the role is 3 days a week in the office",
         "24 hours a day",
         "a 4 day week",
+        "we meet twice a week",
         "we'll be in touch",
         "",
         "when the budget is approved",
@@ -585,6 +586,10 @@ fn a_decision_in_a_recruiters_sentence() {
         ("the 19th or 20th", date(2027, 3, 20)),
         ("by March 19 or 20", date(2027, 3, 20)),
         ("late April or early May", date(2027, 5, 10)),
+        (
+            "the panel meets twice a week, so a decision next week",
+            date(2027, 3, 12),
+        ),
         (
             "by the end of the week commencing 15th March",
             date(2027, 3, 19),
