@@ -182,7 +182,7 @@ fn normalise(phrase: &str) -> String {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    cleaned
+    let words = cleaned
         .split_whitespace()
         .map(|w| {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -204,8 +204,8 @@ fn normalise(phrase: &str) -> String {
                 w.to_string()
             }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect::<Vec<_>>();
+    with_the_word_left_out(words).join(" ")
 }
 
 /// Drops the words that only introduce the date ("we'll decide by", "within", "the").

@@ -578,6 +578,11 @@ fn the_days_of_easter() {
 #[test]
 fn a_decision_in_a_recruiters_sentence() {
     for (phrase, day) in [
+        ("decision this Friday, maybe next", date(2027, 3, 12)),
+        ("end of this week, start of next", date(2027, 3, 9)),
+        ("by this Friday or next", date(2027, 3, 12)),
+        ("this month or next", date(2027, 4, 30)),
+        ("we'll call this Friday about next steps", date(2027, 3, 5)),
         (
             "We plan to make a decision within the week",
             date(2027, 3, 9),

@@ -1,5 +1,6 @@
 //! The words a date phrase is made of: numbers ("two", "12th"), units ("weeks"),
-//! months, years and weekdays.
+//! months, years and weekdays; and the word a "next" leaves out ("this Friday, maybe
+//! next").
 
 use jiff::civil::Weekday;
 
@@ -80,4 +81,37 @@ pub(super) fn weekday(word: &str) -> Option<Weekday> {
         "friday" | "fri" => Weekday::Friday,
         _ => return None,
     })
+}
+
+/// "This Friday, maybe next", "the end of this week, start of next", "this month or
+/// next": a "next" without its word takes the one after the last "this" ("next Friday",
+/// "next week", "next month").
+pub(super) fn with_the_word_left_out(words: Vec<String>) -> Vec<String> {
+    let names = |w: &str| {
+        weekday(w).is_some() || matches!(w, "week" | "month" | "quarter" | "year" | "weekend")
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut left_out: Option<String> = None;
+    for (i, w) in words.iter().enumerate() {
+        out.push(w.clone());
+        if w == "this"
+            && let Some(n) = words.get(i + 1).filter(|n| names(n))
+        {
+            left_out = Some(n.clone());
+        }
+        // "Next" that ends its clause ("maybe next, we'll see"), not "next steps".
+        let bare = words.get(i + 1).is_none_or(|n| {
+            matches!(
+                n.as_str(),
+                "or" | "and" | "then" | "but" | "so" | "at" | "if" | "we" | "i" | "they" | "latest"
+            )
+        });
+        if w == "next"
+            && bare
+            && let Some(n) = &left_out
+        {
+            out.push(n.clone());
+        }
+    }
+    out
 }
