@@ -150,6 +150,18 @@ fn vcard_import_counts_and_reimport_updates() {
     assert_eq!(out.trim(), "imported: 2, updated: 0, failed: 0");
     let out = db.ok(&["contact", "import", &ios]);
     assert_eq!(out.trim(), "imported: 0, updated: 2, failed: 0");
+    // From standard input, as a pipe from another tool gives it.
+    let text = std::fs::read_to_string(&ios).unwrap();
+    let out = db.run_with_stdin(&["contact", "import", "-"], &text);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "imported: 0, updated: 2, failed: 0"
+    );
     db.ok(&["contact", "import", &format!("{DATA}/android-2.1.vcf")]);
     db.ok(&["contact", "import", &format!("{DATA}/v4.0.vcf")]);
     let all = db.json(&["contact", "list", "--all", "--json"]);

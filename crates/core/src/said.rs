@@ -124,7 +124,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
     // "Before the 25th", "before Friday": the day before the one it names.
     let day_before = before && names_one_day(words);
     // "Before the summer" is by the end of the spring.
-    if before && let Some(start) = periods::season_start(words, said_on, southern(cal)) {
+    if before && let Some(start) = periods::season_of_year_start(words, said_on, southern(cal)) {
         return start.yesterday().ok().filter(|d| *d >= said_on);
     }
     // A week of a month first: "the 3rd week of May" is no span of three weeks.
@@ -134,7 +134,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
         .or_else(|| named_days::named_day(words, said_on, cal, before))
         .or_else(|| week_phrases(words, said_on))
         .or_else(|| periods::seasons(words, said_on))
-        .or_else(|| periods::season(words, said_on, southern(cal)))
+        .or_else(|| periods::season_of_year(words, said_on, southern(cal)))
         .or_else(|| month_phrases(words, said_on))
         .or_else(|| day_of_month(words, said_on))
         .or_else(|| weekday_phrase(words, said_on))
@@ -161,7 +161,7 @@ fn names_one_day(words: &[&str]) -> bool {
         .copied()
         .filter(|w| !matches!(*w, "the" | "of" | "on" | "this" | "next" | "coming"))
         .collect();
-    let day = |w: &str| w.parse::<i8>().is_ok_and(|d| (1..=31).contains(&d));
+    let day = |w: &str| day_number(w).is_some();
     words.iter().any(|w| day(w) || weekday(w).is_some())
         && words.iter().all(|w| {
             day(w) || weekday(w).is_some() || month(w).is_some() || year(Some(w)).is_some()
@@ -297,7 +297,7 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
         }
         _ => words,
     };
-    let day = |d: &str| d.parse::<i8>().ok();
+    let day = day_number;
     match words.as_slice() {
         // "March 19 or 20", "19 or 20 March": the later day.
         [m, d, "or" | "to" | "and", e, ..] | [d, "or" | "to" | "and", e, m, ..]
@@ -305,11 +305,8 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
         {
             next_date(from, month(m)?, day(e)?, None)
         }
-        [d, m, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
-            next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))
-        }
-        [m, d, rest @ ..] if month(m).is_some() && d.parse::<i8>().is_ok() => {
-            next_date(from, month(m)?, d.parse().ok()?, year(rest.first()))
+        [d, m, rest @ ..] | [m, d, rest @ ..] if month(m).is_some() && day(d).is_some() => {
+            next_date(from, month(m)?, day(d)?, year(rest.first()))
         }
         // "March-April", "March or April": by the end of the later.
         [a, b] | [a, "or" | "to" | "and", b] if month(a).is_some() && month(b).is_some() => {
@@ -339,13 +336,13 @@ fn day_of_month(words: &[&str], from: Date) -> Option<Date> {
     // "the 12th of next month".
     if let [d, "of", "next", "month"] = words.as_slice() {
         let next = from.first_of_month().checked_add(1.month()).ok()?;
-        let d: i8 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+        let d = day_number(d)?;
         return Date::new(next.year(), next.month(), d).ok();
     }
     let [d] = words.as_slice() else { return None };
     // "By the 1st", said on the 1st, is the next month's.
     let after = from.checked_add(1.day()).ok()?;
-    next_day_of_month(after, d.parse().ok().filter(|d| (1..=31).contains(d))?)
+    next_day_of_month(after, day_number(d)?)
 }
 
 /// The first date on or after `from` that falls on `day` of a month (within three months:

@@ -88,6 +88,9 @@ impl LetterRenderer {
     }
 }
 
+/// The page's margin on every side, in centimetres.
+const MARGIN_CM: f64 = 2.5;
+
 /// How long a run of letters with nowhere to break a line (a pasted web address, a
 /// reference number) may go before it is given one: well under the 75 or so characters a
 /// line holds at the letter's size, and longer than words are.
@@ -243,7 +246,7 @@ fn markup(l: &Letter) -> String {
         "#align(right)[#sender.join(linebreak())\n\n#v(0.6em)\n#date]\n\n#v(0.6em)\n#recipient.join(linebreak())\n"
     };
     format!(
-        r#"#set page(paper: "{paper}", margin: (x: 2.5cm, y: 2.5cm))
+        r#"#set page(paper: "{paper}", margin: (x: {MARGIN_CM}cm, y: {MARGIN_CM}cm))
 #set text(font: "Libertinus Serif", size: 11.5pt, lang: "en")
 #set par(justify: false, spacing: 1.1em)
 #let sender = {sender}
@@ -381,8 +384,7 @@ mod tests {
             walk(&page.frame, 0.0, &mut edge);
         }
         let width = doc.pages()[0].frame.width().to_pt();
-        // The 2.5 cm margin, in points.
-        (edge, width - 2.5 / 2.54 * 72.0)
+        (edge, width - MARGIN_CM / 2.54 * 72.0)
     }
 
     #[test]

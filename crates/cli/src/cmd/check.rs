@@ -7,7 +7,7 @@ use followup_app::Followup;
 use followup_core::tone::{Finding, Level};
 
 /// Files larger than this are not messages.
-const MAX_BYTES: usize = 16 * 1024 * 1024;
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -98,19 +98,9 @@ pub fn format_finding(name: &str, f: &Finding) -> String {
 }
 
 fn read(path: &str, name: &str) -> anyhow::Result<String> {
-    use std::io::Read;
-    // Read no further than the limit: `/dev/zero` or a pipe that never ends would fill
-    // memory.
-    let mut bytes = Vec::new();
-    let limit = MAX_BYTES as u64 + 1;
-    if path == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes)?;
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .map_err(|e| Unreadable(format!("cannot read {path}: {e}")))?;
-    }
-    if bytes.len() > MAX_BYTES {
+    let bytes = super::read_at_most(path, MAX_BYTES)
+        .map_err(|e| Unreadable(format!("cannot read {path}: {e}")))?;
+    if bytes.len() as u64 > MAX_BYTES {
         return Err(Unreadable(format!(
             "{name}: more than {} MB is not a message (the limit is {} MB)",
             MAX_BYTES >> 20,

@@ -21,6 +21,7 @@ pub enum ContactCommand {
     /// Import a .vcf file (vCard 2.1, 3.0 or 4.0; many cards per file). A card that
     /// matches a contact (same UID, else same email) updates it.
     Import {
+        /// The .vcf file, or - for standard input
         file: String,
         /// Import the valid cards even if some are broken (those are listed and skipped)
         #[arg(long)]
@@ -169,13 +170,9 @@ impl FieldArgs {
 }
 
 fn import(app: &mut Followup, file: &str, skip_invalid: bool) -> anyhow::Result<()> {
-    use std::io::Read;
-    // Read no further than the limit: a device or a pipe (`/dev/zero`) says it holds
-    // nothing and never ends.
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_VCF_BYTES + 1).read_to_end(&mut bytes))
-        .with_context(|| format!("cannot read {file}"))?;
+    let bytes =
+        super::read_at_most(file, MAX_VCF_BYTES).with_context(|| format!("cannot read {file}"))?;
+    let file = if file == "-" { "<stdin>" } else { file };
     if bytes.len() as u64 > MAX_VCF_BYTES {
         return Err(bad_input(format!(
             "{file}: more than {} MB, larger than a card file should be; split it",

@@ -318,21 +318,34 @@ pub const MAX_TEXT_BYTES: u64 = 4 << 20;
 /// inside it.
 pub const MAX_BACKUP_BYTES: u64 = 512 << 20;
 
-/// Reads a text argument that may be a file path or `-` for standard input, refusing one
-/// over `max_bytes` without reading further.
-pub fn read_text_arg(path: &str, what: &str, max_bytes: u64) -> anyhow::Result<String> {
+/// The bytes of a file, or of standard input for `-`, read no further than one byte past
+/// `max_bytes`: a device or a pipe (`/dev/zero`) reports no size and never ends, so the
+/// limit is what stops it, and a result longer than `max_bytes` means "too large".
+pub fn read_at_most(path: &str, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
             .take(max_bytes + 1)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("reading {what} from standard input"))?;
+            .read_to_end(&mut bytes)?;
     } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
-            .with_context(|| format!("cannot read {what} file {path}"))?;
+        std::fs::File::open(path)?
+            .take(max_bytes + 1)
+            .read_to_end(&mut bytes)?;
     }
+    Ok(bytes)
+}
+
+/// Reads a text argument that may be a file path or `-` for standard input, refusing one
+/// over `max_bytes` without reading further.
+pub fn read_text_arg(path: &str, what: &str, max_bytes: u64) -> anyhow::Result<String> {
+    let bytes = read_at_most(path, max_bytes).with_context(|| {
+        if path == "-" {
+            format!("reading {what} from standard input")
+        } else {
+            format!("cannot read {what} file {path}")
+        }
+    })?;
     let name = if path == "-" { "<stdin>" } else { path };
     if bytes.len() as u64 > max_bytes {
         return Err(bad_input(format!(

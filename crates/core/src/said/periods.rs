@@ -4,7 +4,7 @@
 //! summer", in the employer's hemisphere). Each gives the latest
 //! date the phrase allows, as the rest of said.rs does.
 
-use super::{friday_of, month, next_date, next_day_of_month, next_monday};
+use super::{day_number, friday_of, month, next_date, next_day_of_month, next_monday};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -30,11 +30,13 @@ pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
         }
         ["following", "week"] => Some(friday_of(next_monday(from))),
         // "(the end of) the week of the 14th": its Friday.
-        ["week", d] | ["end", "week", d] => Some(friday_of(next_day_of_month(from, day(d)?)?)),
+        ["week", d] | ["end", "week", d] => {
+            Some(friday_of(next_day_of_month(from, day_number(d)?)?))
+        }
         ["week", d, m] | ["week", m, d] | ["end", "week", d, m] | ["end", "week", m, d]
             if month(m).is_some() =>
         {
-            Some(friday_of(next_date(from, month(m)?, day(d)?, None)?))
+            Some(friday_of(next_date(from, month(m)?, day_number(d)?, None)?))
         }
         [nth, "week", rest @ ..] => {
             let this_year = |m: i8| Date::new(from.year(), m, 1).ok();
@@ -86,10 +88,6 @@ fn nth_week(first: Date, nth: &str) -> Option<Date> {
         }
     };
     (anchor <= last).then(|| friday_of(anchor).min(last))
-}
-
-fn day(word: &str) -> Option<i8> {
-    word.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
 }
 
 /// "before Christmas", "by Christmas" (24 December: nobody decides on the day);
@@ -209,10 +207,9 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
             "this",
             "month",
         ]
-        | ["late", "month"]
-        | ["late", "this", "month"] => Some(from.last_of_month()),
+        | ["late" | "later", "month"]
+        | ["late" | "later", "this", "month"] => Some(from.last_of_month()),
         ["late", "next", "month"] => next_month().map(|d| d.last_of_month()),
-        ["later", "month"] | ["later", "this", "month"] => Some(from.last_of_month()),
         _ => None,
     }
 }
@@ -221,7 +218,7 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
 /// autumn", "after the summer holidays", in the employer's hemisphere (`southern`:
 /// Australia's and New Zealand's summer is December to February). The next one that has
 /// not ended: "in the summer", said in July, is this summer.
-pub(super) fn season(words: &[&str], from: Date, southern: bool) -> Option<Date> {
+pub(super) fn season_of_year(words: &[&str], from: Date, southern: bool) -> Option<Date> {
     let (part, start) = named_season(words, from, southern)?;
     let month_end =
         |n: i64| -> Option<Date> { Some(start.checked_add(n.months()).ok()?.last_of_month()) };
@@ -240,7 +237,7 @@ pub(super) fn season(words: &[&str], from: Date, southern: bool) -> Option<Date>
 }
 
 /// The first day of the season `words` name whole ("the summer"), for "before the summer".
-pub(super) fn season_start(words: &[&str], from: Date, southern: bool) -> Option<Date> {
+pub(super) fn season_of_year_start(words: &[&str], from: Date, southern: bool) -> Option<Date> {
     match named_season(words, from, southern)? {
         ("whole", start) => Some(start),
         _ => None,

@@ -11,7 +11,9 @@
 //! said", "we may decide").
 
 use super::spans::how_often;
-use super::{Date, WorkingDays, friday_of, month, next_monday, strip_lead, unit, weekday, whole};
+use super::{
+    Date, WorkingDays, day_number, friday_of, month, next_monday, strip_lead, unit, weekday, whole,
+};
 
 /// The longest run of words tried as one date expression ("the week of 14 December").
 const LONGEST: usize = 6;
@@ -33,28 +35,22 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
             continue;
         }
         let longest = (i + LONGEST).min(words.len());
+        // "the 19th or 20th", "March 19 or 20": a day beside a day read as one (not "2 or
+        // 3 more candidates").
+        let after_a_day = i >= 3
+            && matches!(words[i - 1], "or" | "to" | "and")
+            && day_number(words[i - 2]).is_some()
+            && (matches!(words[i - 3], "the" | "by" | "on" | "until")
+                || month(words[i - 3]).is_some());
         let found = (i + 1..=longest).rev().find_map(|j| {
             let run = &words[i..j];
-            // "the 19th or 20th", "March 19 or 20": a day beside a day read as one (not
-            // "2 or 3 more candidates").
-            let after_a_day = i >= 3
-                && matches!(words[i - 1], "or" | "to" | "and")
-                && is_day(words[i - 2])
-                && (matches!(words[i - 3], "the" | "by" | "on" | "until")
-                    || month(words[i - 3]).is_some());
             let anchored = (i..j).any(|k| names_a_date(words, k))
-                || matches!(run, [.., "the" | "by", d] if is_day(d))
-                || matches!(run, [d] if after_a_day && is_day(d));
-            // A unit alone ("any day now", "later in the week", "of the month") is no
-            // span of time.
-            let bare_unit = !run.contains(&"within")
-                && matches!(
-                strip_lead(run).iter().filter(|w| !matches!(**w, "of" | "the" | "in" | "over" | "on" | "at" | "for")).collect::<Vec<_>>().as_slice(),
-                [u] if unit(u).is_some()
-            );
+                || matches!(run, [.., "the" | "by", d] if day_number(d).is_some())
+                || matches!(run, [d] if after_a_day && day_number(d).is_some());
             // "3 days a week", "a 4 day week": how often or how long, not when.
             let frequency = how_often(&words[i.saturating_sub(1)..(j + 2).min(words.len())]);
-            (anchored && !bare_unit && !frequency).then(|| whole(run, said_on, cal).map(|d| (d, j)))?
+            (anchored && !bare_unit(run) && !frequency)
+                .then(|| whole(run, said_on, cal).map(|d| (d, j)))?
         });
         match found {
             Some((date, end)) => {
@@ -65,6 +61,17 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
         }
     }
     latest
+}
+
+/// Whether `run` is a unit with only filler around it ("any day now", "later in the week",
+/// "of the month", "week in"): no span of time. "Within the week" is one.
+fn bare_unit(run: &[&str]) -> bool {
+    let rest: Vec<&str> = strip_lead(run)
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "of" | "the" | "in" | "over" | "on" | "at" | "for"))
+        .collect();
+    !run.contains(&"within") && matches!(rest.as_slice(), [u] if unit(u).is_some())
 }
 
 /// Whether the word at `k` names a date or a span of time by itself: a weekday, a unit
@@ -130,8 +137,8 @@ fn names_a_date(words: &[&str], k: usize) -> bool {
 fn reads_as_month(words: &[&str], k: usize) -> bool {
     let before = k.checked_sub(1).map(|i| words[i]);
     let after = words.get(k + 1).copied();
-    before.is_some_and(is_day)
-        || after.is_some_and(is_day)
+    before.is_some_and(|w| day_number(w).is_some())
+        || after.is_some_and(|w| day_number(w).is_some())
         || before.is_some_and(|b| {
             matches!(
                 b,
@@ -159,8 +166,4 @@ fn reads_as_month(words: &[&str], k: usize) -> bool {
                     | "hopefully"
             )
         })
-}
-
-fn is_day(word: &str) -> bool {
-    word.parse::<i8>().is_ok_and(|d| (1..=31).contains(&d))
 }

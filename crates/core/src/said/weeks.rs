@@ -4,7 +4,7 @@
 //! "today" ("end of day"), "tomorrow", the month's end and the new year, which are read
 //! with them. Each gives the latest date the phrase allows.
 
-use super::{next_day_of_month, number, unit, weekday};
+use super::{day_number, next_day_of_month, number, unit, weekday};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -146,8 +146,8 @@ pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
         ["fortnight", "on" | "from", d] => after(weekday(d)?, from)?.checked_add(14.days()).ok(),
         // "Friday the 12th", "Fri 12th", "on Monday the 15th": the next 12th that is a
         // Friday (the weekday says which month), or the next 12th when none is near.
-        [d, n] | [n, d] if weekday(d).is_some() && n.parse::<i8>().is_ok() => {
-            let n: i8 = n.parse().ok().filter(|n| (1..=31).contains(n))?;
+        [d, n] | [n, d] if weekday(d).is_some() && day_number(n).is_some() => {
+            let n = day_number(n)?;
             let day = weekday(d)?;
             let next = next_day_of_month(from.tomorrow().ok()?, n)?;
             let mut date = next;

@@ -335,7 +335,7 @@ fn plain_plus(lower: &str) -> String {
     static PLUS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let plus = PLUS.get_or_init(|| {
         regex::Regex::new(
-            r"\ban?\s+(?:big|huge|strong|definite|real|great|major|nice|added|additional|distinct|significant|massive|serious|very\s+big|big\s+big)\s+plus\b",
+            r"\ban?\s+(?:big|huge|strong|definite|real|great|major|nice|added|additional|distinct|significant|massive|serious|very\s+big)\s+plus\b",
         )
         .expect("a valid pattern")
     });

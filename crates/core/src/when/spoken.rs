@@ -11,9 +11,9 @@ use std::sync::OnceLock;
 /// A time they asked for, as typed (`2027-03-16T14:30`) or in words as people say it on the
 /// phone: "Thursday 3pm", "tomorrow at 10:30", "Tuesday next week at 9am", "the 16th at
 /// noon", "today 16:00", "after 3", "3pm Thursday", "half past three on Friday", "2-4pm"
-/// (`time_last` puts each as the first ones are), "in an hour". The day is read as the employer's
-/// timeline is (said.rs) from the call's day in `zone`, and "in an hour" from the call's
-/// time, `at`; a bare hour ("at 3") is read as business hours do (1 to 6 is the
+/// (`time_last` puts each as the first ones are), "in an hour". The day is read as the
+/// employer's timeline is (said.rs) from the call's day in `zone`, and "in an hour" from
+/// the call's time, `at`; a bare hour ("at 3") is read as business hours do (1 to 6 is the
 /// afternoon). A day without a time ("Thursday", "Friday afternoon") is refused: a
 /// callback is an hour, and which one is theirs to say.
 pub fn instant_in_words(
@@ -90,7 +90,6 @@ fn in_minutes(text: &str) -> Option<i64> {
 fn time_last(text: &str) -> String {
     static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
-        let h = r"(\d{1,2}(?:[:.]\d{2})?)";
         [
             (
                 r"\s+(?:uk|london|local|your|their|his|her|my|our)\s+time$",
@@ -105,16 +104,6 @@ fn time_last(text: &str) -> String {
             (
                 r"\b(?:at\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\s*-?\s*ish\b",
                 "at $1",
-            ),
-            // A window: its start, with the second time's half of the day when the first
-            // has none and is no later ("2-4pm" is 2pm, "11-1pm" 11am).
-            (
-                &format!(r"\bbetween\s+{h}\s*(am|pm)?\s+and\s+{h}\s*(am|pm)?$"),
-                "at $1 $2|$3 $4",
-            ),
-            (
-                &format!(r"(?:\bat\s+|\s){h}\s*(am|pm)?\s*(?:-|–|to)\s*{h}\s*(am|pm)$"),
-                " at $1 $2|$3 $4",
             ),
         ]
         .into_iter()
@@ -145,26 +134,35 @@ fn time_last(text: &str) -> String {
     text
 }
 
-/// "at 2 |4 pm" (a window marked by `time_last`'s rules) as "at 2pm": the first time, with
-/// the second's half of the day when the first has none and is no later.
+/// A window at the end ("2-4pm", "at 2 to 4pm", "between 2 and 4") as its start, "at
+/// 2pm": the first time, with the second's half of the day when the first has none and
+/// is no later ("11-1pm" is 11am).
 fn window_start(text: &str) -> String {
-    static MARKED: OnceLock<Regex> = OnceLock::new();
-    let marked = MARKED.get_or_init(|| {
-        Regex::new(r"at (\d{1,2})((?:[:.]\d{2})?) ?(am|pm)?\|(\d{1,2})(?:[:.]\d{2})? ?(am|pm)?$")
-            .expect("a valid pattern")
+    static WINDOWS: OnceLock<[Regex; 2]> = OnceLock::new();
+    let windows = WINDOWS.get_or_init(|| {
+        let time = r"(\d{1,2})((?:[:.]\d{2})?)\s*(am|pm)?";
+        [
+            format!(r"\bbetween\s+{time}\s+and\s+{time}$"),
+            format!(
+                r"(?:\bat\s+|\s){time}\s*(?:-|–|to)\s*(\d{{1,2}})((?:[:.]\d{{2}})?)\s*(am|pm)$"
+            ),
+        ]
+        .map(|rule| Regex::new(&rule).expect("a valid pattern"))
     });
-    let Some(c) = marked.captures(text) else {
-        return text.to_string();
-    };
-    let start: u32 = c[1].parse().unwrap_or(0);
-    let end: u32 = c[4].parse().unwrap_or(0);
-    let half = match (c.get(3), c.get(5)) {
-        (Some(own), _) => own.as_str(),
-        (None, Some(end_half)) if start <= end => end_half.as_str(),
-        _ => "",
-    };
-    let at = c.get(0).map_or(0, |m| m.start());
-    format!("{}at {}{}{}", &text[..at], &c[1], &c[2], half)
+    for window in windows {
+        if let Some(c) = window.captures(text) {
+            let start: u32 = c[1].parse().unwrap_or(0);
+            let end: u32 = c[4].parse().unwrap_or(0);
+            let half = match (c.get(3), c.get(6)) {
+                (Some(own), _) => own.as_str(),
+                (None, Some(end_half)) if start <= end => end_half.as_str(),
+                _ => "",
+            };
+            let at = c.get(0).map_or(0, |m| m.start());
+            return format!("{} at {}{}{half}", text[..at].trim_end(), &c[1], &c[2]);
+        }
+    }
+    text.to_string()
 }
 
 /// "half past three", "quarter past 10", "quarter to four", in figures ("at 3:30").
