@@ -21,6 +21,7 @@ impl Followup {
             your_zone,
         } = self.calendar()?;
         let yours = TimeZone::get(&your_zone).unwrap_or(TimeZone::UTC);
+        let now = self.now();
         let mut zones: HashMap<&str, TimeZone> = HashMap::new();
         let none = StepLabel::default();
         let entries: Vec<CalendarEntry> = steps
@@ -39,9 +40,9 @@ impl Followup {
                     },
                     description: format!(
                         "Their time: {} ({}).\nYour time: {} ({your_zone}).\nWhy: {}",
-                        window(step.start, step.end, theirs),
+                        window(step.start, step.end, theirs, now),
                         step.zone,
-                        window(step.start, step.end, &yours),
+                        window(step.start, step.end, &yours, now),
                         step.reason
                     ),
                 }

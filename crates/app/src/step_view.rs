@@ -84,8 +84,8 @@ pub fn describe(
                 what: action(&s.kind).into(),
                 application: label.application,
                 person: label.person,
-                your_window: window(s.start, s.end, &yours),
-                their_window: window(s.start, s.end, &theirs),
+                your_window: window(s.start, s.end, &yours, now),
+                their_window: window(s.start, s.end, &theirs, now),
             }
         })
         .collect())
@@ -95,17 +95,24 @@ fn rfc3339(ts: Timestamp, tz: &TimeZone) -> String {
     ts.display_with_offset(tz.to_offset(ts)).to_string()
 }
 
-/// "Tue 9 Mar 10:00–11:30 GMT". Written by hand rather than with `strftime`: the
-/// calendar feed formats two windows for each of tens of thousands of steps.
-pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone) -> String {
+/// "Tue 9 Mar 10:00–11:30 GMT", with the year ("Tue 5 Jan 2027") when it is not the
+/// year of `now` there, so a step next year, or a date mistyped years ahead, is not taken
+/// for one this year. Written by hand rather than with `strftime`: the calendar feed
+/// formats two windows for each of tens of thousands of steps.
+pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone, now: Timestamp) -> String {
     let (a, b) = (
         start.to_zoned_datetime(tz.clone()),
         end.to_zoned_datetime(tz.clone()),
     );
+    let this_year = now.to_zoned_datetime(tz.clone()).year();
     let abbreviation = tz.to_offset_info(end).abbreviation().to_string();
     let day = |z: &jiff::ZonedDateTime| {
         let weekday = WEEKDAYS[z.weekday().to_monday_zero_offset() as usize];
-        format!("{weekday} {} {}", z.day(), MONTHS[z.month() as usize - 1])
+        let month = MONTHS[z.month() as usize - 1];
+        match z.year() == this_year {
+            true => format!("{weekday} {} {month}", z.day()),
+            false => format!("{weekday} {} {month} {}", z.day(), z.year()),
+        }
     };
     let clock = |z: &jiff::ZonedDateTime| format!("{:02}:{:02}", z.hour(), z.minute());
     if a.date() == b.date() {
@@ -125,3 +132,30 @@ const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_says_its_year_only_when_it_is_not_this_year() {
+        let london = TimeZone::get("Europe/London").unwrap();
+        let at = |t: &str| t.parse::<Timestamp>().unwrap();
+        let (start, end) = (at("2027-01-05T10:00:00Z"), at("2027-01-05T11:30:00Z"));
+        assert_eq!(
+            window(start, end, &london, at("2027-01-01T00:00:00Z")),
+            "Tue 5 Jan 10:00–11:30 GMT"
+        );
+        assert_eq!(
+            window(start, end, &london, at("2026-12-01T09:00:00Z")),
+            "Tue 5 Jan 2027 10:00–11:30 GMT"
+        );
+        // This year is the year where the window is read: 23:30 UTC on 31 December is
+        // already the new year in Auckland.
+        let auckland = TimeZone::get("Pacific/Auckland").unwrap();
+        assert_eq!(
+            window(start, end, &auckland, at("2026-12-31T23:30:00Z")),
+            "Tue 5 Jan 23:00 – Wed 6 Jan 00:30 NZDT"
+        );
+    }
+}

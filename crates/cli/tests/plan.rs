@@ -67,9 +67,17 @@ fn an_interview_gets_a_thank_you_and_a_call_in_their_hours() {
         assert!(agenda[1].get(field).is_some(), "agenda JSON lacks {field}");
     }
     let text = db.ok(&["agenda", "--from", "2027-03-15", "--days", "14"]);
-    assert!(text.contains("Tue 23 Mar 14:00–15:30 GMT"), "{text}");
+    // A day in another year than today's says its year.
+    let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+    let day = match jiff::Timestamp::now().to_zoned_datetime(london).year() {
+        2027 => "Tue 23 Mar",
+        _ => "Tue 23 Mar 2027",
+    };
+    assert!(text.contains(&format!("{day} 14:00–15:30 GMT")), "{text}");
     assert!(
-        text.contains("their time: Tue 23 Mar 10:00–11:30 EDT (America/New_York)"),
+        text.contains(&format!(
+            "their time: {day} 10:00–11:30 EDT (America/New_York)"
+        )),
         "{text}"
     );
     let none = db.json(&["agenda", "--from", "2027-03-01", "--days", "3", "--json"]);
@@ -155,7 +163,10 @@ fn call_outcomes_move_the_plan_and_bad_callbacks_are_refused() {
         "--at",
         "2027-03-23T10:05",
     ]);
-    assert!(out.contains("Wed 24 Mar 14:30 EDT their time"), "{out}");
+    assert!(
+        out.contains("Wed 24 Mar 2027 14:30 EDT their time"),
+        "{out}"
+    );
     assert!(out.contains("18:30 GMT yours"), "{out}");
     let callback = pending(&db, &interview, "follow-up-call");
     assert_eq!(callback["start"], "2027-03-24T14:30:00-04:00");
@@ -652,7 +663,10 @@ fn a_callback_can_be_given_as_they_said_it() {
         "--at",
         "2027-03-23T10:05",
     ]);
-    assert!(out.contains("Thu 25 Mar 15:00 EDT their time"), "{out}");
+    assert!(
+        out.contains("Thu 25 Mar 2027 15:00 EDT their time"),
+        "{out}"
+    );
     let calls = db.calls_of(&interview);
     let id = calls[0]["id"].as_str().unwrap().to_string();
     db.ok(&["call", "set", &id, "--callback", "Friday 11am"]);
@@ -676,6 +690,14 @@ fn a_callback_can_be_given_as_they_said_it() {
     // A day with no hour is refused, and says how to write one.
     let err = db.fails(1, &["call", "set", &id, "--callback", "Friday"]);
     assert!(err.contains("\"Thursday 3pm\""), "{err}");
+    // A year mistyped is refused, not booked decades ahead and shown as a day this year.
+    let before = db.backup();
+    let err = db.fails(1, &["call", "set", &id, "--callback", "2099-03-26T11:00"]);
+    assert!(
+        err.contains("--callback: Thu 26 Mar 2099 11:00 EDT is more than a year after Tue 23 Mar 2027: check the year"),
+        "{err}"
+    );
+    assert_eq!(db.backup(), before, "the refused change changes nothing");
 }
 
 /// Plans stored by an earlier planner (an upgrade) are recomputed by this one the first

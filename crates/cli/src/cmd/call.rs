@@ -79,9 +79,10 @@ pub fn run(app: &mut Followup, command: CallCommand) -> anyhow::Result<()> {
         out::line(format!(
             "callback booked: {} their time ({}), {} yours",
             when.to_zoned_datetime(theirs)
-                .strftime("%a %-d %b %H:%M %Z"),
+                .strftime("%a %-d %b %Y %H:%M %Z"),
             logged.their_zone,
-            when.to_zoned_datetime(yours).strftime("%a %-d %b %H:%M %Z")
+            when.to_zoned_datetime(yours)
+                .strftime("%a %-d %b %Y %H:%M %Z")
         ))?;
     }
     if let Some(next) = &logged.next {
@@ -126,7 +127,7 @@ fn list(app: &mut Followup, interview: Option<String>, json: bool) -> anyhow::Re
         if let Some(callback) = c.callback {
             let at = callback
                 .to_zoned_datetime(tz.clone())
-                .strftime("%a %-d %b %H:%M %Z");
+                .strftime("%a %-d %b %Y %H:%M %Z");
             text.push_str(&format!("    callback agreed: {at} your time\n"));
         }
         if let Some(date) = c.decide_by {

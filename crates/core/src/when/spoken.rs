@@ -15,8 +15,34 @@ use std::sync::OnceLock;
 /// employer's timeline is (said.rs) from the call's day in `zone`, and "in an hour" from
 /// the call's time, `at`; a bare hour ("at 3") is read as business hours do (1 to 6 is the
 /// afternoon). A day without a time ("Thursday", "Friday afternoon") is refused: a
-/// callback is an hour, and which one is theirs to say.
+/// callback is an hour, and which one is theirs to say. A time more than a year after
+/// `at` is refused too: nobody books a call that far ahead, so it is a year mistyped
+/// ("2099" for "2026"), and shown without its year it would pass for a date this year.
 pub fn instant_in_words(
+    field: &str,
+    text: &str,
+    zone: &str,
+    at: Timestamp,
+    cal: &crate::calendar::WorkingDays,
+    locale: &crate::model::Locale,
+) -> Result<Timestamp, InvalidValue> {
+    let when = read(field, text, zone, at, cal, locale)?;
+    let said_on = day_in(at, zone);
+    if day_in(when, zone) > said_on.saturating_add(jiff::Span::new().years(1)) {
+        return Err(InvalidValue::new(
+            field,
+            format!(
+                "{} is more than a year after {}: check the year",
+                super::shown_in(when, zone),
+                said_on.strftime("%a %-d %b %Y")
+            ),
+        ));
+    }
+    Ok(when)
+}
+
+/// `instant_in_words` before its horizon is checked.
+fn read(
     field: &str,
     text: &str,
     zone: &str,
@@ -284,6 +310,15 @@ mod tests {
             &gb,
         );
         assert!(gap.unwrap_err().to_string().contains("clocks go forward"));
+        // A year ahead at most: further is a year mistyped, typed or in words.
+        assert_eq!(read("2028-03-02T10:00"), at("2028-03-02T10:00:00Z"));
+        for text in ["2028-03-03T10:00", "2099-01-01T10:00", "16/03/2029 at 10am"] {
+            let e = read(text).unwrap_err().to_string();
+            assert!(
+                e.contains("more than a year after Tue 2 Mar 2027: check the year"),
+                "{text}: {e}"
+            );
+        }
     }
 
     #[test]

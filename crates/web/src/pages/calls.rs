@@ -122,7 +122,7 @@ pub async fn log(
             let interview_id = app.full_id(&form.interview)?;
             let outcome = given(&form.outcome)
                 .ok_or_else(|| WebError::bad_request("outcome", "say how the call went"))?;
-            Ok(app.log_call(CallLog {
+            let logged = app.log_call(CallLog {
                 interview_id,
                 callback: if outcome == "unavailable" {
                     given(&form.callback)
@@ -139,11 +139,12 @@ pub async fn log(
                 at: given(&form.at).map(|text| followup_app::WhenYouDid { text, tz: None }),
                 note: given(&form.note),
                 anyway: form.anyway.is_some(),
-            })?)
+            })?;
+            Ok((logged, app.now()))
         })
         .await;
     match result {
-        Ok(done) => {
+        Ok((done, now)) => {
             let logged = &done.value;
             let mut lines = vec![format!("Call logged: {}.", logged.call.outcome)];
             if let Some(next) = &logged.next {
@@ -153,8 +154,8 @@ pub async fn log(
                 lines.push(format!(
                     "Next: {} — your time {}, their time {} ({}).",
                     followup_app::action(&next.kind),
-                    followup_app::window(next.start, next.end, &yours),
-                    followup_app::window(next.start, next.end, &theirs),
+                    followup_app::window(next.start, next.end, &yours, now),
+                    followup_app::window(next.start, next.end, &theirs, now),
                     next.zone
                 ));
             }
