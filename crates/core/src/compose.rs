@@ -113,7 +113,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     (
         "skills",
-        "the matched skills: a list of {name, in_sentence, evidence, said, clause, on_it}, best first; `in_sentence` is the name as it reads mid-sentence (\"data visualisation\", but \"Power BI\"), `said` the evidence as a first-person sentence, `clause` the same to follow a comma, `on_it` the sentence that names the skill and says what you did (\"On SQL, I built…\"; the evidence alone when its verb already names it: \"I negotiated…\")",
+        "the matched skills: a list of {name, in_sentence, evidence, said, clause, on_it}, best first; `in_sentence` is the name as it reads mid-sentence (\"data visualisation\", but \"Power BI\"), `said` the evidence as a first-person sentence, `clause` the same to follow a comma, `on_it` the sentence that names the skill and says what you did (\"On SQL, I built…\"; the evidence alone when it already names the skill, by name or in its verb: \"I built APIs in Python.\", \"I negotiated…\")",
     ),
     (
         "their_date",

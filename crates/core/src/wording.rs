@@ -49,14 +49,49 @@ pub fn clause(sentence: &str) -> String {
 }
 
 /// The sentence that names a skill and says what the candidate did with it: "On SQL, I
-/// built…". When the evidence's own verb already says the skill ("On negotiation, I
-/// negotiated…"), the frame would only repeat it, so the sentence is the evidence alone:
-/// "I negotiated 12 supplier contracts…" names the skill in its verb.
+/// built…". When the evidence already says the skill, in its verb ("On negotiation, I
+/// negotiated…") or by name ("On Python, I built APIs in Python"), the frame would only
+/// repeat it, so the sentence is the evidence alone: "I negotiated 12 supplier
+/// contracts…", "I built APIs in Python.".
 pub fn on_skill(name: &str, said: &str) -> String {
-    if verb_echoes(name, said) {
+    if verb_echoes(name, said) || names(said, name) {
         return said.to_string();
     }
     format!("On {}, {}", mid_sentence(name), clause(said))
+}
+
+/// Whether `text` holds `name` as words of its own, in any case: "Python" in "APIs in
+/// Python." and "C++" in "in C++, …", but not "Go" in "going" or "go-live", nor "R" in
+/// "R&D".
+fn names(text: &str, name: &str) -> bool {
+    let (text, name) = (text.to_lowercase(), name.trim().to_lowercase());
+    if name.is_empty() {
+        return false;
+    }
+    let apart = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | '('
+                        | ')'
+                        | '"'
+                        | '\''
+                        | '’'
+                        | '‘'
+                        | '“'
+                        | '”'
+                )
+        })
+    };
+    text.match_indices(&name).any(|(at, _)| {
+        apart(text[..at].chars().next_back()) && apart(text[at + name.len()..].chars().next())
+    })
 }
 
 /// Whether the word after "I" in `said` shares a stem of five letters or more with a word
@@ -247,14 +282,36 @@ mod tests {
             on_skill("Mentoring", "I mentored four junior analysts."),
             "I mentored four junior analysts."
         );
-        // Only the verb: a later word that shares the stem is no echo.
+        // A later word that only shares the verb's stem is no echo.
+        assert_eq!(
+            on_skill("Mentoring", "I led a mentor scheme for new hires."),
+            "On mentoring, I led a mentor scheme for new hires."
+        );
+        // Evidence that names the skill says it already: the frame would repeat it.
         assert_eq!(
             on_skill("Negotiation", "I led the negotiation of 12 contracts."),
-            "On negotiation, I led the negotiation of 12 contracts."
+            "I led the negotiation of 12 contracts."
         );
         assert_eq!(
             on_skill("Python", "My team shipped the Python service."),
-            "On Python, my team shipped the Python service."
+            "My team shipped the Python service."
+        );
+        assert_eq!(
+            on_skill("Kubernetes", "I moved 40 services onto Kubernetes."),
+            "I moved 40 services onto Kubernetes."
+        );
+        assert_eq!(
+            on_skill("C++", "I wrote the pricing engine in C++, from scratch."),
+            "I wrote the pricing engine in C++, from scratch."
+        );
+        // Only as words of their own: "Go" is not in "going", nor "R" in "R&D".
+        assert_eq!(
+            on_skill("Go", "I kept the go-live on time, going live in May."),
+            "On Go, I kept the go-live on time, going live in May."
+        );
+        assert_eq!(
+            on_skill("R", "I led R&D for the pricing team."),
+            "On R, I led R&D for the pricing team."
         );
     }
 
