@@ -1,7 +1,7 @@
 //! Steps as people read them: what to do, for which interview and person, the window in
 //! your time and in theirs, and why. Used by the agenda, `plan show` and the .ics feed.
 
-use followup_core::plan::{Due, Step, StepKind};
+use followup_core::plan::{Due, Step, StepKind, StepState};
 use followup_store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -29,6 +29,12 @@ pub struct StepView {
     pub what: String,
     pub application: String,
     pub person: String,
+    /// When it was marked done or skipped (RFC 3339 in your zone's offset), if it was.
+    pub done_at: Option<String>,
+    /// The state as a person reads it: "done Mon 30 Nov 15:00" for a step done at another
+    /// time than its window says (a call made early), else the state.
+    #[serde(skip)]
+    pub state_shown: String,
     #[serde(skip)]
     pub your_window: String,
     #[serde(skip)]
@@ -84,6 +90,13 @@ pub fn describe(
                 what: action(&s.kind).into(),
                 application: label.application,
                 person: label.person,
+                done_at: s.done_at.map(|at| rfc3339(at, &yours)),
+                state_shown: match s.done_at {
+                    Some(at) if matches!(s.state, StepState::Done | StepState::Skipped) => {
+                        format!("{} {}", s.state, moment(at, &yours, now))
+                    }
+                    _ => s.state.to_string(),
+                },
                 your_window: window(s.start, s.end, &yours, now),
                 their_window: window(s.start, s.end, &theirs, now),
             }
@@ -106,15 +119,7 @@ pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone, now: Timestamp) -
     );
     let this_year = now.to_zoned_datetime(tz.clone()).year();
     let abbreviation = tz.to_offset_info(end).abbreviation().to_string();
-    let day = |z: &jiff::ZonedDateTime| {
-        let weekday = WEEKDAYS[z.weekday().to_monday_zero_offset() as usize];
-        let month = MONTHS[z.month() as usize - 1];
-        match z.year() == this_year {
-            true => format!("{weekday} {} {month}", z.day()),
-            false => format!("{weekday} {} {month} {}", z.day(), z.year()),
-        }
-    };
-    let clock = |z: &jiff::ZonedDateTime| format!("{:02}:{:02}", z.hour(), z.minute());
+    let day = |z: &jiff::ZonedDateTime| day(z, this_year);
     if a.date() == b.date() {
         format!("{} {}–{} {abbreviation}", day(&a), clock(&a), clock(&b))
     } else {
@@ -126,6 +131,27 @@ pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone, now: Timestamp) -
             clock(&b)
         )
     }
+}
+
+/// "Mon 30 Nov 15:05" in `tz`, with the year when it is not the year of `now` there.
+fn moment(at: Timestamp, tz: &TimeZone, now: Timestamp) -> String {
+    let this_year = now.to_zoned_datetime(tz.clone()).year();
+    let z = at.to_zoned_datetime(tz.clone());
+    format!("{} {}", day(&z, this_year), clock(&z))
+}
+
+/// "Tue 9 Mar", or "Tue 9 Mar 2027" when that is not `this_year`.
+fn day(z: &jiff::ZonedDateTime, this_year: i16) -> String {
+    let weekday = WEEKDAYS[z.weekday().to_monday_zero_offset() as usize];
+    let month = MONTHS[z.month() as usize - 1];
+    match z.year() == this_year {
+        true => format!("{weekday} {} {month}", z.day()),
+        false => format!("{weekday} {} {month} {}", z.day(), z.year()),
+    }
+}
+
+fn clock(z: &jiff::ZonedDateTime) -> String {
+    format!("{:02}:{:02}", z.hour(), z.minute())
 }
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -84,6 +84,38 @@ fn an_interview_gets_a_thank_you_and_a_call_in_their_hours() {
     assert_eq!(none, Value::Array(vec![]));
 }
 
+/// A call made before its window (they rang early, or you did) is done then: the plan
+/// says when, not only the window it had.
+#[test]
+fn a_step_done_early_says_when_it_was_done() {
+    let db = Db::sqlite();
+    let (_, _, interview) = setup(&db);
+    let call = pending(&db, &interview, "follow-up-call");
+    db.ok(&[
+        "call",
+        "log",
+        &interview,
+        "--outcome",
+        "reached",
+        "--at",
+        "2027-03-18T15:05",
+    ]);
+    let done = steps(&db, &interview)
+        .into_iter()
+        .find(|s| s["id"] == call["id"])
+        .unwrap();
+    assert_eq!(done["state"], "done");
+    assert_eq!(done["done_at"], "2027-03-18T15:05:00+00:00", "{done:#}");
+    assert_eq!(done["start"], call["start"], "the window it had stays");
+    let text = db.ok(&["plan", "show", &interview]);
+    let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+    let day = match jiff::Timestamp::now().to_zoned_datetime(london).year() {
+        2027 => "Thu 18 Mar",
+        _ => "Thu 18 Mar 2027",
+    };
+    assert!(text.contains(&format!("done {day} 15:05")), "{text}");
+}
+
 #[test]
 fn call_outcomes_move_the_plan_and_bad_callbacks_are_refused() {
     let db = Db::sqlite();

@@ -34,7 +34,7 @@ pub fn run(app: &mut Followup, command: PlanCommand) -> anyhow::Result<()> {
                     vec![
                         v.id.clone(),
                         v.what.clone(),
-                        v.state.clone(),
+                        v.state_shown.clone(),
                         v.your_window.clone(),
                         v.reason.clone(),
                     ]

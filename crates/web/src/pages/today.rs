@@ -33,6 +33,8 @@ pub struct StepRow {
     pub their_zone: String,
     pub reason: String,
     pub state: String,
+    /// "done Mon 30 Nov 15:00" for a step done at another time than its window.
+    pub state_shown: String,
     pub due: String,
 }
 
@@ -51,6 +53,7 @@ impl From<StepView> for StepRow {
             their_zone: v.their_zone,
             reason: v.reason,
             state: v.state,
+            state_shown: v.state_shown,
             due: v.due,
         }
     }
