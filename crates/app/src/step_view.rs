@@ -31,8 +31,8 @@ pub struct StepView {
     pub person: String,
     /// When it was marked done or skipped (RFC 3339 in your zone's offset), if it was.
     pub done_at: Option<String>,
-    /// The state as a person reads it: "done Mon 30 Nov 15:00" for a step done at another
-    /// time than its window says (a call made early), else the state.
+    /// The state as a person reads it, with when it was done or skipped ("done Mon 30 Nov
+    /// 15:00"): a call made early is not taken for one made in its window.
     #[serde(skip)]
     pub state_shown: String,
     #[serde(skip)]

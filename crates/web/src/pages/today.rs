@@ -33,7 +33,7 @@ pub struct StepRow {
     pub their_zone: String,
     pub reason: String,
     pub state: String,
-    /// "done Mon 30 Nov 15:00" for a step done at another time than its window.
+    /// The state with when it was done or skipped: "done Mon 30 Nov 15:00".
     pub state_shown: String,
     pub due: String,
 }
