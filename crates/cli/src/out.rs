@@ -63,13 +63,19 @@ pub fn fields(pairs: &[(&str, String)]) -> anyhow::Result<()> {
 }
 
 /// Text safe to print on a terminal: control characters (an escape sequence that would
-/// recolour or clear the screen, a carriage return that would overwrite a line) shown
-/// escaped, as in `\u{1b}`, instead of obeyed. Data typed before such input was refused
-/// can still hold them.
+/// recolour or clear the screen, a carriage return that would overwrite a line), direction
+/// controls (U+202E would show the rest of the line reversed) and the characters nobody
+/// sees (a zero-width space, a byte-order mark: tone/hidden.rs) shown escaped,
+/// as in `\u{1b}`, instead of obeyed. Data typed before such input was refused can
+/// still hold them.
 pub fn visible(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() && c != '\t' {
+            let hidden = matches!(
+                c,
+                '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+            );
+            if (c.is_control() && c != '\t') || hidden {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -84,5 +90,6 @@ mod tests {
     fn control_characters_are_shown_not_obeyed() {
         assert_eq!(super::visible("a\u{1b}[2Jb\r"), "a\\u{1b}[2Jb\\r");
         assert_eq!(super::visible("Zoë\tPatel"), "Zoë\tPatel");
+        assert_eq!(super::visible("Eve \u{202e}live"), "Eve \\u{202e}live");
     }
 }

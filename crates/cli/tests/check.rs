@@ -38,6 +38,24 @@ fn findings_are_listed_and_errors_exit_1() {
     );
 }
 
+/// Characters nobody sees are found where they are, and shown escaped: printed as they
+/// are, a U+202E would show the rest of the line reversed.
+#[test]
+fn hidden_characters_are_warned_of_and_shown_escaped() {
+    let db = Db::sqlite();
+    let out = db.run_with_stdin(
+        &["check", "-"],
+        "Thank you for the \u{202e}weivretni\u{202c} today.\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "a warning exits 0");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("<stdin>:1:19 warning Careless.Hidden '\\u{202e}' — an invisible character is here (U+202E"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{202e}'), "{text:?}");
+}
+
 #[test]
 fn unreadable_input_exits_2_with_where() {
     let db = Db::sqlite();

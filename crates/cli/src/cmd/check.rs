@@ -89,11 +89,17 @@ pub fn run(app: &mut Followup, args: CheckArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `draft.txt:3:14 error Desperate.Begging 'I really need this job' — message`
+/// `draft.txt:3:14 error Desperate.Begging 'I really need this job' — message`, what
+/// matched shown as `visible` shows it (a hidden character as `\u{202e}`).
 pub fn format_finding(name: &str, f: &Finding) -> String {
     format!(
         "{name}:{}:{} {} {} '{}' — {}",
-        f.line, f.column, f.level, f.rule, f.matched, f.message
+        f.line,
+        f.column,
+        f.level,
+        f.rule,
+        crate::out::visible(&f.matched),
+        f.message
     )
 }
 

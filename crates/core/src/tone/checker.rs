@@ -252,6 +252,8 @@ impl Checker {
         }
         if let Some(u) = &unmasked {
             u.restore(&mut out, written);
+            // Only a text with something undone can hold an invisible character.
+            out.extend(super::hidden::findings(written));
         }
         out.sort_by(|a, b| (a.start, a.rule.as_str()).cmp(&(b.start, b.rule.as_str())));
         out

@@ -20,6 +20,7 @@
 
 mod checker;
 mod disguise;
+mod hidden;
 pub mod meaning;
 pub mod overall;
 mod pattern;
