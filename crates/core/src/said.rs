@@ -133,7 +133,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
         .or_else(|| named_days::easter(words, said_on, cal))
         .or_else(|| named_days::named_day(words, said_on, cal, before))
         .or_else(|| week_phrases(words, said_on))
-        .or_else(|| periods::seasons(words, said_on))
+        .or_else(|| periods::seasons(words, said_on, thanksgiving_ahead(cal)))
         .or_else(|| periods::season_of_year(words, said_on, southern(cal)))
         .or_else(|| month_phrases(words, said_on))
         .or_else(|| day_of_month(words, said_on))
@@ -149,6 +149,13 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
 }
 
 /// Whether the employer's region is south of the equator, where summer is at Christmas.
+/// Whether "the holidays" said in November may be Thanksgiving: in the United States,
+/// where it falls late in the month (Canada's is in October).
+fn thanksgiving_ahead(cal: &WorkingDays) -> bool {
+    let region = cal.region();
+    region == "us" || region.starts_with("us-")
+}
+
 fn southern(cal: &WorkingDays) -> bool {
     ["au", "nz"].iter().any(|r| cal.region().starts_with(r))
 }

@@ -93,11 +93,11 @@ fn nth_week(first: Date, nth: &str) -> Option<Date> {
 /// "before Christmas", "by Christmas" (24 December: nobody decides on the day);
 /// "after Christmas", "after the Christmas break" (said between October and the first
 /// days of January: early January, as "the new year" is), "after the holidays" (so in
-/// December only); "the end
+/// December, and in November outside the United States); "the end
 /// of the year", "year end"; "the end of the quarter", "next quarter", "Q1" to "Q4";
 /// "early next month", "mid next month", "late next month"; "once the holidays are over"
 /// is "after the holidays", "the first quarter" Q1.
-pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
+pub(super) fn seasons(words: &[&str], from: Date, thanksgiving: bool) -> Option<Date> {
     let words: Vec<&str> = words
         .iter()
         .copied()
@@ -125,6 +125,7 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
         _ => words,
     };
     let christmas_eve = || next_date(from, 12, 24, None);
+    let christmas_holidays = from.month() == 12 || (from.month() == 11 && !thanksgiving);
     let early_january = || {
         let this = Date::new(from.year(), 1, 9).ok()?;
         match from.month() {
@@ -140,11 +141,12 @@ pub(super) fn seasons(words: &[&str], from: Date) -> Option<Date> {
     let next_month = || from.first_of_month().checked_add(1.month()).ok();
     match words.as_slice() {
         ["christmas" | "xmas"] | ["christmas" | "xmas", "break" | "holidays"] => christmas_eve(),
-        // "The holidays" are Christmas's in December; before that they may be Thanksgiving
-        // or half term, so the words alone say no date.
-        ["holidays"] | ["holiday", "break" | "season"] if from.month() == 12 => christmas_eve(),
+        // "The holidays" are Christmas's in December, and in November where no Thanksgiving
+        // is still to come (`thanksgiving`: the United States); before that they may be
+        // the summer's or half term, so the words alone say no date.
+        ["holidays"] | ["holiday", "break" | "season"] if christmas_holidays => christmas_eve(),
         ["after", "holidays"] | ["after", "holiday", "break" | "season"]
-            if from.month() == 12 || from.month() == 1 =>
+            if christmas_holidays || from.month() == 1 =>
         {
             early_january()
         }

@@ -53,6 +53,8 @@ fn weeks_and_weekdays() {
         "not the day itself"
     );
     assert_eq!(read("end of the month"), Some(date(2027, 3, 31)));
+    assert_eq!(read("by month-end"), Some(date(2027, 3, 31)));
+    assert_eq!(read("month end"), Some(date(2027, 3, 31)));
     assert_eq!(read("tomorrow"), Some(date(2027, 3, 3)));
     assert_eq!(read("by EOW"), Some(date(2027, 3, 5)));
     assert_eq!(read("EOM"), Some(date(2027, 3, 31)));
@@ -163,6 +165,20 @@ fn holidays_quarters_and_the_year() {
         read_nov("after the holidays"),
         None,
         "in November in the US, that may be Thanksgiving"
+    );
+    // Where no Thanksgiving is to come, the holidays in November are Christmas's.
+    let gb = WorkingDays::new("gb-eng", &[]).unwrap();
+    let ca = WorkingDays::new("ca-on", &[]).unwrap();
+    for cal in [&gb, &ca] {
+        let read = |p: &str| date_from_phrase(p, date(2026, 11, 16), cal, &Locale::EnGb);
+        assert_eq!(read("before the holidays"), Some(date(2026, 12, 24)));
+        assert_eq!(read("after the holidays"), Some(date(2027, 1, 9)));
+    }
+    let read_oct = |p: &str| date_from_phrase(p, date(2026, 10, 20), &gb, &Locale::EnGb);
+    assert_eq!(
+        read_oct("after the holidays"),
+        None,
+        "half term, in October"
     );
     let read_dec = |p: &str| date_from_phrase(p, date(2026, 12, 2), &cal, &Locale::EnGb);
     assert_eq!(read_dec("by the holidays"), Some(date(2026, 12, 24)));

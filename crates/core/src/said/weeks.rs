@@ -92,7 +92,7 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
         | ["start", "next", "week"]
         | ["beginning", "next", "week"]
         | ["first", "thing", "next", "week"] => next_week.tomorrow().ok(),
-        ["end", "month"] | ["end", "this", "month"] | ["this", "month"] => {
+        ["end", "month"] | ["end", "this", "month"] | ["this", "month"] | ["month", "end"] => {
             Some(from.last_of_month())
         }
         ["end", "next", "month"] | ["next", "month"] => {
