@@ -133,7 +133,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
         .or_else(|| named_days::easter(words, said_on, cal))
         .or_else(|| named_days::named_day(words, said_on, cal, before))
         .or_else(|| week_phrases(words, said_on))
-        .or_else(|| periods::seasons(words, said_on, thanksgiving_ahead(cal)))
+        .or_else(|| periods::seasons(words, said_on, thanksgiving_ahead(cal, said_on)))
         .or_else(|| periods::season_of_year(words, said_on, southern(cal)))
         .or_else(|| month_phrases(words, said_on))
         .or_else(|| day_of_month(words, said_on))
@@ -149,11 +149,12 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
 }
 
 /// Whether the employer's region is south of the equator, where summer is at Christmas.
-/// Whether "the holidays" said in November may be Thanksgiving: in the United States,
-/// where it falls late in the month (Canada's is in October).
-fn thanksgiving_ahead(cal: &WorkingDays) -> bool {
+/// Whether "the holidays" said on `said_on` may be Thanksgiving: in the United States,
+/// before its fourth Thursday of November has gone (Canada's is in October).
+fn thanksgiving_ahead(cal: &WorkingDays, said_on: Date) -> bool {
     let region = cal.region();
-    region == "us" || region.starts_with("us-")
+    (region == "us" || region.starts_with("us-"))
+        && named_days::thanksgiving(said_on.year()).is_some_and(|day| said_on <= day)
 }
 
 fn southern(cal: &WorkingDays) -> bool {
@@ -212,7 +213,33 @@ fn normalise(phrase: &str) -> String {
             }
         })
         .collect::<Vec<_>>();
-    with_the_word_left_out(words).join(" ")
+    with_the_word_left_out(plain_periods(words)).join(" ")
+}
+
+/// The words that only say which kind of week or year it is: "the end of the business
+/// week" is the end of the week, "the calendar year" the year; "the 1st of the year" is
+/// "the first of the year" (New Year's Day), not the 1st of this month.
+fn plain_periods(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(String::as_str);
+        let kind_of_week =
+            matches!(w.as_str(), "business" | "working" | "work") && next == Some("week");
+        let kind_of_year = w == "calendar" && matches!(next, Some("year" | "month"));
+        if kind_of_week || kind_of_year {
+            continue;
+        }
+        let first_of_the_year = w == "1"
+            && words
+                .get(i + 1..i + 4)
+                .is_some_and(|rest| rest == ["of", "the", "year"]);
+        out.push(if first_of_the_year {
+            "first".into()
+        } else {
+            w.clone()
+        });
+    }
+    out
 }
 
 /// Drops the words that only introduce the date ("we'll decide by", "within", "the").

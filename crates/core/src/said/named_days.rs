@@ -54,7 +54,6 @@ pub(super) fn named_day(
 /// The next date (or this year's, a month past at most) of the day `name` names.
 fn day_named(name: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
     let fixed = |month: i8, day: i8| each_year(from, move |y| Date::new(y, month, day).ok());
-    let thanksgiving = |y| nth_weekday(y, 11, Weekday::Thursday, 4);
     // "New Year's" alone is its day; "the new year" (said.rs) is the first weeks of it.
     if name == ["new", "year", "s"] {
         return fixed(1, 1);
@@ -112,6 +111,11 @@ fn day_named(name: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         | ["next", "long", "weekend"] => next_holiday(from, cal),
         _ => None,
     }
+}
+
+/// The United States' Thanksgiving: the fourth Thursday of November.
+pub(super) fn thanksgiving(year: i16) -> Option<Date> {
+    nth_weekday(year, 11, Weekday::Thursday, 4)
 }
 
 /// Easter in the employer's region: "after Easter" (the first working day after Easter

@@ -93,7 +93,8 @@ fn nth_week(first: Date, nth: &str) -> Option<Date> {
 /// "before Christmas", "by Christmas" (24 December: nobody decides on the day);
 /// "after Christmas", "after the Christmas break" (said between October and the first
 /// days of January: early January, as "the new year" is), "after the holidays" (so in
-/// December, and in November outside the United States); "the end
+/// December, and in November unless the United States' Thanksgiving is still to come);
+/// "the end
 /// of the year", "year end"; "the end of the quarter", "next quarter", "Q1" to "Q4";
 /// "early next month", "mid next month", "late next month"; "once the holidays are over"
 /// is "after the holidays", "the first quarter" Q1.
@@ -142,8 +143,8 @@ pub(super) fn seasons(words: &[&str], from: Date, thanksgiving: bool) -> Option<
     match words.as_slice() {
         ["christmas" | "xmas"] | ["christmas" | "xmas", "break" | "holidays"] => christmas_eve(),
         // "The holidays" are Christmas's in December, and in November where no Thanksgiving
-        // is still to come (`thanksgiving`: the United States); before that they may be
-        // the summer's or half term, so the words alone say no date.
+        // is still to come (`thanksgiving`: in the United States, before it); before that
+        // they may be the summer's or half term, so the words alone say no date.
         ["holidays"] | ["holiday", "break" | "season"] if christmas_holidays => christmas_eve(),
         ["after", "holidays"] | ["after", "holiday", "break" | "season"]
             if christmas_holidays || from.month() == 1 =>

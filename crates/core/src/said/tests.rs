@@ -54,6 +54,10 @@ fn weeks_and_weekdays() {
     );
     assert_eq!(read("end of the month"), Some(date(2027, 3, 31)));
     assert_eq!(read("by month-end"), Some(date(2027, 3, 31)));
+    assert_eq!(
+        read("by the end of the calendar month"),
+        Some(date(2027, 3, 31))
+    );
     assert_eq!(read("month end"), Some(date(2027, 3, 31)));
     assert_eq!(read("tomorrow"), Some(date(2027, 3, 3)));
     assert_eq!(read("by EOW"), Some(date(2027, 3, 5)));
@@ -166,7 +170,13 @@ fn holidays_quarters_and_the_year() {
         None,
         "in November in the US, that may be Thanksgiving"
     );
-    // Where no Thanksgiving is to come, the holidays in November are Christmas's.
+    // Once Thanksgiving has gone, or where none is to come, the holidays in November are
+    // Christmas's.
+    let after_thanksgiving = |p: &str| date_from_phrase(p, date(2026, 11, 30), &cal, &Locale::EnUs);
+    assert_eq!(
+        after_thanksgiving("we'll circle back after the holidays"),
+        Some(date(2027, 1, 9))
+    );
     let gb = WorkingDays::new("gb-eng", &[]).unwrap();
     let ca = WorkingDays::new("ca-on", &[]).unwrap();
     for cal in [&gb, &ca] {
@@ -651,6 +661,11 @@ fn the_end_of_year_in_the_united_states() {
         ("the Monday after Thanksgiving", date(2026, 11, 30)),
         ("the Friday before Christmas Day", date(2026, 12, 18)),
         ("by the first of the year", date(2027, 1, 1)),
+        ("by the 1st of the year", date(2027, 1, 1)),
+        ("after the 1st of the year", date(2027, 1, 8)),
+        ("by the end of the business week", date(2026, 11, 20)),
+        ("by the end of the work week", date(2026, 11, 20)),
+        ("by the end of the calendar year", date(2026, 12, 31)),
         ("by New Year's", date(2027, 1, 1)),
         ("between Christmas and New Year", date(2026, 12, 31)),
         ("EOY", date(2026, 12, 31)),

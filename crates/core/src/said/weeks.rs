@@ -68,13 +68,9 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
         ["a" | "one", "week", "tomorrow"] | ["a" | "one", "week", "from", "tomorrow"] => {
             from.checked_add(8.days()).ok()
         }
-        ["end", "week"]
-        | ["end", "this", "week"]
-        | ["this", "week"]
-        | ["week"]
-        | ["eow"]
-        | ["end", "working", "week"]
-        | ["end", "this", "working", "week"] => Some(friday_of(from)),
+        ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
+            Some(friday_of(from))
+        }
         // "the first half of next week": by its Wednesday.
         ["first", "half", "next", "week"] => wednesday(next_week),
         ["mid" | "middle", "next", "week"] => wednesday(next_week),
