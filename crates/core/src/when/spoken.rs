@@ -111,8 +111,8 @@ fn in_minutes(text: &str) -> Option<i64> {
 /// The callback with its time said as `split_time` reads it, at the end and in figures:
 /// "3pm Thursday" and "at 3pm on Thursday" are "Thursday at 3pm"; "half past three" is
 /// "at 3:30", "3 o'clock" "at 3", "around 3" and "3ish" "at 3"; a window ("2-4pm",
-/// "between 2 and 4") is its start; "UK time" and "their time" are the callee's zone,
-/// which it is read in anyway.
+/// "between 2 and 4") is its start; "10 in the morning" is "10am", "3 in the afternoon"
+/// "3pm"; "UK time" and "their time" are the callee's zone, which it is read in anyway.
 fn time_last(text: &str) -> String {
     static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
@@ -131,6 +131,16 @@ fn time_last(text: &str) -> String {
                 r"\b(?:at\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\s*-?\s*ish\b",
                 "at $1",
             ),
+            // "at 10 in the morning", "3 in the afternoon": the half of the day said in words.
+            (
+                r"\b(\d{1,2}(?:[:.]\d{2})?)\s+in\s+the\s+morning\b",
+                "${1}am",
+            ),
+            (
+                r"\b(\d{1,2}(?:[:.]\d{2})?)\s+in\s+the\s+(?:afternoon|evening)\b",
+                "${1}pm",
+            ),
+            (r"\b(noon|midday)\s*-?\s*ish\b", "$1"),
         ]
         .into_iter()
         .map(|(rule, with)| (Regex::new(rule).expect("a valid pattern"), with))
@@ -343,6 +353,19 @@ mod tests {
         );
         assert_eq!(read("Thursday quarter to four"), at("2027-03-04T15:45:00Z"));
         assert_eq!(read("Thursday around 3"), at("2027-03-04T15:00:00Z"));
+        assert_eq!(
+            read("Thursday at 10 in the morning"),
+            at("2027-03-04T10:00:00Z")
+        );
+        assert_eq!(
+            read("Thursday at 3 in the afternoon"),
+            at("2027-03-04T15:00:00Z")
+        );
+        assert_eq!(
+            read("at half past four in the afternoon on Friday"),
+            at("2027-03-05T16:30:00Z")
+        );
+        assert_eq!(read("Thursday noonish"), at("2027-03-04T12:00:00Z"));
         assert_eq!(read("Thursday 3pm-ish"), at("2027-03-04T15:00:00Z"));
         assert_eq!(read("Wednesday 11ish"), at("2027-03-03T11:00:00Z"));
         assert_eq!(read("Thursday 2-4pm"), at("2027-03-04T14:00:00Z"));
