@@ -20,6 +20,16 @@ fn steps(db: &Db, interview: &str) -> Vec<Value> {
         .clone()
 }
 
+/// A day in `year` as the plan shows it to the London candidate: with its year unless
+/// that is this year there ("Tue 23 Mar 2027" while it is 2026).
+fn shown_day(day: &str, year: i16) -> String {
+    let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+    match jiff::Timestamp::now().to_zoned_datetime(london).year() == year {
+        true => day.to_string(),
+        false => format!("{day} {year}"),
+    }
+}
+
 fn pending(db: &Db, interview: &str, kind: &str) -> Value {
     steps(db, interview)
         .into_iter()
@@ -68,11 +78,7 @@ fn an_interview_gets_a_thank_you_and_a_call_in_their_hours() {
     }
     let text = db.ok(&["agenda", "--from", "2027-03-15", "--days", "14"]);
     // A day in another year than today's says its year.
-    let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
-    let day = match jiff::Timestamp::now().to_zoned_datetime(london).year() {
-        2027 => "Tue 23 Mar",
-        _ => "Tue 23 Mar 2027",
-    };
+    let day = shown_day("Tue 23 Mar", 2027);
     assert!(text.contains(&format!("{day} 14:00–15:30 GMT")), "{text}");
     assert!(
         text.contains(&format!(
@@ -108,11 +114,7 @@ fn a_step_done_early_says_when_it_was_done() {
     assert_eq!(done["done_at"], "2027-03-18T15:05:00+00:00", "{done:#}");
     assert_eq!(done["start"], call["start"], "the window it had stays");
     let text = db.ok(&["plan", "show", &interview]);
-    let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
-    let day = match jiff::Timestamp::now().to_zoned_datetime(london).year() {
-        2027 => "Thu 18 Mar",
-        _ => "Thu 18 Mar 2027",
-    };
+    let day = shown_day("Thu 18 Mar", 2027);
     assert!(text.contains(&format!("done {day} 15:05")), "{text}");
 }
 
