@@ -151,6 +151,32 @@ fn cards_get_the_checks_contact_add_makes() {
     );
     let err = db.fails(1, &["contact", "add", "--name", "Priya", "--email", "bad@"]);
     assert!(err.contains("not an email address"), "{err}");
+    // A direction control would show the name, and the salutation of every draft to
+    // them, reversed ("Dear Eve \u{202e}live"): refused, and quoted escaped.
+    let err = db.fails(1, &["contact", "add", "--name", "Eve \u{202e}live"]);
+    assert!(
+        err.contains("--name: \"Eve \\u{202e}live\" holds a direction control"),
+        "{err}"
+    );
+    let err = db.fails(
+        1,
+        &[
+            "application",
+            "add",
+            "--company",
+            "Acme\u{2067}",
+            "--role",
+            "SRE",
+        ],
+    );
+    assert!(
+        err.contains("--company") && err.contains("direction control"),
+        "{err}"
+    );
+    assert_eq!(
+        db.json(&["contact", "list", "--json"]),
+        serde_json::json!([])
+    );
 }
 
 #[test]

@@ -19,11 +19,28 @@ pub fn is_email(address: &str) -> bool {
         && !a.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// What [`control_char`] found, for a message: "a control character ('\u{1b}')", or for
+/// a direction control what it would do.
+pub fn unwanted(ch: char) -> String {
+    if ch.is_control() {
+        format!("a control character ({ch:?})")
+    } else {
+        format!("a direction control ({ch:?}), which would show the text around it reordered")
+    }
+}
+
 /// The first control character in `text` (a newline, an escape, a bell…), if any;
-/// `newlines` allows line breaks and tabs (notes, addresses).
+/// `newlines` allows line breaks and tabs (notes, addresses, and whatever a backup from
+/// an older Followup holds). A one-line field (`newlines` false) holds no direction
+/// control either: U+202E in a name would show the rest of a line, a salutation or a
+/// subject reversed, and no name needs one (the marks a right-to-left name may carry,
+/// U+200E and U+200F, stay allowed).
 pub fn control_char(text: &str, newlines: bool) -> Option<char> {
-    text.chars()
-        .find(|c| c.is_control() && !(newlines && matches!(c, '\n' | '\r' | '\t')))
+    text.chars().find(|c| {
+        let direction = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        (c.is_control() && !(newlines && matches!(c, '\n' | '\r' | '\t')))
+            || (direction && !newlines)
+    })
 }
 
 /// Checks the fields a contact will be shown, written into cards and put into emails:
@@ -45,7 +62,7 @@ pub fn email_address(field: &str, value: &str) -> Result<(), InvalidValue> {
     if let Some(ch) = control_char(value, false) {
         return Err(InvalidValue::new(
             field,
-            format!("{:?} holds a control character ({ch:?})", clip(value)),
+            format!("{:?} holds {}", clip(value), unwanted(ch)),
         ));
     }
     if is_email(value) {
@@ -120,7 +137,7 @@ fn control_chars_in(c: &Contact, lenient: bool) -> Result<(), InvalidValue> {
         if let Some(ch) = control_char(value, newlines || lenient) {
             return Err(InvalidValue::new(
                 field,
-                format!("{:?} holds a control character ({ch:?})", clip(value)),
+                format!("{:?} holds {}", clip(value), unwanted(ch)),
             ));
         }
     }
@@ -448,6 +465,15 @@ mod checks {
         assert!(check(&c).is_ok());
         c.position = "Head\rof".into();
         assert_eq!(check(&c).unwrap_err().field, "position");
+        // A direction control in a one-line field would show it reversed; the marks a
+        // right-to-left name carries are fine, and a stored note keeps what it holds.
+        c.position = "Head of \u{202e}gnireenignE".into();
+        assert_eq!(check(&c).unwrap_err().field, "position");
+        c.position = "\u{200f}\u{5e8}\u{5d0}\u{5e9}\u{200f} of Engineering".into();
+        assert!(check(&c).is_ok());
+        c.notes = "She said \u{2067}\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{2069}".into();
+        assert!(no_stored_control_chars(&c).is_ok());
+        c.notes = String::new();
         c.position = String::new();
         c.phones = vec![Labelled::plain("+44 (0)20 7946-0000 ext. 12")];
         assert!(check(&c).is_ok());

@@ -11,18 +11,20 @@ use super::{Application, Interview, Profile};
 use crate::InvalidValue;
 use crate::contact::{clip, control_char};
 
-/// `value` holds no control character (line breaks too when `newlines` is false).
+/// `value` holds no control character (line breaks and direction controls too when
+/// `newlines` is false: a one-line field).
 pub fn plain_text(field: &str, value: &str, newlines: bool) -> Result<(), InvalidValue> {
     match control_char(value, newlines) {
         Some(ch) => Err(InvalidValue::new(
             field,
             format!(
-                "{:?} holds a control character ({ch:?}){}",
+                "{:?} holds {}{}",
                 clip(value),
-                if newlines {
-                    ""
-                } else {
+                crate::contact::unwanted(ch),
+                if matches!(ch, '\n' | '\r') {
                     "; write it on one line"
+                } else {
+                    ""
                 }
             ),
         )),

@@ -45,7 +45,7 @@ impl Interview {
             if let Some(ch) = value.and_then(|v| crate::contact::control_char(v, false)) {
                 return Err(crate::InvalidValue::new(
                     field,
-                    format!("holds a control character ({ch:?})"),
+                    format!("holds {}", crate::contact::unwanted(ch)),
                 ));
             }
         }
