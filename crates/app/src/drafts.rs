@@ -7,7 +7,7 @@ pub use composing::DraftRequest;
 
 use crate::journal::Kind;
 use crate::planner::cadence_problems;
-use crate::step_view::window;
+use crate::step_view::{Zone, window};
 use crate::{AppError, Done, DraftState, Followup, Result, Warning};
 use followup_core::cadence::Purpose;
 use followup_core::compose::{self, Channel, ComposeInput, Draft, DraftKind, Situation};

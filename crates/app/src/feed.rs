@@ -1,7 +1,7 @@
 //! The calendar feed phones subscribe to: the plan as iCalendar text (calls as events with
 //! a reminder, the rest as to-dos), and the secret token its web address carries.
 
-use crate::step_view::{action, window};
+use crate::step_view::{Zone, action, window};
 use crate::{Followup, Result};
 use followup_formats::ics::{self, CalendarEntry};
 use followup_store::StepLabel;
@@ -20,16 +20,16 @@ impl Followup {
             labels,
             your_zone,
         } = self.calendar()?;
-        let yours = TimeZone::get(&your_zone).unwrap_or(TimeZone::UTC);
         let now = self.now();
-        let mut zones: HashMap<&str, TimeZone> = HashMap::new();
+        let yours = Zone::new(TimeZone::get(&your_zone).unwrap_or(TimeZone::UTC), now);
+        let mut zones: HashMap<&str, Zone> = HashMap::new();
         let none = StepLabel::default();
         let entries: Vec<CalendarEntry> = steps
             .iter()
             .map(|step| {
-                let theirs = zones
-                    .entry(step.zone.as_str())
-                    .or_insert_with(|| TimeZone::get(&step.zone).unwrap_or(TimeZone::UTC));
+                let theirs = zones.entry(step.zone.as_str()).or_insert_with(|| {
+                    Zone::new(TimeZone::get(&step.zone).unwrap_or(TimeZone::UTC), now)
+                });
                 let label = labels.get(&step.id).unwrap_or(&none);
                 let what = action(&step.kind);
                 CalendarEntry {
@@ -40,9 +40,9 @@ impl Followup {
                     },
                     description: format!(
                         "Their time: {} ({}).\nYour time: {} ({your_zone}).\nWhy: {}",
-                        window(step.start, step.end, theirs, now),
+                        window(step.start, step.end, theirs),
                         step.zone,
-                        window(step.start, step.end, &yours, now),
+                        window(step.start, step.end, &yours),
                         step.reason
                     ),
                 }

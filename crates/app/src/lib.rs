@@ -43,7 +43,7 @@ pub use history::{CallView, DraftState, DraftSummary};
 pub use journal::{JournalLine, Undone};
 pub use login::MIN_PASSWORD_CHARS;
 pub use settings::{ResolvedSetting, TONE_SETTINGS};
-pub use step_view::{StepView, action, window};
+pub use step_view::{StepView, Zone, action, window};
 pub use steps::{Agenda, CallLog, CallLogged, Section, StepActed, StepAction, WhenYouDid};
 pub use templates::{TemplateInfo, Templates};
 pub use timeline::{Event, EventKind, Found, Timeline};

@@ -64,14 +64,14 @@ pub fn describe(
     all: bool,
 ) -> crate::Result<Vec<StepView>> {
     let labels = store.step_labels(if all { None } else { Some(steps) })?;
-    let yours = TimeZone::get(your_zone).unwrap_or(TimeZone::UTC);
-    let mut zones: HashMap<&str, TimeZone> = HashMap::new();
+    let yours = Zone::new(TimeZone::get(your_zone).unwrap_or(TimeZone::UTC), now);
+    let mut zones: HashMap<&str, Zone> = HashMap::new();
     Ok(steps
         .iter()
         .map(|s| {
             let theirs = zones
                 .entry(s.zone.as_str())
-                .or_insert_with(|| TimeZone::get(&s.zone).unwrap_or(TimeZone::UTC))
+                .or_insert_with(|| Zone::new(TimeZone::get(&s.zone).unwrap_or(TimeZone::UTC), now))
                 .clone();
             let label = labels.get(&s.id).cloned().unwrap_or_default();
             StepView {
@@ -81,8 +81,8 @@ pub fn describe(
                 state: s.state.to_string(),
                 interview_id: s.interview_id.clone(),
                 contact_id: s.contact_id.clone(),
-                start: rfc3339(s.start, &theirs),
-                end: rfc3339(s.end, &theirs),
+                start: rfc3339(s.start, &theirs.tz),
+                end: rfc3339(s.end, &theirs.tz),
                 their_zone: s.zone.clone(),
                 your_zone: your_zone.to_string(),
                 due: Due::of(s.start, s.end, now).as_str().into(),
@@ -90,15 +90,15 @@ pub fn describe(
                 what: action(&s.kind).into(),
                 application: label.application,
                 person: label.person,
-                done_at: s.done_at.map(|at| rfc3339(at, &yours)),
+                done_at: s.done_at.map(|at| rfc3339(at, &yours.tz)),
                 state_shown: match s.done_at {
                     Some(at) if matches!(s.state, StepState::Done | StepState::Skipped) => {
-                        format!("{} {}", s.state, moment(at, &yours, now))
+                        format!("{} {}", s.state, moment(at, &yours))
                     }
                     _ => s.state.to_string(),
                 },
-                your_window: window(s.start, s.end, &yours, now),
-                their_window: window(s.start, s.end, &theirs, now),
+                your_window: window(s.start, s.end, &yours),
+                their_window: window(s.start, s.end, &theirs),
             }
         })
         .collect())
@@ -108,18 +108,34 @@ fn rfc3339(ts: Timestamp, tz: &TimeZone) -> String {
     ts.display_with_offset(tz.to_offset(ts)).to_string()
 }
 
-/// "Tue 9 Mar 10:00–11:30 GMT", with the year ("Tue 5 Jan 2027") when it is not the
-/// year of `now` there, so a step next year, or a date mistyped years ahead, is not taken
+/// A time zone, and the year it is there now: what a window is shown in (its year is
+/// given only when it is not this one). Made once per zone, not per window: the calendar
+/// feed shows two windows for each of tens of thousands of steps.
+#[derive(Clone)]
+pub struct Zone {
+    pub tz: TimeZone,
+    this_year: i16,
+}
+
+impl Zone {
+    pub fn new(tz: TimeZone, now: Timestamp) -> Zone {
+        let this_year = now.to_zoned_datetime(tz.clone()).year();
+        Zone { tz, this_year }
+    }
+}
+
+/// "Tue 9 Mar 10:00–11:30 GMT", with the year ("Tue 5 Jan 2027") when it is not this
+/// year in the zone, so a step next year, or a date mistyped years ahead, is not taken
 /// for one this year. Written by hand rather than with `strftime`: the calendar feed
 /// formats two windows for each of tens of thousands of steps.
-pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone, now: Timestamp) -> String {
+pub fn window(start: Timestamp, end: Timestamp, zone: &Zone) -> String {
+    let tz = &zone.tz;
     let (a, b) = (
         start.to_zoned_datetime(tz.clone()),
         end.to_zoned_datetime(tz.clone()),
     );
-    let this_year = now.to_zoned_datetime(tz.clone()).year();
     let abbreviation = tz.to_offset_info(end).abbreviation().to_string();
-    let day = |z: &jiff::ZonedDateTime| day(z, this_year);
+    let day = |z: &jiff::ZonedDateTime| day(z, zone.this_year);
     if a.date() == b.date() {
         format!("{} {}–{} {abbreviation}", day(&a), clock(&a), clock(&b))
     } else {
@@ -133,11 +149,10 @@ pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone, now: Timestamp) -
     }
 }
 
-/// "Mon 30 Nov 15:05" in `tz`, with the year when it is not the year of `now` there.
-fn moment(at: Timestamp, tz: &TimeZone, now: Timestamp) -> String {
-    let this_year = now.to_zoned_datetime(tz.clone()).year();
-    let z = at.to_zoned_datetime(tz.clone());
-    format!("{} {}", day(&z, this_year), clock(&z))
+/// "Mon 30 Nov 15:05" in the zone, with the year when it is not this year there.
+fn moment(at: Timestamp, zone: &Zone) -> String {
+    let z = at.to_zoned_datetime(zone.tz.clone());
+    format!("{} {}", day(&z, zone.this_year), clock(&z))
 }
 
 /// "Tue 9 Mar", or "Tue 9 Mar 2027" when that is not `this_year`.
@@ -169,18 +184,22 @@ mod tests {
         let at = |t: &str| t.parse::<Timestamp>().unwrap();
         let (start, end) = (at("2027-01-05T10:00:00Z"), at("2027-01-05T11:30:00Z"));
         assert_eq!(
-            window(start, end, &london, at("2027-01-01T00:00:00Z")),
+            window(
+                start,
+                end,
+                &Zone::new(london.clone(), at("2027-01-01T00:00:00Z"))
+            ),
             "Tue 5 Jan 10:00–11:30 GMT"
         );
         assert_eq!(
-            window(start, end, &london, at("2026-12-01T09:00:00Z")),
+            window(start, end, &Zone::new(london, at("2026-12-01T09:00:00Z"))),
             "Tue 5 Jan 2027 10:00–11:30 GMT"
         );
         // This year is the year where the window is read: 23:30 UTC on 31 December is
         // already the new year in Auckland.
         let auckland = TimeZone::get("Pacific/Auckland").unwrap();
         assert_eq!(
-            window(start, end, &auckland, at("2026-12-31T23:30:00Z")),
+            window(start, end, &Zone::new(auckland, at("2026-12-31T23:30:00Z"))),
             "Tue 5 Jan 23:00 – Wed 6 Jan 00:30 NZDT"
         );
     }

@@ -71,12 +71,12 @@ impl Followup {
                 .find(|st| st.state == StepState::Pending && step_kinds.contains(&st.kind));
             let their_time = step.map(|st| {
                 let tz = jiff::tz::TimeZone::get(&st.zone).unwrap_or(jiff::tz::TimeZone::UTC);
-                window(st.start, st.end, &tz, now)
+                window(st.start, st.end, &Zone::new(tz, now))
             });
             let your_time = step.map(|st| {
                 let tz =
                     jiff::tz::TimeZone::get(&profile.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-                window(st.start, st.end, &tz, now)
+                window(st.start, st.end, &Zone::new(tz, now))
             });
             let callback = step.is_some_and(|st| st.key.starts_with("callback-"));
             // What an email follows: the call its step came from.

@@ -154,8 +154,16 @@ pub async fn log(
                 lines.push(format!(
                     "Next: {} — your time {}, their time {} ({}).",
                     followup_app::action(&next.kind),
-                    followup_app::window(next.start, next.end, &yours, now),
-                    followup_app::window(next.start, next.end, &theirs, now),
+                    followup_app::window(
+                        next.start,
+                        next.end,
+                        &followup_app::Zone::new(yours.clone(), now)
+                    ),
+                    followup_app::window(
+                        next.start,
+                        next.end,
+                        &followup_app::Zone::new(theirs.clone(), now)
+                    ),
                     next.zone
                 ));
             }
