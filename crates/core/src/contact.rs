@@ -79,7 +79,27 @@ pub fn email_address(field: &str, value: &str) -> Result<(), InvalidValue> {
 
 /// A phone number: read out in a voicemail and dialled from a script, it must hold a
 /// number (three digits at least; spaces, `+` and brackets are the caller's business).
+/// One written internationally (`+44 …`) has at most 15 digits before any extension
+/// (E.164): more is a slip a caller would only find by dialling it.
 pub fn phone_number(field: &str, value: &str) -> Result<(), InvalidValue> {
+    let lower = value.to_lowercase();
+    let number = lower
+        .split(['x', '#', ';', ','])
+        .next()
+        .unwrap_or_default()
+        .split("ext")
+        .next()
+        .unwrap_or_default();
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    if number.trim_start().starts_with('+') && digits > 15 {
+        return Err(InvalidValue::new(
+            field,
+            format!(
+                "'{}' has {digits} digits; a number written with + has at most 15, extension aside (write one as \"+44 20 7946 0000 ext. 12\")",
+                clip(value)
+            ),
+        ));
+    }
     if value.chars().filter(char::is_ascii_digit).count() >= 3 {
         return Ok(());
     }
@@ -477,6 +497,12 @@ mod checks {
         c.position = String::new();
         c.phones = vec![Labelled::plain("+44 (0)20 7946-0000 ext. 12")];
         assert!(check(&c).is_ok());
+        // At most 15 digits in an international number; an extension is not counted.
+        c.phones = vec![Labelled::plain("+1 212 555 0188 x123456")];
+        assert!(check(&c).is_ok());
+        c.phones = vec![Labelled::plain("+44 20 7946 0000 1234567")];
+        let err = check(&c).unwrap_err();
+        assert!(err.problem.contains("has 19 digits"), "{}", err.problem);
         c.phones = vec![Labelled::plain("call me")];
         let err = check(&c).unwrap_err();
         assert_eq!(err.field, "phone");
