@@ -145,12 +145,16 @@ pub(super) fn seasons(words: &[&str], from: Date, thanksgiving: bool) -> Option<
         // "The holidays" are Christmas's in December, and in November where no Thanksgiving
         // is still to come (`thanksgiving`: in the United States, before it); before that
         // they may be the summer's or half term, so the words alone say no date.
+        // "The holiday" alone is Christmas only in December: in November it may be a
+        // Thanksgiving or a long weekend just gone.
         ["holidays"] | ["holiday", "break" | "season"] if christmas_holidays => christmas_eve(),
+        ["holiday"] if from.month() == 12 => christmas_eve(),
         ["after", "holidays"] | ["after", "holiday", "break" | "season"]
             if christmas_holidays || from.month() == 1 =>
         {
             early_january()
         }
+        ["after", "holiday"] if from.month() == 12 => early_january(),
         ["after", "christmas" | "xmas"]
         | [
             "after",

@@ -192,6 +192,16 @@ fn holidays_quarters_and_the_year() {
     );
     let read_dec = |p: &str| date_from_phrase(p, date(2026, 12, 2), &cal, &Locale::EnGb);
     assert_eq!(read_dec("by the holidays"), Some(date(2026, 12, 24)));
+    assert_eq!(
+        read_dec("we'll be in touch after the holiday"),
+        Some(date(2027, 1, 9))
+    );
+    assert_eq!(read_dec("before the holiday"), Some(date(2026, 12, 24)));
+    assert_eq!(
+        after_thanksgiving("after the holiday"),
+        None,
+        "on 30 November, the holiday may be the Thanksgiving just gone"
+    );
     assert_eq!(read_dec("after the holidays"), Some(date(2027, 1, 9)));
     assert_eq!(read_nov("after Christmas"), Some(date(2027, 1, 9)));
     assert_eq!(read_nov("by the end of the year"), Some(date(2026, 12, 31)));
