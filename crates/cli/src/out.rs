@@ -65,17 +65,13 @@ pub fn fields(pairs: &[(&str, String)]) -> anyhow::Result<()> {
 /// Text safe to print on a terminal: control characters (an escape sequence that would
 /// recolour or clear the screen, a carriage return that would overwrite a line), direction
 /// controls (U+202E would show the rest of the line reversed) and the characters nobody
-/// sees (a zero-width space, a byte-order mark: tone/hidden.rs) shown escaped,
+/// sees (a zero-width space, a byte-order mark: `followup_core::unseen`) shown escaped,
 /// as in `\u{1b}`, instead of obeyed. Data typed before such input was refused can
 /// still hold them.
 pub fn visible(text: &str) -> String {
     text.chars()
         .map(|c| {
-            let hidden = matches!(
-                c,
-                '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
-            );
-            if (c.is_control() && c != '\t') || hidden {
+            if (c.is_control() && c != '\t') || followup_core::unseen::unseen(c).is_some() {
                 c.escape_default().to_string()
             } else {
                 c.to_string()

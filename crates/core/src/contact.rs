@@ -37,9 +37,8 @@ pub fn unwanted(ch: char) -> String {
 /// U+200E and U+200F, stay allowed).
 pub fn control_char(text: &str, newlines: bool) -> Option<char> {
     text.chars().find(|c| {
-        let direction = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         (c.is_control() && !(newlines && matches!(c, '\n' | '\r' | '\t')))
-            || (direction && !newlines)
+            || (!newlines && crate::unseen::direction_control(*c))
     })
 }
 

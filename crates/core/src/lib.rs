@@ -18,6 +18,7 @@ pub mod seasons;
 pub mod sentiment;
 pub mod skills;
 pub mod tone;
+pub mod unseen;
 pub mod when;
 pub mod wording;
 

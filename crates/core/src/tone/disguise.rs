@@ -17,6 +17,7 @@
 //! finding's line is its line. A text with nothing to undo costs one pass over it.
 
 use super::Finding;
+use crate::unseen::invisible;
 
 /// The text the checker reads, and where each of its characters was written.
 pub(super) struct Unmasked {
@@ -122,19 +123,6 @@ fn has_ascii_disguise(b: &[u8]) -> bool {
             && !at(i + 4).is_ascii_alphanumeric()
     });
     stands_in || spaced
-}
-
-/// Zero-width and formatting characters that show nothing.
-fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-    )
 }
 
 fn fullwidth(c: char) -> char {

@@ -3,34 +3,17 @@
 //! after it reversed (U+202E: "weivretni" typed, "interview" shown). Pasted text carries
 //! them; an employer's mail client shows, hides or reorders them as it likes, and search
 //! and spell checks stumble on them. The checker reads past them (disguise.rs); this says
-//! where they are, so they can be deleted. The marks a right-to-left name needs (U+200E,
-//! U+200F) and the joiners of emoji and of some scripts (U+200C, U+200D) are left alone.
+//! where they are, so they can be deleted. Which they are is `crate::unseen`'s to say: the
+//! marks a right-to-left name needs and the joiners of emoji and of some scripts are not.
 
 use super::{Finding, Level};
-
-/// What each hidden character is, for the message; `None` for every other character.
-fn what(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{200b}' => "a zero-width space",
-        '\u{202a}'..='\u{202e}' => {
-            "a direction control, which can show the text around it reordered"
-        }
-        '\u{2066}'..='\u{2069}' => {
-            "a direction isolate, which can show the text around it reordered"
-        }
-        '\u{2060}' => "a word joiner",
-        '\u{2061}'..='\u{2064}' => "an invisible operator",
-        '\u{feff}' => "a byte-order mark",
-        _ => return None,
-    })
-}
 
 /// A warning for each run of hidden characters in `text`, where it is.
 pub(super) fn findings(text: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let (mut line, mut column) = (1, 1);
     for (at, c) in text.chars().enumerate() {
-        if let Some(what) = what(c) {
+        if let Some(what) = crate::unseen::unseen(c) {
             match out.last_mut() {
                 // One finding for a run: "\u{202e}\u{200b}" is one thing to delete.
                 Some(f) if f.end == at => {
