@@ -152,8 +152,7 @@ fn whole(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
 /// Whether "the holidays" said on `said_on` may be Thanksgiving: in the United States,
 /// before its fourth Thursday of November has gone (Canada's is in October).
 fn thanksgiving_ahead(cal: &WorkingDays, said_on: Date) -> bool {
-    let region = cal.region();
-    (region == "us" || region.starts_with("us-"))
+    cal.region() == "us"
         && named_days::thanksgiving(said_on.year()).is_some_and(|day| said_on <= day)
 }
 

@@ -68,27 +68,10 @@ fn names(text: &str, name: &str) -> bool {
     if name.is_empty() {
         return false;
     }
-    let apart = |c: Option<char>| {
-        c.is_none_or(|c| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '.' | ','
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | '('
-                        | ')'
-                        | '"'
-                        | '\''
-                        | '’'
-                        | '‘'
-                        | '“'
-                        | '”'
-                )
-        })
-    };
+    // Space or sentence punctuation on each side: not a letter, nor the '&', '-', '+',
+    // '#' or '/' that join a word into a longer name ("R&D", "go-live", "C++").
+    let apart =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?()\"'’‘“”".contains(c));
     text.match_indices(&name).any(|(at, _)| {
         apart(text[..at].chars().next_back()) && apart(text[at + name.len()..].chars().next())
     })

@@ -148,22 +148,15 @@ pub async fn log(
             let logged = &done.value;
             let mut lines = vec![format!("Call logged: {}.", logged.call.outcome)];
             if let Some(next) = &logged.next {
-                let yours =
-                    jiff::tz::TimeZone::get(&logged.your_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-                let theirs = jiff::tz::TimeZone::get(&next.zone).unwrap_or(jiff::tz::TimeZone::UTC);
+                let zone = |name: &str| {
+                    let tz = jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC);
+                    followup_app::Zone::new(tz, now)
+                };
                 lines.push(format!(
                     "Next: {} — your time {}, their time {} ({}).",
                     followup_app::action(&next.kind),
-                    followup_app::window(
-                        next.start,
-                        next.end,
-                        &followup_app::Zone::new(yours.clone(), now)
-                    ),
-                    followup_app::window(
-                        next.start,
-                        next.end,
-                        &followup_app::Zone::new(theirs.clone(), now)
-                    ),
+                    followup_app::window(next.start, next.end, &zone(&logged.your_zone)),
+                    followup_app::window(next.start, next.end, &zone(&next.zone)),
                     next.zone
                 ));
             }
