@@ -202,6 +202,9 @@ async fn the_journey_from_application_to_a_logged_call() {
         Some("2027-03-12"),
         "the Friday of the week after Tue 2 Mar"
     );
+    // The call step it closed says when it was made, not only the window it had.
+    let page = web.get(&format!("/interviews/{interview}")).await.body;
+    assert!(page.contains(">done Tue 2 Mar "), "{page}");
 }
 
 #[tokio::test]
