@@ -205,6 +205,55 @@ fn a_backup_pointing_at_a_missing_record_names_it() {
     );
 }
 
+/// What typing now refuses, a backup from before may hold: a direction control in a name
+/// and a phone number over E.164's 15 digits are restored as they were, not lost.
+#[test]
+fn a_backup_keeps_what_typing_now_refuses() {
+    let db = Db::sqlite();
+    let id = db
+        .ok(&[
+            "contact",
+            "add",
+            "--name",
+            "Eve Live",
+            "--phone",
+            "+44 20 7946 0000",
+        ])
+        .trim()
+        .to_string();
+    let mut backup = db.json(&["export", "json"]);
+    backup["contacts"][0]["full_name"] = "Eve \u{202e}live".into();
+    backup["contacts"][0]["phones"][0]["value"] = "+44 20 7946 0000 1234567".into();
+    let file = db.file("older.json", &backup.to_string());
+    db.ok(&["import", "json", &file]);
+    let contacts = db.json(&["contact", "list", "--json"]);
+    assert_eq!(contacts[0]["id"], id.as_str());
+    assert_eq!(contacts[0]["full_name"], "Eve \u{202e}live");
+    assert_eq!(
+        contacts[0]["phones"][0]["value"],
+        "+44 20 7946 0000 1234567"
+    );
+    // Typed again, both are refused.
+    assert!(
+        db.fails(1, &["contact", "add", "--name", "Eve \u{202e}live"])
+            .contains("direction control")
+    );
+    assert!(
+        db.fails(
+            1,
+            &[
+                "contact",
+                "add",
+                "--name",
+                "Eve",
+                "--phone",
+                "+44 20 7946 0000 1234567"
+            ]
+        )
+        .contains("has 19 digits")
+    );
+}
+
 /// What no record may hold (`followup_core::model::plain_text`), refused on every way in:
 /// typed, changed, and restored from a backup, which is not half-restored.
 #[test]
