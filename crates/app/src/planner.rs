@@ -196,6 +196,38 @@ impl Loaded {
     }
 }
 
+/// The day the plan would send the short email after a voicemail left at `at` on this
+/// interview, in the employer's zone: the plan derived as if that voicemail were logged,
+/// so the voicemail promises what the plan will do.
+pub(crate) fn email_after_voicemail(
+    store: &mut Store,
+    interview_id: &str,
+    at: Timestamp,
+) -> Result<Option<jiff::civil::Date>> {
+    const LEFT: &str = "voicemail-to-be-left";
+    let mut planner = Planner::load(store)?;
+    let mut loaded = Loaded::from_store(store, &mut planner, interview_id)?;
+    loaded.calls.push(CallRecord {
+        id: LEFT.into(),
+        interview_id: interview_id.into(),
+        contact_id: loaded.panel.first().map(|c| c.id.clone()),
+        at,
+        outcome: plan::CallOutcome::Voicemail,
+        callback: None,
+        decide_by: None,
+        note: String::new(),
+    });
+    let input = loaded.input(&planner.profile, &planner.settings);
+    let planned = plan::derive(&input, &mut planner.calendars)?;
+    Ok(planned
+        .iter()
+        .find(|p| p.key == format!("voicemail-email-{LEFT}"))
+        .map(|p| {
+            let tz = jiff::tz::TimeZone::get(&p.zone).unwrap_or(jiff::tz::TimeZone::UTC);
+            p.start.to_zoned_datetime(tz).date()
+        }))
+}
+
 /// The cadence guard for a contact at `when`, made for `purpose`: would it be too soon,
 /// before their date, or one too many, counted over the whole application?
 pub(crate) fn cadence_problems(

@@ -625,3 +625,65 @@ fn a_blank_left_in_a_draft_stops_its_approval() {
     let err = db.fails(1, &["draft", "approve", &id, "--yes"]);
     assert!(err.contains("error finding"), "{err}");
 }
+
+#[test]
+fn a_voicemail_promises_the_email_when_the_plan_will_send_it() {
+    let db = Db::sqlite();
+    setup(&db);
+    let app = db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Initech",
+        "--role",
+        "Analyst",
+    ]);
+    let lee = db.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Lee Wong",
+        "--email",
+        "lee@initech.test",
+        "--phone",
+        "+44 20 7946 0000",
+    ]);
+    let interview = db.ok(&[
+        "interview",
+        "add",
+        "--application",
+        app.trim(),
+        "--at",
+        "2027-12-07T10:00",
+        "--tz",
+        "Europe/London",
+        "--interviewer",
+        lee.trim(),
+    ]);
+    let interview = interview.trim();
+    // They decide by Fri 17 Dec: the call is on Tue 21 Dec, and the email after a
+    // voicemail left then would fall in Christmas week, so the plan holds it until
+    // Tue 4 Jan (Mon 3 Jan 2028 is the New Year bank holiday in England).
+    db.ok(&["interview", "note", interview, "--decide-by", "2027-12-17"]);
+    let plan = db.ok(&["plan", "show", interview]);
+    assert!(plan.contains("Tue 21 Dec"), "{plan}");
+    let voicemail = db.json(&["draft", "voicemail", interview, "--json"]);
+    let body = voicemail["body"].as_str().unwrap();
+    assert!(
+        body.contains("I'll follow up with a short email on Tuesday 4 January."),
+        "{body}"
+    );
+    assert!(!body.contains("in a few days"), "{body}");
+    // Logged, the voicemail's email step is on the day it promised.
+    db.ok(&[
+        "call",
+        "log",
+        interview,
+        "--outcome",
+        "voicemail",
+        "--at",
+        "2027-12-21T10:00",
+    ]);
+    let plan = db.ok(&["plan", "show", interview]);
+    assert!(plan.contains("Tue 4 Jan 2028"), "{plan}");
+}

@@ -139,6 +139,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "after",
         "what an email follows: \"unavailable\", \"no-answer\", \"voicemail\", or empty",
     ),
+    (
+        "email_when",
+        "when the plan would send the short email after a voicemail: \"in a few days\", or the day (\"on Monday 4 January\") when that is later, as over Christmas",
+    ),
     ("my_name", "your name"),
     (
         "my_phone",
@@ -262,4 +266,7 @@ pub struct Situation {
     pub your_time: Option<String>,
     /// What the message follows: "unavailable", "no-answer", "voicemail", or empty.
     pub after: String,
+    /// The day the plan would send the short email after a voicemail left on this
+    /// call, in their calendar: what the voicemail may promise.
+    pub email_after_voicemail: Option<jiff::civil::Date>,
 }

@@ -491,6 +491,42 @@ fn scripts_are_clean_and_voicemail_fits_in_30_seconds() {
             "{}",
             voicemail.body
         );
+        // When the plan would hold that email longer, the voicemail names its day,
+        // still within 30 seconds.
+        let later = compose_in(
+            DraftKind::Voicemail,
+            Channel::Phone,
+            locale.clone(),
+            Some(&to),
+            &[],
+            &iv,
+            &app,
+            Situation {
+                email_after_voicemail: Some(date(2027, 3, 15)),
+                ..Situation::default()
+            },
+        );
+        let day = match locale {
+            Locale::EnUs => "a short email on Monday, March 15.",
+            _ => "a short email on Monday 15 March.",
+        };
+        assert!(later.body.contains(day), "{}", later.body);
+        assert!(body_words(&later.body) <= 75, "{}", later.body);
+        // Within five days it stays "in a few days".
+        let soon = compose_in(
+            DraftKind::Voicemail,
+            Channel::Phone,
+            locale.clone(),
+            Some(&to),
+            &[],
+            &iv,
+            &app,
+            Situation {
+                email_after_voicemail: Some(date(2027, 3, 5)),
+                ..Situation::default()
+            },
+        );
+        assert!(soon.body.contains("in a few days"), "{}", soon.body);
         let situation = Situation {
             your_time: Some("Tue 9 Mar 15:00–16:30 GMT".into()),
             callback: true,

@@ -112,6 +112,16 @@ impl Followup {
                 .unwrap_or(now)
                 .to_zoned_datetime(your_zone)
                 .date();
+            // A voicemail promises the short email after it: when the plan would send it
+            // if the voicemail were left at the start of the call's window.
+            let email_after_voicemail = match kind {
+                DraftKind::Voicemail => crate::planner::email_after_voicemail(
+                    s,
+                    &interview.id,
+                    step.map(|st| st.start.max(now)).unwrap_or(now),
+                )?,
+                _ => None,
+            };
             let mut stored = Vec::new();
             for (turn, recipient) in recipients.iter().enumerate() {
                 let others = match (one_for_all, recipient) {
@@ -137,6 +147,7 @@ impl Followup {
                         callback,
                         your_time: your_time.clone(),
                         after: after.clone(),
+                        email_after_voicemail,
                     },
                 });
                 let composed = compose::render(name, &source, &ctx)

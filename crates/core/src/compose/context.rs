@@ -94,6 +94,7 @@ pub fn context(input: &ComposeInput) -> Value {
         round => situation.round.max(1),
         callback => situation.callback,
         after => situation.after.clone(),
+        email_when => email_when(input.today, situation.email_after_voicemail, us),
         // Their number as you dial it from where you are ("+1 212 555-0147" from Sydney).
         their_phone => input
             .recipient
@@ -112,6 +113,16 @@ pub fn context(input: &ComposeInput) -> Value {
         recipient_name => input.recipient.map(|c| c.full_name.clone()).unwrap_or_default(),
         recipient_first => input.recipient.map(|c| c.given_name.clone()).unwrap_or_default(),
         their_time => input.their_time.clone().unwrap_or_default(),
+    }
+}
+
+/// When the email after a voicemail left on `left` would go, as the voicemail says it:
+/// "in a few days" while that is so, else the day, so the voicemail promises only what
+/// the plan will do (over Christmas the email waits until the new year).
+fn email_when(left: Date, email: Option<Date>, us: bool) -> String {
+    match email {
+        Some(day) if (day - left).get_days() > 5 => format!("on {}", long_day(day, us)),
+        _ => "in a few days".into(),
     }
 }
 
