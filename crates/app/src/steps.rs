@@ -257,23 +257,34 @@ impl Followup {
             let your_zone = tx.store.profile()?.unwrap_or_default().time_zone;
             let interview = tx.store.interview(&step.interview_id)?;
             let mut warnings = Vec::new();
-            let mut settled = |at: &Option<WhenYouDid>| -> Result<jiff::Timestamp> {
-                let Some(at) = at else { return Ok(now) };
+            // What follows the interview is done after it: a time typed is checked, and so
+            // is now for a step marked done (a thank-you "done" before the interview is a
+            // slip, and would count). Noting the interviewers' details may come before it,
+            // and a step may be skipped whenever you decide to.
+            let what = format!("the {} step", step.kind);
+            let needs_it_over = step.kind != StepKind::CaptureDetails;
+            let mut settled = |at: &Option<WhenYouDid>, done: bool| -> Result<jiff::Timestamp> {
+                let Some(at) = at else {
+                    if done && needs_it_over {
+                        interview.followed_at(now, "at", false, &your_zone, &what)?;
+                    }
+                    return Ok(now);
+                };
                 let (at, warning) = at.read("at", &your_zone, now)?;
-                interview.followed_at(at, "at", true, &your_zone, "what follows it")?;
+                interview.followed_at(at, "at", true, &your_zone, &what)?;
                 warnings.extend(warning);
                 Ok(at)
             };
             match action {
                 StepAction::Done { posted, at } => {
-                    step.complete(settled(&at)?, tx.now);
+                    step.complete(settled(&at, true)?, tx.now);
                     if posted {
                         step.reason.push_str("; posted");
                     }
                 }
                 StepAction::Skip { at } => {
                     step.state = StepState::Skipped;
-                    step.done_at = Some(settled(&at)?);
+                    step.done_at = Some(settled(&at, false)?);
                 }
                 StepAction::Move { to, tz, anyway } => {
                     let zone = match tz {

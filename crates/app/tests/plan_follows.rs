@@ -212,11 +212,27 @@ fn a_step_done_by_hand_stays_done() {
             .map(|s| app.step(&s.id).unwrap())
             .unwrap();
         assert_eq!(call_step.kind, StepKind::FollowUpCall);
-        app.act_on_step(
+        // The clock is the day before the interview: done "now" is refused, since
+        // what follows the interview comes after it; a time after it is taken.
+        let early = app.act_on_step(
             &call_step.id,
             followup_app::StepAction::Done {
                 posted: false,
                 at: None,
+            },
+        );
+        assert!(
+            matches!(early, Err(followup_app::AppError::Invalid(_))),
+            "{early:?}"
+        );
+        app.act_on_step(
+            &call_step.id,
+            followup_app::StepAction::Done {
+                posted: false,
+                at: Some(followup_app::WhenYouDid {
+                    text: "2027-03-09T10:00".into(),
+                    tz: None,
+                }),
             },
         )
         .unwrap();

@@ -268,7 +268,14 @@ fn steps_done_skipped_or_moved_survive_a_recomputed_plan() {
         .as_str()
         .unwrap()
         .to_string();
-    db.ok(&["step", "done", &thanks]);
+    // Marked done now, before the interview is over, the thank-you would be a slip: it
+    // is refused, and a time after the interview is taken.
+    let err = db.fails(1, &["step", "done", &thanks]);
+    assert!(
+        err.contains("the interview is not over until") && err.contains("thank-you step"),
+        "{err}"
+    );
+    db.ok(&["step", "done", &thanks, "--at", "2027-03-16T10:00"]);
     let err = db.fails(1, &["step", "move", &call, "--to", "2027-03-27T10:00"]);
     assert!(err.contains("weekend"), "{err}");
     db.ok(&["step", "move", &call, "--to", "2027-03-25T15:00"]);

@@ -167,8 +167,7 @@ impl Interview {
                 )
             } else {
                 format!(
-                    "the interview is not over until {}; log the call after it, or give --at \
-                     for one made later",
+                    "the interview is not over until {}; {what} comes after it",
                     shown(over)
                 )
             },
