@@ -190,6 +190,7 @@ async function journey(browser, width, label) {
     await page.getByRole("button", { name: "Upload" }).click();
     await page.waitForURL(/#panel/);
     ok(await page.getByRole("link", { name: "Priya Patel" }).isVisible(), "the card's person is on the panel");
+    ok((await page.locator("#f-tz").inputValue()) === "", "an interviewer's zone is not filled with the browser's");
     await axe(page, "interview");
 
     // The thank-you note: a pleading line is flagged as typed, the suggestion applied.

@@ -1,15 +1,16 @@
 // Followup's only script of its own; every page works without it.
-// - An empty time-zone field is filled with the zone this browser is in, for the user to
-//   confirm before saving.
+// - An empty time-zone field marked data-detect-zone (yours, a new interview's) is filled
+//   with the zone this browser is in, for the user to confirm before saving. An
+//   interviewer's is not: left empty, it is worked out from them or the interview's.
 // - "Apply" buttons on tone findings put the suggested wording into the draft's text.
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
-  var tz = document.getElementById("f-tz");
-  if (tz && !tz.value) {
+  document.querySelectorAll("input[data-detect-zone]").forEach(function (tz) {
+    if (tz.value) return;
     try {
       tz.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
     } catch (e) { /* an old browser: the user types it */ }
-  }
+  });
 });
 document.addEventListener("click", function (event) {
   var button = event.target.closest("button[data-apply]");

@@ -14,6 +14,8 @@ async fn first_run_leads_to_the_profile_and_a_bad_value_is_shown_beside_its_fiel
     let r = web.get("/profile?first=1").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Welcome to Followup"), "{}", r.body);
+    // Your zone, left empty, is filled from the browser (assets/app.js)...
+    assert!(r.body.contains(" data-detect-zone>"), "{}", r.body);
 
     let r = web
         .post(
@@ -60,6 +62,10 @@ async fn the_journey_from_application_to_a_logged_call() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("Priya Patel"));
     assert!(r.body.contains("Send the thank-you note"), "{}", r.body);
+    // ...an interviewer's is not: left empty, it is worked out from them or is the
+    // interview's, never the browser's (yours).
+    assert!(r.body.contains(r#"name="tz""#), "{}", r.body);
+    assert!(!r.body.contains("data-detect-zone"), "{}", r.body);
 
     // Today lists what is due, in both times and with the reason.
     let r = web.get("/today").await;
