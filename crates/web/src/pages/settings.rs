@@ -20,8 +20,11 @@ struct SettingRow {
     value: String,
     meaning: String,
     source: String,
-    /// Set in the environment: the database's value would not be used.
+    /// Not set on this page: set in the environment (the database's value would not be
+    /// used), or the SMTP password, which is never stored.
     fixed: bool,
+    /// Where a fixed value comes from, or how to set it.
+    whence: String,
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
@@ -37,7 +40,14 @@ pub async fn show(
     let rows: Vec<SettingRow> = rows
         .into_iter()
         .map(|r| SettingRow {
-            fixed: r.source.starts_with("FOLLOWUP_"),
+            fixed: r.source.starts_with("FOLLOWUP_") || r.name == "smtp.password",
+            whence: match r.source.as_str() {
+                "unset" => "not set: give it in FOLLOWUP_SMTP_PASSWORD where Followup runs, \
+                            or set smtp.password_command above"
+                    .into(),
+                "command" => "run each time a message is sent; never stored".into(),
+                source => format!("set by {source}"),
+            },
             name: r.name,
             value: r.value,
             meaning: r.meaning,

@@ -338,6 +338,15 @@ async fn holidays_are_added_and_imported_from_the_settings_page() {
     web.interview().await;
     let r = web.get("/settings").await;
     assert!(r.body.contains("Add a day off"), "{}", r.body);
+    // The SMTP password is never stored, so the page offers no field to save it in: it
+    // says where it comes from.
+    let password = r.body.split(r#"id="smtp.password""#).nth(1).unwrap();
+    let password = password.split("</li>").next().unwrap();
+    assert!(!password.contains("<input id="), "{password}");
+    assert!(
+        password.contains("not set: give it in FOLLOWUP_SMTP_PASSWORD"),
+        "{password}"
+    );
     let r = web
         .post(
             "/holidays",
