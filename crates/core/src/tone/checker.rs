@@ -80,6 +80,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../../data/styles/Pushy/Capitals.yml"),
     ),
     (
+        "Pushy.Curt",
+        include_str!("../../../../data/styles/Pushy/Curt.yml"),
+    ),
+    (
         "Careless.Shorthand",
         include_str!("../../../../data/styles/Careless/Shorthand.yml"),
     ),

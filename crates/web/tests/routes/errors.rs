@@ -63,7 +63,11 @@ async fn bad_form_input_saves_nothing() {
     assert!(r.body.contains("class=\"message\""), "{}", r.body);
     // The panel has a person, so adding another is folded away, but not while what was
     // typed there needs fixing.
-    assert!(r.body.contains(r#"<details class="add-person" open>"#), "{}", r.body);
+    assert!(
+        r.body.contains(r#"<details class="add-person" open>"#),
+        "{}",
+        r.body
+    );
     let page = web.get(&format!("/interviews/{interview}")).await.body;
     assert!(page.contains(r#"<details class="add-person">"#), "{page}");
     assert_eq!(
