@@ -527,6 +527,36 @@ fn scripts_are_clean_and_voicemail_fits_in_30_seconds() {
             },
         );
         assert!(soon.body.contains("in a few days"), "{}", soon.body);
+        // With no one on the panel yet, the greeting has no name and no stray space.
+        let nobody = compose(
+            DraftKind::Voicemail,
+            Channel::Phone,
+            locale.clone(),
+            None,
+            &[],
+            &iv,
+            &app,
+        );
+        assert!(
+            nobody.body.starts_with("Hello, this is Sam Carter."),
+            "{}",
+            nobody.body
+        );
+        let script = compose(
+            DraftKind::Script,
+            Channel::Phone,
+            locale.clone(),
+            None,
+            &[],
+            &iv,
+            &app,
+        );
+        assert!(
+            script.body.contains("\"Hello, it's Sam Carter."),
+            "{}",
+            script.body
+        );
+        assert!(!script.body.contains(" ,"), "{}", script.body);
         let situation = Situation {
             your_time: Some("Tue 9 Mar 15:00–16:30 GMT".into()),
             callback: true,

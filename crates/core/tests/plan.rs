@@ -438,6 +438,20 @@ fn unreachable_interviewers_and_empty_panels_ask_for_details() {
     assert_eq!(case.step(StepKind::CaptureDetails).key, "capture:con-1");
     let empty = Case::new("2027-03-02T10:00:00Z", vec![]);
     assert_eq!(empty.step(StepKind::CaptureDetails).key, "capture-panel");
+    // Never a call to someone without a number: to nobody yet, or to a name alone, the
+    // follow-up is an email until a phone number is added, and the reason says so.
+    for (case, says) in [
+        (
+            &case,
+            "no phone number or email address for Priya Patel yet",
+        ),
+        (&empty, "nobody on the panel yet"),
+    ] {
+        assert!(case.plan().iter().all(|s| s.kind != StepKind::FollowUpCall));
+        let email = case.step(StepKind::FollowUpEmail);
+        assert!(email.reason.contains(says), "{}", email.reason);
+        assert!(email.reason.contains("a call"), "{}", email.reason);
+    }
 }
 
 #[test]

@@ -299,14 +299,20 @@ fn in_their_hours(
             cal.region()
         ));
     }
-    let no_phone = emp
-        .lead
-        .is_some_and(|c| c.phones.is_empty() && !c.emails.is_empty());
+    // Never a call to someone without a number (domain.md, step 5): without one, the
+    // follow-up is an email, and the reason says what would make it a call.
+    let no_phone = emp.lead.is_none_or(|c| c.phones.is_empty());
     let p = if emp.email_only || no_phone {
         let instead = match (emp.email_only, emp.lead) {
             (true, _) => "they prefer email".to_string(),
+            (false, Some(c)) if c.emails.is_empty() => format!(
+                "no phone number or email address for {} yet: add one (a phone number makes this a call)",
+                c.full_name
+            ),
             (false, Some(c)) => format!("no phone number for {}: an email instead", c.full_name),
-            (false, None) => String::new(),
+            (false, None) => "nobody on the panel yet: add who interviewed you (with a phone \
+                              number, this is a call)"
+                .to_string(),
         };
         PlannedStep {
             start: at(day, settings.business_hours.0, &tz)?.timestamp(),
