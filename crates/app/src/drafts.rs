@@ -219,6 +219,18 @@ impl Followup {
         let sources = private::sources(&d.body, &inputs.all());
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         findings.extend(compose::placeholder_findings(&d.full_text()));
+        // The name it greets, against whom it goes to and the rest of the panel.
+        if let Some(id) = &d.recipient_id
+            && let Ok(recipient) = self.store.contact(id)
+        {
+            let interview = self.store.interview(&d.interview_id)?;
+            let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
+            findings.extend(compose::greeting_findings(
+                &d.full_text(),
+                &recipient,
+                &panel,
+            ));
+        }
         if d.kind == DraftKind::ThankYou {
             let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;

@@ -687,3 +687,74 @@ fn a_voicemail_promises_the_email_when_the_plan_will_send_it() {
     let plan = db.ok(&["plan", "show", interview]);
     assert!(plan.contains("Tue 4 Jan 2028"), "{plan}");
 }
+
+#[test]
+fn a_misspelt_name_or_another_panellists_is_found_in_the_greeting() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let rules = |id: &str| -> Vec<(String, String)> {
+        db.json(&["draft", "show", id, "--json"])["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["matched"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    // One note each: as written, every note greets its own reader.
+    let notes = db.json(&["draft", "thank-you", &interview, "--each", "--json"]);
+    let notes = notes.as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    for n in notes {
+        let id = n["id"].as_str().unwrap();
+        assert!(
+            rules(id).iter().all(|(r, _)| r != "Content.Name"),
+            "{:?}",
+            rules(id)
+        );
+    }
+    let to_priya = notes
+        .iter()
+        .find(|n| n["body"].as_str().unwrap().starts_with("Dear Ms Patel,"))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Her name misspelt: found, with the spelling to put back.
+    let out = with_editor(
+        &db,
+        "sed -i 's/Dear Ms Patel,/Dear Ms Patell,/'",
+        &["draft", "edit", &to_priya],
+    );
+    assert!(out.status.success());
+    assert!(
+        rules(&to_priya).contains(&("Content.Name".into(), "Patell".into())),
+        "{:?}",
+        rules(&to_priya)
+    );
+    // Tom's greeting in the note to her: found.
+    with_editor(
+        &db,
+        "sed -i 's/Dear Ms Patell,/Dear Mr Jones,/'",
+        &["draft", "edit", &to_priya],
+    );
+    let shown = db.json(&["draft", "show", &to_priya, "--json"]);
+    let finding = shown["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "Content.Name")
+        .unwrap()
+        .clone();
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("it goes to Priya Patel"),
+        "{finding}"
+    );
+}

@@ -8,11 +8,13 @@
 
 mod content;
 mod context;
+mod greeting;
 mod placeholders;
 mod render;
 
 pub use content::{body_words, callback_findings, content_findings, near_identical, similarity};
 pub use context::{context, long_date, title};
+pub use greeting::greeting_findings;
 pub use placeholders::placeholder_findings;
 pub use render::{check_template, render};
 

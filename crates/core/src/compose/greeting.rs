@@ -1,0 +1,328 @@
+//! Whom a draft greets: the name in its opening line ("Dear Ms Patel,", "Hi Priya,",
+//! "Hello Priya, this is Sam") checked against the person it goes to. A misspelt name
+//! is the first thing a reader notices, and a note that greets another panellist is one
+//! meant for someone else (a copy of Tom's note sent to Priya).
+
+use crate::model::Contact;
+use crate::tone::{Finding, Level};
+
+const RULE: &str = "Content.Name";
+
+/// Words of a greeting that are not a name ("Dear Sir or Madam", "Hi all", "Dear Dr").
+const NOT_NAMES: &[&str] = &[
+    "sir",
+    "madam",
+    "or",
+    "and",
+    "hiring",
+    "manager",
+    "managers",
+    "team",
+    "all",
+    "everyone",
+    "there",
+    "recruiting",
+    "recruitment",
+    "talent",
+    "acquisition",
+    "committee",
+    "panel",
+    "colleagues",
+    "folks",
+    "again",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir/madam",
+    "dear",
+];
+
+/// What is wrong with the name the draft's opening line greets, if anything: it is the
+/// name of another on the `panel` and not of the `recipient`, or a word a slip away from
+/// the recipient's name. `text` is the draft as checked (an email's "Subject:" line
+/// first); offsets are into it.
+pub fn greeting_findings(text: &str, recipient: &Contact, panel: &[Contact]) -> Vec<Finding> {
+    let Some((line_no, line_start, line)) = opening(text) else {
+        return Vec::new();
+    };
+    let words = greeted(line);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let theirs = name_words(recipient);
+    let is_theirs = |w: &str| theirs.iter().any(|n| same(n, w));
+    if words.iter().any(|(_, w)| is_theirs(w)) {
+        return Vec::new();
+    }
+    let at = |offset: usize, word: &str| {
+        let before = &line[..offset];
+        let column = before.chars().count() + 1;
+        let start = text[..line_start].chars().count() + column - 1;
+        (line_no, column, start, start + word.chars().count())
+    };
+    let mut out = Vec::new();
+    for (offset, word) in &words {
+        let (line, column, start, end) = at(*offset, word);
+        let finding = |message: String, suggestions: Vec<String>| Finding {
+            rule: RULE.into(),
+            level: Level::Warning,
+            message,
+            matched: word.to_string(),
+            line,
+            column,
+            start,
+            end,
+            suggestions,
+            link: None,
+        };
+        if let Some(other) = panel
+            .iter()
+            .filter(|c| c.id != recipient.id)
+            .find(|c| name_words(c).iter().any(|n| same(n, word)))
+        {
+            out.push(finding(
+                format!(
+                    "The note greets {word}, but it goes to {}: {word} is {}, another on the \
+                     panel. A note meant for one reaches the other.",
+                    recipient.full_name, other.full_name
+                ),
+                Vec::new(),
+            ));
+            break;
+        }
+        if let Some(right) = slip_of(word, recipient) {
+            out.push(finding(
+                format!(
+                    "'{word}' is a slip away from {right}, as {} spells it: a misspelt name is \
+                     the first thing a reader notices.",
+                    recipient.full_name
+                ),
+                vec![right],
+            ));
+            break;
+        }
+    }
+    out
+}
+
+/// The first line that greets: its number (1-based), where it starts in `text` (bytes),
+/// and the line. An email's "Subject:" line and blank lines come before it.
+fn opening(text: &str) -> Option<(usize, usize, &str)> {
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let here = start;
+        start += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with("Subject:") {
+            continue;
+        }
+        let lower = trimmed.to_lowercase();
+        let greets = [
+            "dear ",
+            "hi ",
+            "hello ",
+            "hey ",
+            "good morning ",
+            "good afternoon ",
+        ]
+        .iter()
+        .any(|g| lower.starts_with(g));
+        return greets.then_some((i + 1, here, line));
+    }
+    None
+}
+
+/// The words a greeting line names (after "Dear" and any title, up to the first comma
+/// or colon), each with its byte offset in the line: names, not "Sir or Madam".
+fn greeted(line: &str) -> Vec<(usize, &str)> {
+    let end = line
+        .find([',', ':', ';', '!', '—', '–'])
+        .unwrap_or(line.len());
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, raw) in line[..end].split(' ').enumerate() {
+        let here = offset;
+        offset += raw.len() + 1;
+        // The first word greets ("Dear", "Hi"); "Good morning" greets in two.
+        if i == 0
+            || (i == 1 && raw.eq_ignore_ascii_case("morning"))
+            || (i == 1 && raw.eq_ignore_ascii_case("afternoon"))
+        {
+            continue;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() || NOT_NAMES.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        let lead = raw.find(word).unwrap_or(0);
+        out.push((here + lead, word));
+    }
+    out
+}
+
+/// The words of a contact's name: given, family, and the rest of the full name.
+fn name_words(c: &Contact) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .full_name
+        .split([' ', '-'])
+        .chain(c.given_name.split(' '))
+        .chain(c.family_name.split(' '))
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// The recipient's name `word` is most likely a slip of, if any. A family name: one
+/// letter wrong, missing, added or two swapped (two in a name of eight letters or more).
+/// A given name: only a letter wrong or two swapped, since a letter more or less is as
+/// often the name they go by ("Kate", "Katie"; "Jon", "John"), and never a shortening
+/// ("Rob", "Robert").
+fn slip_of(word: &str, c: &Contact) -> Option<String> {
+    let w: Vec<char> = word.to_lowercase().chars().collect();
+    if w.len() < 3 {
+        return None;
+    }
+    let family: Vec<&str> = c.family_name.split(' ').filter(|s| !s.is_empty()).collect();
+    let given: Vec<&str> = c.given_name.split(' ').filter(|s| !s.is_empty()).collect();
+    for name in family {
+        let n: Vec<char> = name.to_lowercase().chars().collect();
+        let most = if n.len() >= 8 { 2 } else { 1 };
+        if n.len() >= 3 && distance(&w, &n) <= most {
+            return Some(name.to_string());
+        }
+    }
+    for name in given {
+        let n: Vec<char> = name.to_lowercase().chars().collect();
+        if n.len() == w.len() && n.len() >= 3 && distance(&w, &n) == 1 {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// Edits between two words: a letter changed, added or taken away, or two side by side
+/// swapped (the optimal string alignment distance).
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::Timestamp;
+
+    fn person(id: &str, name: &str) -> Contact {
+        let mut c = Contact::named(name, Timestamp::UNIX_EPOCH);
+        c.id = id.into();
+        c
+    }
+
+    fn rules(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let priya = person("con-1", "Priya Patel");
+        let tom = person("con-2", "Tom Jones");
+        let panel = [priya.clone(), tom];
+        greeting_findings(text, &priya, &panel)
+            .into_iter()
+            .map(|f| (f.message, f.matched, f.suggestions))
+            .collect()
+    }
+
+    #[test]
+    fn the_name_greeted_is_the_recipients() {
+        for fine in [
+            "Subject: Thank you\n\nDear Ms Patel,\n\nThank you.",
+            "Hi Priya,\nThanks again.",
+            "Hello Priya, this is Sam. We met on Monday.",
+            "Dear Sir or Madam,\n",
+            "Dear Hiring Manager:",
+            "Hi all,",
+            "Dear Priya and Tom,",
+            "Good morning Priya,",
+            "Thanks for your time today.",
+            "Dear Dr Patel,",
+        ] {
+            assert!(rules(fine).is_empty(), "{fine}: {:?}", rules(fine));
+        }
+    }
+
+    #[test]
+    fn a_slip_in_the_name_is_found_and_the_right_spelling_offered() {
+        for (text, slip, right) in [
+            ("Dear Ms Patell,\n", "Patell", "Patel"),
+            ("Dear Ms Ptael,\n", "Ptael", "Patel"),
+            ("Hi Priay,\n", "Priay", "Priya"),
+            ("Subject: Thanks\n\nDear Ms Pate,\n", "Pate", "Patel"),
+        ] {
+            let found = rules(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].1, slip);
+            assert_eq!(found[0].2, vec![right.to_string()]);
+        }
+        // A given name a letter longer or shorter may be the one they go by.
+        let mut katie = person("con-3", "Katie Ward");
+        katie.given_name = "Katie".into();
+        assert!(greeting_findings("Hi Kate,", &katie, &[]).is_empty());
+        assert!(greeting_findings("Hi Rob,", &person("con-4", "Robert Smith"), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_note_greeting_another_panellist_is_found() {
+        let found = rules("Dear Mr Jones,\n\nThank you for the interview.");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.contains("goes to Priya Patel"), "{}", found[0].0);
+        assert_eq!(found[0].1, "Jones");
+    }
+
+    #[test]
+    fn offsets_point_at_the_name_in_the_checked_text() {
+        let priya = person("con-1", "Priya Patel");
+        let text = "Subject: Thank you\n\nDear Ms Patell,\n";
+        let f = &greeting_findings(text, &priya, &[])[0];
+        assert_eq!((f.line, f.column), (3, 9));
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[f.start..f.end].iter().collect::<String>(), "Patell");
+    }
+
+    #[test]
+    fn edits_are_counted_as_a_reader_sees_them() {
+        let d = |a: &str, b: &str| {
+            distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("patel", "patel"), 0);
+        assert_eq!(d("patell", "patel"), 1);
+        assert_eq!(d("ptael", "patel"), 1);
+        assert_eq!(d("priay", "priya"), 1);
+        assert_eq!(d("smith", "jones"), 5);
+    }
+}
