@@ -311,6 +311,39 @@ mod tests {
         assert_eq!(chars[f.start..f.end].iter().collect::<String>(), "Patell");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_and_name_give_findings_that_point_inside_it(
+            text in "(Subject: [a-z ]{0,8}\n)?(\n)?(Dear|Hi|Hello|Good morning) [A-Za-zéü' ,:—–-]{0,30}\n?.{0,20}",
+            name in "[A-Za-zé' -]{0,16}",
+        ) {
+            let recipient = person("con-1", &name);
+            let panel = [recipient.clone(), person("con-2", "Tom Jones")];
+            let chars = text.chars().count();
+            for f in greeting_findings(&text, &recipient, &panel) {
+                proptest::prop_assert!(f.start < f.end && f.end <= chars);
+                let found: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+                proptest::prop_assert_eq!(found, f.matched);
+            }
+        }
+
+        #[test]
+        fn a_family_name_with_a_letter_added_is_found_where_it_is(
+            before in "(Subject: [a-zé ]{0,8}\n\n)?",
+            family in "[A-Z][a-zéü]{3,8}",
+        ) {
+            let recipient = person("con-1", &format!("Priya {family}"));
+            let slip = format!("{family}x");
+            let text = format!("{before}Dear Ms {slip},\nThank you.");
+            let found = greeting_findings(&text, &recipient, &[]);
+            proptest::prop_assert_eq!(found.len(), 1);
+            let f = &found[0];
+            let at: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+            proptest::prop_assert_eq!(&at, &slip);
+            proptest::prop_assert_eq!(&f.suggestions, &vec![family.clone()]);
+        }
+    }
+
     #[test]
     fn edits_are_counted_as_a_reader_sees_them() {
         let d = |a: &str, b: &str| {
