@@ -219,6 +219,17 @@ impl Followup {
         let sources = private::sources(&d.body, &inputs.all());
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         findings.extend(compose::placeholder_findings(&d.full_text()));
+        // Another company of yours named in it: a note copied from one for another.
+        {
+            let interview = self.store.interview(&d.interview_id)?;
+            let app = self.store.application(&interview.application_id)?;
+            let others = self.store.companies()?;
+            findings.extend(compose::other_company_findings(
+                &d.full_text(),
+                &app.company,
+                &others,
+            ));
+        }
         // The name it greets, against whom it goes to and the rest of the panel.
         if let Some(id) = &d.recipient_id
             && let Ok(recipient) = self.store.contact(id)

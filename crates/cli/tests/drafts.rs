@@ -758,3 +758,43 @@ fn a_misspelt_name_or_another_panellists_is_found_in_the_greeting() {
         "{finding}"
     );
 }
+
+#[test]
+fn another_company_named_in_a_note_is_found() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    db.ok(&[
+        "application",
+        "add",
+        "--company",
+        "Globex Corporation",
+        "--role",
+        "SRE",
+    ]);
+    let id = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rules = |id: &str| -> Vec<String> {
+        db.json(&["draft", "show", id, "--json"])["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!rules(&id).contains(&"Content.OtherCompany".to_string()));
+    // A line copied from the note to Globex: found, naming both.
+    let out = with_editor(
+        &db,
+        "sed -i '5s/$/ I would love to bring this to Globex./'",
+        &["draft", "edit", &id],
+    );
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("warning Content.OtherCompany") && stdout.contains("this goes to Acme"),
+        "{stdout}"
+    );
+    assert!(rules(&id).contains(&"Content.OtherCompany".to_string()));
+}

@@ -12,7 +12,10 @@ mod greeting;
 mod placeholders;
 mod render;
 
-pub use content::{body_words, callback_findings, content_findings, near_identical, similarity};
+pub use content::{
+    body_words, callback_findings, content_findings, near_identical, other_company_findings,
+    similarity,
+};
 pub use context::{context, long_date, title};
 pub use greeting::greeting_findings;
 pub use placeholders::placeholder_findings;

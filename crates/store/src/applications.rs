@@ -87,6 +87,15 @@ impl Store {
             .collect()
     }
 
+    /// Every company applied to, once each (as typed, so two spellings are two).
+    pub fn companies(&mut self) -> Result<Vec<String>> {
+        Ok(applications::table
+            .filter(applications::account_id.eq(&self.account))
+            .select(applications::company)
+            .distinct()
+            .load(&mut *self.conn)?)
+    }
+
     pub fn applications_by_ids(&mut self, ids: &[String]) -> Result<Vec<Application>> {
         applications::table
             .filter(only_checks!(applications, &self.account))
