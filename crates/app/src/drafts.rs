@@ -179,6 +179,15 @@ impl Followup {
         )
     }
 
+    /// Another company you applied to, named in `text` written for this interview's
+    /// (`compose::other_company_findings`): a note copied from one for another.
+    pub fn company_findings(&mut self, interview_id: &str, text: &str) -> Result<Vec<Finding>> {
+        let interview = self.store.interview(interview_id)?;
+        let app = self.store.application(&interview.application_id)?;
+        let others = self.store.companies()?;
+        Ok(compose::other_company_findings(text, &app.company, &others))
+    }
+
     /// When a draft makes its contact, as the behaviour rules judge it: an email or a
     /// letter could go now; what you say on the phone (a call script, a voicemail) is
     /// said on the call, so at its step's time when that is later.
@@ -219,17 +228,7 @@ impl Followup {
         let sources = private::sources(&d.body, &inputs.all());
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         findings.extend(compose::placeholder_findings(&d.full_text()));
-        // Another company of yours named in it: a note copied from one for another.
-        {
-            let interview = self.store.interview(&d.interview_id)?;
-            let app = self.store.application(&interview.application_id)?;
-            let others = self.store.companies()?;
-            findings.extend(compose::other_company_findings(
-                &d.full_text(),
-                &app.company,
-                &others,
-            ));
-        }
+        findings.extend(self.company_findings(&d.interview_id, &d.full_text())?);
         // The name it greets, against whom it goes to and the rest of the panel.
         if let Some(id) = &d.recipient_id
             && let Ok(recipient) = self.store.contact(id)

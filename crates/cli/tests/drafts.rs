@@ -797,4 +797,12 @@ fn another_company_named_in_a_note_is_found() {
         "{stdout}"
     );
     assert!(rules(&id).contains(&"Content.OtherCompany".to_string()));
+    // `check --interview` finds it in a text of your own too.
+    let text = db.file("mine.txt", "Thank you. I would love to join Globex.\n");
+    let out = db.run(&["check", &text, "--interview", &interview]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("warning Content.OtherCompany"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
