@@ -229,20 +229,29 @@ impl Followup {
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         findings.extend(compose::placeholder_findings(&d.full_text()));
         findings.extend(self.company_findings(&d.interview_id, &d.full_text())?);
+        let interview = self.store.interview(&d.interview_id)?;
+        let recipient = match &d.recipient_id {
+            Some(id) => self.store.contact(id).ok(),
+            None => None,
+        };
         // The name it greets, against whom it goes to and the rest of the panel.
-        if let Some(id) = &d.recipient_id
-            && let Ok(recipient) = self.store.contact(id)
-        {
-            let interview = self.store.interview(&d.interview_id)?;
+        if let Some(recipient) = &recipient {
             let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
             findings.extend(compose::greeting_findings(
                 &d.full_text(),
-                &recipient,
+                recipient,
                 &panel,
             ));
         }
+        // The day it says you met, against the interview's as the reader lived it (the
+        // day drafts name: compose::context).
+        let zone = followup_core::contact::their_zone(recipient.as_ref(), &interview.time_zone);
+        let day = match jiff::tz::TimeZone::get(&zone) {
+            Ok(tz) => interview.start.to_zoned_datetime(tz).date(),
+            Err(_) => interview.local_start().date(),
+        };
+        findings.extend(compose::meeting_day_findings(&d.full_text(), day));
         if d.kind == DraftKind::ThankYou {
-            let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;
             // Any of your skills named will do: you may have chosen them (--skills).
             let names: Vec<String> = profile.skills.iter().map(|s| s.name.clone()).collect();

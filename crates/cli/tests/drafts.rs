@@ -372,6 +372,10 @@ fn private_notes_never_reach_the_employer() {
             .map(|f| f["rule"].as_str().unwrap())
             .collect();
         assert!(!rules.contains(&"Privacy.Leak"), "{kind}: {draft}");
+        // As written, each greets its reader, names the day you met and no other company.
+        for own in ["Content.Name", "Content.Day", "Content.OtherCompany"] {
+            assert!(!rules.contains(&own), "{kind}: {draft}");
+        }
     }
     // What you wrote for them is used, and the draft says where each sentence came from.
     let thanks = db.json(&["draft", "thank-you", &interview, "--json"]);
@@ -804,5 +808,40 @@ fn another_company_named_in_a_note_is_found() {
         String::from_utf8_lossy(&out.stdout).contains("warning Content.OtherCompany"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_wrong_day_for_the_interview_is_found() {
+    let db = Db::sqlite();
+    let interview = setup(&db);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"]);
+    let id = draft["id"].as_str().unwrap().to_string();
+    assert!(
+        draft["body"]
+            .as_str()
+            .unwrap()
+            .contains("on Tuesday 2 March"),
+        "{draft}"
+    );
+    let rules = |id: &str| -> Vec<String> {
+        db.json(&["draft", "show", id, "--json"])["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!rules(&id).contains(&"Content.Day".to_string()));
+    // Copied from a note for a Monday interview: the day is found.
+    let out = with_editor(
+        &db,
+        "sed -i 's/on Tuesday 2 March/on Monday/'",
+        &["draft", "edit", &id],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("warning Content.Day") && stdout.contains("Tuesday 2 March, not Monday"),
+        "{stdout}"
     );
 }

@@ -9,6 +9,7 @@
 mod content;
 mod context;
 mod greeting;
+mod meeting_day;
 mod placeholders;
 mod render;
 
@@ -18,6 +19,7 @@ pub use content::{
 };
 pub use context::{context, long_date, title};
 pub use greeting::greeting_findings;
+pub use meeting_day::meeting_day_findings;
 pub use placeholders::placeholder_findings;
 pub use render::{check_template, render};
 

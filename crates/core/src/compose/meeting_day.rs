@@ -1,0 +1,125 @@
+//! The day a draft says you met ("thank you for meeting me on Monday", "when we spoke on
+//! Tuesday 2 March"), checked against the interview's day as the reader lived it: a
+//! wrong day is a note written for another interview, or a slip the reader sees at once.
+
+use crate::tone::{Finding, Level};
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const DAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+fn said_met_on() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            // Only what looks back at the interview: a verb in the past ("met",
+            // "spoke"), thanks or pleasure for it ("for meeting me", "enjoyed speaking",
+            // "the time to meet with me"), or "our conversation on …". "Could we talk
+            // on Friday?" looks ahead and is not judged.
+            r"(?i)\b(?:(?:met|spoke|talked|chatted|interviewed)|(?:(?:for|enjoyed|enjoy|pleasure|great|good|nice|lovely|wonderful)\s+(?:[a-z']+\s+){0,4}?(?:meeting|speaking|talking|chatting|interviewing))|(?:time\s+to\s+(?:meet|speak|talk|chat))|(?:(?:was|been)\s+(?:(?:so|very|really)\s+)?(?:great|good|nice|lovely|wonderful|a\s+pleasure)\s+to\s+(?:meet|speak|talk|chat))|(?:our\s+(?:conversation|interview|meeting|chat|call|discussion)))(?:\s+(?:with|to))?(?:\s+(?:me|you|us|the\s+team))?\s+(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        )
+        .expect("a valid pattern")
+    })
+}
+
+/// Where `text` says you met on a weekday other than `day`'s (the interview's, in the
+/// reader's zone). Offsets are into `text`, the draft as checked.
+pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
+    let right = DAYS
+        .iter()
+        .find(|(_, w)| *w == day.weekday())
+        .map(|(name, _)| capitalised(name))
+        .unwrap_or_default();
+    said_met_on()
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| {
+            DAYS.iter()
+                .find(|(name, _)| m.as_str().eq_ignore_ascii_case(name))
+                .is_some_and(|(_, w)| *w != day.weekday())
+        })
+        .map(|m| {
+            let before = &text[..m.start()];
+            let start = before.chars().count();
+            Finding {
+                rule: "Content.Day".into(),
+                level: Level::Warning,
+                message: format!(
+                    "The interview was on {}, not {}: a wrong day reads as a note written \
+                     for another interview.",
+                    day.strftime("%A %-d %B"),
+                    m.as_str()
+                ),
+                matched: m.as_str().to_string(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+                start,
+                end: start + m.as_str().chars().count(),
+                suggestions: vec![right.clone()],
+                link: None,
+            }
+        })
+        .collect()
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_day_you_say_you_met_is_the_interviews() {
+        // Tue 2 Mar 2027.
+        let day = date(2027, 3, 2);
+        for fine in [
+            "Thank you for meeting me on Tuesday.",
+            "It was good to speak with you on Tuesday 2 March.",
+            "I look forward to Thursday.",
+            // Looking ahead, not back at the interview.
+            "I am free to talk on Friday if that suits.",
+            "Could we meet on Friday?",
+            "I would be glad to speak with you on Friday.",
+            "It would be great to talk on Friday.",
+        ] {
+            let found = meeting_day_findings(fine, day);
+            assert!(found.is_empty(), "{fine}: {found:?}");
+        }
+        for slip in [
+            "Thank you for taking the time to meet with me on Thursday.",
+            "I enjoyed speaking with you on Wednesday.",
+            "Since our conversation on Friday, I have thought about the roadmap.",
+            "When we spoke on Monday, you mentioned the migration.",
+        ] {
+            assert_eq!(meeting_day_findings(slip, day).len(), 1, "{slip}");
+        }
+        let text = "Subject: Thanks\n\nDear Ms Patel,\n\nThank you for meeting me on Monday.";
+        let found = meeting_day_findings(text, day);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!((f.line, f.column), (5, 29));
+        assert_eq!(f.matched, "Monday");
+        assert_eq!(f.suggestions, vec!["Tuesday".to_string()]);
+        assert!(f.message.contains("Tuesday 2 March"), "{}", f.message);
+        assert_eq!(
+            meeting_day_findings("It was great to chat with you last Friday.", day).len(),
+            1
+        );
+    }
+}
