@@ -111,28 +111,18 @@ pub fn leaks(text: &str, private: &[Passage], public: &[&str]) -> Vec<Finding> {
         runs.extend(run);
         for (a, b) in runs {
             let (start, end) = (w[a].start, w[b].end);
-            let before = &text[..start];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            // A finding's offsets count characters, as the editor highlights them.
-            let char_start = before.chars().count();
-            let char_end = char_start + text[start..end].chars().count();
-            out.push(Finding {
-                rule: "Privacy.Leak".into(),
-                level: Level::Error,
-                message: format!(
+            out.push(Finding::located(
+                "Privacy.Leak",
+                Level::Error,
+                format!(
                     "'{}' is from {}, which is private: the employer would read your own notes. Say what you want them to know in words written for them (interview note --mention or --offer).",
                     &text[start..end],
                     source.label
                 ),
-                matched: text[start..end].to_string(),
-                line,
-                column,
-                start: char_start,
-                end: char_end,
-                suggestions: vec![],
-                link: None,
-            });
+                text,
+                start,
+                end,
+            ));
         }
     }
     out.sort_by_key(|f| f.start);

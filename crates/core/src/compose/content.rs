@@ -82,23 +82,20 @@ pub fn other_company_findings(text: &str, company: &str, others: &[String]) -> V
             whole && !(one_word && sentence_start(&text[..*at]))
         });
         if let Some((at, _)) = found {
-            let before = &text[..at];
-            let start = before.chars().count();
             out.push(Finding {
-                rule: "Content.OtherCompany".into(),
-                level: Level::Warning,
-                message: format!(
-                    "'{theirs}' is another company you applied to, and this goes to \
-                     {company}: a note written for one and sent to the other is the slip a \
-                     reader forgives least."
-                ),
-                matched: theirs.to_string(),
-                line: before.matches('\n').count() + 1,
-                column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
-                start,
-                end: start + theirs.chars().count(),
                 suggestions: vec![core_name(company).to_string()],
-                link: None,
+                ..Finding::located(
+                    "Content.OtherCompany",
+                    Level::Warning,
+                    format!(
+                        "'{theirs}' is another company you applied to, and this goes to \
+                         {company}: a note written for one and sent to the other is the slip \
+                         a reader forgives least."
+                    ),
+                    text,
+                    at,
+                    at + theirs.len(),
+                )
             });
         }
     }

@@ -47,7 +47,7 @@ const NOT_NAMES: &[&str] = &[
 /// the recipient's name. `text` is the draft as checked (an email's "Subject:" line
 /// first); offsets are into it.
 pub fn greeting_findings(text: &str, recipient: &Contact, panel: &[Contact]) -> Vec<Finding> {
-    let Some((line_no, line_start, line)) = opening(text) else {
+    let Some((line_start, line)) = opening(text) else {
         return Vec::new();
     };
     let words = greeted(line);
@@ -59,26 +59,12 @@ pub fn greeting_findings(text: &str, recipient: &Contact, panel: &[Contact]) -> 
     if words.iter().any(|(_, w)| is_theirs(w)) {
         return Vec::new();
     }
-    let at = |offset: usize, word: &str| {
-        let before = &line[..offset];
-        let column = before.chars().count() + 1;
-        let start = text[..line_start].chars().count() + column - 1;
-        (line_no, column, start, start + word.chars().count())
-    };
     let mut out = Vec::new();
     for (offset, word) in &words {
-        let (line, column, start, end) = at(*offset, word);
+        let at = line_start + offset;
         let finding = |message: String, suggestions: Vec<String>| Finding {
-            rule: RULE.into(),
-            level: Level::Warning,
-            message,
-            matched: word.to_string(),
-            line,
-            column,
-            start,
-            end,
             suggestions,
-            link: None,
+            ..Finding::located(RULE, Level::Warning, message, text, at, at + word.len())
         };
         if let Some(other) = panel
             .iter()
@@ -110,11 +96,11 @@ pub fn greeting_findings(text: &str, recipient: &Contact, panel: &[Contact]) -> 
     out
 }
 
-/// The first line that greets: its number (1-based), where it starts in `text` (bytes),
-/// and the line. An email's "Subject:" line and blank lines come before it.
-fn opening(text: &str) -> Option<(usize, usize, &str)> {
+/// The first line that greets: where it starts in `text` (bytes), and the line. An
+/// email's "Subject:" line and blank lines come before it.
+fn opening(text: &str) -> Option<(usize, &str)> {
     let mut start = 0;
-    for (i, line) in text.split('\n').enumerate() {
+    for line in text.split('\n') {
         let here = start;
         start += line.len() + 1;
         let trimmed = line.trim();
@@ -132,7 +118,7 @@ fn opening(text: &str) -> Option<(usize, usize, &str)> {
         ]
         .iter()
         .any(|g| lower.starts_with(g));
-        return greets.then_some((i + 1, here, line));
+        return greets.then_some((here, line));
     }
     None
 }

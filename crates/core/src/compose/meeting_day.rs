@@ -23,9 +23,10 @@ fn said_met_on() -> &'static Regex {
         Regex::new(
             // Only what looks back at the interview: a verb in the past ("met",
             // "spoke"), thanks or pleasure for it ("for meeting me", "enjoyed speaking",
-            // "the time to meet with me"), or "our conversation on …". "Could we talk
+            // "the time to meet with me", "for your time", "for the interview"), or "our
+            // conversation on …". "Could we talk
             // on Friday?" looks ahead and is not judged.
-            r"(?i)\b(?:(?:met|spoke|talked|chatted|interviewed)|(?:(?:for|enjoyed|enjoy|pleasure|great|good|nice|lovely|wonderful)\s+(?:[a-z']+\s+){0,4}?(?:meeting|speaking|talking|chatting|interviewing))|(?:time\s+to\s+(?:meet|speak|talk|chat))|(?:(?:was|been)\s+(?:(?:so|very|really)\s+)?(?:great|good|nice|lovely|wonderful|a\s+pleasure)\s+to\s+(?:meet|speak|talk|chat))|(?:our\s+(?:conversation|interview|meeting|chat|call|discussion)))(?:\s+(?:with|to))?(?:\s+(?:me|you|us|the\s+team))?\s+(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            r"(?i)\b(?:(?:met|spoke|talked|chatted|interviewed)|(?:(?:for|enjoyed|enjoy|pleasure|great|good|nice|lovely|wonderful)\s+(?:[a-z']+\s+){0,4}?(?:meeting|speaking|talking|chatting|interviewing))|(?:time\s+to\s+(?:meet|speak|talk|chat))|(?:for\s+your\s+time)|(?:for\s+(?:the|our)\s+(?:interview|conversation|meeting|chat|call|discussion))|(?:(?:was|been)\s+(?:(?:so|very|really)\s+)?(?:great|good|nice|lovely|wonderful|a\s+pleasure)\s+to\s+(?:meet|speak|talk|chat))|(?:our\s+(?:conversation|interview|meeting|chat|call|discussion)))(?:\s+(?:with|to))?(?:\s+(?:me|you|us|the\s+team))?\s+(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         )
         .expect("a valid pattern")
     })
@@ -47,26 +48,21 @@ pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
                 .find(|(name, _)| m.as_str().eq_ignore_ascii_case(name))
                 .is_some_and(|(_, w)| *w != day.weekday())
         })
-        .map(|m| {
-            let before = &text[..m.start()];
-            let start = before.chars().count();
-            Finding {
-                rule: "Content.Day".into(),
-                level: Level::Warning,
-                message: format!(
+        .map(|m| Finding {
+            suggestions: vec![right.clone()],
+            ..Finding::located(
+                "Content.Day",
+                Level::Warning,
+                format!(
                     "The interview was on {}, not {}: a wrong day reads as a note written \
                      for another interview.",
                     day.strftime("%A %-d %B"),
                     m.as_str()
                 ),
-                matched: m.as_str().to_string(),
-                line: before.matches('\n').count() + 1,
-                column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
-                start,
-                end: start + m.as_str().chars().count(),
-                suggestions: vec![right.clone()],
-                link: None,
-            }
+                text,
+                m.start(),
+                m.end(),
+            )
         })
         .collect()
 }
@@ -106,6 +102,8 @@ mod tests {
             "I enjoyed speaking with you on Wednesday.",
             "Since our conversation on Friday, I have thought about the roadmap.",
             "When we spoke on Monday, you mentioned the migration.",
+            "Thank you for your time on Monday and for the conversation.",
+            "Thank you for the interview on Friday.",
         ] {
             assert_eq!(meeting_day_findings(slip, day).len(), 1, "{slip}");
         }

@@ -39,24 +39,18 @@ pub fn placeholder_findings(text: &str) -> Vec<Finding> {
         .find_iter(text)
         .filter(|m| !is_aside(m.as_str()))
         .map(|m| {
-            let before = &text[..m.start()];
-            let start = before.chars().count();
-            Finding {
-                rule: "Content.Placeholder".into(),
-                level: Level::Error,
-                message: format!(
+            Finding::located(
+                "Content.Placeholder",
+                Level::Error,
+                format!(
                     "'{}' is a blank left to fill: sent as written, it tells them this was a \
                      form letter. Put in what it stands for, or take it out.",
                     m.as_str()
                 ),
-                matched: m.as_str().to_string(),
-                line: before.matches('\n').count() + 1,
-                column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
-                start,
-                end: start + m.as_str().chars().count(),
-                suggestions: Vec::new(),
-                link: None,
-            }
+                text,
+                m.start(),
+                m.end(),
+            )
         })
         .collect()
 }

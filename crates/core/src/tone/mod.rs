@@ -108,4 +108,31 @@ impl Finding {
             link: None,
         }
     }
+
+    /// A finding about `text[at..end]` (byte offsets, at character boundaries), placed
+    /// as the checker places its own: line and column, and character offsets as the
+    /// editor highlights them.
+    pub fn located(
+        rule: &str,
+        level: Level,
+        message: String,
+        text: &str,
+        at: usize,
+        end: usize,
+    ) -> Finding {
+        let before = &text[..at];
+        let start = before.chars().count();
+        Finding {
+            rule: rule.into(),
+            level,
+            message,
+            matched: text[at..end].to_string(),
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+            start,
+            end: start + text[at..end].chars().count(),
+            suggestions: vec![],
+            link: None,
+        }
+    }
 }
