@@ -179,13 +179,38 @@ impl Followup {
         )
     }
 
-    /// Another company you applied to, named in `text` written for this interview's
-    /// (`compose::other_company_findings`): a note copied from one for another.
-    pub fn company_findings(&mut self, interview_id: &str, text: &str) -> Result<Vec<Finding>> {
+    /// What `text`, written for this interview, says that its facts contradict:
+    /// another company you applied to named in it (a note copied from one for another),
+    /// a name greeted that is not the recipient's (when `recipient_id` says who it is
+    /// for), and a day you met that is not the interview's, as the reader lived it (the
+    /// recipient's zone, else the lead interviewer's).
+    pub fn facts_findings(
+        &mut self,
+        interview_id: &str,
+        text: &str,
+        recipient_id: Option<&str>,
+    ) -> Result<Vec<Finding>> {
         let interview = self.store.interview(interview_id)?;
         let app = self.store.application(&interview.application_id)?;
-        let others = self.store.companies()?;
-        Ok(compose::other_company_findings(text, &app.company, &others))
+        let mut findings =
+            compose::other_company_findings(text, &app.company, &self.store.companies()?);
+        let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
+        let recipient = match recipient_id {
+            Some(id) => self.store.contact(id).ok(),
+            None => None,
+        };
+        if let Some(recipient) = &recipient {
+            findings.extend(compose::greeting_findings(text, recipient, &panel));
+        }
+        // The day drafts name (compose::context): the interview's in the reader's zone.
+        let reader = recipient.as_ref().or(panel.first());
+        let zone = followup_core::contact::their_zone(reader, &interview.time_zone);
+        let day = match jiff::tz::TimeZone::get(&zone) {
+            Ok(tz) => interview.start.to_zoned_datetime(tz).date(),
+            Err(_) => interview.local_start().date(),
+        };
+        findings.extend(compose::meeting_day_findings(text, day));
+        Ok(findings)
     }
 
     /// When a draft makes its contact, as the behaviour rules judge it: an email or a
@@ -228,30 +253,13 @@ impl Followup {
         let sources = private::sources(&d.body, &inputs.all());
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         findings.extend(compose::placeholder_findings(&d.full_text()));
-        findings.extend(self.company_findings(&d.interview_id, &d.full_text())?);
-        let interview = self.store.interview(&d.interview_id)?;
-        let recipient = match &d.recipient_id {
-            Some(id) => self.store.contact(id).ok(),
-            None => None,
-        };
-        // The name it greets, against whom it goes to and the rest of the panel.
-        if let Some(recipient) = &recipient {
-            let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
-            findings.extend(compose::greeting_findings(
-                &d.full_text(),
-                recipient,
-                &panel,
-            ));
-        }
-        // The day it says you met, against the interview's as the reader lived it (the
-        // day drafts name: compose::context).
-        let zone = followup_core::contact::their_zone(recipient.as_ref(), &interview.time_zone);
-        let day = match jiff::tz::TimeZone::get(&zone) {
-            Ok(tz) => interview.start.to_zoned_datetime(tz).date(),
-            Err(_) => interview.local_start().date(),
-        };
-        findings.extend(compose::meeting_day_findings(&d.full_text(), day));
+        findings.extend(self.facts_findings(
+            &d.interview_id,
+            &d.full_text(),
+            d.recipient_id.as_deref(),
+        )?);
         if d.kind == DraftKind::ThankYou {
+            let interview = self.store.interview(&d.interview_id)?;
             let app = self.store.application(&interview.application_id)?;
             // Any of your skills named will do: you may have chosen them (--skills).
             let names: Vec<String> = profile.skills.iter().map(|s| s.name.clone()).collect();

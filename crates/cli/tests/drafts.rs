@@ -844,4 +844,12 @@ fn a_wrong_day_for_the_interview_is_found() {
         stdout.contains("warning Content.Day") && stdout.contains("Tuesday 2 March, not Monday"),
         "{stdout}"
     );
+    // `check --interview` finds it in a text of your own, in the lead's day.
+    let text = db.file("mine.txt", "Thank you for meeting me on Wednesday.\n");
+    let out = db.run(&["check", &text, "--interview", &interview]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("warning Content.Day"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

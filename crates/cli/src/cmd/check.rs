@@ -71,7 +71,7 @@ pub fn run(app: &mut Followup, args: CheckArgs) -> anyhow::Result<()> {
         let id = super::full_id(app, id)?;
         findings.extend(app.behaviour_findings(&id)?);
         findings.extend(app.privacy_findings(&id, &text)?);
-        findings.extend(app.company_findings(&id, &text)?);
+        findings.extend(app.facts_findings(&id, &text, None)?);
     }
     if args.json {
         out::json(&findings)?;
