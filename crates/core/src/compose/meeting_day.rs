@@ -24,32 +24,42 @@ fn said_met_on() -> &'static Regex {
             // Only what looks back at the interview: a verb in the past ("met",
             // "spoke"), thanks or pleasure for it ("for meeting me", "enjoyed speaking",
             // "the time to meet with me", "for your time", "for the interview"), or "our
-            // conversation on …". "Could we talk
-            // on Friday?" looks ahead and is not judged.
-            r"(?i)\b(?:(?:met|spoke|talked|chatted|interviewed)|(?:(?:for|enjoyed|enjoy|pleasure|great|good|nice|lovely|wonderful)\s+(?:[a-z']+\s+){0,4}?(?:meeting|speaking|talking|chatting|interviewing))|(?:time\s+to\s+(?:meet|speak|talk|chat))|(?:for\s+your\s+time)|(?:for\s+(?:the|our)\s+(?:interview|conversation|meeting|chat|call|discussion))|(?:(?:was|been)\s+(?:(?:so|very|really)\s+)?(?:great|good|nice|lovely|wonderful|a\s+pleasure)\s+to\s+(?:meet|speak|talk|chat))|(?:our\s+(?:conversation|interview|meeting|chat|call|discussion)))(?:\s+(?:with|to))?(?:\s+(?:me|you|us|the\s+team))?\s+(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            // conversation on …"; then a weekday, a date written out ("2 March", "March
+            // 2nd"), or both. "Could we talk on Friday?" looks ahead and is not judged.
+            r"(?i)\b(?:(?:met|spoke|talked|chatted|interviewed)|(?:(?:for|enjoyed|enjoy|pleasure|great|good|nice|lovely|wonderful)\s+(?:[a-z']+\s+){0,4}?(?:meeting|speaking|talking|chatting|interviewing))|(?:time\s+to\s+(?:meet|speak|talk|chat))|(?:for\s+your\s+time)|(?:for\s+(?:the|our)\s+(?:interview|conversation|meeting|chat|call|discussion))|(?:(?:was|been)\s+(?:(?:so|very|really)\s+)?(?:great|good|nice|lovely|wonderful|a\s+pleasure)\s+to\s+(?:meet|speak|talk|chat))|(?:our\s+(?:conversation|interview|meeting|chat|call|discussion)))(?:\s+(?:with|to))?(?:\s+(?:me|you|us|the\s+team))?\s+(?:on|last)\s+(?:(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?:,?\s+(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?\b))?|(?:the\s+)?(?P<only_date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?\b))",
         )
         .expect("a valid pattern")
     })
 }
 
-/// Where `text` says you met on a weekday other than `day`'s (the interview's, in the
-/// reader's zone). Offsets are into `text`, the draft as checked.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Where `text` says you met on a weekday, or a date written out, other than `day`'s
+/// (the interview's, in the reader's zone). Offsets are into `text`, the draft as
+/// checked.
 pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
-    let right = DAYS
+    let right_weekday = DAYS
         .iter()
         .find(|(_, w)| *w == day.weekday())
         .map(|(name, _)| capitalised(name))
         .unwrap_or_default();
-    said_met_on()
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .filter(|m| {
-            DAYS.iter()
-                .find(|(name, _)| m.as_str().eq_ignore_ascii_case(name))
-                .is_some_and(|(_, w)| *w != day.weekday())
-        })
-        .map(|m| Finding {
-            suggestions: vec![right.clone()],
+    let mut out = Vec::new();
+    for c in said_met_on().captures_iter(text) {
+        let finding = |m: regex::Match, right: String| Finding {
+            suggestions: vec![right],
             ..Finding::located(
                 "Content.Day",
                 Level::Warning,
@@ -63,8 +73,56 @@ pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
                 m.start(),
                 m.end(),
             )
-        })
-        .collect()
+        };
+        if let Some(m) = c.name("weekday")
+            && DAYS
+                .iter()
+                .find(|(name, _)| m.as_str().eq_ignore_ascii_case(name))
+                .is_some_and(|(_, w)| *w != day.weekday())
+        {
+            out.push(finding(m, right_weekday.clone()));
+            continue;
+        }
+        if let Some(m) = c.name("date").or(c.name("only_date"))
+            && let Some((d, month, day_first)) = written_date(m.as_str())
+            && (d, month) != (day.day(), day.month())
+        {
+            let month_name = capitalised(MONTHS[usize::from(day.month() as u8) - 1]);
+            let right = if day_first {
+                format!("{} {month_name}", day.day())
+            } else {
+                format!("{month_name} {}", day.day())
+            };
+            out.push(finding(m, right));
+        }
+    }
+    out
+}
+
+/// A date written out, "2 March", "the 2nd of March", "March 2nd": its day, its month,
+/// and whether the day came first; None when the word is no month ("2 weeks").
+fn written_date(text: &str) -> Option<(i8, i8, bool)> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("of"))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let [a, b] = words.as_slice() else {
+        return None;
+    };
+    let number = |w: &str| -> Option<i8> {
+        w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<i8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let month =
+        |w: &str| -> Option<i8> { MONTHS.iter().position(|m| *m == w).map(|i| i as i8 + 1) };
+    match (number(a), month(b), month(a), number(b)) {
+        (Some(d), Some(m), _, _) => Some((d, m, true)),
+        (_, _, Some(m), Some(d)) => Some((d, m, false)),
+        _ => None,
+    }
 }
 
 fn capitalised(word: &str) -> String {
@@ -97,6 +155,25 @@ mod tests {
             let found = meeting_day_findings(fine, day);
             assert!(found.is_empty(), "{fine}: {found:?}");
         }
+        for fine in [
+            "Thank you for meeting me on 2 March.",
+            "When we spoke on March 2nd, you mentioned the roadmap.",
+            "Thank you for your time on Tuesday, 2 March.",
+            "Thank you for the interview on the 2nd of March.",
+            "Since we met on 2 occasions, I have learnt a lot.",
+        ] {
+            let found = meeting_day_findings(fine, day);
+            assert!(found.is_empty(), "{fine}: {found:?}");
+        }
+        let found = meeting_day_findings("Thank you for meeting me on 3 March.", day);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].matched, "3 March");
+        assert_eq!(found[0].suggestions, vec!["2 March".to_string()]);
+        let found = meeting_day_findings("When we spoke on March 9th, you said…", day);
+        assert_eq!(found[0].suggestions, vec!["March 2".to_string()]);
+        let found = meeting_day_findings("Thank you for your time on Tuesday 9 March.", day);
+        assert_eq!(found.len(), 1, "the weekday is right, the date is not");
+        assert_eq!(found[0].matched, "9 March");
         for slip in [
             "Thank you for taking the time to meet with me on Thursday.",
             "I enjoyed speaking with you on Wednesday.",
