@@ -178,13 +178,15 @@ fn names_one_day(words: &[&str]) -> bool {
 /// Lower case, punctuation to spaces, ordinals to numbers ("12th" → "12").
 fn normalise(phrase: &str) -> String {
     // "w/c 14 December": the week commencing it.
-    // "Not before Friday", "no earlier than Friday": Friday.
+    // "Not before Friday", "no earlier than Friday", "Friday at the earliest": Friday.
     let lower = phrase
         .to_lowercase()
         .replace("w/c", "week commencing")
         .replace("not before ", "")
         .replace("on or before ", "by ")
-        .replace("no earlier than ", "");
+        .replace("no earlier than ", "")
+        .replace(" at the very earliest", "")
+        .replace(" at the earliest", "");
     let cleaned: String = lower
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })

@@ -353,6 +353,13 @@ mod any_phrase {
 fn phrases_people_use_that_were_misread() {
     // Each of these was read wrongly or not at all (from Tue 2 Mar 2027).
     assert_eq!(read("within the next fortnight"), Some(date(2027, 3, 16)));
+    // "At the earliest" is "not before": the latest date the phrase allows, as ever.
+    assert_eq!(read("April at the earliest"), Some(date(2027, 4, 30)));
+    assert_eq!(
+        read("probably April at the very earliest"),
+        Some(date(2027, 4, 30))
+    );
+    assert_eq!(read("Friday at the earliest"), Some(date(2027, 3, 5)));
     assert_eq!(read("within 48 hours"), Some(date(2027, 3, 4)));
     assert_eq!(read("within 24 hours"), Some(date(2027, 3, 3)));
     assert_eq!(read("in the coming days"), Some(date(2027, 3, 5)));
