@@ -76,10 +76,10 @@ pub fn other_company_findings(text: &str, company: &str, others: &[String]) -> V
         let one_word = !theirs.contains(' ');
         let found = text.match_indices(theirs).find(|(at, _)| {
             let before = text[..*at].chars().next_back();
-            let after = text[at + theirs.len()..].chars().next();
+            let rest = &text[at + theirs.len()..];
             let whole = !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric);
-            whole && !(one_word && sentence_start(&text[..*at]))
+                && !rest.chars().next().is_some_and(char::is_alphanumeric);
+            whole && !(one_word && sentence_start(&text[..*at])) && !names_a_product(rest)
         });
         if let Some((at, _)) = found {
             out.push(Finding {
@@ -139,6 +139,20 @@ fn core_name(company: &str) -> &str {
         name = rest.trim_end_matches([',', ' ']);
     }
     name
+}
+
+/// Whether the company's name is the start of a product's ("Google Analytics", "Amazon
+/// Web Services", which your evidence may name): the next word, on the same line, is
+/// capitalised and no legal suffix ("Globex Corporation" is the company).
+fn names_a_product(rest: &str) -> bool {
+    let Some(next) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return false;
+    };
+    let bare = next.trim_matches(|c: char| !c.is_alphanumeric());
+    bare.chars().next().is_some_and(char::is_uppercase) && core_name(&format!("x {bare}")) != "x"
 }
 
 /// Whether what comes before a word ends a sentence (or is nothing, or a line break).
@@ -224,6 +238,22 @@ mod tests {
         assert!(found("a globex of ideas", "Acme Ltd", &others).is_empty());
         assert_eq!(
             found("Thanks from Initech's biggest fan.", "Acme Ltd", &others).len(),
+            1
+        );
+        // The start of a product's name, as evidence names it, is not the company.
+        let google = ["Google"];
+        assert!(found("I set up Google Analytics 4 tracking.", "Acme Ltd", &google).is_empty());
+        assert_eq!(
+            found("I would love to join Google.", "Acme Ltd", &google).len(),
+            1
+        );
+        assert_eq!(
+            found(
+                "I would love to join Globex Corporation.",
+                "Acme Ltd",
+                &others
+            )
+            .len(),
             1
         );
         // A one-word name that is also a word: only mid-sentence.
