@@ -405,6 +405,8 @@ mod weeks;
 mod words;
 use weeks::*;
 use words::*;
+/// What compose/meeting_day.rs reads a date written out with.
+pub(crate) use words::{day_number, month};
 
 #[cfg(test)]
 mod tests;

@@ -2,20 +2,11 @@
 //! Tuesday 2 March"), checked against the interview's day as the reader lived it: a
 //! wrong day is a note written for another interview, or a slip the reader sees at once.
 
+use crate::said::{day_number, month};
 use crate::tone::{Finding, Level};
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use regex::Regex;
 use std::sync::OnceLock;
-
-const DAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
-];
 
 fn said_met_on() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -32,30 +23,12 @@ fn said_met_on() -> &'static Regex {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Where `text` says you met on a weekday, or a date written out, other than `day`'s
 /// (the interview's, in the reader's zone). Offsets are into `text`, the draft as
 /// checked.
 pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
-    let right_weekday = DAYS
-        .iter()
-        .find(|(_, w)| *w == day.weekday())
-        .map(|(name, _)| capitalised(name))
-        .unwrap_or_default();
+    let weekday = day.strftime("%A").to_string();
+    let month_name = day.strftime("%B").to_string();
     let mut out = Vec::new();
     for c in said_met_on().captures_iter(text) {
         let finding = |m: regex::Match, right: String| Finding {
@@ -75,19 +48,15 @@ pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
             )
         };
         if let Some(m) = c.name("weekday")
-            && DAYS
-                .iter()
-                .find(|(name, _)| m.as_str().eq_ignore_ascii_case(name))
-                .is_some_and(|(_, w)| *w != day.weekday())
+            && !m.as_str().eq_ignore_ascii_case(&weekday)
         {
-            out.push(finding(m, right_weekday.clone()));
+            out.push(finding(m, weekday.clone()));
             continue;
         }
         if let Some(m) = c.name("date").or(c.name("only_date"))
-            && let Some((d, month, day_first)) = written_date(m.as_str())
-            && (d, month) != (day.day(), day.month())
+            && let Some((d, m_of_year, day_first)) = written_date(m.as_str())
+            && (d, m_of_year) != (day.day(), day.month())
         {
-            let month_name = capitalised(MONTHS[usize::from(day.month() as u8) - 1]);
             let right = if day_first {
                 format!("{} {month_name}", day.day())
             } else {
@@ -99,8 +68,9 @@ pub fn meeting_day_findings(text: &str, day: Date) -> Vec<Finding> {
     out
 }
 
-/// A date written out, "2 March", "the 2nd of March", "March 2nd": its day, its month,
-/// and whether the day came first; None when the word is no month ("2 weeks").
+/// A date written out, "2 March", "the 2nd of March", "March 2nd" (or "Mar 2"): its day,
+/// its month, and whether the day came first; None when the word is no month ("2
+/// weeks"). The words are read as said.rs reads an employer's dates.
 fn written_date(text: &str) -> Option<(i8, i8, bool)> {
     let words: Vec<String> = text
         .split_whitespace()
@@ -110,26 +80,11 @@ fn written_date(text: &str) -> Option<(i8, i8, bool)> {
     let [a, b] = words.as_slice() else {
         return None;
     };
-    let number = |w: &str| -> Option<i8> {
-        w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .parse::<i8>()
-            .ok()
-            .filter(|d| (1..=31).contains(d))
-    };
-    let month =
-        |w: &str| -> Option<i8> { MONTHS.iter().position(|m| *m == w).map(|i| i as i8 + 1) };
+    let number = |w: &str| day_number(w.trim_end_matches(|c: char| c.is_ascii_alphabetic()));
     match (number(a), month(b), month(a), number(b)) {
         (Some(d), Some(m), _, _) => Some((d, m, true)),
         (_, _, Some(m), Some(d)) => Some((d, m, false)),
         _ => None,
-    }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -171,6 +126,9 @@ mod tests {
         assert_eq!(found[0].suggestions, vec!["2 March".to_string()]);
         let found = meeting_day_findings("When we spoke on March 9th, you said…", day);
         assert_eq!(found[0].suggestions, vec!["March 2".to_string()]);
+        // Shortened as said.rs reads it.
+        let found = meeting_day_findings("When we spoke on Mar 9, you said…", day);
+        assert_eq!(found[0].matched, "Mar 9");
         let found = meeting_day_findings("Thank you for your time on Tuesday 9 March.", day);
         assert_eq!(found.len(), 1, "the weekday is right, the date is not");
         assert_eq!(found[0].matched, "9 March");

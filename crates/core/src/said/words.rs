@@ -42,11 +42,13 @@ pub(super) fn hours(word: &str) -> bool {
 }
 
 /// A day of the month in figures, 1 to 31 ("12", from "12th").
-pub(super) fn day_number(word: &str) -> Option<i8> {
+pub(crate) fn day_number(word: &str) -> Option<i8> {
     word.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
 }
 
-pub(super) fn month(word: &str) -> Option<i8> {
+/// A month named in lower case, whole or shortened ("march", "mar", "sept"), 1 to 12;
+/// "marketing" is none.
+pub(crate) fn month(word: &str) -> Option<i8> {
     const NAMES: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
