@@ -202,13 +202,8 @@ impl Followup {
         if let Some(recipient) = &recipient {
             findings.extend(compose::greeting_findings(text, recipient, &panel));
         }
-        // The day drafts name (compose::context): the interview's in the reader's zone.
-        let reader = recipient.as_ref().or(panel.first());
-        let zone = followup_core::contact::their_zone(reader, &interview.time_zone);
-        let day = match jiff::tz::TimeZone::get(&zone) {
-            Ok(tz) => interview.start.to_zoned_datetime(tz).date(),
-            Err(_) => interview.local_start().date(),
-        };
+        // The day drafts name: the interview's as the reader (else the lead) lived it.
+        let day = interview.day_for(recipient.as_ref().or(panel.first()));
         findings.extend(compose::meeting_day_findings(text, day));
         Ok(findings)
     }

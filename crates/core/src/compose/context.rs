@@ -23,13 +23,7 @@ struct SkillOut<'a> {
 pub fn context(input: &ComposeInput) -> Value {
     let locale = &input.profile.locale;
     let us = *locale == Locale::EnUs;
-    // The day as the reader lived it: a video interview on Thursday evening in Los
-    // Angeles was Friday morning in Bengaluru.
-    let their_zone = crate::contact::their_zone(input.recipient, &input.interview.time_zone);
-    let day = match jiff::tz::TimeZone::get(&their_zone) {
-        Ok(tz) => input.interview.start.to_zoned_datetime(tz).date(),
-        Err(_) => input.interview.local_start().date(),
-    };
+    let day = input.interview.day_for(input.recipient);
     let named = input
         .recipient
         .filter(|c| !c.family_name.is_empty() || !c.full_name.is_empty());

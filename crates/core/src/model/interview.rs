@@ -180,6 +180,17 @@ impl Interview {
         self.start.to_zoned_datetime(tz)
     }
 
+    /// The interview's day as `reader` lived it, in their zone (`contact::their_zone`): a
+    /// video interview on Thursday evening in Los Angeles was Friday morning in Bengaluru.
+    /// The day drafts name, and the one a draft's "on Monday" is checked against.
+    pub fn day_for(&self, reader: Option<&Contact>) -> jiff::civil::Date {
+        let zone = crate::contact::their_zone(reader, &self.time_zone);
+        match jiff::tz::TimeZone::get(&zone) {
+            Ok(tz) => self.start.to_zoned_datetime(tz).date(),
+            Err(_) => self.local_start().date(),
+        }
+    }
+
     /// Which round of its application this interview is: one plus the interviews that
     /// started before it and were not cancelled. `rounds` is every interview of the
     /// application (this one included or not); ties on the start are broken by id, the

@@ -170,3 +170,14 @@ fn the_first_repeat_is_named() {
     assert_eq!(first_repeat(["a", "b", "a", "b"]), Some("a"));
     assert_eq!(first_repeat(["a", "b"]), None);
 }
+
+#[test]
+fn the_interviews_day_is_the_one_its_reader_lived() {
+    // Thu 4 Mar 2027 20:30 in Los Angeles is Fri 5 Mar 10:00 in Bengaluru.
+    let mut iv = interview("int-1", "2027-03-05T04:30:00Z", InterviewStatus::Scheduled);
+    iv.time_zone = "America/Los_Angeles".into();
+    assert_eq!(iv.day_for(None), jiff::civil::date(2027, 3, 4));
+    let mut ananya = Contact::named("Ananya Rao", jiff::Timestamp::UNIX_EPOCH);
+    ananya.time_zone = Some("Asia/Kolkata".into());
+    assert_eq!(iv.day_for(Some(&ananya)), jiff::civil::date(2027, 3, 5));
+}
