@@ -192,6 +192,16 @@ impl Followup {
     ) -> Result<Vec<Finding>> {
         let interview = self.store.interview(interview_id)?;
         let app = self.store.application(&interview.application_id)?;
+        self.facts(&interview, &app, text, recipient_id)
+    }
+
+    fn facts(
+        &mut self,
+        interview: &followup_core::model::Interview,
+        app: &followup_core::model::Application,
+        text: &str,
+        recipient_id: Option<&str>,
+    ) -> Result<Vec<Finding>> {
         let mut findings =
             compose::other_company_findings(text, &app.company, &self.store.companies()?);
         let panel = self.store.contacts_by_ids(&interview.interviewer_ids)?;
@@ -248,14 +258,10 @@ impl Followup {
         let sources = private::sources(&d.body, &inputs.all());
         findings.extend(compose::callback_findings(&d.kind, &profile.phone));
         findings.extend(compose::placeholder_findings(&d.full_text()));
-        findings.extend(self.facts_findings(
-            &d.interview_id,
-            &d.full_text(),
-            d.recipient_id.as_deref(),
-        )?);
+        let interview = self.store.interview(&d.interview_id)?;
+        let app = self.store.application(&interview.application_id)?;
+        findings.extend(self.facts(&interview, &app, &d.full_text(), d.recipient_id.as_deref())?);
         if d.kind == DraftKind::ThankYou {
-            let interview = self.store.interview(&d.interview_id)?;
-            let app = self.store.application(&interview.application_id)?;
             // Any of your skills named will do: you may have chosen them (--skills).
             let names: Vec<String> = profile.skills.iter().map(|s| s.name.clone()).collect();
             let yours = skills::chosen(&profile.skills, &names).unwrap_or_default();
