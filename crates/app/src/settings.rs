@@ -53,6 +53,9 @@ pub struct ResolvedSetting {
     pub meaning: String,
     /// Where the value came from: "config", "default", "unset", or the variable's name.
     pub source: String,
+    /// Whether a value set here would be stored and used: not for one the environment
+    /// sets, nor for the SMTP password, which is never stored.
+    pub settable: bool,
 }
 
 pub(crate) fn env_name(key: &str) -> String {
@@ -122,6 +125,7 @@ impl Followup {
                 value: found.map_or(default.to_string(), |(_, v)| v.clone()),
                 meaning: about.to_string(),
                 source: if found.is_some() { "config" } else { "default" }.into(),
+                settable: true,
             });
         }
         rows.extend(self.smtp_resolved()?);
@@ -143,6 +147,7 @@ impl Followup {
                 name: key.to_string(),
                 value,
                 meaning: about.to_string(),
+                settable: !source.starts_with("FOLLOWUP_"),
                 source,
             });
         }
@@ -161,6 +166,7 @@ impl Followup {
             value: value.into(),
             meaning: "from FOLLOWUP_SMTP_PASSWORD or smtp.password_command; never stored".into(),
             source: source.into(),
+            settable: false,
         });
         Ok(out)
     }
@@ -459,6 +465,26 @@ mod tests {
             let err = mail_host(h).unwrap_err().to_string();
             assert!(err.contains(why), "{h}: {err}");
         }
+    }
+
+    #[test]
+    fn what_the_environment_sets_and_the_password_are_not_settable_here() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("f.db").display().to_string();
+        let options = crate::Options {
+            smtp_env: vec![("smtp.port".into(), "2525".into())],
+            ..crate::Options::default()
+        };
+        let mut app = Followup::open(&db, options).unwrap();
+        let rows = app.settings().unwrap();
+        let settable = |name: &str| rows.iter().find(|r| r.name == name).unwrap().settable;
+        assert!(settable("smtp.host"));
+        assert!(settable("plan.cadence"));
+        assert!(
+            !settable("smtp.port"),
+            "FOLLOWUP_SMTP_PORT wins over the database"
+        );
+        assert!(!settable("smtp.password"), "never stored");
     }
 
     #[test]

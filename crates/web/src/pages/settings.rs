@@ -40,7 +40,7 @@ pub async fn show(
     let rows: Vec<SettingRow> = rows
         .into_iter()
         .map(|r| SettingRow {
-            fixed: r.source.starts_with("FOLLOWUP_") || r.name == "smtp.password",
+            fixed: !r.settable,
             whence: match r.source.as_str() {
                 "unset" => "not set: give it in FOLLOWUP_SMTP_PASSWORD where Followup runs, \
                             or set smtp.password_command above"
