@@ -83,6 +83,16 @@ fn setup(db: &Db) -> String {
     interview.trim().to_string()
 }
 
+/// The rules of a stored draft's findings, as `draft show --json` gives them.
+fn shown_rules(db: &Db, id: &str) -> Vec<String> {
+    db.json(&["draft", "show", id, "--json"])["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Runs the binary with an "editor" that is a shell command.
 fn with_editor(db: &Db, editor: &str, args: &[&str]) -> std::process::Output {
     db.run_with(args, "", &[("EDITOR", editor)])
@@ -567,14 +577,7 @@ fn a_call_script_is_judged_when_the_call_is_due() {
 fn a_voicemail_without_a_number_to_call_back_says_so() {
     let db = Db::sqlite();
     let interview = setup(&db);
-    let rules = |id: &str| -> Vec<String> {
-        db.json(&["draft", "show", id, "--json"])["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["rule"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let rules = |id: &str| shown_rules(&db, id);
     let with = db.json(&["draft", "voicemail", &interview, "--json"]);
     assert!(with["body"].as_str().unwrap().contains("+44 7700 900123"));
     assert!(!rules(with["id"].as_str().unwrap()).contains(&"Content.CallbackNumber".into()));
@@ -779,14 +782,7 @@ fn another_company_named_in_a_note_is_found() {
         .as_str()
         .unwrap()
         .to_string();
-    let rules = |id: &str| -> Vec<String> {
-        db.json(&["draft", "show", id, "--json"])["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["rule"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let rules = |id: &str| shown_rules(&db, id);
     assert!(!rules(&id).contains(&"Content.OtherCompany".to_string()));
     // A line copied from the note to Globex: found, naming both.
     let out = with_editor(
@@ -824,14 +820,7 @@ fn a_wrong_day_for_the_interview_is_found() {
             .contains("on Tuesday 2 March"),
         "{draft}"
     );
-    let rules = |id: &str| -> Vec<String> {
-        db.json(&["draft", "show", id, "--json"])["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["rule"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let rules = |id: &str| shown_rules(&db, id);
     assert!(!rules(&id).contains(&"Content.Day".to_string()));
     // Copied from a note for a Monday interview: the day is found.
     let out = with_editor(
