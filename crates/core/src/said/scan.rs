@@ -12,11 +12,13 @@
 
 use super::spans::how_often;
 use super::{
-    Date, WorkingDays, day_number, friday_of, month, next_monday, strip_lead, unit, weekday, whole,
+    Date, WorkingDays, day_number, friday_of, hours, month, next_monday, strip_lead, unit, weekday,
+    whole,
 };
 
-/// The longest run of words tried as one date expression ("the week of 14 December").
-const LONGEST: usize = 6;
+/// The longest run of words tried as one date expression ("the week of 14 December", "in
+/// the next week and a half").
+const LONGEST: usize = 7;
 
 /// The latest date named inside `words` (the phrase, normalised), if any.
 pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) -> Option<Date> {
@@ -31,6 +33,18 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
             && rest.first() != Some(&"next")
         {
             latest = Some(friday_of(next_monday(before)));
+            i = words.len() - rest.len();
+            continue;
+        }
+        // "final interviews on the 9th, decisions by the end of that week": the Friday of
+        // the date before it.
+        if let (
+            Some(before),
+            ["end" | "close", "of", "that", "week", rest @ ..]
+            | ["later", "that", "week", rest @ ..],
+        ) = (latest, ahead)
+        {
+            latest = Some(friday_of(before));
             i = words.len() - rest.len();
             continue;
         }
@@ -75,11 +89,20 @@ fn bare_unit(run: &[&str]) -> bool {
 }
 
 /// Whether the word at `k` names a date or a span of time by itself: a weekday, a unit
-/// ("weeks"), a season ("Christmas", "Easter", "holidays", "quarter", "year"), "tomorrow",
+/// ("weeks"; hours after "within" or "in"), a season ("Christmas", "Easter", "holidays", "quarter", "year"), "tomorrow",
 /// or a month where it reads as one.
 fn names_a_date(words: &[&str], k: usize) -> bool {
     let w = words[k];
     if weekday(w).is_some() || unit(w).is_some() {
+        return true;
+    }
+    // "an offer within 48 hours": hours are a span only after "within" or "in" (not "a
+    // two hour panel").
+    if hours(w)
+        && words[k.saturating_sub(3)..k]
+            .iter()
+            .any(|b| matches!(*b, "within" | "in"))
+    {
         return true;
     }
     if matches!(

@@ -50,6 +50,14 @@ pub(super) fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<
     {
         return None;
     }
+    // "a week and a half", "two and a half weeks": half a unit more.
+    let half = words.windows(3).any(|w| w == ["and", "a", "half"]);
+    let words: Vec<&str> = if half {
+        let at = words.windows(3).position(|w| w == ["and", "a", "half"])?;
+        [&words[..at], &words[at + 3..]].concat()
+    } else {
+        words
+    };
     let words = widest_of_range(&words);
     if how_often(&words) {
         return None;
@@ -71,6 +79,14 @@ pub(super) fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<
         .copied()
         .filter(|w| *w != "couple" && *w != "few")
         .collect();
+    // After the unit, only words that round the span off ("two weeks or so", "ten days
+    // from now", "a week at most"): anything else makes the run part of another phrase
+    // ("a two hour panel, decision next week", "a week, maybe ten days"), read on its own.
+    let span = |w: &str| unit(w).is_some() || hours(w);
+    let mut after_unit = rest.iter().skip_while(|w| !span(w)).skip(1);
+    if !after_unit.all(|w| ROUNDING_OFF.contains(w)) {
+        return None;
+    }
     match rest.as_slice() {
         [kind, days, ..] if matches!(*kind, "working" | "business") && unit(days) == Some(1) => {
             Some(cal.add(from, n as u32))
@@ -79,14 +95,52 @@ pub(super) fn relative(words: &[&str], from: Date, cal: &WorkingDays) -> Option<
         [h, ..] if hours(h) => from.checked_add(((n + 23) / 24).days()).ok(),
         [u, ..] => {
             let days = unit(u)?;
+            let extra = if half { (days + 1) / 2 } else { 0 };
             if days == 30 {
-                return from.checked_add((n as i32).months()).ok();
+                return from
+                    .checked_add((n as i32).months())
+                    .ok()?
+                    .checked_add(extra.days())
+                    .ok();
             }
-            from.checked_add((n * days).days()).ok()
+            from.checked_add((n * days + extra).days()).ok()
         }
         _ => None,
     }
 }
+
+/// Words that may follow a span's unit and leave it one span.
+const ROUNDING_OFF: &[&str] = &[
+    "time",
+    "s",
+    "from",
+    "now",
+    "today",
+    "or",
+    "so",
+    "ish",
+    "max",
+    "maximum",
+    "tops",
+    "at",
+    "the",
+    "most",
+    "latest",
+    "outside",
+    "after",
+    "interview",
+    "hence",
+    "thereabouts",
+    "roughly",
+    "approximately",
+    "about",
+    "give",
+    "take",
+    "to",
+    "hear",
+    "back",
+    "decide",
+];
 
 /// A range is read as its wider end, the latest date it allows: "2-3 weeks" (the hyphen
 /// is a space by now), "two to three weeks", "one or two weeks" → three or two weeks; "a

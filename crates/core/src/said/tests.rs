@@ -362,6 +362,40 @@ fn phrases_people_use_that_were_misread() {
     assert_eq!(read("Friday at the earliest"), Some(date(2027, 3, 5)));
     assert_eq!(read("within 48 hours"), Some(date(2027, 3, 4)));
     assert_eq!(read("within 24 hours"), Some(date(2027, 3, 3)));
+    // Hours inside a sentence, after "within" or "in"; not a length ("a two hour panel"),
+    // which must not swallow the date after it either.
+    assert_eq!(
+        read("We'd hope to make an offer within 48 hours"),
+        Some(date(2027, 3, 4))
+    );
+    assert_eq!(
+        read("we'll get back to you in the next 24 hours or so"),
+        Some(date(2027, 3, 3))
+    );
+    assert_eq!(read("it was a two hour panel"), None);
+    assert_eq!(
+        read("it was a two hour panel, decision next week"),
+        Some(date(2027, 3, 12))
+    );
+    assert_eq!(
+        read("a 3 day assessment, then a decision the week after next"),
+        Some(date(2027, 3, 19))
+    );
+    // Half a unit more; the wider of two spans said one after the other.
+    assert_eq!(
+        read("We'll reach out in the next week and a half"),
+        Some(date(2027, 3, 13))
+    );
+    assert_eq!(read("two and a half weeks"), Some(date(2027, 3, 20)));
+    assert_eq!(
+        read("they said a week, maybe ten days"),
+        Some(date(2027, 3, 12))
+    );
+    // "That week" is the week of the date before it.
+    assert_eq!(
+        read("Final interviews are on the 9th and 10th, decisions by the end of that week"),
+        Some(date(2027, 3, 12))
+    );
     assert_eq!(read("in the coming days"), Some(date(2027, 3, 5)));
     assert_eq!(read("over the coming weeks"), Some(date(2027, 3, 23)));
     // British "Friday week": a week after the coming Friday (Fri 5 Mar).
