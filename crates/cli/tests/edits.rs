@@ -396,3 +396,23 @@ fn undo_takes_back_a_whole_import() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_interview_that_is_over_shows_as_held() {
+    let db = Db::sqlite();
+    let interview = db.acme_interview(&[]);
+    let status = |db: &Db| {
+        db.ok(&["interview", "show", &interview])
+            .lines()
+            .find(|l| l.starts_with("Status"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // 2 March 2027 is still to come as this is written; a year before it is over.
+    assert!(status(&db).ends_with("scheduled"), "{}", status(&db));
+    db.ok(&["interview", "set", &interview, "--at", "2025-03-04T10:00"]);
+    assert!(status(&db).ends_with("held"), "{}", status(&db));
+    // Cancelled stays cancelled, over or not.
+    db.ok(&["interview", "note", &interview, "--status", "cancelled"]);
+    assert!(status(&db).ends_with("cancelled"), "{}", status(&db));
+}

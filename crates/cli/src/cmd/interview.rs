@@ -366,7 +366,7 @@ fn show(app: &mut Followup, i: &Interview) -> anyhow::Result<()> {
         ("Length", format!("{} min", i.duration_minutes)),
         ("Format", i.format.to_string()),
         ("Location", i.location.clone()),
-        ("Status", i.status.to_string()),
+        ("Status", i.status_at(app.now()).to_string()),
         ("Interviewers", panel),
         ("Timeline", i.timeline.clone()),
         (

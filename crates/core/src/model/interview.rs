@@ -139,6 +139,16 @@ impl Interview {
         self.start + jiff::SignedDuration::from_mins(i64::from(self.duration_minutes))
     }
 
+    /// Whether the interview has happened, as of `now`: one still marked scheduled is held
+    /// once it is over (nobody marks it so by hand, and "scheduled" for last Tuesday's
+    /// interview misleads); held and cancelled are as set.
+    pub fn status_at(&self, now: Timestamp) -> InterviewStatus {
+        match &self.status {
+            InterviewStatus::Scheduled if now >= self.end() => InterviewStatus::Held,
+            status => status.clone(),
+        }
+    }
+
     /// What follows an interview (a call, a step done or moved, a message sent) comes
     /// after it is over: a time before that has the date, or the interview, wrong, and
     /// counting it would use up a follow-up. `field` is the one the time was given in;

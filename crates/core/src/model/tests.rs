@@ -181,3 +181,28 @@ fn the_interviews_day_is_the_one_its_reader_lived() {
     ananya.time_zone = Some("Asia/Kolkata".into());
     assert_eq!(iv.day_for(Some(&ananya)), jiff::civil::date(2027, 3, 5));
 }
+
+#[test]
+fn a_scheduled_interview_is_held_once_it_is_over() {
+    // 45 minutes from 10:00.
+    let iv = interview("int-1", "2027-03-02T10:00:00Z", InterviewStatus::Scheduled);
+    let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
+    assert_eq!(
+        iv.status_at(at("2027-03-02T10:44:00Z")),
+        InterviewStatus::Scheduled
+    );
+    assert_eq!(
+        iv.status_at(at("2027-03-02T10:45:00Z")),
+        InterviewStatus::Held
+    );
+    let cancelled = interview("int-2", "2027-03-02T10:00:00Z", InterviewStatus::Cancelled);
+    assert_eq!(
+        cancelled.status_at(at("2027-04-01T00:00:00Z")),
+        InterviewStatus::Cancelled
+    );
+    let held = interview("int-3", "2027-03-02T10:00:00Z", InterviewStatus::Held);
+    assert_eq!(
+        held.status_at(at("2027-03-01T00:00:00Z")),
+        InterviewStatus::Held
+    );
+}

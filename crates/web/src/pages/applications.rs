@@ -165,14 +165,19 @@ pub async fn detail(
         .engines
         .run(move |app| {
             let id = app.full_id(&id)?;
-            Ok(app.timeline(&id)?)
+            Ok((app.timeline(&id)?, app.now()))
         })
         .await?;
+    let (timeline, now) = timeline;
     if editing.edit.is_some() {
         let form = ApplicationForm::of(&timeline.application);
         return form_page(&ctx, Some(&timeline.application.id), form, None);
     }
-    let interviews: Vec<InterviewRow> = timeline.interviews.iter().map(InterviewRow::of).collect();
+    let interviews: Vec<InterviewRow> = timeline
+        .interviews
+        .iter()
+        .map(|i| InterviewRow::of(i, now))
+        .collect();
     let events: Vec<EventRow> = timeline
         .events
         .iter()
@@ -201,7 +206,8 @@ pub struct InterviewRow {
 }
 
 impl InterviewRow {
-    pub fn of(i: &followup_core::model::Interview) -> InterviewRow {
+    /// `now` tells a scheduled interview that is over from one to come.
+    pub fn of(i: &followup_core::model::Interview, now: jiff::Timestamp) -> InterviewRow {
         InterviewRow {
             id: i.id.clone(),
             when: i
@@ -210,7 +216,7 @@ impl InterviewRow {
                 .to_string(),
             zone: i.time_zone.clone(),
             format: i.format.as_str().to_string(),
-            status: i.status.as_str().to_string(),
+            status: i.status_at(now).as_str().to_string(),
             panel: i.interviewer_ids.len(),
         }
     }

@@ -204,10 +204,20 @@ async fn show(
             )?;
             let calls = app.call_list(Some(&id))?;
             let zone = app.profile()?.unwrap_or_default().time_zone;
-            Ok((interview, application, panel, plan, drafts, calls, zone))
+            let now = app.now();
+            Ok((
+                interview,
+                application,
+                panel,
+                plan,
+                drafts,
+                calls,
+                zone,
+                now,
+            ))
         })
         .await?;
-    let (interview, application, panel, plan, drafts, calls, zone) = page;
+    let (interview, application, panel, plan, drafts, calls, zone, now) = page;
     // The panel in the interview's order, lead first.
     let people: Vec<Person> = interview
         .interviewer_ids
@@ -243,7 +253,7 @@ async fn show(
         title => format!("Interview: {} at {}", application.role, application.company),
         nav => "applications",
         interview => &interview,
-        summary => InterviewRow::of(&interview),
+        summary => InterviewRow::of(&interview, now),
         application => &application,
         people,
         plan => plan.into_iter().map(StepRow::from).collect::<Vec<_>>(),

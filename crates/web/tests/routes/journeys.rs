@@ -56,11 +56,14 @@ async fn the_journey_from_application_to_a_logged_call() {
     let r = web.get(&format!("/applications/{application}")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains(&format!("/interviews/{interview}")));
+    // Friday's interview is over on Monday: held, though nobody marked it so.
+    assert!(r.body.contains("· video · held ·"), "{}", r.body);
 
     // The interview page: the panel and the plan with its reasons.
     let r = web.get(&format!("/interviews/{interview}")).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("Priya Patel"));
+    assert!(r.body.contains(" · video · held"), "{}", r.body);
     assert!(r.body.contains("Send the thank-you note"), "{}", r.body);
     // ...an interviewer's is not: left empty, it is worked out from them or is the
     // interview's, never the browser's (yours).
