@@ -1,5 +1,5 @@
 //! The tone checker on sentences written for Followup, several per kind of bad follow-up
-//! (tests/data/tone-probes.txt), in twenty-three rounds. Before the rules for their shapes, 43 of
+//! (tests/data/tone-probes.txt), in twenty-four rounds. Before the rules for their shapes, 43 of
 //! round 1's 75 bad ones were flagged, 11 of round 2's 40 (written after round 1's
 //! rules), 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only), 20 of
 //! round 5's 40 (6 by the rules; ten are whole messages, with ten clean twins), 9 of
@@ -14,7 +14,10 @@
 //! round 20's 30 bad ones in fresh words 27 times, and round 21's 16 (impatience and veiled
 //! complaint) 11 times, and round 22's 40 (every family, in fresh words) 39 times, with 1
 //! of its 40 template-like clean ones flagged by the reading as a whole; round 23's 25
-//! short ones 22 times, none of its 15 short clean ones.
+//! short ones 22 times, none of its 15 short clean ones; round 24's 25 in the shapes real
+//! people write 24 times, and 5 of its 40 clean ones in the genres of the external
+//! corpus's false alarms (one rule mended, three left to the reading as a whole, two left
+//! out as ones an adviser would query).
 //! The test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
@@ -65,7 +68,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     println!(
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
-    assert_eq!(bad, 402);
-    assert!(caught >= 393, "{caught} of {bad}");
+    assert_eq!(bad, 427);
+    assert!(caught >= 418, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
