@@ -179,8 +179,7 @@ fn names_one_day(words: &[&str]) -> bool {
 fn normalise(phrase: &str) -> String {
     // "w/c 14 December": the week commencing it.
     // "Not before Friday", "no earlier than Friday", "Friday at the earliest": Friday.
-    let lower = phrase
-        .to_lowercase()
+    let lower = times_of_day(&phrase.to_lowercase())
         .replace("w/c", "week commencing")
         .replace("not before ", "")
         .replace("on or before ", "by ")
@@ -209,12 +208,30 @@ fn normalise(phrase: &str) -> String {
                 "tomorrow".to_string()
             } else if w == "wk" {
                 "week".to_string()
+            } else if w == "biz" {
+                "business".to_string()
             } else {
                 w.to_string()
             }
         })
         .collect::<Vec<_>>();
-    with_the_word_left_out(plain_periods(words)).join(" ")
+    with_the_word_left_out(plain_periods(ordinal_days(words))).join(" ")
+}
+
+/// The phrase without its times of day ("by 5 pm on Tuesday", "Friday by 17:00", "at
+/// 10.30am"): a decision's day is what is waited for, and "5" is no day of the month.
+fn times_of_day(phrase: &str) -> String {
+    static TIMES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    TIMES
+        .get_or_init(|| {
+            regex::Regex::new(
+                // "17.00", "14.30": minutes no month can be ("15.03" is a date).
+                r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.(?:00|[2-5]\d)\b",
+            )
+            .expect("a valid pattern")
+        })
+        .replace_all(phrase, " ")
+        .into_owned()
 }
 
 /// The words that only say which kind of week or year it is: "the end of the business
@@ -340,7 +357,15 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
         {
             next_date(from, month(m)?, day(e)?, None)
         }
-        [d, m, rest @ ..] | [m, d, rest @ ..] if month(m).is_some() && day(d).is_some() => {
+        // "15 March 2027"; not "March 15 and March 19", two dates the scan reads apart.
+        [d, m, rest @ ..] | [m, d, rest @ ..]
+            if month(m).is_some()
+                && day(d).is_some()
+                && rest
+                    .iter()
+                    .skip(usize::from(year(rest.first()).is_some()))
+                    .all(|w| month(w).is_none() && day(w).is_none()) =>
+        {
             next_date(from, month(m)?, day(d)?, year(rest.first()))
         }
         // "March-April", "March or April": by the end of the later.

@@ -24,7 +24,17 @@ const MONTHS: [&str; 12] = [
 /// The phrase with each date in figures spelt out; anything else as it was ("2-3 weeks",
 /// "1.5 weeks", "24/7").
 pub(super) fn spell_out(phrase: &str, month_first: bool) -> String {
-    spell_out_dates(&whole_days(phrase), month_first)
+    spell_out_dates(&with_slashes(&whole_days(phrase)), month_first)
+}
+
+/// "12-03-2027" written as "12/03/2027": with a year of four figures, hyphens between
+/// figures are a date's, as slashes are (without one, "2-3 weeks" is a range).
+fn with_slashes(phrase: &str) -> String {
+    static HYPHENED: OnceLock<Regex> = OnceLock::new();
+    HYPHENED
+        .get_or_init(|| Regex::new(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b").expect("a valid pattern"))
+        .replace_all(phrase, "$1/$2/$3")
+        .into_owned()
 }
 
 /// A span with a fraction ("1.5 weeks", "2,5 days") as the whole days it runs into ("11
@@ -127,6 +137,8 @@ mod tests {
         assert_eq!(spell_out("18/12/26", false), "18 December 2026");
         assert_eq!(spell_out("by 2026-12-18", false), "by 18 December 2026");
         assert_eq!(spell_out("by 18.12.2026", true), "by 18 December 2026");
+        assert_eq!(spell_out("by 18-12-2026", false), "by 18 December 2026");
+        assert_eq!(spell_out("12-18-2026", true), "18 December 2026");
         assert_eq!(spell_out("bis 18.12.", false), "bis 18 December");
         // A span with a fraction is the whole days it runs into.
         assert_eq!(spell_out("in 1.5 weeks", false), "in 11 days");

@@ -113,12 +113,15 @@ pub(super) fn seasons(words: &[&str], from: Date, thanksgiving: bool) -> Option<
                 .chain(held.iter().copied())
                 .collect()
         }
-        // "the first quarter" is Q1.
-        [nth @ ("first" | "second" | "third" | "fourth"), "quarter"] => {
+        // "the first quarter", "the 1st quarter": Q1.
+        [
+            nth @ ("first" | "second" | "third" | "fourth" | "1" | "2" | "3" | "4"),
+            "quarter",
+        ] => {
             let q = match *nth {
-                "first" => "q1",
-                "second" => "q2",
-                "third" => "q3",
+                "first" | "1" => "q1",
+                "second" | "2" => "q2",
+                "third" | "3" => "q3",
                 _ => "q4",
             };
             vec![q]

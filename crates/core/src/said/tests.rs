@@ -36,6 +36,48 @@ fn dates_and_months() {
     assert_eq!(read("end of March"), Some(date(2027, 3, 31)));
     assert_eq!(read("in April"), Some(date(2027, 4, 30)));
     assert_eq!(read("by 1 February"), Some(date(2028, 2, 1)), "next year's");
+    // A day written as a word, where it reads as a date.
+    assert_eq!(read("by the twelfth"), Some(date(2027, 3, 12)));
+    assert_eq!(read("by the twelfth of March"), Some(date(2027, 3, 12)));
+    assert_eq!(read("March fifteenth"), Some(date(2027, 3, 15)));
+    assert_eq!(read("by the twenty-first"), Some(date(2027, 3, 21)));
+    assert_eq!(
+        read("on the thirty-first of March"),
+        Some(date(2027, 3, 31))
+    );
+    assert_eq!(read("by the first of next month"), Some(date(2027, 4, 1)));
+    assert_eq!(read("the twelfth or thirteenth"), Some(date(2027, 3, 13)));
+    assert_eq!(
+        read("we'll know by the fifteenth, hopefully"),
+        Some(date(2027, 3, 15))
+    );
+    // ...and where it does not: a week, a round, a candidate.
+    assert_eq!(read("the second week of March"), Some(date(2027, 3, 12)));
+    assert_eq!(
+        read("the third round is on the 20th"),
+        Some(date(2027, 3, 20))
+    );
+    assert_eq!(
+        read("the fifth candidate comes in next week"),
+        Some(date(2027, 3, 12))
+    );
+    assert_eq!(read("by the first of the year"), Some(date(2028, 1, 1)));
+    // Hyphens between figures with a year of four are a date's.
+    assert_eq!(read("12-03-2027"), Some(date(2027, 3, 12)));
+    // Two dates named in full: the later.
+    assert_eq!(
+        read("between March 15 and March 19"),
+        Some(date(2027, 3, 19))
+    );
+    // A time of day is no day of the month.
+    assert_eq!(read("by 5 pm on Friday"), Some(date(2027, 3, 5)));
+    assert_eq!(read("by 17:00 on Friday"), Some(date(2027, 3, 5)));
+    assert_eq!(read("Friday by 17.00"), Some(date(2027, 3, 5)));
+    assert_eq!(read("at 10.30am on the 9th"), Some(date(2027, 3, 9)));
+    assert_eq!(read("by 15.03"), Some(date(2027, 3, 15)));
+    // Quarters in figures, business days in shorthand.
+    assert_eq!(read("the 2nd quarter"), Some(date(2027, 6, 30)));
+    assert_eq!(read("within 10 biz days"), Some(date(2027, 3, 16)));
 }
 
 #[test]

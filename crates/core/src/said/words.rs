@@ -122,3 +122,98 @@ pub(super) fn with_the_word_left_out(words: Vec<String>) -> Vec<String> {
     }
     out
 }
+
+/// A day of the month written as a word ("the twelfth", "March fifteenth", "the twenty
+/// first of May") as its figures, where it reads as a date: beside a month, or after "the"
+/// at the end of a clause. "The first week", "the third round" and "the fifth candidate"
+/// keep their words.
+pub(super) fn ordinal_days(words: Vec<String>) -> Vec<String> {
+    const ORDINALS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let ordinal = |w: &str| ORDINALS.iter().position(|o| *o == w).map(|i| i + 1);
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        // "twenty first", "thirty first" (the hyphen is a space by now), "thirtieth".
+        let (day, len) = match (words[i].as_str(), words.get(i + 1).map(String::as_str)) {
+            ("twenty", Some(n)) if ordinal(n).is_some_and(|n| n < 10) => {
+                (ordinal(n).map(|n| n + 20), 2)
+            }
+            ("thirty", Some("first")) => (Some(31), 2),
+            ("thirtieth", _) => (Some(30), 1),
+            (w, _) => (ordinal(w), 1),
+        };
+        let Some(day) = day else {
+            out.push(words[i].clone());
+            i += 1;
+            continue;
+        };
+        let before = i.checked_sub(1).map(|b| words[b].as_str());
+        let after: Vec<&str> = words[i + len..]
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        let is_month = |w: Option<&&str>| w.is_some_and(|w| month(w).is_some());
+        let beside_a_month = before.is_some_and(|b| month(b).is_some())
+            || is_month(after.first())
+            || (after.first() == Some(&"of")
+                && (is_month(after.get(1))
+                    || (matches!(after.get(1), Some(&("next" | "this")))
+                        && after.get(2) == Some(&"month"))));
+        let clause_ends = after.first().is_none_or(|w| {
+            matches!(
+                *w,
+                "or" | "and"
+                    | "at"
+                    | "latest"
+                    | "hopefully"
+                    | "probably"
+                    | "then"
+                    | "when"
+                    | "if"
+                    | "so"
+                    | "but"
+                    | "we"
+                    | "i"
+                    | "they"
+                    | "you"
+                    | "as"
+                    | "maybe"
+                    | "perhaps"
+                    | "either"
+            )
+        });
+        // "the twelfth or thirteenth": a day beside a day.
+        let after_a_day = matches!(before, Some("or" | "to" | "and"))
+            && out.len() >= 2
+            && day_number(&out[out.len() - 2]).is_some();
+        if beside_a_month || ((before == Some("the") || after_a_day) && clause_ends) {
+            out.push(day.to_string());
+        } else {
+            out.extend(words[i..i + len].iter().cloned());
+        }
+        i += len;
+    }
+    out
+}
