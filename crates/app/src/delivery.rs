@@ -50,16 +50,17 @@ impl Followup {
         let draft = self.store.draft(draft_id)?;
         let entry = self.store.outbox_entry(draft_id)?;
         // (A `sending` row may be a live claim or a crash: the claim below tells.)
+        let now = self.now();
         match outbox::may_send(&draft, entry.as_ref(), true) {
+            // A send cut short is settled whenever it is found.
             Err(
                 outbox::SendRefused::InFlight { .. } | outbox::SendRefused::MayHaveArrived { .. },
-            )
-            | Ok(()) => {}
+            ) => {}
+            Ok(()) => self.interview_is_over(&draft, now)?,
             Err(refused) => return Err(refused.into()),
         }
         let settings = self.smtp_settings()?;
         let me = claimant();
-        let now = self.now();
         let claimed = self.write(|tx| {
             tx.store.lock_draft(draft_id)?;
             let draft = tx.store.draft(draft_id)?;
@@ -303,11 +304,15 @@ impl Followup {
                     let zone = tx.store.profile()?.unwrap_or_default().time_zone;
                     let (at, warning) = when.read("at", &zone, now)?;
                     let interview = tx.store.interview(&draft.interview_id)?;
-                    interview.followed_at(at, "at", true, &zone, "a message that follows it")?;
+                    interview.followed_at(at, "at", true, &zone, FOLLOWS)?;
                     warnings.extend(warning);
                     at
                 }
-                None => now,
+                None => {
+                    let interview = tx.store.interview(&draft.interview_id)?;
+                    not_before_it(&interview, "at", now, &zone_of(tx.store)?)?;
+                    now
+                }
             };
             let recipient = match &draft.recipient_id {
                 Some(id) => {
@@ -339,10 +344,49 @@ impl Followup {
         })
     }
 
+    /// A message follows the interview: sent before it is over, a thank-you thanks them
+    /// for a conversation still to come (or the interview's time is wrong, and so is its
+    /// plan).
+    fn interview_is_over(&mut self, draft: &Draft, now: Timestamp) -> Result<()> {
+        let interview = self.store.interview(&draft.interview_id)?;
+        // Refused, not an invalid value: nothing typed is wrong, the time is.
+        not_before_it(&interview, "draft", now, &zone_of(&mut self.store)?).map_err(|e| match e {
+            AppError::Invalid(v) => AppError::refused(format!("not sent: {}", v.problem)),
+            e => e,
+        })
+    }
+
     /// Messages handed to the mail server, newest first.
     pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>> {
         Ok(self.store.outbox(Page::ALL)?)
     }
+}
+
+/// What a message is, said when one would go before the interview is over.
+const FOLLOWS: &str = "a message that follows it";
+
+/// `followed_at` for now: the interview is not over yet. Said with the way out, in case
+/// it is the interview's time that is wrong.
+fn not_before_it(
+    interview: &followup_core::model::Interview,
+    field: &str,
+    now: Timestamp,
+    zone: &str,
+) -> Result<()> {
+    interview
+        .followed_at(now, field, false, zone, FOLLOWS)
+        .map_err(|mut e| {
+            e.problem.push_str(&format!(
+                " (if the interview's time is wrong, `followup interview set {} --at …` mends it)",
+                interview.id
+            ));
+            e.into()
+        })
+}
+
+/// Your time zone, in which times are shown to you.
+fn zone_of(store: &mut followup_store::Store) -> Result<String> {
+    Ok(store.profile()?.unwrap_or_default().time_zone)
 }
 
 fn outgoing(

@@ -38,6 +38,10 @@ pub struct DraftView {
     pub findings: Vec<Finding>,
     /// Where each sentence came from: the template, or an input you wrote.
     pub sources: Vec<Source>,
+    /// While the interview is still to come, when it is over: a message that follows it
+    /// is not sent (nor recorded as sent) before then. `None` once it is over.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub not_before: Option<jiff::Timestamp>,
     #[serde(skip)]
     pub draft: Draft,
 }
@@ -301,6 +305,7 @@ impl Followup {
             approved: d.is_approved(),
             findings,
             sources,
+            not_before: Some(interview.end()).filter(|end| self.now() < *end),
             draft: d,
         })
     }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 fn setup(db: &Db) -> String {
     db.profile();
-    db.acme_interview(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"])
+    db.acme_interview_held(&["--email", "priya@acme.test", "--phone", "+44 20 7946 0000"])
 }
 
 /// An approved thank-you draft whose first send failed (550): the state in which two

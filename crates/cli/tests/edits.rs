@@ -240,6 +240,8 @@ fn calls_and_steps(db: Db) {
 fn a_sent_message_is_kept_and_never_undone() {
     let db = Db::sqlite();
     let (app, _, interview) = setup(&db);
+    // Over: a message that follows it is sent after it.
+    db.ok(&["interview", "set", &interview, "--at", "2026-03-16T10:00"]);
     let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
         .as_str()
         .unwrap()

@@ -99,7 +99,7 @@ impl Harness {
     fn new(seed: u64) -> Harness {
         let db = Db::sqlite();
         db.profile();
-        let interview = db.acme_interview(&["--email", "priya@acme.test"]);
+        let interview = db.acme_interview_held(&["--email", "priya@acme.test"]);
         Harness {
             db,
             interview,

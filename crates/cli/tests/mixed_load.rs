@@ -257,7 +257,7 @@ fn browser(port: u16, shared: &str, tally: &Mutex<Tally>) {
 
 fn everyone_at_once(db: Db) {
     db.profile();
-    let shared = db.acme_interview(&["--email", "priya@acme.test"]);
+    let shared = db.acme_interview_held(&["--email", "priya@acme.test"]);
     let shown = db.json(&["interview", "show", &shared, "--json"]);
     let app = shown["application_id"].as_str().unwrap().to_string();
     let who = shown["interviewer_ids"][0].as_str().unwrap().to_string();

@@ -9,7 +9,7 @@ use common::*;
 fn an_older_backup_does_not_unsend_a_message_or_undo_a_step() {
     let db = Db::sqlite();
     db.profile();
-    let interview = db.acme_interview(&["--email", "priya@acme.test"]);
+    let interview = db.acme_interview_held(&["--email", "priya@acme.test"]);
     let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
         .as_str()
         .unwrap()

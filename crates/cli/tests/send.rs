@@ -20,7 +20,7 @@ fn approved_draft(db: &Db, name: &str) -> (String, String) {
         "--locale",
         "en-GB",
     ]);
-    let interview = db.acme_interview(&["--email", "priya@acme.test"]);
+    let interview = db.acme_interview_held(&["--email", "priya@acme.test"]);
     let id = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
         .as_str()
         .unwrap()
@@ -422,4 +422,42 @@ fn no_password_goes_unencrypted_to_another_machine() {
         assert!(!err.contains("hunter2"));
     }
     assert_eq!(state(&db, &draft), "", "nothing was claimed or sent");
+}
+
+#[test]
+fn nothing_is_sent_before_the_interview_is_over() {
+    let db = Db::sqlite();
+    db.profile();
+    // Tue 2 Mar 2027, still to come as this is written.
+    let interview = db.acme_interview(&["--email", "priya@acme.test"]);
+    let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["approve", &draft, "--yes"]);
+    let server = FakeSmtp::start(vec![]);
+    let out = send(&db, server.port, &["send", &draft]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("not sent: the interview is not over until Tue 2 Mar 2027 11:00 GMT")
+            && err.contains(&format!("followup interview set {interview} --at")),
+        "{err}"
+    );
+    assert!(server.received().is_empty());
+    assert_eq!(state(&db, &draft), "", "no outbox entry");
+    // Nor recorded as sent by hand without a time.
+    let err = db.fails(1, &["draft", "sent", &draft]);
+    assert!(err.contains("the interview is not over until"), "{err}");
+    assert_eq!(state(&db, &draft), "");
+    // The interview's time mended (it was last year), it goes.
+    db.ok(&["interview", "set", &interview, "--at", "2026-03-03T10:00"]);
+    let out = send(&db, server.port, &["send", &draft]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(server.received().len(), 1);
+    assert_eq!(state(&db, &draft), "sent");
 }

@@ -144,6 +144,14 @@ impl Db {
         .to_string()
     }
 
+    /// `acme_interview`, held on Mon 2 Mar 2026, already over: what is sent after an
+    /// interview is refused before it is over, and these tests run on the real clock.
+    pub fn acme_interview_held(&self, contact_args: &[&str]) -> String {
+        let interview = self.acme_interview(contact_args);
+        self.ok(&["interview", "set", &interview, "--at", "2026-03-02T10:00"]);
+        interview
+    }
+
     /// Your profile: a name, an email address, en-GB.
     pub fn profile(&self) {
         self.ok(&[

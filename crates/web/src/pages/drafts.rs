@@ -166,22 +166,28 @@ pub async fn editor(
     Path(id): Path<String>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
-    let (view, skills) = state
-        .engines
-        .run(move |app| {
-            let id = app.full_id(&id)?;
-            Ok((app.draft(&id)?, app.skills_for_draft(&id)?))
-        })
-        .await?;
-    show(&ctx, &view, &skills, None)
+    let page = state.engines.run(move |app| page_of(app, &id)).await?;
+    show(&ctx, &page, None)
 }
 
-fn show(
-    ctx: &Ctx,
-    view: &DraftView,
-    skills: &[followup_core::skills::SkillMatch],
-    error: Option<WebError>,
-) -> Result<Response, WebError> {
+/// What the draft's page shows: the draft checked, the skills it names, your zone.
+struct Page {
+    view: DraftView,
+    skills: Vec<followup_core::skills::SkillMatch>,
+    zone: String,
+}
+
+fn page_of(app: &mut followup_app::Followup, typed: &str) -> Result<Page, WebError> {
+    let id = app.full_id(typed)?;
+    Ok(Page {
+        view: app.draft(&id)?,
+        skills: app.skills_for_draft(&id)?,
+        zone: app.profile()?.unwrap_or_default().time_zone,
+    })
+}
+
+fn show(ctx: &Ctx, page: &Page, error: Option<WebError>) -> Result<Response, WebError> {
+    let (view, skills) = (&page.view, &page.skills);
     let text = view.draft.full_text();
     let values = crate::values! {
         title => format!("Draft: {}", view.kind),
@@ -199,6 +205,8 @@ fn show(
             editable => matches!(view.state, DraftState::Draft | DraftState::Approved | DraftState::Failed),
             unknown => view.state == DraftState::Unknown,
             sources => &view.sources,
+            // Nothing goes before the interview is over: when it may.
+            not_before => view.not_before.map(|t| followup_core::when::shown_in(t, &page.zone)),
         },
         text => &text,
         skills => skills,

@@ -712,3 +712,53 @@ async fn a_lead_in_another_zone_is_told_the_interviews_hour_for_them() {
         .await;
     assert!(!flash(&r).contains("lead%20interviewer"), "{}", flash(&r));
 }
+
+#[tokio::test]
+async fn nothing_is_sent_before_the_interview_is_over() {
+    let web = Web::new();
+    let (_, interview) = web.interview().await;
+    // Moved to Friday 5 March: on Monday 1 March it is still to come.
+    web.engine()
+        .change_interview(
+            &interview,
+            followup_app::InterviewChanges {
+                at: Some("2027-03-05T10:00".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let r = web
+        .post(
+            &format!("/interviews/{interview}/drafts"),
+            &[("kind", "thank-you")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = r.id();
+    let shown = web.engine().draft(&draft).unwrap().draft.full_text();
+    let r = web
+        .post(
+            &format!("/drafts/{draft}/approve"),
+            &[("text", &shown), ("override", "checked by hand")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // No button to send, and why.
+    let r = web.get(&format!("/drafts/{draft}")).await;
+    assert!(
+        r.body
+            .contains("It can be sent once the interview is over, from Fri 5 Mar 2027 10:45 GMT"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains(r#"id="send""#), "{}", r.body);
+    // Posted anyway (a page left open), it is refused and nothing is queued.
+    let r = web.post(&format!("/drafts/{draft}/send"), &[]).await;
+    assert!(r.status.is_client_error(), "{} {}", r.status, r.body);
+    assert!(
+        r.body.contains("not sent: the interview is not over until"),
+        "{}",
+        r.body
+    );
+    assert!(web.engine().outbox().unwrap().is_empty());
+}

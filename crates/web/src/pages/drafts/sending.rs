@@ -41,14 +41,8 @@ pub async fn approve(
             }],
         )),
         Err(e) if e.is_about_a_field() || e.status.is_client_error() => {
-            let (view, skills) = state
-                .engines
-                .run(move |app| {
-                    let id = app.full_id(&id)?;
-                    Ok((app.draft(&id)?, app.skills_for_draft(&id)?))
-                })
-                .await?;
-            show(&ctx, &view, &skills, Some(e))
+            let page = state.engines.run(move |app| page_of(app, &id)).await?;
+            show(&ctx, &page, Some(e))
         }
         Err(e) => Err(e),
     }
