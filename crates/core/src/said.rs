@@ -210,6 +210,9 @@ fn normalise(phrase: &str) -> String {
                 "week".to_string()
             } else if w == "biz" {
                 "business".to_string()
+            } else if w == "wd" || w == "wds" {
+                // "3-5 WD": working days.
+                "working days".to_string()
             } else {
                 w.to_string()
             }

@@ -187,13 +187,18 @@ pub(super) fn seasons(words: &[&str], from: Date, thanksgiving: bool) -> Option<
         ["next", "quarter"] | ["end", "next", "quarter"] => {
             quarter_end(from.first_of_month().checked_add(3.months()).ok()?)
         }
-        ["end", q] | [q] if q.len() == 2 && q.starts_with('q') => {
-            let n: i8 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
-            let end = Date::new(from.year(), n * 3, 1).ok()?.last_of_month();
+        // Quarters, and halves of the year ("by the end of H1": June's end).
+        ["end", q] | [q] if q.len() == 2 && (q.starts_with('q') || q.starts_with('h')) => {
+            let months = if q.starts_with('q') { 3 } else { 6 };
+            let n: i8 = q[1..]
+                .parse()
+                .ok()
+                .filter(|n| (1..=12 / months).contains(n))?;
+            let end = Date::new(from.year(), n * months, 1).ok()?.last_of_month();
             if end >= from {
                 Some(end)
             } else {
-                Date::new(from.year() + 1, n * 3, 1)
+                Date::new(from.year() + 1, n * months, 1)
                     .ok()
                     .map(|d| d.last_of_month())
             }

@@ -127,6 +127,8 @@ fn names_a_date(words: &[&str], k: usize) -> bool {
             | "q2"
             | "q3"
             | "q4"
+            | "h1"
+            | "h2"
             | "today"
             | "eod"
             | "weekend"

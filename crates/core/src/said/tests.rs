@@ -78,6 +78,12 @@ fn dates_and_months() {
     // Quarters in figures, business days in shorthand.
     assert_eq!(read("the 2nd quarter"), Some(date(2027, 6, 30)));
     assert_eq!(read("within 10 biz days"), Some(date(2027, 3, 16)));
+    assert_eq!(read("3-5 WD"), Some(date(2027, 3, 9)));
+    assert_eq!(read("by the end of H1"), Some(date(2027, 6, 30)));
+    assert_eq!(read("H2"), Some(date(2027, 12, 31)));
+    // British: a week (or fortnight) after the coming Friday.
+    assert_eq!(read("a week Friday"), Some(date(2027, 3, 12)));
+    assert_eq!(read("a fortnight Friday"), Some(date(2027, 3, 19)));
 }
 
 #[test]

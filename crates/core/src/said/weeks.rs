@@ -102,8 +102,8 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
 }
 
 /// "Friday" (the next one after the interview), "next Friday" and "Friday next week"
-/// (the one in the week after), "this Friday", "end of Friday", "Friday week" (a week
-/// after the next Friday).
+/// (the one in the week after), "this Friday", "end of Friday", "Friday week" or "a week
+/// Friday" (a week after the next Friday).
 pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
     let words: Vec<&str> = words
         .iter()
@@ -130,16 +130,20 @@ pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
         [d] | ["this", d] | ["this", "coming", d] | ["coming", d] => after(weekday(d)?, from),
         // "Friday week", "a week on Friday", "a week from Friday", "the Friday after next":
         // a week after the next Friday.
-        [d, "week"] | ["week", "on" | "from", d] | [d, "after", "next"] => {
-            after(weekday(d)?, from)?.checked_add(7.days()).ok()
-        }
+        // "A week Friday" and "a fortnight Friday" are British too.
+        [d, "week"]
+        | ["week", "on" | "from", d]
+        | [d, "after", "next"]
+        | ["a" | "one", "week", d] => after(weekday(d)?, from)?.checked_add(7.days()).ok(),
         // "a fortnight on Monday", "two weeks from Friday", "ten days after Monday": so
         // long after the next Monday or Friday.
         [n, u, "on" | "from" | "after", d] => {
             let days = number(n)? * unit(u)?;
             after(weekday(d)?, from)?.checked_add(days.days()).ok()
         }
-        ["fortnight", "on" | "from", d] => after(weekday(d)?, from)?.checked_add(14.days()).ok(),
+        ["fortnight", "on" | "from", d] | ["a", "fortnight", d] => {
+            after(weekday(d)?, from)?.checked_add(14.days()).ok()
+        }
         // "Friday the 12th", "Fri 12th", "on Monday the 15th": the next 12th that is a
         // Friday (the weekday says which month), or the next 12th when none is near.
         [d, n] | [n, d] if weekday(d).is_some() && day_number(n).is_some() => {
