@@ -354,10 +354,14 @@ fn month_phrases(words: &[&str], from: Date) -> Option<Date> {
     };
     let day = day_number;
     match words.as_slice() {
-        // "March 19 or 20", "19 or 20 March": the later day.
+        // "March 19 or 20", "19 or 20 March", "March 9-10" (the hyphen is a space by
+        // now): the later day.
         [m, d, "or" | "to" | "and", e, ..] | [d, "or" | "to" | "and", e, m, ..]
             if month(m).is_some() && day(d).is_some() && day(e).is_some() =>
         {
+            next_date(from, month(m)?, day(e)?, None)
+        }
+        [m, d, e] | [d, e, m] if month(m).is_some() && day(d) < day(e) && day(d).is_some() => {
             next_date(from, month(m)?, day(e)?, None)
         }
         // "15 March 2027"; not "March 15 and March 19", two dates the scan reads apart.

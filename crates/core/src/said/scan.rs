@@ -36,6 +36,41 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
             i = words.len() - rest.len();
             continue;
         }
+        // "...on Thursday and Friday, so early the following week": the Tuesday after
+        // the date before it, as "early next week" is; "decisions the following Monday":
+        // the first Monday after it.
+        if let Some(before) = latest {
+            let found = match ahead {
+                [
+                    "early" | "start" | "beginning",
+                    "the" | "of",
+                    "following",
+                    "week",
+                    rest @ ..,
+                ]
+                | [
+                    "early" | "start" | "beginning",
+                    "following",
+                    "week",
+                    rest @ ..,
+                ] => Some((next_monday(before).tomorrow().ok(), rest)),
+                ["following", d, rest @ ..] | ["the", "following", d, rest @ ..]
+                    if weekday(d).is_some() =>
+                {
+                    let day = weekday(d)?;
+                    let first = (1..=7)
+                        .filter_map(|n| before.checked_add(jiff::Span::new().days(n)).ok())
+                        .find(|x| x.weekday() == day);
+                    Some((first, rest))
+                }
+                _ => None,
+            };
+            if let Some((Some(date), rest)) = found {
+                latest = latest.max(Some(date));
+                i = words.len() - rest.len();
+                continue;
+            }
+        }
         // "final interviews on the 9th, decisions by the end of that week": the Friday of
         // the date before it.
         if let (

@@ -84,6 +84,16 @@ fn dates_and_months() {
     // British: a week (or fortnight) after the coming Friday.
     assert_eq!(read("a week Friday"), Some(date(2027, 3, 12)));
     assert_eq!(read("a fortnight Friday"), Some(date(2027, 3, 19)));
+    // After a date named before it: early the week after, a weekday after.
+    assert_eq!(
+        read("meeting the last two on Thursday and Friday, so early the following week"),
+        Some(date(2027, 3, 9))
+    );
+    assert_eq!(
+        read("Final round is March 9-10; decisions the following Monday."),
+        Some(date(2027, 3, 15))
+    );
+    assert_eq!(read("March 9-10"), Some(date(2027, 3, 10)));
 }
 
 #[test]
