@@ -65,6 +65,12 @@ fn day_named(name: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         .filter(|w| !matches!(*w, "s" | "of" | "st" | "saint" | "jr"))
         .collect();
     match name.as_slice() {
+        // Canada's is the second Monday of October.
+        ["thanksgiving"] | ["thanksgiving", "day" | "break" | "weekend" | "holiday"]
+            if cal.region().starts_with("ca") =>
+        {
+            each_year(from, |y| nth_weekday(y, 10, Weekday::Monday, 2))
+        }
         ["thanksgiving"] | ["thanksgiving", "day" | "break" | "weekend" | "holiday"] => {
             each_year(from, thanksgiving)
         }
@@ -95,6 +101,9 @@ fn day_named(name: &[&str], from: Date, cal: &WorkingDays) -> Option<Date> {
         ["fourth" | "4", "july"] | ["independence", "day"] => fixed(7, 4),
         ["juneteenth"] => fixed(6, 19),
         ["canada", "day"] => fixed(7, 1),
+        ["australia", "day"] => fixed(1, 26),
+        ["anzac", "day"] => fixed(4, 25),
+        ["waitangi", "day"] => fixed(2, 6),
         ["veterans" | "veteran" | "remembrance", "day"] => fixed(11, 11),
         ["halloween"] => fixed(10, 31),
         ["valentine", "day"] | ["valentines", "day"] => fixed(2, 14),

@@ -20,7 +20,8 @@ pub(super) fn week_of_month(words: &[&str], from: Date) -> Option<Date> {
         .filter(|w| {
             !matches!(
                 *w,
-                "the" | "of" | "in" | "commencing" | "beginning" | "starting"
+                // "the first full week of January": its first (working) week.
+                "the" | "of" | "in" | "commencing" | "beginning" | "starting" | "full"
             )
         })
         .collect();

@@ -837,3 +837,34 @@ fn more_weeks_months_and_the_seasons() {
         "this summer, said in it"
     );
 }
+
+#[test]
+fn each_country_has_its_own_days() {
+    let in_region = |region: &str, said: Date, phrase: &str| {
+        let cal = WorkingDays::new(region, &[]).unwrap();
+        date_from_phrase(phrase, said, &cal, &Locale::EnGb)
+    };
+    // Canada's Thanksgiving is the second Monday of October (11 Oct 2027), the United
+    // States' the fourth Thursday of November.
+    let oct_1 = date(2027, 10, 1);
+    assert_eq!(
+        in_region("ca-on", oct_1, "by Thanksgiving"),
+        Some(date(2027, 10, 11))
+    );
+    assert_eq!(
+        in_region("us", oct_1, "by Thanksgiving"),
+        Some(date(2027, 11, 25))
+    );
+    assert_eq!(
+        in_region("au-nsw", date(2027, 12, 20), "by Australia Day"),
+        Some(date(2028, 1, 26))
+    );
+    assert_eq!(
+        in_region("au-vic", date(2027, 4, 20), "by Anzac Day"),
+        Some(date(2027, 4, 25))
+    );
+    assert_eq!(
+        in_region("us", date(2027, 12, 20), "the first full week of January"),
+        Some(date(2028, 1, 7))
+    );
+}
