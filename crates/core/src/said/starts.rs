@@ -17,6 +17,13 @@ const MARKERS: &[&str] = &[
     "join",
     "joins",
     "joining",
+    // "with a view to a start in May": a start, said as a noun.
+    "a start in",
+    "a start on",
+    "a start from",
+    "a start date",
+    "new starter",
+    "new starters",
 ];
 
 /// Who or what starts: with one of these in the clause, "start" or "begin" is a start of
@@ -38,6 +45,7 @@ const STARTERS: &[&str] = &[
     "they",
     "he",
     "she",
+    "starter",
 ];
 
 const STARTS: &[&str] = &["start", "starts", "starting", "begin", "begins"];
@@ -176,5 +184,14 @@ mod tests {
             Some("probably by the end of the week".to_string())
         );
         assert!(split("you'll start on the 1st").is_some());
+        assert_eq!(
+            split("we'll decide in two weeks with a view to a start in May").map(|(rest, _)| rest),
+            Some("we'll decide in two weeks".to_string())
+        );
+        assert_eq!(
+            split("the new starter will begin in June; offers by the end of the month")
+                .map(|(rest, _)| rest),
+            Some("offers by the end of the month".to_string())
+        );
     }
 }
