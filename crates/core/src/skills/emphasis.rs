@@ -16,6 +16,9 @@ pub(super) enum Emphasis {
     /// Computer Science"): what the candidate studied, not a skill the job asks them to
     /// use; nearly every analyst's advert lists them. Counts a tenth.
     Degree,
+    /// "No Kubernetes experience needed", "machine learning is not required": named only
+    /// to say it is not asked for. Counts nothing.
+    NotAsked,
 }
 
 impl Emphasis {
@@ -25,6 +28,7 @@ impl Emphasis {
             Emphasis::Plain => 1.0,
             Emphasis::Bonus => 0.5,
             Emphasis::Degree => 0.1,
+            Emphasis::NotAsked => 0.0,
         }
     }
 }
@@ -314,6 +318,12 @@ fn cue(lower: &str) -> Option<Emphasis> {
     let lower = &plain_plus(&outside_brackets(lower));
     let padded = format!(" {lower} ");
     let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
+    // "No Kubernetes experience needed": not asked for at all (its "needed" is no
+    // requirement). With a bonus beside it ("Tableau preferred, but not required") it is
+    // read as before: a part that lost its line breaks may run on into a requirement.
+    if !bonus && not_asked(lower) {
+        return Some(Emphasis::NotAsked);
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty())
@@ -326,6 +336,31 @@ fn cue(lower: &str) -> Option<Emphasis> {
         (true, true) => Some(Emphasis::Plain),
         (false, false) => None,
     }
+}
+
+/// Whether a part says what it names is not needed: "not required", "no cloud experience
+/// needed", "you don't need to know Go", "we'll teach you".
+fn not_asked(lower: &str) -> bool {
+    static NOT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let not = NOT.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:not|no|never)\b([^.;:]{0,50}?)\b(?:required|needed|necessary|expected|a requirement|essential|mandatory)\b|\b(?:don['’]?t|do not|won['’]?t|will not) (?:need|require|expect)\b|\bwe['’]?ll teach you\b|\bwe will teach you\b",
+        )
+        .expect("a valid pattern")
+    });
+    // "...but not required": a clause that only says "not required" of the one before it
+    // (whose line may have run on into the next: "not required Advanced Excel") says
+    // nothing of what follows.
+    not.captures_iter(lower).any(|c| {
+        let whole = c.get(0).expect("a match");
+        let before = lower[..whole.start()]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| {
+                !w.is_empty() && !matches!(w, "but" | "and" | "though" | "although" | "is" | "are")
+            });
+        let between = c.get(1).is_some_and(|g| g.as_str().trim().len() > 1);
+        before || between
+    })
 }
 
 /// `lower` with "a big plus", "a huge plus", "an added plus" and the like said plainly, "a
@@ -379,6 +414,26 @@ mod tests {
 
     fn first(line: &str) -> Emphasis {
         parts(line)[0].1
+    }
+
+    #[test]
+    fn what_is_said_not_to_be_needed_is_not_asked_for() {
+        for line in [
+            "No Kubernetes or cloud experience needed, we'll teach you.",
+            "Experience with machine learning is not required.",
+            "You don't need to know Go.",
+        ] {
+            assert_eq!(first(line), Emphasis::NotAsked, "{line}");
+        }
+        // "Not required" of the clause before, run on into a requirement.
+        assert_ne!(
+            parts("Tableau experience preferred, but not required Advanced level of proficiency with Excel")
+                .last()
+                .unwrap()
+                .1,
+            Emphasis::NotAsked
+        );
+        assert_eq!(first("Strong SQL required."), Emphasis::Required);
     }
 
     /// The emphasis of the line after `heading`.

@@ -128,6 +128,9 @@ pub fn rank(skills: &[Skill], job_description: &str, top: usize) -> Vec<SkillMat
             Some((e, part)) if *e > 1.0 => {
                 format!("asked for as a requirement (\"{}\")", clip(part))
             }
+            Some((e, part)) if *e == 0.0 => {
+                format!("said not to be needed (\"{}\")", clip(part))
+            }
             Some((e, part)) if *e <= emphasis::Emphasis::Degree.weight() => {
                 format!("a subject of the degree asked for (\"{}\")", clip(part))
             }

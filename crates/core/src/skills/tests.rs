@@ -138,3 +138,23 @@ fn nothing_matched_is_not_picked() {
     let skills = [skill("Welding", &[], "Welded things.")];
     assert!(rank(&skills, "Write Python.", 2).is_empty());
 }
+
+#[test]
+fn a_skill_said_not_to_be_needed_scores_nothing_from_it() {
+    let skills = [
+        skill("Java", &[], "Maintained the Spring Boot services."),
+        skill("PostgreSQL", &[], "Tuned PostgreSQL queries."),
+        skill("Kubernetes", &[], "Moved 40 services onto Kubernetes."),
+    ];
+    let advert = "No Kubernetes or cloud experience needed: we'll teach you.\n\
+                  Essential: Java (Spring Boot), PostgreSQL.";
+    let ranked = rank(&skills, advert, 3);
+    let names: Vec<&str> = ranked.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names[..2], ["Java", "PostgreSQL"], "{ranked:?}");
+    assert!(
+        ranked
+            .iter()
+            .all(|m| m.name != "Kubernetes" || m.score == 0.0),
+        "{ranked:?}"
+    );
+}
