@@ -21,12 +21,17 @@ fn approved_draft(db: &Db, name: &str) -> (String, String) {
         "en-GB",
     ]);
     let interview = db.acme_interview_held(&["--email", "priya@acme.test"]);
-    let id = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
+    (approved_thank_you(db, &interview), interview)
+}
+
+/// A thank-you for `interview`, drafted and approved; returns the draft.
+fn approved_thank_you(db: &Db, interview: &str) -> String {
+    let id = db.json(&["draft", "thank-you", interview, "--json"])["id"]
         .as_str()
         .unwrap()
         .to_string();
     db.ok(&["approve", &id, "--yes"]);
-    (id, interview)
+    id
 }
 
 fn send(db: &Db, port: u16, args: &[&str]) -> std::process::Output {
@@ -430,11 +435,7 @@ fn nothing_is_sent_before_the_interview_is_over() {
     db.profile();
     // Tue 2 Mar 2027, still to come as this is written.
     let interview = db.acme_interview(&["--email", "priya@acme.test"]);
-    let draft = db.json(&["draft", "thank-you", &interview, "--json"])["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    db.ok(&["approve", &draft, "--yes"]);
+    let draft = approved_thank_you(&db, &interview);
     let server = FakeSmtp::start(vec![]);
     let out = send(&db, server.port, &["send", &draft]);
     let err = String::from_utf8_lossy(&out.stderr);
