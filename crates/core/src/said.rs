@@ -7,7 +7,8 @@
 //! When someone would start work is no date to wait for (said/starts.rs).
 //! Spans ("within two weeks") are said/spans.rs; weeks and weekdays ("next week",
 //! "Friday week") said/weeks.rs; the words phrases are made of (numbers, units, months,
-//! weekdays) said/words.rs.
+//! weekdays) said/words.rs; the phrase made plain before it is read (lower case, times of
+//! day out, "the twelfth" as "12") said/normal.rs.
 
 use crate::calendar::WorkingDays;
 use crate::model::Locale;
