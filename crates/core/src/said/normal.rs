@@ -1,6 +1,6 @@
 //! A phrase as the readers take it: lower case, punctuation as spaces, times of day left
 //! out, ordinals and days written as words in figures ("12th", "the twelfth" → "12"),
-//! shorthand spelt out ("wk", "biz", "WD", "tmrw"), and the words that only say which
+//! shorthand spelt out ("wk", "nxt", "biz", "WD", "tmrw"), and the words that only say which
 //! kind of week or year it is dropped.
 
 use super::{hours, ordinal_days, unit, with_the_word_left_out};
@@ -38,6 +38,8 @@ pub(super) fn normalise(phrase: &str) -> String {
                 "tomorrow".to_string()
             } else if w == "wk" {
                 "week".to_string()
+            } else if w == "nxt" {
+                "next".to_string()
             } else if w == "biz" {
                 "business".to_string()
             } else if w == "wd" || w == "wds" {

@@ -94,6 +94,8 @@ fn dates_and_months() {
         Some(date(2027, 3, 15))
     );
     assert_eq!(read("March 9-10"), Some(date(2027, 3, 10)));
+    assert_eq!(read("another week or so"), Some(date(2027, 3, 9)));
+    assert_eq!(read("nxt week"), Some(date(2027, 3, 12)));
 }
 
 #[test]

@@ -6,7 +6,8 @@ use jiff::civil::Weekday;
 
 pub(super) fn number(word: &str) -> Option<i64> {
     let n = match word {
-        "a" | "an" | "one" => 1,
+        // "another week or so": one more.
+        "a" | "an" | "one" | "another" => 1,
         "two" | "couple" => 2,
         "three" | "few" => 3,
         // "several" is more than a few, and no more than a handful.
