@@ -77,7 +77,8 @@ pub fn given_date(
     cal: &WorkingDays,
     locale: &Locale,
 ) -> Result<Date, crate::InvalidValue> {
-    if text.trim().parse::<Date>().is_ok() {
+    // Written as a date, it is read as one: "2027-02-30" is refused, not read as words.
+    if crate::when::written_as_a_date(text) {
         let date = crate::when::date(field, text)?;
         if date < said_on {
             return Err(crate::InvalidValue::new(

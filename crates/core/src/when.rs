@@ -32,10 +32,49 @@ pub fn date(field: &str, text: &str) -> Result<Date, InvalidValue> {
     let date = text.trim().parse::<Date>().map_err(|_| {
         InvalidValue::new(
             field,
-            format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"),
+            match no_such_day(text) {
+                Some(why) => format!("'{}' is no day of the calendar: {why}", text.trim()),
+                None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12"),
+            },
         )
     })?;
     in_range(field, date)
+}
+
+/// Whether `text` is written as a date (YYYY-MM-DD), whatever its figures.
+pub fn written_as_a_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len())
+            && [y, m, d].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// Why a date written as YYYY-MM-DD is none: "February 2027 has 28 days", "there is no
+/// month 13". `None` when it is not written so.
+fn no_such_day(text: &str) -> Option<String> {
+    if !written_as_a_date(text) {
+        return None;
+    }
+    let figures: Vec<i16> = text
+        .trim()
+        .split('-')
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let [year, month, _] = figures[..] else {
+        return None;
+    };
+    let first = i8::try_from(month)
+        .ok()
+        .and_then(|m| Date::new(year, m, 1).ok());
+    Some(match first {
+        Some(first) => format!(
+            "{} has {} days",
+            first.strftime("%B %Y"),
+            first.days_in_month()
+        ),
+        None if !(1..=12).contains(&month) => format!("there is no month {month}"),
+        None => "that year is out of range".to_string(),
+    })
 }
 
 /// An instant typed as a local time (`2027-03-02T10:00`, or with a space) in `zone`, or as
@@ -124,6 +163,19 @@ pub fn offset_text(offset: jiff::tz::Offset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_the_calendar_has_not_says_why() {
+        let why = |t: &str| date("decide-by", t).unwrap_err().problem;
+        assert_eq!(
+            why("2027-02-30"),
+            "'2027-02-30' is no day of the calendar: February 2027 has 28 days"
+        );
+        assert!(why("2028-02-30").ends_with("February 2028 has 29 days"));
+        assert!(why("2027-13-01").ends_with("there is no month 13"));
+        assert!(why("12 March").contains("write it as YYYY-MM-DD"));
+        assert!(date("d", "2028-02-29").is_ok());
+    }
 
     #[test]
     fn the_last_instant_jiff_can_hold_is_out_of_range_in_those_words() {

@@ -109,7 +109,14 @@ fn spell_out_dates(phrase: &str, month_first: bool) -> String {
                 }
                 _ => (None, None, None),
             };
+            // A day the month has not ("31/02", "2027-02-30") is no date: left out, so that
+            // it is read as none rather than as the month it names.
+            let in_month = |d: u32, m: u32| {
+                let year = year.unwrap_or(2024) as i16; // a leap year, when none is given
+                jiff::civil::Date::new(year, m as i8, d as i8).is_ok()
+            };
             match (day, month) {
+                (Some(d @ 1..=31), Some(m @ 1..=12)) if !in_month(d, m) => String::new(),
                 (Some(d @ 1..=31), Some(m @ 1..=12)) => {
                     let name = MONTHS[m as usize - 1];
                     match year {
@@ -139,6 +146,10 @@ mod tests {
         assert_eq!(spell_out("by 18.12.2026", true), "by 18 December 2026");
         assert_eq!(spell_out("by 18-12-2026", false), "by 18 December 2026");
         assert_eq!(spell_out("12-18-2026", true), "18 December 2026");
+        // A day the month has not is no date.
+        assert_eq!(spell_out("by 31/02", false), "by ");
+        assert_eq!(spell_out("by 2027-02-30", false), "by ");
+        assert_eq!(spell_out("by 29/02", false), "by 29 February");
         assert_eq!(spell_out("bis 18.12.", false), "bis 18 December");
         // A span with a fraction is the whole days it runs into.
         assert_eq!(spell_out("in 1.5 weeks", false), "in 11 days");

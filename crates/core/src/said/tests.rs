@@ -870,3 +870,20 @@ fn each_country_has_its_own_days() {
         Some(date(2028, 1, 7))
     );
 }
+
+#[test]
+fn a_date_typed_that_the_calendar_has_not_is_refused() {
+    let cal = WorkingDays::new("gb-eng", &[]).unwrap();
+    let given = |t: &str| given_date("decide-by", t, date(2027, 1, 5), &cal, &Locale::EnGb);
+    // Before, "2027-02-30" was read as words ("February 2027") and became 28 February.
+    assert!(
+        given("2027-02-30")
+            .unwrap_err()
+            .problem
+            .contains("February 2027 has 28 days")
+    );
+    assert!(given("31/02/2027").is_err());
+    assert_eq!(given("2027-02-28"), Ok(date(2027, 2, 28)));
+    // In a timeline, such a date is no date: the phrase is kept and not used.
+    assert_eq!(read("by 31/02/2027"), None);
+}
