@@ -1,5 +1,5 @@
 //! The tone checker on sentences written for Followup, several per kind of bad follow-up
-//! (tests/data/tone-probes.txt), in twenty-four rounds. Before the rules for their shapes, 43 of
+//! (tests/data/tone-probes.txt), in twenty-five rounds. Before the rules for their shapes, 43 of
 //! round 1's 75 bad ones were flagged, 11 of round 2's 40 (written after round 1's
 //! rules), 29 of round 4's 40 (21 by the rules; round 3 is clean sentences only), 20 of
 //! round 5's 40 (6 by the rules; ten are whole messages, with ten clean twins), 9 of
@@ -17,7 +17,8 @@
 //! short ones 22 times, none of its 15 short clean ones; round 24's 25 in the shapes real
 //! people write 24 times, and 5 of its 40 clean ones in the genres of the external
 //! corpus's false alarms (one rule mended, three left to the reading as a whole, two left
-//! out as ones an adviser would query).
+//! out as ones an adviser would query); round 25's 20 veiled complaints 15 times, none
+//! of its 10 clean neighbours.
 //! The test guards what the rules flag now and that the clean ones, which share
 //! their words, stay clean. We wrote both sentences and rules: regression only.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
@@ -68,7 +69,7 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
     println!(
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
-    assert_eq!(bad, 427);
-    assert!(caught >= 418, "{caught} of {bad}");
+    assert_eq!(bad, 447);
+    assert!(caught >= 438, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
