@@ -355,7 +355,7 @@ fn bad_values_name_the_field_and_change_nothing() {
                 "--at",
                 "2027-02-30T10:00",
             ],
-            "--at: '2027-02-30T10:00' is not a date and time",
+            "--at: '2027-02-30T10:00' is no day of the calendar: February 2027 has 28 days",
         ),
         (
             vec![

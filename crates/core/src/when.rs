@@ -41,6 +41,17 @@ pub fn date(field: &str, text: &str) -> Result<Date, InvalidValue> {
     in_range(field, date)
 }
 
+/// The date of a date and time typed ("2027-02-30" of "2027-02-30T10:00").
+fn date_part(text: &str) -> &str {
+    text.trim().split(['T', ' ']).next().unwrap_or("")
+}
+
+/// Whether a date and time is typed with a date the calendar has not ("2027-02-30T10:00"):
+/// what reads it says so, rather than that it is no date and time at all.
+pub fn typed_with_no_such_day(text: &str) -> bool {
+    no_such_day(date_part(text)).is_some()
+}
+
 /// Whether `text` is written as a date (YYYY-MM-DD), whatever its figures.
 pub fn written_as_a_date(text: &str) -> bool {
     let parts: Vec<&str> = text.trim().split('-').collect();
@@ -50,9 +61,9 @@ pub fn written_as_a_date(text: &str) -> bool {
 }
 
 /// Why a date written as YYYY-MM-DD is none: "February 2027 has 28 days", "there is no
-/// month 13". `None` when it is not written so.
+/// month 13". `None` when it is not written so, or is a date.
 fn no_such_day(text: &str) -> Option<String> {
-    if !written_as_a_date(text) {
+    if !written_as_a_date(text) || text.trim().parse::<Date>().is_ok() {
         return None;
     }
     let figures: Vec<i16> = text
@@ -112,7 +123,12 @@ fn instant_any_year(field: &str, text: &str, zone: &str) -> Result<Timestamp, In
     let local: DateTime = text.replacen(' ', "T", 1).parse().map_err(|_| {
         InvalidValue::new(
             field,
-            format!("'{text}' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-02T10:00"),
+            match no_such_day(date_part(text)) {
+                Some(why) => format!("'{text}' is no day of the calendar: {why}"),
+                None => format!(
+                    "'{text}' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-02T10:00"
+                ),
+            },
         )
     })?;
     let tz = TimeZone::get(zone)
@@ -163,6 +179,18 @@ pub fn offset_text(offset: jiff::tz::Offset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_and_time_the_calendar_has_not_says_why() {
+        let e = instant("at", "2027-02-30T10:00", "Europe/London").unwrap_err();
+        assert_eq!(
+            e.problem,
+            "'2027-02-30T10:00' is no day of the calendar: February 2027 has 28 days"
+        );
+        assert!(typed_with_no_such_day("2027-02-30 10:00"));
+        assert!(!typed_with_no_such_day("2027-02-28T10:00"));
+        assert!(!typed_with_no_such_day("Thursday 3pm"));
+    }
 
     #[test]
     fn a_date_the_calendar_has_not_says_why() {

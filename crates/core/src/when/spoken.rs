@@ -55,6 +55,7 @@ fn read(
     let trimmed = text.trim();
     if trimmed.parse::<Timestamp>().is_ok()
         || trimmed.replacen(' ', "T", 1).parse::<DateTime>().is_ok()
+        || super::typed_with_no_such_day(trimmed)
     {
         return instant(field, text, zone);
     }
