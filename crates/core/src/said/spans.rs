@@ -171,7 +171,7 @@ fn widest_of_range<'a>(words: &[&'a str]) -> Vec<&'a str> {
         [a, "to" | "or", b, rest @ ..] | [a, b, rest @ ..]
             if number(a).is_some()
                 && number(b).is_some()
-                && rest.first().is_some_and(|u| unit(u).is_some()) =>
+                && rest.first().is_some_and(|u| unit(u).is_some() || hours(u)) =>
         {
             std::iter::once(*b).chain(rest.iter().copied()).collect()
         }

@@ -96,6 +96,9 @@ fn dates_and_months() {
     assert_eq!(read("March 9-10"), Some(date(2027, 3, 10)));
     assert_eq!(read("another week or so"), Some(date(2027, 3, 9)));
     assert_eq!(read("nxt week"), Some(date(2027, 3, 12)));
+    assert_eq!(read("in the next 24-48 hours"), Some(date(2027, 3, 4)));
+    assert_eq!(read("24-48hrs"), Some(date(2027, 3, 4)));
+    assert_eq!(read("fortnight today"), Some(date(2027, 3, 16)));
 }
 
 #[test]

@@ -68,6 +68,11 @@ pub(super) fn week_phrases(words: &[&str], from: Date) -> Option<Date> {
         ["a" | "one", "week", "tomorrow"] | ["a" | "one", "week", "from", "tomorrow"] => {
             from.checked_add(8.days()).ok()
         }
+        // "fortnight today" (British): two weeks from today, not today.
+        ["fortnight", "today"] | ["a", "fortnight", "today"] => from.checked_add(14.days()).ok(),
+        ["fortnight", "tomorrow"] | ["a", "fortnight", "tomorrow"] => {
+            from.checked_add(15.days()).ok()
+        }
         ["end", "week"] | ["end", "this", "week"] | ["this", "week"] | ["week"] | ["eow"] => {
             Some(friday_of(from))
         }
