@@ -24,10 +24,8 @@ pub(super) fn named_day(
         && let Some(weekday) = super::weekday(d)
     {
         let day = day_named(name, from, cal)?;
-        let step = if *side == "after" { 1 } else { -1 };
-        return (1..=7)
-            .filter_map(|n| day.checked_add((step * n as i64).days()).ok())
-            .find(|d| d.weekday() == weekday);
+        let nth = if *side == "after" { 1 } else { -1 };
+        return day.nth_weekday(nth, weekday).ok();
     }
     let (after, name) = match words.as_slice() {
         ["after", rest @ ..] => (true, rest),

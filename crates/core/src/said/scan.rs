@@ -57,11 +57,7 @@ pub(super) fn latest_inside(words: &[&str], said_on: Date, cal: &WorkingDays) ->
                 ["following", d, rest @ ..] | ["the", "following", d, rest @ ..]
                     if weekday(d).is_some() =>
                 {
-                    let day = weekday(d)?;
-                    let first = (1..=7)
-                        .filter_map(|n| before.checked_add(jiff::Span::new().days(n)).ok())
-                        .find(|x| x.weekday() == day);
-                    Some((first, rest))
+                    Some((before.nth_weekday(1, weekday(d)?).ok(), rest))
                 }
                 _ => None,
             };

@@ -120,11 +120,7 @@ pub(super) fn weekday_phrase(words: &[&str], from: Date) -> Option<Date> {
             )
         })
         .collect();
-    let after = |day: Weekday, start: Date| -> Option<Date> {
-        (1..=7)
-            .filter_map(|n| start.checked_add((n as i64).days()).ok())
-            .find(|d| d.weekday() == day)
-    };
+    let after = |day: Weekday, start: Date| -> Option<Date> { start.nth_weekday(1, day).ok() };
     let in_next_week = |day: Weekday| -> Option<Date> {
         let monday = next_monday(from);
         (0..7)
