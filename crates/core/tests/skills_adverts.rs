@@ -11,7 +11,8 @@
 //! (adverts-4.txt), 1 of 4; a fifth of 9 (adverts-5.txt), held out while the matcher
 //! changed for the four before it, 3 of 9; a sixth of 5 (adverts-6.txt), held out while
 //! it changed for the fifth, 4 of 5; a seventh of 3 (adverts-7.txt), after those changes,
-//! 3 of 3. Over all six, 17 of 31 (0.55). No posting is in
+//! 3 of 3; an eighth of 8 (adverts-8.txt), after those, 3 of 8. Over all seven, 20 of 39
+//! (0.51). No posting is in
 //! two batches (a test below holds them to that): nine that were, under another address
 //! or excerpt, were taken out of the later batches, and their first looks no longer
 //! count.
@@ -236,6 +237,20 @@ fn a_seventh_batch_after_the_last_change() {
     later_batch("seventh", include_str!("data/adverts-7.txt"), 3, "3/3", 3);
 }
 
+/// The eighth batch (tests/data/adverts-8.txt): 8 real adverts collected on 2026-12-01,
+/// after the seventh, labelled on reading before the matcher ran on them. First look: 3
+/// of 8. Four general changes followed from its misses: "strong", "expert", "extensive"
+/// say how well, and count above a plain requirement; every item of a list an "or" ends
+/// ("such as Java, Python, Go, or Node.js") and of "one or more" is an alternative to the
+/// others; a pipeline tool ("Jenkins") asks for CI/CD where the advert never names it, and
+/// a tool listed beside the field it belongs to counts it no more. With them, 7 of 8, and
+/// the second batch 5 of 5; the other batches kept their figures. The one left is the
+/// Dubai SRE advert (incident response, which it describes at length, ranks third).
+#[test]
+fn an_eighth_batch_after_the_seventh() {
+    later_batch("eighth", include_str!("data/adverts-8.txt"), 8, "3/8", 7);
+}
+
 /// Every advert in every batch is a different posting: the same posting under another
 /// address or as another excerpt would count a development advert again as held out.
 /// Two adverts are one posting when their addresses match (scheme, "www." and a mirror's
@@ -250,6 +265,7 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-5.txt"),
         include_str!("data/adverts-6.txt"),
         include_str!("data/adverts-7.txt"),
+        include_str!("data/adverts-8.txt"),
         include_str!("data/adverts-analyst.txt"),
         include_str!("data/adverts-analyst-2.txt"),
         include_str!("data/adverts-analyst-3.txt"),
@@ -277,7 +293,15 @@ fn no_posting_is_in_two_batches() {
             let (ra, rb) = (runs(&a.text), runs(&b.text));
             let shared = ra.intersection(&rb).count() as f64;
             let overlap = shared / ra.len().min(rb.len()).max(1) as f64;
-            assert!(overlap < 0.3, "{overlap:.2}: {} and {}", a.url, b.url);
+            // A short excerpt can share one stock sentence ("a Bachelor's degree in
+            // computer science, engineering, or a related field") with another
+            // company's advert: the same posting shares more than that.
+            assert!(
+                overlap < 0.3 || shared < 16.0,
+                "{overlap:.2} ({shared} runs): {} and {}",
+                a.url,
+                b.url
+            );
         }
     }
 }

@@ -113,14 +113,17 @@ fn an_analysts_pair_on_real_analyst_adverts() {
 
 /// A second batch from another source (tests/data/adverts-analyst-2.txt: Glassdoor
 /// postings, 2020), collected and labelled after every change the first batch led to, and
-/// scored before any change for it (9 of 17).
+/// scored before any change for it (9 of 17). It reached 10, and is held to 9 since the
+/// eighth engineering batch: "Advanced knowledge of Microsoft Excel" now counts above the
+/// other requirements, and the HR analyst advert whose pair is one of Tableau and data
+/// visualisation and one of Excel and statistics gets Excel and statistics.
 #[test]
 fn an_analysts_pair_on_a_second_batch_from_another_source() {
     held_to(
         "second batch",
         include_str!("data/adverts-analyst-2.txt"),
         17,
-        10,
+        9,
     );
 }
 

@@ -38,20 +38,34 @@ pub(super) fn read(job_description: &str, stemmer: &Stemmer) -> Advert {
     let mut sequences: Vec<(Vec<String>, f64)> = Vec::new();
     let parts = emphasis::parts(job_description);
     let count = parts.len().max(1) as f64;
-    for (i, (part, emphasis)) in parts.into_iter().enumerate() {
+    let read: Vec<Vec<terms::Term>> = parts
+        .iter()
+        .map(|(part, _)| terms::terms(part, stemmer))
+        .collect();
+    // A tool implies its field ("Jenkins": CI/CD, "Django": Python) only in an advert that
+    // never names the field itself: "CI/CD (GitHub Actions, Jenkins, etc.)" asks for CI/CD
+    // once, not once for each tool it lists.
+    let said: std::collections::HashSet<&str> =
+        read.iter().flatten().map(|t| t.stem.as_str()).collect();
+    for (i, ((part, emphasis), named)) in parts.iter().zip(&read).enumerate() {
+        let emphasis = *emphasis;
         // Adverts lead with the heart of the job: what comes first counts up to half as
         // much again as what comes last.
         let early = 1.0 + EARLY_BONUS * (1.0 - i as f64 / count);
-        let named = terms::terms(&part, stemmer);
         sequences.push((
             named.iter().map(|t| t.stem.clone()).collect(),
             emphasis.weight() * early,
         ));
-        let implied: Vec<terms::Term> = named
+        let mut implied: Vec<terms::Term> = Vec::new();
+        for t in named
             .iter()
             .filter_map(|t| terms::implied(&t.word, stemmer))
-            .collect();
-        for t in named.into_iter().chain(implied) {
+        {
+            if !said.contains(t.stem.as_str()) && !implied.iter().any(|n| n.stem == t.stem) {
+                implied.push(t);
+            }
+        }
+        for t in named.iter().cloned().chain(implied) {
             let a = asked.entry(t.stem).or_insert_with(|| Asked {
                 first: i,
                 ..Asked::default()

@@ -7,7 +7,11 @@ use super::lines::{bare_heading, sentences};
 /// How much a part of an advert asks for what it names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Emphasis {
-    /// "Strong SQL", "must have", "essential", "3+ years of": counts double.
+    /// "Strong SQL", "expert in Go", "extensive experience with": asked for, and how well
+    /// said too. Among the lines of a requirements list, the ones that say how well are
+    /// the ones an adviser has the candidate name. Counts two and a half.
+    Stressed,
+    /// "must have", "essential", "3+ years of", a line under "Requirements": counts double.
     Required,
     Plain,
     /// "a plus", "nice to have", "desirable", "familiarity with": counts half.
@@ -24,6 +28,7 @@ pub(super) enum Emphasis {
 impl Emphasis {
     pub fn weight(self) -> f64 {
         match self {
+            Emphasis::Stressed => 2.5,
             Emphasis::Required => 2.0,
             Emphasis::Plain => 1.0,
             Emphasis::Bonus => 0.5,
@@ -63,6 +68,20 @@ const REQUIRED_CUES: &[&str] = &[
     "core",
     "heavily",
     "critical",
+];
+/// Of `REQUIRED_CUES`, those that say how well, not only that it is needed.
+const STRESS_CUES: &[&str] = &[
+    "strong",
+    "expert",
+    "expertise",
+    "deep",
+    "solid",
+    "extensive",
+    "advanced",
+    "excellent",
+    "mastery",
+    "fluent",
+    "fluency",
 ];
 const BONUS_CUES: &[&str] = &[
     "a plus",
@@ -106,7 +125,8 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
             continue;
         }
         let lower = trimmed.to_lowercase();
-        let heading = (trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 6)
+        // Up to seven words: "Ways to stand out from the crowd:".
+        let heading = (trimmed.ends_with(':') && trimmed.split_whitespace().count() <= 7)
             || bare_heading(&lower);
         if heading {
             section = heading_emphasis(&lower)
@@ -141,6 +161,15 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
                     out.push((clause, Emphasis::Degree));
                     continue;
                 }
+                // Under a bonus heading, a part's "strong" or "expert" says how much of a
+                // bonus ("Ways to stand out: expertise in R or Python"): the two cancel
+                // out, as they do within a part.
+                let own = match (own, section) {
+                    (Some(Emphasis::Required | Emphasis::Stressed), Emphasis::Bonus) => {
+                        Some(Emphasis::Plain)
+                    }
+                    _ => own,
+                };
                 let emphasis = own.unwrap_or(carried);
                 carried = emphasis;
                 out.push((clause, emphasis));
@@ -162,7 +191,10 @@ fn clauses(written: &str) -> Vec<(String, bool)> {
         if let Some(at) = degree_word(&words) {
             let end = (at + 1 + DEGREE_SUBJECT_WORDS).min(words.len());
             clauses.push((words[..end].join(" "), true));
-            listing = end == words.len();
+            // The subjects may follow in brackets after a longer clause: "a degree in a
+            // field where you analysed data (i.e. computer science, math, statistics)".
+            let opened = clause.matches('(').count() > clause.matches(')').count();
+            listing = end == words.len() || opened;
             if !listing {
                 clauses.push((format!(" {}", words[end..].join(" ").trim_start()), false));
             }
@@ -241,6 +273,7 @@ fn ends_with_bonus(clause: &str) -> bool {
 fn heading_emphasis(lower: &str) -> Option<Emphasis> {
     const BONUS: &[&str] = &[
         "nice",
+        "stand out",
         "preferred",
         "bonus",
         "plus",
@@ -329,7 +362,11 @@ fn cue(lower: &str) -> Option<Emphasis> {
         .filter(|w| !w.is_empty())
         .collect();
     let required = words.iter().any(|w| REQUIRED_CUES.contains(w)) || asks_for_years(lower);
-    match (required, bonus) {
+    let stressed = words.iter().any(|w| STRESS_CUES.contains(w))
+        || padded.contains(" extremely good ")
+        || padded.contains(" very good ");
+    match (required || stressed, bonus) {
+        (true, false) if stressed => Some(Emphasis::Stressed),
         (true, false) => Some(Emphasis::Required),
         (false, true) => Some(Emphasis::Bonus),
         // "support systems running mostly on AWS": the two cancel out.
@@ -433,7 +470,7 @@ mod tests {
                 .1,
             Emphasis::NotAsked
         );
-        assert_eq!(first("Strong SQL required."), Emphasis::Required);
+        assert_eq!(first("Strong SQL required."), Emphasis::Stressed);
     }
 
     /// The emphasis of the line after `heading`.
@@ -455,10 +492,18 @@ mod tests {
             read("BS/MS in Statistics or Computer Science"),
             vec![Emphasis::Degree]
         );
-        assert_eq!(read("Strong statistics and SQL"), vec![Emphasis::Required]);
+        assert_eq!(read("Strong statistics and SQL"), vec![Emphasis::Stressed]);
         assert_eq!(
             read("Advanced MS Excel and Access"),
-            vec![Emphasis::Required]
+            vec![Emphasis::Stressed]
+        );
+        // The subjects in brackets after a longer clause, and "i.e." ends no sentence.
+        assert_eq!(
+            read(
+                "Bachelor's degree in a field where you have analyzed and displayed data \
+                 (i.e. computer science, math, statistics, psychology)"
+            ),
+            vec![Emphasis::Degree; 4]
         );
     }
 
@@ -480,9 +525,27 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(
             lines[0],
-            ("Strong Python skills".into(), Emphasis::Required)
+            ("Strong Python skills".into(), Emphasis::Stressed)
         );
         assert_eq!(lines[1].1, Emphasis::Plain);
+    }
+
+    #[test]
+    fn how_well_is_stressed_above_asked_for() {
+        assert_eq!(first("Strong experience with Linux"), Emphasis::Stressed);
+        assert_eq!(
+            first("An extremely good working knowledge of PostgreSQL"),
+            Emphasis::Stressed
+        );
+        assert_eq!(first("Expert level in Go"), Emphasis::Stressed);
+        assert_eq!(first("3+ years of Python"), Emphasis::Required);
+        assert_eq!(first("Python is a must"), Emphasis::Required);
+        assert_eq!(under("Requirements:"), Emphasis::Required);
+        // Under a bonus heading, "expertise" says how much of a bonus.
+        let lines = parts("Ways to stand out from the crowd:\nExpertise in R or Python");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].1, Emphasis::Plain);
+        assert!(Emphasis::Stressed.weight() > Emphasis::Required.weight());
     }
 
     #[test]
@@ -496,7 +559,7 @@ mod tests {
                 .map(|(_, e)| e)
                 .expect(name)
         };
-        assert_eq!(found("java"), Emphasis::Required);
+        assert_eq!(found("java"), Emphasis::Stressed);
         // Not carried on from "Strong command of Java": a new item.
         assert_eq!(found("postgresql"), Emphasis::Plain);
         // The bonus that ends the list is the whole list's.
@@ -521,9 +584,9 @@ mod tests {
     fn a_level_at_the_end_of_a_line_counts_from_its_first_word() {
         assert_eq!(
             first("Python - client library, offset management - Advanced"),
-            Emphasis::Required
+            Emphasis::Stressed
         );
-        assert_eq!(first("SQL, window functions (expert)"), Emphasis::Required);
+        assert_eq!(first("SQL, window functions (expert)"), Emphasis::Stressed);
         assert_eq!(first("Go - services, tooling - a plus"), Emphasis::Bonus);
         // However much a bonus is stressed, it is a bonus.
         assert_eq!(

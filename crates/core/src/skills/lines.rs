@@ -34,9 +34,21 @@ const ITEM_OPENERS: &[&str] = &[
     "Background",
     "Bachelor's",
     "BS",
-    // A verb no item's last word is followed by in the middle of a sentence: "…or similar
-    // tools Have high aptitude in SQL".
+    "Advanced",
+    "Expert",
+    "Expertise",
+    "Extensive",
+    "Prior",
+    "Minimum",
+    "Skilled",
+    "Must",
+    "Any",
+    // Verbs no item's last word is followed by in the middle of a sentence: "…or similar
+    // tools Have high aptitude in SQL", "…statistics/math Can demonstrate advanced SQL".
     "Have",
+    "Can",
+    "Enjoy",
+    "Possess",
 ];
 
 /// Words an item does not end on, so a capital after them is not a new item ("a
@@ -62,7 +74,7 @@ pub(super) fn sentences(line: &str) -> Vec<String> {
                     && !NOT_ITEM_ENDS.contains(&p)
                     && !ITEM_OPENERS.contains(&p)
             });
-        if new_item || previous.is_some_and(|p| p.ends_with('.')) {
+        if new_item || previous.is_some_and(|p| p.ends_with('.') && !abbreviation(p)) {
             out.push(std::mem::take(&mut current));
         }
         // "providers.Etcd": a full stop after a small letter and before a capitalised
@@ -96,6 +108,16 @@ pub(super) fn sentences(line: &str) -> Vec<String> {
     out.push(current);
     out.retain(|s| !s.trim().is_empty());
     out
+}
+
+/// "i.e.", "(e.g.", "vs.": a full stop that shortens a word and ends no sentence, so
+/// what follows ("a degree in a quantitative field (i.e. math, statistics)") stays with it.
+fn abbreviation(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '[']).to_lowercase();
+    matches!(
+        word.as_str(),
+        "i.e." | "ie." | "e.g." | "eg." | "vs." | "incl." | "approx." | "esp." | "cf." | "viz."
+    )
 }
 
 /// Where a word holds a full stop that ends a sentence run into the next one.
@@ -296,8 +318,20 @@ mod tests {
                 "Exposure to Go"
             ]
         );
-        // Names with a dot in them are one word.
-        assert_eq!(sentences("Node.js and ASP.NET, e.g. Vue.js").len(), 2);
+        // Names with a dot in them are one word, and "e.g." or "(i.e." ends no sentence.
+        assert_eq!(sentences("Node.js and ASP.NET, e.g. Vue.js").len(), 1);
+        assert_eq!(
+            sentences("a quantitative field (i.e. math, statistics)").len(),
+            1
+        );
+        // A verb capitalised in mid-sentence opens an item whose line break was lost.
+        assert_eq!(
+            sentences("in data analysis or statistics/math Can demonstrate advanced SQL"),
+            vec![
+                "in data analysis or statistics/math",
+                "Can demonstrate advanced SQL"
+            ]
+        );
     }
 
     #[test]

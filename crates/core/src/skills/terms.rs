@@ -97,6 +97,11 @@ const IMPLIES: &[(&str, &str)] = &[
     ("sklearn", "machine learning"),
     ("pandas", "python"),
     ("numpy", "python"),
+    // A pipeline tool asks for the practice it runs.
+    ("jenkins", "ci/cd"),
+    ("circleci", "ci/cd"),
+    ("teamcity", "ci/cd"),
+    ("argocd", "ci/cd"),
 ];
 
 /// Skills one of which is a kind of the other, beyond the frameworks of `IMPLIES`: a

@@ -158,3 +158,27 @@ fn a_skill_said_not_to_be_needed_scores_nothing_from_it() {
         "{ranked:?}"
     );
 }
+
+#[test]
+fn a_tool_asks_for_its_field_only_where_the_advert_never_names_it() {
+    let skills = [
+        skill("CI/CD", &[], "Built the release pipeline."),
+        skill("Python", &[], "Wrote services in Python."),
+        skill("Go", &[], "Wrote services in Go."),
+    ];
+    // "Jenkins" is CI/CD when nothing else says so.
+    let picks = rank(
+        &skills,
+        "Proficient with Github, Jenkins, Puppet.\nBash and Python scripting.",
+        2,
+    );
+    let names: Vec<&str> = picks.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"CI/CD"), "{names:?}");
+    // Where the advert names CI/CD, each tool it lists does not count it again.
+    let stemmer = Stemmer::create(Algorithm::English);
+    let read = |jd: &str| advert::read(jd, &stemmer).asked["cicd"].weight;
+    assert_eq!(
+        read("CI/CD (GitHub Actions, GitLab CI, Jenkins, CircleCI).\nGo."),
+        read("CI/CD (GitHub Actions, GitLab CI).\nGo.")
+    );
+}
