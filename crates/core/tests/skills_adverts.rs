@@ -269,6 +269,7 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-analyst.txt"),
         include_str!("data/adverts-analyst-2.txt"),
         include_str!("data/adverts-analyst-3.txt"),
+        include_str!("data/adverts-analyst-4.txt"),
     ]
     .into_iter()
     .flat_map(parse)

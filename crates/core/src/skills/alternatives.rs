@@ -29,66 +29,83 @@ pub(super) fn alternatives(
     skills: &[SkillTerms],
     stemmer: &Stemmer,
 ) -> BTreeSet<(usize, usize)> {
-    let skill_of = |word: &str| -> Option<usize> {
-        let found = terms(word, stemmer);
-        let [term] = found.as_slice() else {
-            return None;
-        };
-        skills.iter().position(|(spellings, _, _)| {
-            spellings
-                .iter()
-                .any(|sp| sp.as_slice() == std::slice::from_ref(&term.stem))
-        })
+    // The skills a piece of text names: each of its terms that is a whole spelling of a
+    // skill ("machine learning" is one term, as "k8s" is).
+    let skills_in = |text: &str| -> Vec<usize> {
+        terms(text, stemmer)
+            .iter()
+            .filter_map(|term| {
+                skills.iter().position(|(spellings, _, _)| {
+                    spellings
+                        .iter()
+                        .any(|sp| sp.as_slice() == std::slice::from_ref(&term.stem))
+                })
+            })
+            .collect()
     };
     let mut pairs = BTreeSet::new();
-    for line in text.lines() {
-        let line = line.to_lowercase();
-        // Across an "or": the word just after it and the word just before, or every item
-        // of the list the "or" ends ("such as Java, Python, Go, or Node.js").
-        let pieces: Vec<&str> = line.split(" or ").collect();
-        for w in pieces.windows(2) {
-            let after = w[1].split_whitespace().next().map(clean);
-            if after.as_deref().is_some_and(|a| OR_ENDS.contains(&a)) {
-                continue;
-            }
-            // The list's last item is short ("or Node.js."); an "or" that goes on at
-            // length ("…, or have a solid foundation in other languages") joins two
-            // clauses, and only the words beside it are a choice.
-            let last_item = w[1].split([',', '.', ';', ')']).next().unwrap_or("");
-            let before = if last_item.split_whitespace().count() <= 3 {
-                listed_before(w[0])
-            } else {
-                w[0].split_whitespace()
-                    .last()
-                    .map(clean)
-                    .into_iter()
-                    .collect()
-            };
-            let mut listed: Vec<usize> = before.iter().filter_map(|x| skill_of(x)).collect();
-            listed.extend(after.and_then(|x| skill_of(&x)));
-            for (i, a) in listed.iter().enumerate() {
-                for b in &listed[i + 1..] {
-                    if a != b {
-                        pairs.insert((*a.min(b), *a.max(b)));
-                    }
+    let mut pair_all = |named: &[usize]| {
+        for (i, a) in named.iter().enumerate() {
+            for b in &named[i + 1..] {
+                if a != b {
+                    pairs.insert((*a.min(b), *a.max(b)));
                 }
             }
+        }
+    };
+    for line in text.lines() {
+        let line = line.to_lowercase();
+        // "statistical and/or machine learning": the two beside it are a choice; a list
+        // it ends ("SQL, R, and/or Python") is any of them, all of them welcome.
+        for w in line.split("and/or").collect::<Vec<_>>().windows(2) {
+            let item = w[1].split([',', '.', ';', ')', ':']).next().unwrap_or("");
+            if item.split_whitespace().count() <= 3 && !w[0].trim_end().ends_with(',') {
+                let mut named = skills_in(&last_words(w[0], 2));
+                named.extend(skills_in(item));
+                pair_all(&named);
+            }
+        }
+        // Across an "or": the item just after it and the words just before, or every
+        // item of the list the "or" ends ("such as Java, Python, Go, or Node.js").
+        let pieces: Vec<&str> = line.split(" or ").collect();
+        for w in pieces.windows(2) {
+            let first_word = w[1]
+                .split_whitespace()
+                .next()
+                .map(clean)
+                .unwrap_or_default();
+            if OR_ENDS.contains(&first_word.as_str()) {
+                continue;
+            }
+            // The list's last item is short ("or Node.js.", "or machine learning"); an
+            // "or" that goes on at length ("…, or have a solid foundation in other
+            // languages") joins two clauses, and only the words beside it are a choice.
+            let last_item = w[1].split([',', '.', ';', ')', ':']).next().unwrap_or("");
+            let short = last_item.split_whitespace().count() <= 3;
+            let before = if short {
+                listed_before(w[0])
+            } else {
+                vec![last_words(w[0], 1)]
+            };
+            let mut named: Vec<usize> = before.iter().flat_map(|x| skills_in(x)).collect();
+            named.extend(skills_in(if short { last_item } else { &first_word }));
+            pair_all(&named);
         }
         // After "one of": every skill the rest of the line names.
         if let Some(at) = CHOICE.iter().filter_map(|c| word_at(&line, c)).min() {
-            let named: BTreeSet<usize> = line[at..]
-                .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
-                .filter_map(|w| skill_of(&clean(w)))
-                .collect();
-            let named: Vec<usize> = named.into_iter().collect();
-            for (i, a) in named.iter().enumerate() {
-                for b in &named[i + 1..] {
-                    pairs.insert((*a, *b));
-                }
-            }
+            let mut named = skills_in(&line[at..]);
+            named.sort_unstable();
+            named.dedup();
+            pair_all(&named);
         }
     }
     pairs
+}
+
+/// The last `n` words of `text`.
+fn last_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ")
 }
 
 /// Words after an "or" that end a list without naming another choice: "Python, Go, or
@@ -107,9 +124,10 @@ const LINKS: &[&str] = &[
     "with", "in", "for", "on", "using", "to", "of", "from", "by", "at", "as", "into",
 ];
 
-/// The items just before an "or": the last word, and before it the items of a list it
-/// ends, each one or two words between commas ("java, python, go," before "or node.js");
-/// the first item is the last word of the longer text that opens the list.
+/// The items just before an "or": the words just before it, and before them the items of
+/// a list it ends, each one or two words between commas ("java, python, go," before "or
+/// node.js"); the first item is the last two words of the longer text that opens the
+/// list.
 fn listed_before(text: &str) -> Vec<String> {
     let mut items = Vec::new();
     let segments: Vec<&str> = text.split(',').collect();
@@ -132,7 +150,11 @@ fn listed_before(text: &str) -> Vec<String> {
         if !item && !items.is_empty() && words.len() <= 2 {
             break;
         }
-        items.push(clean(words[words.len() - 1]));
+        items.push(if item {
+            segment.to_string()
+        } else {
+            last_words(segment, 2)
+        });
         if !item {
             break;
         }
@@ -205,6 +227,28 @@ mod tests {
             &stemmer,
         );
         assert_eq!(found, BTreeSet::from([(0, 1), (0, 3), (1, 3)]));
+        // "and/or" between two: a choice; ending a list: all welcome. A skill of two
+        // words ("machine learning") is found as one term.
+        let skills = spelled(&["Python", "Statistics", "Machine learning", "SQL"]);
+        let found = alternatives(
+            "Good statistics and/or machine learning backgrounds",
+            &skills,
+            &stemmer,
+        );
+        assert_eq!(found, BTreeSet::from([(1, 2)]));
+        let found = alternatives(
+            "Queries in SQL, Python, and/or Statistics",
+            &skills,
+            &stemmer,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = alternatives(
+            "One or more of: statistics, Bayesian inference or machine learning",
+            &skills,
+            &stemmer,
+        );
+        assert_eq!(found, BTreeSet::from([(1, 2)]));
+        let skills = spelled(&["Python", "Java", "PostgreSQL", "Go"]);
         // An "or" that joins two clauses, or ends a list with "similar", offers no choice
         // among the list's items.
         for line in [

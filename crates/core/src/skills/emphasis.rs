@@ -348,7 +348,7 @@ fn trailing_level(lower: &str) -> Option<&str> {
 /// Words in brackets are the bracket's ("Kubernetes (EKS preferred)" asks for
 /// Kubernetes as much as the part around it does).
 fn cue(lower: &str) -> Option<Emphasis> {
-    let lower = &plain_plus(&outside_brackets(lower));
+    let lower = &stressed_familiarity(&plain_plus(&outside_brackets(lower)));
     let padded = format!(" {lower} ");
     let bonus = BONUS_CUES.iter().any(|c| padded.contains(c));
     // "No Kubernetes experience needed": not asked for at all (its "needed" is no
@@ -398,6 +398,20 @@ fn not_asked(lower: &str) -> bool {
         let between = c.get(1).is_some_and(|g| g.as_str().trim().len() > 1);
         before || between
     })
+}
+
+/// `lower` with "deep familiarity" and the like said as what it is, "deep knowledge": a
+/// familiarity stressed is no light acquaintance ("Deep familiarity with statistical
+/// models").
+fn stressed_familiarity(lower: &str) -> String {
+    static DEEP: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let deep = DEEP.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(deep|strong|solid|extensive|thorough|excellent|advanced)\s+familiar(?:ity)?\b",
+        )
+        .expect("a valid pattern")
+    });
+    deep.replace_all(lower, "$1 knowledge").into_owned()
 }
 
 /// `lower` with "a big plus", "a huge plus", "an added plus" and the like said plainly, "a
@@ -546,6 +560,15 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].1, Emphasis::Plain);
         assert!(Emphasis::Stressed.weight() > Emphasis::Required.weight());
+        // A familiarity stressed is no bonus.
+        assert_eq!(
+            first("Deep familiarity with statistical models"),
+            Emphasis::Stressed
+        );
+        assert_eq!(
+            first("Familiarity with statistical models"),
+            Emphasis::Bonus
+        );
     }
 
     #[test]
