@@ -11,8 +11,8 @@
 //! (adverts-4.txt), 1 of 4; a fifth of 9 (adverts-5.txt), held out while the matcher
 //! changed for the four before it, 3 of 9; a sixth of 5 (adverts-6.txt), held out while
 //! it changed for the fifth, 4 of 5; a seventh of 3 (adverts-7.txt), after those changes,
-//! 3 of 3; an eighth of 8 (adverts-8.txt), after those, 3 of 8. Over all seven, 20 of 39
-//! (0.51). No posting is in
+//! 3 of 3; an eighth of 8 (adverts-8.txt), after those, 3 of 8; a ninth of 10
+//! (adverts-9.txt), after those, 3 of 10. Over all eight, 23 of 49 (0.47). No posting is in
 //! two batches (a test below holds them to that): nine that were, under another address
 //! or excerpt, were taken out of the later batches, and their first looks no longer
 //! count.
@@ -251,6 +251,20 @@ fn an_eighth_batch_after_the_seventh() {
     later_batch("eighth", include_str!("data/adverts-8.txt"), 8, "3/8", 7);
 }
 
+/// The ninth batch (tests/data/adverts-9.txt): 10 real adverts collected on 2026-12-02
+/// from postings companies keep in public GitHub repositories, after the eighth batch's
+/// changes, labelled on reading before the matcher ran on them. First look: 3 of 10.
+/// Kubernetes came first or second in four of its misses, named beside the tools a line
+/// lists or as "container orchestration"; the one change made for it ("basics" asks little
+/// only as a word of its own, not in "Golang-basics") moved Go above Kubernetes in one
+/// advert and changed no count. Counting a term once per part was tried: it took this
+/// batch to 4 and the eighth to 8, and the second and fourth batches each down one, so it
+/// was left out.
+#[test]
+fn a_ninth_batch_from_postings_kept_in_repositories() {
+    later_batch("ninth", include_str!("data/adverts-9.txt"), 10, "3/10", 3);
+}
+
 /// Every advert in every batch is a different posting: the same posting under another
 /// address or as another excerpt would count a development advert again as held out.
 /// Two adverts are one posting when their addresses match (scheme, "www." and a mirror's
@@ -266,6 +280,7 @@ fn no_posting_is_in_two_batches() {
         include_str!("data/adverts-6.txt"),
         include_str!("data/adverts-7.txt"),
         include_str!("data/adverts-8.txt"),
+        include_str!("data/adverts-9.txt"),
         include_str!("data/adverts-analyst.txt"),
         include_str!("data/adverts-analyst-2.txt"),
         include_str!("data/adverts-analyst-3.txt"),

@@ -20,7 +20,10 @@
 //! out as ones an adviser would query); round 25's 20 veiled complaints 15 times, none
 //! of its 10 clean neighbours.
 //! The test guards what the rules flag now and that the clean ones, which share
-//! their words, stay clean. We wrote both sentences and rules: regression only.
+//! their words, stay clean. We wrote both sentences and rules: regression only. Since
+//! 2026-12-02 a message of one or two words is never read as bad as a whole (`MIN_WORDS`
+//! in tone/overall.rs: the readings flagged "A zebra." and "Hello there."), so "Pick me!"
+//! is missed; "Bumping this." is Pushy.RepeatedContact's now.
 //! `cargo test -p followup-core --test tone_probes -- --nocapture` prints the misses.
 
 use followup_core::tone::{Checker, Level};
@@ -70,6 +73,6 @@ fn probes_of_each_kind_are_flagged_and_their_clean_neighbours_are_not() {
         "probes: {caught} of {bad} bad flagged; false alarms {false_alarms:?}; known ones of the reading as a whole {known:?}"
     );
     assert_eq!(bad, 447);
-    assert!(caught >= 438, "{caught} of {bad}");
+    assert!(caught >= 437, "{caught} of {bad}");
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }

@@ -108,8 +108,10 @@ const BONUS_CUES: &[&str] = &[
     "assist",
     "contribute to",
     "help with",
-    "basics",
-    "basic ",
+    // A word of its own: "the basics of SQL" asks little, "deep understanding of
+    // Golang-basics (GC, sys-calls)" names a topic.
+    " basics",
+    " basic ",
 ];
 
 /// The parts of an advert (lines, and sentences within them, as written) with how much
@@ -569,6 +571,13 @@ mod tests {
             first("Familiarity with statistical models"),
             Emphasis::Bonus
         );
+        // "Basics" asks little as a word of its own, not inside a topic's name.
+        assert_eq!(
+            first("Solid experience with Golang and deep understanding of Golang-basics"),
+            Emphasis::Stressed
+        );
+        assert_eq!(first("Basic knowledge of Docker"), Emphasis::Bonus);
+        assert_eq!(first("Knows the basics of SQL"), Emphasis::Bonus);
     }
 
     #[test]

@@ -95,6 +95,22 @@ fn long_texts_and_empty_ones_are_not_read() {
 }
 
 #[test]
+fn one_or_two_words_are_never_flagged_as_a_whole() {
+    let model = Model::shipped();
+    // The meaning is not asked for: two words say too little for it.
+    let unasked = || -> Vec<f32> { panic!("the meaning was read") };
+    for short in ["A zebra.", "Hello there.", "OK", "Woo hoo!"] {
+        assert_eq!(
+            model.verdict_on(short, true, unasked),
+            Verdict::Undecided,
+            "{short}"
+        );
+    }
+    assert_eq!(word_count("Where are you?"), 3);
+    assert_eq!(word_count("I'm here!!! ..."), 2);
+}
+
+#[test]
 fn a_refusal_is_told_from_a_complaint_about_one() {
     for refusal in [
         "After careful consideration, I have decided to decline the job offer.",
