@@ -123,6 +123,12 @@ pub(super) fn parts(text: &str) -> Vec<(String, Emphasis)> {
     let mut section = Emphasis::Plain;
     for line in text.lines() {
         let trimmed = line.trim().trim_start_matches(['-', '*', '•', '·']).trim();
+        // A "+" bullet ("+ Plusses:", "+\tPython") when a space follows it: "+5 years" and
+        // "++" are not bullets.
+        let trimmed = match trimmed.strip_prefix('+') {
+            Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
+            _ => trimmed,
+        };
         if trimmed.is_empty() {
             continue;
         }
@@ -578,6 +584,18 @@ mod tests {
         );
         assert_eq!(first("Basic knowledge of Docker"), Emphasis::Bonus);
         assert_eq!(first("Knows the basics of SQL"), Emphasis::Bonus);
+    }
+
+    #[test]
+    fn a_plus_sign_is_a_bullet_when_a_space_follows_it() {
+        // "+ Plusses:" is a heading like "Plusses:", and the "+" items under it its lines.
+        let lines = parts("+ Plusses:\n   +\tPython");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].1, Emphasis::Bonus);
+        assert_eq!(under("+ Nice to have"), Emphasis::Bonus);
+        // Not a bullet: a number of years, or a language's name.
+        assert_eq!(parts("+5 years of Python")[0].0, "+5 years of Python");
+        assert_eq!(parts("C++ and Rust")[0].0, "C++ and Rust");
     }
 
     #[test]
